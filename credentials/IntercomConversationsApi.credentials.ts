@@ -1,0 +1,94 @@
+import type {
+	IAuthenticateGeneric,
+	ICredentialTestRequest,
+	ICredentialType,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class IntercomConversationsApi implements ICredentialType {
+	name = 'intercomConversationsApi';
+
+	displayName = 'Intercom Conversations API';
+
+	icon: Icon = { light: 'file:../nodes/Intercom/intercom.svg', dark: 'file:../nodes/Intercom/intercom.dark.svg' };
+
+	documentationUrl = 'https://github.com/n8n-nodes-conversations/n8n-nodes-conversations#intercom';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Access Token',
+			name: 'accessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description: 'In Intercom: Settings → Integrations → Developer Hub → your app → Configure → Authentication',
+		},
+		{
+			displayName: 'Region',
+			name: 'region',
+			type: 'options',
+			options: [
+				{ name: 'US (api.intercom.io)', value: 'https://api.intercom.io' },
+				{ name: 'Europe (api.eu.intercom.io)', value: 'https://api.eu.intercom.io' },
+				{ name: 'Australia (api.au.intercom.io)', value: 'https://api.au.intercom.io' },
+				{ name: 'Custom Base URL', value: 'custom' },
+			],
+			default: 'https://api.intercom.io',
+			description: 'Where your Intercom workspace is hosted. Use a custom base URL for a proxy or a test server.',
+		},
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. https://intercom-proxy.example.com',
+			displayOptions: { show: { region: ['custom'] } },
+		},
+		{
+			displayName: 'API Version',
+			name: 'apiVersion',
+			type: 'options',
+			options: ['2.16', '2.15', '2.14', '2.13', '2.12', '2.11', '2.10', '2.9', '2.8', '2.7'].map((version) => ({
+				name: version,
+				value: version,
+			})),
+			default: '2.14',
+			description: 'Sent as the Intercom-Version header. 2.14 is the version of Intercom\'s official SDK.',
+		},
+		{
+			displayName: 'Workspace ID',
+			name: 'workspaceId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. abc123de',
+			description: 'Optional. The code after /apps/ in your Intercom web address; when set, outputs include a link that opens the conversation.',
+		},
+	];
+
+	authenticate: IAuthenticateGeneric = {
+		type: 'generic',
+		properties: {
+			headers: {
+				Authorization: '=Bearer {{$credentials.accessToken}}',
+				'Intercom-Version': '={{$credentials.apiVersion}}',
+				Accept: 'application/json',
+			},
+		},
+	};
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{$credentials.region === "custom" ? $credentials.baseUrl.replace(/\\/+$/, "") : $credentials.region}}',
+			url: '/me',
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: { value: 401, message: 'The access token is wrong or was revoked. Copy it again from the Developer Hub.' },
+			},
+		],
+	};
+}

@@ -1,0 +1,13 @@
+// Copies what tsc does not emit into dist/: node and credential icons (light and dark SVG)
+// and the codex files (<Node>.node.json) that n8n reads next to each node.
+const { src, dest, parallel } = require('gulp');
+
+function copyIcons() {
+	return src(['nodes/**/*.svg', 'credentials/**/*.svg'], { base: '.', encoding: false }).pipe(dest('dist'));
+}
+
+function copyCodex() {
+	return src('nodes/**/*.node.json', { base: '.' }).pipe(dest('dist'));
+}
+
+exports['build:icons'] = parallel(copyIcons, copyCodex);

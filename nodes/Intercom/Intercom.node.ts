@@ -1,0 +1,32 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { describeOperations, runOperation } from '../shared/runner';
+import { intercom } from './api';
+import { createConversation } from './conversation/create';
+import { getConversation } from './conversation/get';
+import { replyToConversation } from './conversation/reply';
+
+const operations = [createConversation, replyToConversation, getConversation];
+
+export class Intercom implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Intercom Conversations',
+		name: 'intercom',
+		icon: { light: 'file:intercom.svg', dark: 'file:intercom.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Start conversations in Intercom from a contact, reply as the contact, and read conversations',
+		defaults: { name: 'Intercom Conversations' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'intercomConversationsApi', required: true }],
+		properties: describeOperations(operations),
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return runOperation(this, intercom, operations);
+	}
+}

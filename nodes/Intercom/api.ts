@@ -1,0 +1,53 @@
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+
+import type { ApiResponse, Vendor } from '../shared/types';
+
+interface IntercomErrorBody {
+	type?: string;
+	errors?: Array<{ code?: string; message?: string; field?: string }>;
+}
+
+export function intercomBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	const region = String(credentials.region ?? 'https://api.intercom.io');
+	return (region === 'custom' ? String(credentials.baseUrl ?? '') : region).replace(/\/+$/, '');
+}
+
+/** The link that opens a conversation in Intercom's inbox, when the credential names the workspace. */
+export function conversationUrl(credentials: ICredentialDataDecryptedObject, conversationId: unknown): string | undefined {
+	const workspace = String(credentials.workspaceId ?? '').trim();
+	if (!workspace || conversationId === undefined || conversationId === null) return undefined;
+	const region = String(credentials.region ?? '');
+	const host = region.includes('.eu.') ? 'app.eu.intercom.com' : region.includes('.au.') ? 'app.au.intercom.com' : 'app.intercom.com';
+	return `https://${host}/a/apps/${encodeURIComponent(workspace)}/conversations/${encodeURIComponent(String(conversationId))}`;
+}
+
+const HINTS: Record<string, string> = {
+	unauthorized: 'Check the Access Token of the Intercom Conversations credential: it is wrong or was revoked.',
+	token_revoked: 'The access token was revoked. Create a new one in the Developer Hub and update the credential.',
+	token_expired: 'The access token expired. Create a new one in the Developer Hub and update the credential.',
+	api_plan_restricted: 'Your Intercom plan does not include this API. Check the workspace subscription.',
+	parameter_invalid: 'Check the field named in the message.',
+	parameter_not_found: 'Check the field named in the message.',
+	not_found: 'Check the ID: it does not exist in this Intercom workspace (or belongs to another region).',
+	conflict: 'A contact with these details already exists; identify it by its ID instead.',
+};
+
+export const intercom: Vendor = {
+	label: 'Intercom',
+	credentialType: 'intercomConversationsApi',
+	credentialName: 'Intercom Conversations',
+	baseUrl: intercomBaseUrl,
+	unauthorizedHint: HINTS.unauthorized,
+	explainError(response: ApiResponse) {
+		const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as IntercomErrorBody;
+		const first = body.errors?.[0];
+		if (!first) return {};
+		const text = [first.message, first.field ? `(field: ${first.field})` : undefined].filter(Boolean).join(' ');
+		return {
+			message: first.code ? `${text || first.code} [${first.code}]` : text,
+			description: (first.code && HINTS[first.code]) || undefined,
+		};
+	},
+};
+
+export type IntercomContact = IDataObject & { id: string; role?: string; email?: string };

@@ -1,0 +1,174 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { dateTime, oneOf, text, urlList } from '../../shared/checks';
+import { buildBody } from '../../shared/fields';
+import type { Field, Operation } from '../../shared/types';
+import { conversationUrl } from '../api';
+import { contactFields, resolveContact } from '../contact';
+
+const fields: Field[] = [
+	...contactFields('starts the conversation'),
+	{
+		property: {
+			displayName: 'If Contact Not Found',
+			name: 'whenNotFound',
+			type: 'options',
+			options: [
+				{ name: 'Fail the Item', value: 'fail', description: 'Output an error for this item' },
+				{ name: 'Create a Lead', value: 'createLead', description: 'Create the contact with the role lead' },
+				{ name: 'Create a User', value: 'createUser', description: 'Create the contact with the role user' },
+			],
+			default: 'fail',
+			description: 'What to do when no Intercom contact has this e-mail or external ID',
+			displayOptions: { show: { contactBy: ['email', 'externalId'] } },
+		},
+		check: oneOf(['fail', 'createLead', 'createUser'], { required: true }),
+	},
+	{
+		property: {
+			displayName: 'Message',
+			name: 'body',
+			type: 'string',
+			typeOptions: { rows: 4 },
+			default: '',
+			required: true,
+			description: 'The first message of the conversation, from the contact. Plain text: Intercom does not accept HTML here.',
+		},
+		check: text({ required: true, maxLength: 65_000, noHtml: true }),
+		send: 'body',
+	},
+	{
+		property: {
+			displayName: 'Sender Type',
+			name: 'senderType',
+			type: 'options',
+			options: [
+				{ name: 'From the Contact\'s Role', value: 'auto', description: 'Use the role Intercom has for the contact (user or lead)' },
+				{ name: 'Contact (Visitor)', value: 'contact' },
+				{ name: 'Lead', value: 'lead' },
+				{ name: 'User', value: 'user' },
+			],
+			default: 'auto',
+			description: 'The from.type Intercom expects. With an Intercom contact ID, choosing it here saves one request per item.',
+		},
+		check: oneOf(['auto', 'user', 'lead', 'contact'], { required: true }),
+	},
+	{
+		property: {
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+		},
+		fields: [
+			{
+				property: {
+					displayName: 'Attachment URLs',
+					name: 'attachmentUrls',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. https://example.com/invoice.png',
+					description: 'Up to 10 public file URLs (Intercom shows images inline), separated by commas or new lines',
+				},
+				check: urlList({ max: 10 }),
+				send: 'attachment_urls',
+			},
+			{
+				property: {
+					displayName: 'Contact Name',
+					name: 'contactName',
+					type: 'string',
+					default: '',
+					description: 'The name given to a contact this node creates (see If Contact Not Found)',
+				},
+				check: text({ maxLength: 255 }),
+			},
+			{
+				property: {
+					displayName: 'Created At',
+					name: 'createdAt',
+					type: 'dateTime',
+					default: '',
+					description: 'When the conversation started, for importing past conversations (needs API version 2.13 or later)',
+				},
+				check: dateTime(),
+			},
+			{
+				property: {
+					displayName: 'Subject',
+					name: 'subject',
+					type: 'string',
+					default: '',
+					description: 'Subject line, shown for e-mail conversations only',
+				},
+				check: text({ maxLength: 255 }),
+				send: 'subject',
+			},
+		],
+	},
+];
+
+function versionAtLeast(version: unknown, minimum: number): boolean {
+	return Number(version) >= minimum;
+}
+
+export const createConversation: Operation = {
+	resource: 'conversation',
+	option: {
+		name: 'Create',
+		value: 'create',
+		action: 'Create a conversation',
+		description: 'Start a conversation from a contact, found by ID, e-mail or external ID',
+	},
+	fields,
+	async run(context, params) {
+		const extra = (params.additionalFields ?? {}) as IDataObject;
+		const createdAt = extra.createdAt as Date | undefined;
+		if (createdAt && !versionAtLeast(context.credentials.apiVersion, 2.13)) {
+			throw new NodeOperationError(context.node, `Additional Fields › Created At needs Intercom API version 2.13 or later [item ${context.itemIndex}]`, {
+				itemIndex: context.itemIndex,
+				description: `The credential uses version ${context.credentials.apiVersion}. Choose 2.13 or later in the credential, or remove Created At.`,
+			});
+		}
+		if (params.contactBy === 'externalId' && !versionAtLeast(context.credentials.apiVersion, 2.13)) {
+			throw new NodeOperationError(context.node, `Finding a contact by external ID needs Intercom API version 2.13 or later [item ${context.itemIndex}]`, {
+				itemIndex: context.itemIndex,
+				description: `The credential uses version ${context.credentials.apiVersion}. Choose 2.13 or later in the credential, or identify the contact by e-mail or ID.`,
+			});
+		}
+
+		const knownId = params.contactBy === 'id' && params.senderType !== 'auto';
+		const resolved = knownId
+			? { contact: { id: params.contactId as string }, resolvedBy: 'id' as const, created: false }
+			: await resolveContact(context, params, params.whenNotFound as string, extra.contactName ? { name: extra.contactName } : {});
+		const senderType = params.senderType === 'auto' ? (resolved.contact.role ?? 'user') : (params.senderType as string);
+
+		const body = buildBody(fields, params);
+		body.from = { type: senderType, id: resolved.contact.id };
+		if (createdAt) body.created_at = Math.floor(createdAt.getTime() / 1000);
+
+		const message = await context.send({
+			method: 'POST',
+			url: '/conversations',
+			body,
+			purpose: 'create the conversation',
+			notFound: `Intercom found no contact with the ID "${resolved.contact.id}". Check that the contact exists and the sender type matches its role.`,
+		});
+		const conversationId = message.conversation_id as string | undefined;
+		return {
+			raw: message,
+			simplified: {
+				conversationId,
+				messageId: message.id,
+				contactId: resolved.contact.id,
+				contactResolvedBy: resolved.resolvedBy,
+				contactCreated: resolved.created,
+				senderType,
+				createdAt: typeof message.created_at === 'number' ? new Date(message.created_at * 1000).toISOString() : undefined,
+				conversationUrl: conversationUrl(context.credentials, conversationId),
+			},
+		};
+	},
+};

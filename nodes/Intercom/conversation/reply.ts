@@ -1,0 +1,79 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { text, urlList } from '../../shared/checks';
+import { buildBody } from '../../shared/fields';
+import type { Field, Operation } from '../../shared/types';
+import { contactFields } from '../contact';
+import { conversationIdField } from './get';
+import { simplifyConversation } from './simplify';
+
+const fields: Field[] = [
+	conversationIdField,
+	...contactFields('replies'),
+	{
+		property: {
+			displayName: 'Message',
+			name: 'body',
+			type: 'string',
+			typeOptions: { rows: 4 },
+			default: '',
+			required: true,
+			description: 'The reply, from the contact. Plain text: Intercom does not accept HTML here.',
+		},
+		check: text({ required: true, maxLength: 65_000, noHtml: true }),
+		send: 'body',
+	},
+	{
+		property: {
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+		},
+		fields: [
+			{
+				property: {
+					displayName: 'Attachment URLs',
+					name: 'attachmentUrls',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. https://example.com/photo.png',
+					description: 'Up to 10 public file URLs, separated by commas or new lines',
+				},
+				check: urlList({ max: 10 }),
+				send: 'attachment_urls',
+			},
+		],
+	},
+];
+
+/** Intercom names the replying contact by one of three keys. */
+const REPLY_IDENTITY: Record<string, [string, string]> = {
+	id: ['intercom_user_id', 'contactId'],
+	email: ['email', 'contactEmail'],
+	externalId: ['user_id', 'contactExternalId'],
+};
+
+export const replyToConversation: Operation = {
+	resource: 'conversation',
+	option: {
+		name: 'Reply as Contact',
+		value: 'reply',
+		action: 'Reply to a conversation as the contact',
+		description: 'Add a message from the contact to an existing conversation',
+	},
+	fields,
+	async run(context, params) {
+		const [key, param] = REPLY_IDENTITY[params.contactBy as string];
+		const body: IDataObject = { message_type: 'comment', type: 'user', ...buildBody(fields, params), [key]: params[param] };
+		const conversation = await context.send({
+			method: 'POST',
+			url: `/conversations/${encodeURIComponent(String(params.conversationId))}/reply`,
+			body,
+			purpose: 'reply to the conversation',
+			notFound: `Intercom found no conversation "${params.conversationId}", or no contact with the given ${params.contactBy === 'id' ? 'ID' : params.contactBy === 'email' ? 'e-mail' : 'external ID'}.`,
+		});
+		return { raw: conversation, simplified: simplifyConversation(conversation, context.credentials) };
+	},
+};

@@ -1,0 +1,57 @@
+import { id, text } from '../../shared/checks';
+import { buildBody } from '../../shared/fields';
+import type { Field, Operation } from '../../shared/types';
+import { chatbotPath } from '../api';
+import { userFields } from './create';
+
+const fields: Field[] = [
+	{
+		property: {
+			displayName: 'Message',
+			name: 'message',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			default: '',
+			required: true,
+			description: 'What the user says to the chatbot',
+		},
+		check: text({ required: true, maxLength: 10_000 }),
+		send: 'message',
+	},
+	{
+		property: {
+			displayName: 'Conversation ID',
+			name: 'conversationId',
+			type: 'string',
+			default: '',
+			description: 'The conversation to continue, for example the conversationId output of Create. Leave empty and Userdesk starts a new one.',
+		},
+		check: id(),
+		send: 'conversationId',
+	},
+	...userFields,
+];
+
+export const sendMessage: Operation = {
+	resource: 'conversation',
+	option: {
+		name: 'Send Message',
+		value: 'sendMessage',
+		action: 'Send a message to the chatbot',
+		description: 'Send a user message and get the chatbot\'s answer',
+	},
+	fields,
+	async run(context, params) {
+		const answer = await context.send({
+			method: 'POST',
+			url: chatbotPath(context.credentials, 'message'),
+			body: { ...buildBody(fields, params), stream: false },
+			purpose: 'send the message',
+			notFound: 'Userdesk found no chatbot or conversation with this ID. Check the Chatbot ID in the credential and the Conversation ID.',
+		});
+		return {
+			raw: answer,
+			simplified: { conversationId: answer.conversationId, answer: answer.response ?? null },
+		};
+	},
+};

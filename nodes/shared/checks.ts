@@ -1,0 +1,196 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { Check } from './types';
+
+/** A value a user can fix; the runner adds the field and the item. */
+export class InputError extends Error {}
+
+const EMAIL = /^[^\s@<>(),;:"[\]]+@[^\s@<>(),;:"[\]]+\.[^\s@<>(),;:"[\]]{2,}$/;
+const HTML_TAG = /<\/?[a-z][a-z0-9-]*(\s[^<>]*)?\/?>/i;
+
+function describe(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'a list';
+	if (typeof value === 'object') return 'an object';
+	if (typeof value === 'number') return `the number ${value}`;
+	if (typeof value === 'boolean') return `the value ${value}`;
+	return typeof value;
+}
+
+function isEmpty(value: unknown): boolean {
+	return value === undefined || value === '' || (typeof value === 'string' && value.trim() === '');
+}
+
+interface TextOptions {
+	required?: boolean;
+	maxLength?: number;
+	/** Accept a number and turn it into text (IDs that arrive as numbers from expressions). */
+	allowNumber?: boolean;
+	noHtml?: boolean;
+	pattern?: RegExp;
+	patternHint?: string;
+}
+
+/** Text, trimmed. Optional text that is empty becomes undefined (left out of the request). */
+export function text(options: TextOptions = {}): Check {
+	return (value) => {
+		if (isEmpty(value)) {
+			if (options.required) throw new InputError('is required but is empty');
+			return undefined;
+		}
+		if (typeof value === 'number' && options.allowNumber && Number.isFinite(value)) value = String(value);
+		if (typeof value !== 'string') throw new InputError(`must be text, but got ${describe(value)}`);
+		const trimmed = value.trim();
+		if (options.maxLength !== undefined && trimmed.length > options.maxLength) {
+			throw new InputError(`is ${trimmed.length} characters long; the limit is ${options.maxLength}`);
+		}
+		if (options.noHtml && HTML_TAG.test(trimmed)) {
+			throw new InputError('contains HTML, which this API does not support; send plain text');
+		}
+		if (options.pattern && !options.pattern.test(trimmed)) {
+			throw new InputError(`"${trimmed.slice(0, 60)}" is not valid: ${options.patternHint ?? 'wrong format'}`);
+		}
+		return trimmed;
+	};
+}
+
+/** A vendor ID that goes into a URL path: letters, digits, "-", "_", ":" (never "/", "." or spaces). */
+export function id(options: { required?: boolean } = {}): Check {
+	return text({
+		required: options.required,
+		allowNumber: true,
+		maxLength: 128,
+		pattern: /^[A-Za-z0-9_:-]+$/,
+		patternHint: 'an ID has only letters, digits, "-", "_" and ":"',
+	});
+}
+
+export function email(options: { required?: boolean } = {}): Check {
+	const asText = text({ required: options.required, maxLength: 254 });
+	return (value) => {
+		const address = asText(value) as string | undefined;
+		if (address !== undefined && !EMAIL.test(address)) {
+			throw new InputError(`"${address.slice(0, 60)}" is not a valid e-mail address`);
+		}
+		return address;
+	};
+}
+
+function checkUrl(candidate: string): string {
+	const parsed = URL.canParse(candidate) ? new URL(candidate) : undefined;
+	if (!parsed) throw new InputError(`"${candidate.slice(0, 80)}" is not a valid URL`);
+	if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+		throw new InputError(`"${candidate.slice(0, 80)}" must start with http:// or https://`);
+	}
+	return candidate;
+}
+
+export function url(options: { required?: boolean } = {}): Check {
+	const asText = text({ required: options.required, maxLength: 2048 });
+	return (value) => {
+		const address = asText(value) as string | undefined;
+		return address === undefined ? undefined : checkUrl(address);
+	};
+}
+
+/** A list of URLs: a list from an expression, or text separated by commas or new lines. */
+export function urlList(options: { max: number }): Check {
+	return (value) => {
+		if (isEmpty(value) || (Array.isArray(value) && value.length === 0)) return undefined;
+		let entries: unknown[];
+		if (Array.isArray(value)) entries = value;
+		else if (typeof value === 'string') entries = value.split(/[\n,]/).filter((entry) => entry.trim() !== '');
+		else throw new InputError(`must be a list of URLs or text with one URL per line, but got ${describe(value)}`);
+		if (entries.length > options.max) {
+			throw new InputError(`has ${entries.length} URLs; the limit is ${options.max}`);
+		}
+		return entries.map((entry) => {
+			if (typeof entry !== 'string') throw new InputError(`must contain only URLs, but one entry is ${describe(entry)}`);
+			return checkUrl(entry.trim());
+		});
+	};
+}
+
+/** One of the values the UI offers (expressions can produce anything). */
+export function oneOf(values: readonly string[], options: { required?: boolean } = {}): Check {
+	return (value) => {
+		if (isEmpty(value)) {
+			if (options.required) throw new InputError('is required but is empty');
+			return undefined;
+		}
+		if (typeof value !== 'string' || !values.includes(value)) {
+			throw new InputError(`must be one of ${values.map((v) => `"${v}"`).join(', ')}, but got ${typeof value === 'string' ? `"${value.slice(0, 40)}"` : describe(value)}`);
+		}
+		return value;
+	};
+}
+
+export function integer(options: { required?: boolean; min?: number; max?: number } = {}): Check {
+	return (value) => {
+		if (isEmpty(value) || value === null) {
+			if (options.required) throw new InputError('is required but is empty');
+			return undefined;
+		}
+		const number = typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+		if (typeof number !== 'number' || !Number.isInteger(number)) {
+			throw new InputError(`must be a whole number, but got ${typeof value === 'string' ? `"${value.slice(0, 40)}"` : describe(value)}`);
+		}
+		if (options.min !== undefined && number < options.min) throw new InputError(`must be at least ${options.min}`);
+		if (options.max !== undefined && number > options.max) throw new InputError(`must be at most ${options.max}`);
+		return number;
+	};
+}
+
+export function boolean(): Check {
+	return (value) => {
+		if (value === undefined || value === '') return undefined;
+		if (typeof value !== 'boolean') throw new InputError(`must be true or false, but got ${describe(value)}`);
+		return value;
+	};
+}
+
+/** A date and time: an ISO string, a Date or a Luxon DateTime from an expression. Returns a Date. */
+export function dateTime(options: { required?: boolean; maxFutureMs?: number } = {}): Check {
+	return (value) => {
+		if (isEmpty(value) || value === null) {
+			if (options.required) throw new InputError('is required but is empty');
+			return undefined;
+		}
+		let date: Date | undefined;
+		if (value instanceof Date) date = value;
+		else if (typeof value === 'string') date = new Date(value.trim());
+		else if (typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') {
+			date = new Date((value as { toISO: () => string }).toISO());
+		}
+		if (!date || Number.isNaN(date.getTime())) {
+			throw new InputError(`must be a date and time such as 2026-01-31T12:00:00Z, but got ${typeof value === 'string' ? `"${value.slice(0, 40)}"` : describe(value)}`);
+		}
+		if (options.maxFutureMs !== undefined && date.getTime() > Date.now() + options.maxFutureMs) {
+			throw new InputError(`is ${date.toISOString()}, more than ${Math.round(options.maxFutureMs / 1000)} seconds in the future`);
+		}
+		return date;
+	};
+}
+
+const NOT_JSON = Symbol('not JSON');
+
+function parseJson(textValue: string): unknown {
+	try {
+		return JSON.parse(textValue);
+	} catch {
+		return NOT_JSON;
+	}
+}
+
+/** A JSON object: an object from an expression, or JSON text. */
+export function jsonObject(): Check {
+	return (value) => {
+		if (isEmpty(value) || value === null) return undefined;
+		const parsed = typeof value === 'string' ? parseJson(value) : value;
+		if (parsed === NOT_JSON) throw new InputError('is not valid JSON; enter an object such as {"plan": "pro"}');
+		if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+			throw new InputError(`must be a JSON object such as {"plan": "pro"}, but got ${describe(parsed)}`);
+		}
+		return parsed as IDataObject;
+	};
+}

@@ -1,0 +1,77 @@
+import type { INode, JsonObject } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import type { ApiResponse, RequestSpec, Vendor } from './types';
+
+const MAX_BODY_TEXT = 300;
+
+/** The vendor's body as short text, for messages that have nothing better. */
+export function bodyExcerpt(body: unknown): string {
+	if (body === undefined || body === null || body === '') return '';
+	const text = typeof body === 'string' ? body : JSON.stringify(body);
+	const plain = /<html|<!doctype/i.test(text) ? 'an HTML page instead of JSON' : text.replace(/\s+/g, ' ');
+	return plain.length > MAX_BODY_TEXT ? `${plain.slice(0, MAX_BODY_TEXT)}…` : plain;
+}
+
+function defaultHint(vendor: Vendor, status: number, request: RequestSpec): string {
+	if (status === 401) return vendor.unauthorizedHint;
+	if (status === 403) {
+		return `The ${vendor.credentialName} credential works, but it is not allowed to ${request.purpose}. Check the permissions or plan of the account it belongs to.`;
+	}
+	if (status === 404) return request.notFound ?? `Check the IDs used to ${request.purpose}.`;
+	if (status === 400 || status === 422) return 'Check the fields named in the message and the values the item gives them.';
+	if (status === 429) {
+		return `${vendor.label} kept asking to slow down after several waits. Lower "Concurrency" in the node's options, or run the workflow again later; nothing was created for this item.`;
+	}
+	if (status >= 500) {
+		return request.idempotent || request.method === 'GET'
+			? `${vendor.label} had a temporary fault. Run the workflow again later.`
+			: `${vendor.label} had a fault while it handled the request. It was not sent again, to avoid a duplicate: check in ${vendor.label} whether it was processed before running this item again.`;
+	}
+	return `Check the values sent to ${request.purpose}.`;
+}
+
+/** A failed HTTP exchange as a NodeApiError: what happened in the message, how to fix it in the description. */
+export function apiError(
+	node: INode,
+	vendor: Vendor,
+	response: ApiResponse,
+	request: RequestSpec,
+	itemIndex: number,
+	explained = vendor.explainError(response, request),
+): NodeApiError {
+	const { statusCode } = response;
+	const reason = explained.message ?? (bodyExcerpt(response.body) || `HTTP ${statusCode}`);
+	const message = `${vendor.label} could not ${request.purpose}: ${reason} (HTTP ${statusCode}) [item ${itemIndex}]`;
+	const safeResponse = { httpCode: String(statusCode), body: bodyExcerpt(response.body) } as JsonObject;
+	return new NodeApiError(node, safeResponse, {
+		message,
+		description:
+			(statusCode === 404 && request.notFound) || explained.description || defaultHint(vendor, statusCode, request),
+		httpCode: String(statusCode),
+		itemIndex,
+	});
+}
+
+/** A call that got no HTTP answer: dropped connection, timeout, unreachable host. */
+export function connectionError(
+	node: INode,
+	vendor: Vendor,
+	request: RequestSpec,
+	itemIndex: number,
+	cause: { code?: string; message?: string; sent: boolean; timedOut: boolean },
+): NodeApiError {
+	const what = cause.timedOut
+		? 'got no answer before the timeout'
+		: cause.sent
+			? 'lost the connection before the answer arrived'
+			: 'could not connect';
+	const description = cause.sent
+		? `The request may have reached ${vendor.label}, so it was not sent again (a second try could create a duplicate). Check in ${vendor.label} whether it was processed before running this item again. Network detail: ${cause.code ?? 'none'}.`
+		: `Check the base URL in the ${vendor.credentialName} credential and that ${vendor.label} is reachable from n8n. Network detail: ${cause.code ?? 'none'}.`;
+	return new NodeApiError(node, { reason: what } as JsonObject, {
+		message: `${vendor.label} could not ${request.purpose}: the request ${what} [item ${itemIndex}]`,
+		description,
+		itemIndex,
+	});
+}

@@ -1,0 +1,121 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { InputError } from './checks';
+import type { Field, Operation } from './types';
+
+/** The UI properties of an operation's fields, shown only for that resource and operation. */
+export function operationProperties(operation: Operation): INodeProperties[] {
+	return operation.fields.map(({ property, fields }) => {
+		const show = property.displayOptions?.show ?? {};
+		return {
+			...property,
+			...(fields ? { options: fields.map((child) => child.property) } : {}),
+			displayOptions: {
+				...property.displayOptions,
+				show: { ...show, resource: [operation.resource], operation: [operation.option.value as string] },
+			},
+		};
+	});
+}
+
+function isShown(property: INodeProperties, params: IDataObject): boolean {
+	const show = property.displayOptions?.show;
+	if (!show) return true;
+	return Object.entries(show).every(([name, allowed]) => {
+		if (name === 'resource' || name === 'operation' || name.startsWith('@')) return true;
+		return (allowed as unknown[]).includes(params[name]);
+	});
+}
+
+function fieldError(
+	context: IExecuteFunctions,
+	label: string,
+	reason: string,
+	itemIndex: number,
+): NodeOperationError {
+	return new NodeOperationError(context.getNode(), `${label} ${reason} [item ${itemIndex}]`, {
+		itemIndex,
+		description: `Fix the "${label}" parameter (or the expression that fills it) for item ${itemIndex}. Nothing was sent for this item.`,
+	});
+}
+
+/**
+ * Reads and checks every shown field of one item, in declaration order (so a field can depend on
+ * an earlier one through displayOptions). Throws a NodeOperationError naming field and item.
+ */
+export function readFields(context: IExecuteFunctions, fields: Field[], itemIndex: number): IDataObject {
+	const params: IDataObject = {};
+	for (const field of fields) {
+		const { property } = field;
+		if (!isShown(property, params)) continue;
+		const label = property.displayName;
+		let value: unknown;
+		try {
+			value = context.getNodeParameter(property.name, itemIndex, property.default);
+		} catch (error) {
+			throw fieldError(context, label, `could not be read: ${(error as Error).message}`, itemIndex);
+		}
+		if (field.fields) {
+			if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+				throw fieldError(context, label, 'must be a set of fields', itemIndex);
+			}
+			const collected: IDataObject = {};
+			for (const child of field.fields) {
+				const childValue = (value as IDataObject)[child.property.name];
+				if (childValue === undefined) continue;
+				const checked = checkValue(context, child, childValue, `${label} › ${child.property.displayName}`, itemIndex);
+				if (checked !== undefined) collected[child.property.name] = checked as IDataObject;
+			}
+			params[property.name] = collected;
+			continue;
+		}
+		const checked = checkValue(context, field, value, label, itemIndex);
+		if (checked !== undefined) params[property.name] = checked as IDataObject;
+	}
+	return params;
+}
+
+function checkValue(
+	context: IExecuteFunctions,
+	field: Field,
+	value: unknown,
+	label: string,
+	itemIndex: number,
+): unknown {
+	if (!field.check) return value;
+	try {
+		return field.check(value);
+	} catch (error) {
+		throw fieldError(context, label, error instanceof InputError ? error.message : `is not valid: ${(error as Error).message}`, itemIndex);
+	}
+}
+
+/** Puts a value at a dot path ("from.id") of an object. */
+export function setPath(target: IDataObject, path: string, value: unknown): void {
+	const keys = path.split('.');
+	let node = target;
+	for (const key of keys.slice(0, -1)) {
+		if (typeof node[key] !== 'object' || node[key] === null) node[key] = {};
+		node = node[key] as IDataObject;
+	}
+	node[keys[keys.length - 1]] = value as IDataObject;
+}
+
+/** Builds a request body from the fields that declare `send`, including the children of collections. */
+export function buildBody(fields: Field[], params: IDataObject): IDataObject {
+	const body: IDataObject = {};
+	for (const field of fields) {
+		const value = params[field.property.name];
+		if (value === undefined) continue;
+		if (field.fields) {
+			for (const child of field.fields) {
+				const childValue = (value as IDataObject)[child.property.name];
+				if (child.send && childValue !== undefined) setPath(body, child.send, childValue);
+			}
+		} else if (field.send) {
+			setPath(body, field.send, value);
+		}
+	}
+	return body;
+}

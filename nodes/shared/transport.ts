@@ -1,0 +1,215 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
+
+import { apiError, bodyExcerpt, connectionError } from './errors';
+import type { ApiResponse, RequestSpec, Send, Vendor } from './types';
+
+export interface TransportOptions {
+	/** Milliseconds to wait for an answer. */
+	timeoutMs: number;
+	/** How many times one call may be rate limited (429) and tried again. */
+	maxRateLimitRetries: number;
+	/** The longest single wait after a 429, in milliseconds. */
+	maxWaitMs: number;
+}
+
+export const DEFAULT_TRANSPORT_OPTIONS: TransportOptions = {
+	timeoutMs: 30_000,
+	maxRateLimitRetries: 8,
+	maxWaitMs: 60_000,
+};
+
+/** Network failures where the request cannot have reached the server: safe to send again. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
+const IDEMPOTENT_RETRIES = 2;
+
+/**
+ * One execution's shared pause: when the vendor rate-limits one call, every call of the execution
+ * waits, instead of each one running into the limit on its own.
+ */
+export class RateGate {
+	private openAt = 0;
+
+	pauseFor(ms: number): void {
+		this.openAt = Math.max(this.openAt, Date.now() + ms);
+	}
+
+	async wait(): Promise<void> {
+		for (let remaining = this.openAt - Date.now(); remaining > 0; remaining = this.openAt - Date.now()) {
+			await sleep(remaining);
+		}
+	}
+}
+
+function header(headers: IDataObject, name: string): string | undefined {
+	const value = headers[name] ?? headers[name.toLowerCase()];
+	if (Array.isArray(value)) return String(value[0]);
+	return value === undefined || value === null ? undefined : String(value);
+}
+
+/**
+ * How long the vendor asks us to wait: Retry-After (seconds or HTTP date), else X-RateLimit-Reset
+ * (epoch seconds), else an exponential backoff (1 s, 2 s, 4 s … ) with a little jitter.
+ */
+export function rateLimitWaitMs(headers: IDataObject, attempt: number, now = Date.now()): number {
+	const retryAfter = header(headers, 'retry-after');
+	if (retryAfter !== undefined) {
+		const seconds = Number(retryAfter);
+		if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+		const date = Date.parse(retryAfter);
+		if (!Number.isNaN(date)) return Math.max(0, date - now);
+	}
+	const reset = Number(header(headers, 'x-ratelimit-reset'));
+	if (Number.isFinite(reset) && reset > 0) {
+		// Epoch seconds; some APIs send milliseconds.
+		const resetMs = reset > 1e12 ? reset : reset * 1000;
+		return Math.max(0, resetMs - now);
+	}
+	return Math.min(2 ** (attempt - 1) * 1000, 30_000) + Math.floor(Math.random() * 250);
+}
+
+/** When a success says the budget is used up (X-RateLimit-Remaining: 0), the time until it resets. */
+function budgetExhaustedWaitMs(headers: IDataObject): number | undefined {
+	if (header(headers, 'x-ratelimit-remaining') !== '0') return undefined;
+	const wait = rateLimitWaitMs({ 'x-ratelimit-reset': header(headers, 'x-ratelimit-reset') }, 1);
+	return wait > 0 ? wait : undefined;
+}
+
+interface ThrownFailure {
+	response?: ApiResponse;
+	code?: string;
+	message?: string;
+}
+
+/** n8n wraps failures in NodeApiError with the HTTP client's error as `cause`. */
+function unwrapThrown(error: unknown): ThrownFailure {
+	const cause = ((error as { cause?: unknown }).cause ?? error) as {
+		code?: string;
+		message?: string;
+		response?: { status: number; headers?: IDataObject; data?: unknown };
+	};
+	if (cause.response && typeof cause.response.status === 'number') {
+		return {
+			response: {
+				statusCode: cause.response.status,
+				headers: cause.response.headers ?? {},
+				body: cause.response.data,
+			},
+		};
+	}
+	return { code: cause.code, message: cause.message };
+}
+
+function isSuccess(status: number): boolean {
+	return status >= 200 && status < 300;
+}
+
+/**
+ * The one place that sends requests: n8n's httpRequestWithAuthentication (the credential's own
+ * authenticate and preAuthentication), a timeout, waits on 429 that honour the vendor's headers,
+ * and no blind retry of a call that may have created something.
+ */
+export function createSend(
+	context: IExecuteFunctions,
+	vendor: Vendor,
+	credentials: ICredentialDataDecryptedObject,
+	gate: RateGate,
+	options: TransportOptions,
+	itemIndex: number,
+): Send {
+	const baseUrl = vendor.baseUrl(credentials);
+	const node = context.getNode();
+
+	return async <T>(request: RequestSpec): Promise<T> => {
+		const idempotent = request.idempotent ?? request.method === 'GET';
+		const spec = { ...request, idempotent };
+		let rateLimited = 0;
+		let faults = 0;
+		for (;;) {
+			await gate.wait();
+			const httpOptions: IHttpRequestOptions = {
+				method: request.method,
+				url: /^https?:\/\//.test(request.url) ? request.url : `${baseUrl}${request.url}`,
+				qs: request.qs,
+				headers: { ...(request.headers ?? {}) },
+				body: request.body,
+				json: !request.form,
+				timeout: options.timeoutMs,
+				returnFullResponse: true,
+				// Every status comes back as a response, except a 401 when the credential renews its
+				// token: n8n then runs preAuthentication again and re-sends once.
+				ignoreHttpStatusErrors: vendor.renewsTokenOn401 ? { ignore: true, except: [401] } : true,
+			};
+			if (request.form) {
+				httpOptions.headers = { ...httpOptions.headers, 'Content-Type': 'application/x-www-form-urlencoded' };
+			}
+
+			let response: ApiResponse;
+			try {
+				const full = (await context.helpers.httpRequestWithAuthentication.call(
+					context,
+					vendor.credentialType,
+					httpOptions,
+				)) as IN8nHttpFullResponse;
+				response = { statusCode: full.statusCode, headers: full.headers ?? {}, body: full.body };
+			} catch (error) {
+				const failure = unwrapThrown(error);
+				if (failure.response) {
+					response = failure.response;
+				} else {
+					const code = failure.code;
+					const sent = !(code && NOT_SENT_CODES.has(code));
+					const timedOut = !!code && TIMEOUT_CODES.has(code);
+					if ((!sent || idempotent) && faults < IDEMPOTENT_RETRIES) {
+						faults++;
+						await sleep(500 * faults);
+						continue;
+					}
+					throw connectionError(node, vendor, spec, itemIndex, { code, sent, timedOut });
+				}
+			}
+
+			const { statusCode } = response;
+			if (statusCode === 429) {
+				if (rateLimited < options.maxRateLimitRetries) {
+					rateLimited++;
+					const wait = Math.min(
+						Math.max(rateLimitWaitMs(response.headers, rateLimited), vendor.minRateLimitWaitMs ?? 0),
+						options.maxWaitMs,
+					);
+					gate.pauseFor(wait);
+					continue;
+				}
+				throw apiError(node, vendor, response, spec, itemIndex);
+			}
+			if (statusCode >= 500 && idempotent && faults < IDEMPOTENT_RETRIES) {
+				faults++;
+				await sleep(500 * faults);
+				continue;
+			}
+			if (statusCode === 404 && request.notFoundIsEmpty) return undefined as T;
+			if (!isSuccess(statusCode)) throw apiError(node, vendor, response, spec, itemIndex);
+
+			if (typeof response.body === 'string' && response.body.trim() !== '') {
+				throw apiError(node, vendor, response, spec, itemIndex, {
+					message: `the answer was not JSON (${bodyExcerpt(response.body).slice(0, 80)})`,
+					description: idempotent
+						? `${vendor.label} or a proxy in front of it sent an unexpected page. Check the base URL in the ${vendor.credentialName} credential, or run again later.`
+						: `${vendor.label} or a proxy in front of it sent an unexpected page. The request may have been processed, so it was not sent again: check in ${vendor.label} before running this item again.`,
+				});
+			}
+			const failure = vendor.failureInSuccess?.(response, spec);
+			if (failure) throw apiError(node, vendor, response, spec, itemIndex, failure);
+			const exhausted = budgetExhaustedWaitMs(response.headers);
+			if (exhausted !== undefined) gate.pauseFor(Math.min(exhausted, options.maxWaitMs));
+			return response.body as T;
+		}
+	};
+}

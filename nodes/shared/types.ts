@@ -1,0 +1,98 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestMethods,
+	INode,
+	INodeProperties,
+	INodePropertyOptions,
+} from 'n8n-workflow';
+
+/** Checks and normalises one parameter value; throws InputError with a plain-language reason. */
+export type Check = (value: unknown) => unknown;
+
+/**
+ * One UI parameter and where its value goes. `send` is a dot path in the JSON body
+ * (the way n8n's routing.send declares it); `check` validates the value before any request.
+ * Collection fields list their children in `fields`.
+ */
+export interface Field {
+	property: INodeProperties;
+	check?: Check;
+	send?: string;
+	fields?: Field[];
+}
+
+/** One HTTP call, as a request builder describes it. `url` is a path below the vendor's base URL, or absolute. */
+export interface RequestSpec {
+	method: IHttpRequestMethods;
+	url: string;
+	body?: IDataObject | IDataObject[];
+	qs?: IDataObject;
+	headers?: IDataObject;
+	/** Send the body as application/x-www-form-urlencoded instead of JSON. */
+	form?: boolean;
+	/** Safe to send again after a timeout, a dropped connection or a 5xx (reads). Defaults to true for GET only. */
+	idempotent?: boolean;
+	/** What the call does, for messages: "create the conversation". */
+	purpose: string;
+	/** What a 404 means for this call: "No contact has the ID 123". */
+	notFound?: string;
+	/** A 404 is an answer ("not found"), not a failure: send() resolves to undefined. */
+	notFoundIsEmpty?: boolean;
+}
+
+export interface ApiResponse {
+	statusCode: number;
+	headers: IDataObject;
+	body: unknown;
+}
+
+export type Send = <T = IDataObject>(request: RequestSpec) => Promise<T>;
+
+export interface OperationContext {
+	node: INode;
+	send: Send;
+	credentials: ICredentialDataDecryptedObject;
+	itemIndex: number;
+	/** Shared by all items of one execution (e.g. tokens per consumer); never kept across executions. */
+	executionCache: Map<string, Promise<unknown>>;
+}
+
+export interface OperationResult {
+	/** The vendor's response, output when Simplify is off. */
+	raw: IDataObject;
+	/** The compact fields, output when Simplify is on. */
+	simplified: IDataObject;
+}
+
+export interface Operation {
+	resource: string;
+	option: INodePropertyOptions & { action: string };
+	fields: Field[];
+	run(context: OperationContext, params: IDataObject): Promise<OperationResult>;
+}
+
+/** What a vendor's error body says, in words a user can act on. */
+export interface ErrorExplanation {
+	message?: string;
+	description?: string;
+}
+
+export interface Vendor {
+	/** Shown in messages: "Intercom". */
+	label: string;
+	credentialType: string;
+	/** The credential's display name, to name it in messages. */
+	credentialName: string;
+	baseUrl(credentials: ICredentialDataDecryptedObject): string;
+	/** Reads the vendor's error body; the shared mapper adds the HTTP status and a default hint. */
+	explainError(response: ApiResponse, request: RequestSpec): ErrorExplanation;
+	/** For vendors that report failures inside a 2xx body: return an explanation to fail the call. */
+	failureInSuccess?(response: ApiResponse, request: RequestSpec): ErrorExplanation | undefined;
+	/** The credential renews its token on 401 (n8n's preAuthentication runs again once). */
+	renewsTokenOn401?: boolean;
+	/** Shortest wait after a 429, when the vendor asks for one (LivePerson: 1 s). */
+	minRateLimitWaitMs?: number;
+	/** The built-in description shown for a 401 when the body says nothing better. */
+	unauthorizedHint: string;
+}

@@ -1,0 +1,163 @@
+import path from 'node:path';
+
+import { ExecutionLifecycleHooks, PackageDirectoryLoader, WorkflowExecute } from 'n8n-core';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	IDataObject,
+	INode,
+	INodeExecutionData,
+	INodeParameters,
+	INodeType,
+	INodeTypes,
+	IRun,
+	IWorkflowExecuteAdditionalData,
+} from 'n8n-workflow';
+import { createRunExecutionData, NodeHelpers, Workflow } from 'n8n-workflow';
+
+import { TestCredentialsHelper } from './credentials-helper';
+
+export const PACKAGE_NAME = 'n8n-nodes-conversations';
+const ROOT = path.resolve(__dirname, '../..');
+
+interface LoadedPackage {
+	nodeTypes: INodeTypes;
+	credentialTypes: Record<string, ICredentialType>;
+	nodes: Record<string, INodeType>;
+}
+
+let loaded: Promise<LoadedPackage> | undefined;
+
+/** Loads the built package (dist/) with n8n-core's own PackageDirectoryLoader, as n8n does. */
+export function loadPackage(): Promise<LoadedPackage> {
+	loaded ??= (async () => {
+		const loader = new PackageDirectoryLoader(ROOT);
+		await loader.loadAll();
+		const nodes: Record<string, INodeType> = {};
+		for (const [name, data] of Object.entries(loader.nodeTypes)) {
+			nodes[name.startsWith(`${PACKAGE_NAME}.`) ? name : `${PACKAGE_NAME}.${name}`] = data.type as INodeType;
+		}
+		const credentialTypes: Record<string, ICredentialType> = {};
+		for (const [name, data] of Object.entries(loader.credentialTypes)) credentialTypes[name] = data.type;
+		const nodeTypes: INodeTypes = {
+			getByName: (type) => nodes[type],
+			getByNameAndVersion: (type, version) => NodeHelpers.getVersionedNodeType(nodes[type], version),
+			getKnownTypes: () => ({}),
+		};
+		return { nodeTypes, credentialTypes, nodes };
+	})();
+	return loaded;
+}
+
+export interface RunNodeOptions {
+	/** Node type without the package prefix: "intercom". */
+	type: string;
+	parameters: INodeParameters;
+	credentials: Record<string, ICredentialDataDecryptedObject>;
+	items?: IDataObject[];
+	onError?: INode['onError'];
+}
+
+export interface RunNodeResult {
+	/** Main output (index 0). */
+	output: INodeExecutionData[];
+	/** Error output (index 1), with onError continueErrorOutput. */
+	errorOutput: INodeExecutionData[];
+	/** The node's error when the execution failed. */
+	error?: Error & { description?: string; httpCode?: string | null; context?: IDataObject };
+	run: IRun;
+	credentialsHelper: TestCredentialsHelper;
+}
+
+const NODE_NAME = 'Node under test';
+
+/**
+ * Runs one node of this package through n8n's real engine (Workflow + WorkflowExecute), with the
+ * given items as its input and real credential handling.
+ */
+export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
+	const { nodeTypes, credentialTypes, nodes } = await loadPackage();
+	const type = `${PACKAGE_NAME}.${options.type}`;
+	const nodeType = nodes[type];
+	if (!nodeType) throw new Error(`Node type ${type} is not in the package`);
+	const credentialNames = (nodeType.description.credentials ?? []).map((credential) => credential.name);
+
+	const node: INode = {
+		id: 'node-1',
+		name: NODE_NAME,
+		type,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters: options.parameters,
+		credentials: Object.fromEntries(credentialNames.map((name) => [name, { id: '1', name: `${name} test` }])),
+		...(options.onError ? { onError: options.onError } : {}),
+	};
+	const workflow = new Workflow({
+		id: 'test',
+		nodes: [node],
+		connections: {},
+		active: false,
+		nodeTypes,
+		settings: { executionOrder: 'v1' },
+	});
+
+	const credentialsHelper = new TestCredentialsHelper(credentialTypes, { ...options.credentials });
+	const hooks = new ExecutionLifecycleHooks('manual', '1', {
+		id: 'test',
+		name: 'test',
+		active: false,
+		nodes: [node],
+		connections: {},
+		createdAt: new Date(),
+		updatedAt: new Date(),
+		isArchived: false,
+		activeVersionId: null,
+	} as never);
+	let resolveRun: (run: IRun) => void = () => undefined;
+	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
+	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
+
+	const additionalData = {
+		executionId: '1',
+		credentialsHelper,
+		hooks,
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678/',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		variables: {},
+		currentNodeParameters: undefined,
+		userId: 'test-user',
+		executeWorkflow: async () => {
+			throw new Error('Sub-workflows are not available in these tests');
+		},
+		getRunExecutionData: async () => undefined,
+		logAiEvent: () => undefined,
+		setExecutionStatus: () => undefined,
+		sendDataToUI: () => undefined,
+		startRunnerTask: async () => {
+			throw new Error('Task runners are not available in these tests');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+
+	const items = (options.items ?? [{}]).map((json) => ({ json }));
+	const runExecutionData = createRunExecutionData({
+		executionData: {
+			nodeExecutionStack: [{ node, data: { main: [items] }, source: null }],
+		},
+	});
+	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);
+	await execution.processRunExecutionData(workflow);
+	const run = await finished;
+	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
+	const main = taskData?.data?.main ?? [];
+	return {
+		output: main[0] ?? [],
+		errorOutput: main[1] ?? [],
+		error: (run.data.resultData.error ?? taskData?.error) as RunNodeResult['error'],
+		run,
+		credentialsHelper,
+	};
+}
