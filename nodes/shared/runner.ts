@@ -118,8 +118,9 @@ function checkItem(context: IExecuteFunctions, operation: Operation, itemIndex: 
 }
 
 function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+	// n8n's engine keeps only { error: message } in json and the description on `error`.
 	return {
-		json: { error: error.message, ...(error.description ? { description: error.description } : {}) },
+		json: { error: error.message },
 		error,
 		pairedItem: { item: itemIndex },
 	};
