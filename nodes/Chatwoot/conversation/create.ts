@@ -1,0 +1,252 @@
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+
+import { email, oneOf, text, url } from '../../shared/checks';
+import { buildBody } from '../../shared/fields';
+import type { Field, Operation, OperationContext } from '../../shared/types';
+import { conversationUrl, CREATE_CONTACT, hmacTokenOf, identifierHash, withNote } from '../api';
+import { attributes, contactIdentifierField, phoneNumber } from '../fields';
+import { sendPublic } from '../public';
+import { publicAccountId } from './simplify';
+
+export const MESSAGE_MAX_LENGTH = 150_000;
+
+const contactModeField: Field = {
+	property: {
+		displayName: 'Contact',
+		name: 'contactMode',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Create a New Contact',
+				value: 'new',
+				description: 'Create the contact in the inbox from the contact fields below (all optional), then the conversation',
+			},
+			{
+				name: 'Use an Existing Contact Identifier',
+				value: 'existing',
+				description: 'Start another conversation for a contact created earlier, by its contact identifier',
+			},
+		],
+		default: 'new',
+		description: 'Who starts the conversation. Chatwoot conversations belong to a contact of the inbox.',
+	},
+	check: oneOf(['new', 'existing'], { required: true }),
+};
+
+/** The fields of a new contact; `send` paths are keys of the public contact body. */
+export const contactFields: Field = {
+	property: {
+		displayName: 'Contact Fields',
+		name: 'contactFields',
+		type: 'collection',
+		placeholder: 'Add Contact Field',
+		default: {},
+		displayOptions: { show: { contactMode: ['new'] } },
+		description: 'Details of the new contact. Chatwoot reuses a contact of the account with the same identifier, e-mail or phone number.',
+	},
+	fields: [
+		{
+			property: {
+				displayName: 'Avatar URL',
+				name: 'avatarUrl',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. https://example.com/photo.png',
+				description: 'Public URL of a JPEG or PNG picture of the contact',
+			},
+			check: url(),
+			send: 'avatar_url',
+		},
+		{
+			property: {
+				displayName: 'Custom Attributes',
+				name: 'customAttributes',
+				type: 'json',
+				default: '{}',
+				description: 'Contact attributes as a JSON object, such as {"plan": "pro"}. Define them first in Chatwoot → Settings → Custom Attributes.',
+			},
+			check: attributes(),
+			send: 'custom_attributes',
+		},
+		{
+			property: {
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. nathan@example.com',
+				description: 'The contact\'s e-mail address',
+			},
+			check: email(),
+			send: 'email',
+		},
+		{
+			property: {
+				displayName: 'Identifier',
+				name: 'identifier',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. crm-4711',
+				description: 'Your own ID for the contact, for example the CRM record ID. Needed for inboxes with identity validation: with the Inbox HMAC Token in the credential the node signs it.',
+			},
+			check: text({ maxLength: 255, allowNumber: true }),
+			send: 'identifier',
+		},
+		{
+			property: {
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Nathan Smith',
+				description: 'The contact\'s name as agents see it',
+			},
+			check: text({ maxLength: 255 }),
+			send: 'name',
+		},
+		{
+			property: {
+				displayName: 'Phone Number',
+				name: 'phoneNumber',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. +4915112345678',
+				description: 'In international format: + and the country code first',
+			},
+			check: phoneNumber(),
+			send: 'phone_number',
+		},
+	],
+};
+
+const existingContactField: Field = {
+	...contactIdentifierField,
+	property: { ...contactIdentifierField.property, displayOptions: { show: { contactMode: ['existing'] } } },
+};
+
+export const firstMessageField: Field = {
+	property: {
+		displayName: 'First Message',
+		name: 'message',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		description: 'Posted as the contact\'s first message in the conversation. Leave empty to open the conversation without a message.',
+	},
+	check: text({ maxLength: MESSAGE_MAX_LENGTH }),
+	send: 'content',
+};
+
+export const conversationFields: Field = {
+	property: {
+		displayName: 'Additional Fields',
+		name: 'additionalFields',
+		type: 'collection',
+		placeholder: 'Add Field',
+		default: {},
+	},
+	fields: [
+		{
+			property: {
+				displayName: 'Conversation Custom Attributes',
+				name: 'customAttributes',
+				type: 'json',
+				default: '{}',
+				description: 'Attributes of the conversation as a JSON object, such as {"order_id": "A-1001"}. Define them first in Chatwoot → Settings → Custom Attributes.',
+			},
+			check: attributes(),
+			send: 'custom_attributes',
+		},
+	],
+};
+
+const fields: Field[] = [contactModeField, contactFields, existingContactField, firstMessageField, conversationFields];
+
+/** The public contact body: the contact fields, and identifier_hash when the credential has the inbox's HMAC token. */
+export function buildContactBody(params: IDataObject, credentials: ICredentialDataDecryptedObject): IDataObject {
+	const body = buildBody([contactFields], params);
+	const hmacToken = hmacTokenOf(credentials);
+	if (hmacToken && typeof body.identifier === 'string') body.identifier_hash = identifierHash(hmacToken, body.identifier);
+	return body;
+}
+
+/** The public conversation body: only custom_attributes is permitted (conversations_controller.rb). */
+export function buildConversationBody(params: IDataObject): IDataObject {
+	return buildBody([conversationFields], params);
+}
+
+export function buildMessageBody(params: IDataObject): IDataObject | undefined {
+	const body = buildBody([firstMessageField], params);
+	return body.content === undefined ? undefined : body;
+}
+
+async function createContact(context: OperationContext, params: IDataObject): Promise<IDataObject> {
+	return sendPublic(context, {}, {
+		method: 'POST',
+		body: buildContactBody(params, context.credentials),
+		tail: '/contacts',
+		purpose: CREATE_CONTACT,
+	});
+}
+
+export const createConversation: Operation = {
+	resource: 'conversation',
+	option: {
+		name: 'Create',
+		value: 'create',
+		action: 'Create a conversation',
+		description: 'Start a conversation as a contact through the public client API: contact, conversation, first message',
+	},
+	fields,
+	async run(context, params) {
+		const { node, itemIndex } = context;
+		const contact = params.contactMode === 'new' ? await createContact(context, params) : undefined;
+		const contactIdentifier = contact ? String(contact.source_id) : String(params.contactIdentifier);
+		const contactNote = contact
+			? `The contact was created (contact identifier "${contactIdentifier}"): to try again without a second contact, choose "Use an Existing Contact Identifier" with it.`
+			: undefined;
+
+		const conversation = await sendPublic(context, { contactIdentifier }, {
+			method: 'POST',
+			body: buildConversationBody(params),
+			tail: '/conversations',
+			purpose: 'create the conversation',
+		}).catch((error: unknown) => {
+			throw contactNote ? withNote(error, contactNote, node, itemIndex) : error;
+		});
+
+		const messageBody = buildMessageBody(params);
+		const message = messageBody
+			? await sendPublic(context, { contactIdentifier, conversationId: Number(conversation.id) }, {
+					method: 'POST',
+					body: messageBody,
+					tail: '/messages',
+					purpose: 'post the first message',
+				}).catch((error: unknown) => {
+					throw withNote(
+						error,
+						`Conversation ${String(conversation.id)} was created for the contact "${contactIdentifier}", only the first message is missing: send it with Message → Send instead of running this item again.`,
+						node,
+						itemIndex,
+					);
+				})
+			: undefined;
+
+		const conversationContact = (conversation.contact ?? {}) as IDataObject;
+		return {
+			raw: { ...(contact ? { contact } : {}), conversation, ...(message ? { message } : {}) },
+			simplified: {
+				conversationId: conversation.id,
+				conversationUuid: conversation.uuid,
+				status: conversation.status,
+				inboxId: conversation.inbox_id,
+				contactId: contact?.id ?? conversationContact.id,
+				contactIdentifier,
+				contactCreated: contact !== undefined,
+				messageId: message?.id ?? null,
+				conversationUrl: conversationUrl(context.credentials, publicAccountId(context.credentials, conversation), conversation.id),
+			},
+		};
+	},
+};

@@ -1,0 +1,88 @@
+import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+
+import { conversationUrl, credentialAccountId } from '../api';
+
+const MESSAGE_TYPES: Record<number, string> = { 0: 'incoming', 1: 'outgoing', 2: 'activity', 3: 'template' };
+
+function asObject(value: unknown): IDataObject {
+	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : {};
+}
+
+/** Chatwoot sends Unix seconds for messages and conversations, ISO text for contacts. */
+export function isoTime(value: unknown): string | undefined {
+	if (typeof value === 'number' && Number.isFinite(value) && value > 0) return new Date(value * 1000).toISOString();
+	if (typeof value === 'string' && value !== '' && !Number.isNaN(Date.parse(value))) return new Date(value).toISOString();
+	return undefined;
+}
+
+/** 0 → "incoming" (from the contact), 1 → "outgoing" (from an agent or bot), 2 → "activity", 3 → "template". */
+export function messageType(value: unknown): string | undefined {
+	if (typeof value === 'number') return MESSAGE_TYPES[value] ?? String(value);
+	return typeof value === 'string' ? value : undefined;
+}
+
+/** The account of a public API answer: the credential's, else the one the contact record names. */
+export function publicAccountId(credentials: ICredentialDataDecryptedObject, conversation: IDataObject): unknown {
+	return credentialAccountId(credentials) ?? asObject(conversation.contact).account_id;
+}
+
+/** The compact view of a public API message. */
+export function simplifyMessage(message: IDataObject, contactIdentifier: string): IDataObject {
+	return {
+		messageId: message.id,
+		conversationId: message.conversation_id,
+		contactIdentifier,
+		content: message.content ?? null,
+		messageType: messageType(message.message_type),
+		createdAt: isoTime(message.created_at),
+	};
+}
+
+/** The compact view of a public API conversation (Get, Resolve). */
+export function simplifyPublicConversation(
+	conversation: IDataObject,
+	contactIdentifier: string,
+	credentials: ICredentialDataDecryptedObject,
+): IDataObject {
+	const messages = Array.isArray(conversation.messages) ? (conversation.messages as IDataObject[]) : [];
+	const last = messages.length > 0 ? asObject(messages[messages.length - 1]) : undefined;
+	return {
+		conversationId: conversation.id,
+		conversationUuid: conversation.uuid,
+		status: conversation.status,
+		inboxId: conversation.inbox_id,
+		contactId: asObject(conversation.contact).id,
+		contactIdentifier,
+		messagesCount: messages.length,
+		lastMessageId: last?.id ?? null,
+		lastMessage: last ? (last.content ?? null) : null,
+		lastMessageType: last ? (messageType(last.message_type) ?? null) : null,
+		lastMessageAt: last ? (isoTime(last.created_at) ?? null) : null,
+		conversationUrl: conversationUrl(credentials, publicAccountId(credentials, conversation), conversation.id),
+	};
+}
+
+/** The compact view of an Application API conversation (Create as Agent). */
+export function simplifyAgentConversation(
+	conversation: IDataObject,
+	sent: { accountId: string; contactIdentifier: string; contactId?: number },
+	credentials: ICredentialDataDecryptedObject,
+): IDataObject {
+	const meta = asObject(conversation.meta);
+	const messages = Array.isArray(conversation.messages) ? (conversation.messages as IDataObject[]) : [];
+	const accountId = conversation.account_id ?? Number(sent.accountId);
+	return {
+		conversationId: conversation.id,
+		conversationUuid: conversation.uuid,
+		status: conversation.status,
+		accountId,
+		inboxId: conversation.inbox_id,
+		contactId: asObject(meta.sender).id ?? sent.contactId ?? null,
+		contactIdentifier: asObject(conversation.contact_inbox).source_id ?? sent.contactIdentifier,
+		assigneeId: asObject(meta.assignee).id ?? conversation.assignee_id ?? null,
+		teamId: asObject(meta.team).id ?? conversation.team_id ?? null,
+		messageId: messages.length > 0 ? (asObject(messages[0]).id ?? null) : null,
+		createdAt: isoTime(conversation.created_at),
+		conversationUrl: conversationUrl(credentials, accountId, conversation.id),
+	};
+}

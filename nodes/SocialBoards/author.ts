@@ -1,0 +1,125 @@
+import type { IDataObject, INodeProperties } from 'n8n-workflow';
+
+import { email, oneOf, text, url } from '../shared/checks';
+import type { Check, Field } from '../shared/types';
+
+/** How an author (SocialBoards "User value") is identified; SocialBoards looks up id > email > customIdentifier. */
+export const AUTHOR_KINDS = ['email', 'customIdentifier', 'id', 'bot'] as const;
+export type AuthorKind = (typeof AUTHOR_KINDS)[number];
+
+export const checkAuthorBy: Check = oneOf(AUTHOR_KINDS, { required: true });
+export const checkAuthorEmail: Check = email({ required: true });
+export const checkCustomIdentifier: Check = text({ required: true, allowNumber: true, maxLength: 255 });
+export const checkUserId: Check = text({
+	required: true,
+	pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+	patternHint: 'a SocialBoards user ID is a GUID such as fc2481f6-28a4-4ca7-849a-344fd6ab1b20',
+});
+export const checkAuthorName: Check = text({ maxLength: 255 });
+export const checkAuthorImage: Check = url();
+
+const PEOPLE: AuthorKind[] = ['email', 'customIdentifier', 'id'];
+
+/**
+ * The author's UI parameters. `show` is the displayOptions prefix: top-level fields show by
+ * `authorBy`; inside a fixedCollection entry the same names refer to the entry's own values.
+ */
+export function authorProperties(who: string): INodeProperties[] {
+	return [
+		{
+			displayName: 'Author Identified By',
+			name: 'authorBy',
+			type: 'options',
+			options: [
+				{ name: 'Bot', value: 'bot', description: 'The SocialBoards system bot; no identifier needed' },
+				{ name: 'Custom Identifier', value: 'customIdentifier', description: 'Your own ID for the person (for example the CRM record ID); SocialBoards stores it lower-cased' },
+				{ name: 'Email', value: 'email', description: 'The person\'s e-mail address' },
+				{ name: 'SocialBoards User ID', value: 'id', description: 'The GUID SocialBoards gave the user' },
+			],
+			default: 'email',
+			description: `How SocialBoards finds ${who}. A person not found by e-mail or custom identifier is created as a new client.`,
+		},
+		{
+			displayName: 'Author Email',
+			name: 'authorEmail',
+			type: 'string',
+			placeholder: 'e.g. nathan@example.com',
+			default: '',
+			required: true,
+			description: `E-mail address of ${who}`,
+			displayOptions: { show: { authorBy: ['email'] } },
+		},
+		{
+			displayName: 'Author Custom Identifier',
+			name: 'authorCustomIdentifier',
+			type: 'string',
+			default: '',
+			required: true,
+			description: `Your own ID for ${who}, for example the CRM record ID`,
+			displayOptions: { show: { authorBy: ['customIdentifier'] } },
+		},
+		{
+			displayName: 'Author User ID',
+			name: 'authorId',
+			type: 'string',
+			placeholder: 'e.g. fc2481f6-28a4-4ca7-849a-344fd6ab1b20',
+			default: '',
+			required: true,
+			description: `The SocialBoards user ID (GUID) of ${who}, for example author.id from an earlier output`,
+			displayOptions: { show: { authorBy: ['id'] } },
+		},
+		{
+			displayName: 'Author Name',
+			name: 'authorName',
+			type: 'string',
+			placeholder: 'e.g. Nathan Smith',
+			default: '',
+			description: `Name of ${who}, used when SocialBoards creates the user`,
+			displayOptions: { show: { authorBy: PEOPLE } },
+		},
+		{
+			displayName: 'Author Image URL',
+			name: 'authorImage',
+			type: 'string',
+			placeholder: 'e.g. https://example.com/avatar.png',
+			default: '',
+			description: `Public URL of a picture of ${who}`,
+			displayOptions: { show: { authorBy: PEOPLE } },
+		},
+	];
+}
+
+/** The check of each author value, by parameter name. */
+export const AUTHOR_CHECKS: Record<string, Check> = {
+	authorBy: checkAuthorBy,
+	authorEmail: checkAuthorEmail,
+	authorCustomIdentifier: checkCustomIdentifier,
+	authorId: checkUserId,
+	authorName: checkAuthorName,
+	authorImage: checkAuthorImage,
+};
+
+/** The author as top-level node fields (Conversation → Create). */
+export function authorFields(who: string): Field[] {
+	return authorProperties(who).map((property) => ({ property, check: AUTHOR_CHECKS[property.name] }));
+}
+
+/** The SocialBoards "User value" for checked author values. */
+export function userValue(values: IDataObject): IDataObject {
+	const kind = (values.authorBy ?? 'email') as AuthorKind;
+	if (kind === 'bot') return { isBot: true };
+	const user: IDataObject = {};
+	if (kind === 'email') user.email = values.authorEmail;
+	else if (kind === 'customIdentifier') user.customIdentifier = values.authorCustomIdentifier;
+	else user.id = values.authorId;
+	if (values.authorName !== undefined) user.name = values.authorName;
+	if (values.authorImage !== undefined) user.image = values.authorImage;
+	return user;
+}
+
+/** The names of the author values that apply to an author identified by `kind`. */
+export function authorValueNames(kind: AuthorKind): string[] {
+	if (kind === 'bot') return ['authorBy'];
+	const identifier = { email: 'authorEmail', customIdentifier: 'authorCustomIdentifier', id: 'authorId' }[kind];
+	return ['authorBy', identifier, 'authorName', 'authorImage'];
+}

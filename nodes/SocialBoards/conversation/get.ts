@@ -1,0 +1,56 @@
+import { boolean } from '../../shared/checks';
+import type { Field, Operation } from '../../shared/types';
+import { dataOf, sendAfterFirst, type Envelope } from '../api';
+import { conversationId } from '../checks';
+import { simplifyConversation } from '../simplify';
+
+export const conversationIdField: Field = {
+	property: {
+		displayName: 'Conversation ID',
+		name: 'conversationId',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 254626',
+		description: 'The SocialBoards conversation ID (a number), for example the conversationId output of Create',
+	},
+	check: conversationId,
+};
+
+const fields: Field[] = [
+	conversationIdField,
+	{
+		property: {
+			displayName: 'Include Messages',
+			name: 'includeMessages',
+			type: 'boolean',
+			default: true,
+			description: 'Whether to return the conversation\'s messages too (the 100 newest, newest first)',
+		},
+		check: boolean(),
+	},
+];
+
+export const getConversation: Operation = {
+	resource: 'conversation',
+	option: {
+		name: 'Get',
+		value: 'get',
+		action: 'Get a conversation',
+		description: 'Retrieve a conversation with its messages',
+	},
+	fields,
+	async run(context, params) {
+		const withMessages = params.includeMessages !== false;
+		const answer = await sendAfterFirst(context)<Envelope>({
+			method: 'GET',
+			url: `/chat/conversations/${encodeURIComponent(String(params.conversationId))}`,
+			// "orderyBy" is how SocialBoards' documentation spells the parameter.
+			qs: withMessages ? { includeMessages: true, orderyBy: 'creation_time_desc' } : { includeMessages: false },
+			purpose: 'get the conversation',
+			notFound: `No SocialBoards conversation has the ID ${params.conversationId}. Check the Conversation ID, and that the credential belongs to the account the conversation is in.`,
+		});
+		const conversation = dataOf(answer) ?? {};
+		return { raw: conversation, simplified: simplifyConversation(conversation, withMessages) };
+	},
+};

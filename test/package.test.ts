@@ -1,0 +1,79 @@
+import fs from 'node:fs';
+import path from 'node:path';
+
+import { PackageDirectoryLoader } from 'n8n-core';
+
+const ROOT = path.resolve(__dirname, '..');
+const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+
+/** The loader turns `icon: { light, dark }` into URLs below icons/<package>/: both files must be in dist. */
+function expectIcons(iconUrl: unknown) {
+	const { light, dark } = iconUrl as { light: string; dark: string };
+	expect(light).not.toBe(dark);
+	for (const url of [light, dark]) {
+		expect(url.startsWith(`icons/${pkg.name}/dist/`)).toBe(true);
+		expect(fs.existsSync(path.join(ROOT, url.slice(`icons/${pkg.name}/`.length)))).toBe(true);
+	}
+}
+
+describe('the built package, as n8n loads it', () => {
+	let loader: PackageDirectoryLoader;
+	beforeAll(async () => {
+		loader = new PackageDirectoryLoader(ROOT);
+		await loader.loadAll();
+	});
+
+	test('package.json is a community package without runtime dependencies', () => {
+		expect(pkg.keywords).toContain('n8n-community-node-package');
+		expect(pkg.dependencies ?? {}).toEqual({});
+		expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+		expect(pkg.files).toEqual(['dist']);
+		expect(pkg.author.name && pkg.author.email).toBeTruthy();
+	});
+
+	test('every listed node loads with codex, themed icons that exist, and a tool variant', () => {
+		const nodes = Object.values(loader.nodeTypes);
+		expect(nodes).toHaveLength(pkg.n8n.nodes.length);
+		for (const { type } of nodes) {
+			const description = (type as { description: import('n8n-workflow').INodeTypeDescription }).description;
+			expect(description.usableAsTool).toBe(true);
+			expect(description.codex?.categories).toContain('Communication');
+			expectIcons(description.iconUrl);
+			expect(description.displayName).toMatch(/ Conversations$/);
+		}
+	});
+
+	test('every credential loads, has an icon, and is tested (a test request or a node method)', () => {
+		const credentials = Object.values(loader.credentialTypes);
+		expect(credentials).toHaveLength(pkg.n8n.credentials.length);
+		const testedBy = new Set(
+			Object.values(loader.nodeTypes).flatMap(({ type }) =>
+				((type as import('n8n-workflow').INodeType).description.credentials ?? [])
+					.filter((credential) => credential.testedBy)
+					.map((credential) => credential.name),
+			),
+		);
+		for (const { type } of credentials) {
+			expect(type.name).toMatch(/ConversationsApi$/);
+			expectIcons(type.iconUrl);
+			expect(type.test !== undefined || testedBy.has(type.name)).toBe(true);
+		}
+	});
+
+	test('the shipped code reads no environment variables or files', () => {
+		const files: string[] = [];
+		const walk = (dir: string) => {
+			for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+				const full = path.join(dir, entry.name);
+				if (entry.isDirectory()) walk(full);
+				else if (entry.name.endsWith('.js')) files.push(full);
+			}
+		};
+		walk(path.join(ROOT, 'dist'));
+		expect(files.length).toBeGreaterThan(0);
+		for (const file of files) {
+			const code = fs.readFileSync(file, 'utf8');
+			expect({ file, env: /process\.env|require\("fs"\)|require\("node:fs"\)|setTimeout\(/.test(code) }).toEqual({ file, env: false });
+		}
+	});
+});

@@ -1,0 +1,85 @@
+import { dateTime, email, id, integer, jsonObject, oneOf, text, url, urlList } from '../../nodes/shared/checks';
+import { buildBody, setPath } from '../../nodes/shared/fields';
+import { rateLimitWaitMs } from '../../nodes/shared/transport';
+import { bodyExcerpt } from '../../nodes/shared/errors';
+import type { Field } from '../../nodes/shared/types';
+
+describe('checks', () => {
+	test('text trims, leaves optional empties out and names what it got', () => {
+		expect(text()(' a ')).toBe('a');
+		expect(text()('  ')).toBeUndefined();
+		expect(() => text({ required: true })('')).toThrow('is required but is empty');
+		expect(() => text()(42)).toThrow('must be text, but got the number 42');
+		expect(text({ allowNumber: true })(42)).toBe('42');
+		expect(() => text()(null)).toThrow('got null');
+		expect(() => text()([1])).toThrow('got a list');
+		expect(() => text({ maxLength: 3 })('abcd')).toThrow('is 4 characters long; the limit is 3');
+		expect(() => text({ noHtml: true })('Hi <a href="x">there</a>')).toThrow('contains HTML');
+		expect(text({ noHtml: true })('1 < 2 and 3 > 2')).toBe('1 < 2 and 3 > 2');
+	});
+
+	test('email, url, url lists, ids', () => {
+		expect(email()('ana@example.com')).toBe('ana@example.com');
+		for (const bad of ['ana', 'ana@', '@x.com', 'a b@x.com', 'ana@example']) expect(() => email()(bad)).toThrow('not a valid e-mail');
+		expect(url()('https://example.com/x')).toBe('https://example.com/x');
+		expect(() => url()('javascript:alert(1)')).toThrow('must start with http');
+		expect(() => url()('not a url')).toThrow('not a valid URL');
+		expect(urlList({ max: 2 })('https://a.co/1, https://a.co/2')).toEqual(['https://a.co/1', 'https://a.co/2']);
+		expect(() => urlList({ max: 2 })(['https://a.co/1', 'https://a.co/2', 'https://a.co/3'])).toThrow('has 3 URLs; the limit is 2');
+		expect(() => urlList({ max: 2 })({})).toThrow('got an object');
+		expect(id()(123)).toBe('123');
+		expect(() => id()('../admin')).toThrow('an ID has only letters');
+	});
+
+	test('oneOf, integer, dateTime, jsonObject', () => {
+		expect(oneOf(['a', 'b'])('a')).toBe('a');
+		expect(() => oneOf(['a', 'b'])('c')).toThrow('must be one of "a", "b", but got "c"');
+		expect(integer()('12')).toBe(12);
+		expect(() => integer()('1.5')).toThrow('whole number');
+		expect(() => integer({ min: 1 })(0)).toThrow('at least 1');
+		expect(dateTime()('2026-01-01T00:00:00Z')).toEqual(new Date('2026-01-01T00:00:00Z'));
+		expect(() => dateTime()('yesterday')).toThrow('must be a date and time');
+		expect(() => dateTime({ maxFutureMs: 30_000 })(new Date(Date.now() + 60_000).toISOString())).toThrow('more than 30 seconds in the future');
+		expect(jsonObject()('{"plan":"pro"}')).toEqual({ plan: 'pro' });
+		expect(() => jsonObject()('{plan')).toThrow('not valid JSON');
+		expect(() => jsonObject()('[1]')).toThrow('must be a JSON object');
+	});
+});
+
+describe('request building', () => {
+	test('setPath and buildBody follow the fields\' send paths, collections included', () => {
+		const target = {};
+		setPath(target, 'from.id', 'x');
+		expect(target).toEqual({ from: { id: 'x' } });
+		const fields: Field[] = [
+			{ property: { displayName: 'A', name: 'a', type: 'string', default: '' }, send: 'a' },
+			{ property: { displayName: 'Local', name: 'local', type: 'string', default: '' } },
+			{
+				property: { displayName: 'More', name: 'more', type: 'collection', default: {} },
+				fields: [{ property: { displayName: 'B', name: 'b', type: 'string', default: '' }, send: 'nested.b' }],
+			},
+		];
+		expect(buildBody(fields, { a: 1, local: 'no', more: { b: 'yes' } })).toEqual({ a: 1, nested: { b: 'yes' } });
+	});
+});
+
+describe('rate limit waits', () => {
+	const now = Date.parse('2026-11-21T12:00:00Z');
+	test('Retry-After in seconds and as an HTTP date, X-RateLimit-Reset in epoch seconds', () => {
+		expect(rateLimitWaitMs({ 'retry-after': '3' }, 1, now)).toBe(3000);
+		expect(rateLimitWaitMs({ 'retry-after': 'Sat, 21 Nov 2026 12:00:05 GMT' }, 1, now)).toBe(5000);
+		expect(rateLimitWaitMs({ 'x-ratelimit-reset': String(now / 1000 + 7) }, 1, now)).toBe(7000);
+	});
+	test('without headers, exponential backoff from 1 s, capped', () => {
+		expect(rateLimitWaitMs({}, 1, now)).toBeGreaterThanOrEqual(1000);
+		expect(rateLimitWaitMs({}, 1, now)).toBeLessThan(1250);
+		expect(rateLimitWaitMs({}, 3, now)).toBeGreaterThanOrEqual(4000);
+		expect(rateLimitWaitMs({}, 20, now)).toBeLessThan(30_250);
+	});
+});
+
+test('error bodies are shortened and HTML pages named, not dumped', () => {
+	expect(bodyExcerpt('<!DOCTYPE html><html><body>502</body></html>')).toBe('an HTML page instead of JSON');
+	expect(bodyExcerpt('x'.repeat(400))).toHaveLength(301);
+	expect(bodyExcerpt(undefined)).toBe('');
+});
