@@ -1,0 +1,591 @@
+'use strict';
+/**
+ * Chatwoot — docs/vendor-apis.md §3. Public client API under /public/api/v1/inboxes/{inbox_identifier}
+ * (no auth, optional HMAC identity validation) and a slice of the Application API
+ * (`api_access_token` / `Api-Access-Token` header). Bodies validated against chatwoot.openapi.json.
+ */
+const { json, html, text, uuid, hex, hmacHex, isObject, clone } = require('../core');
+const { specValidators } = require('../schema');
+
+const defaultCredentials = {
+	inboxIdentifier: 'sbxInboxPublic0000000001',
+	hmacInboxIdentifier: 'sbxInboxHmac000000000002',
+	hmacToken: 'sandbox-chatwoot-hmac-token',
+	apiAccessToken: 'sandbox-chatwoot-api-token',
+	accountId: 1,
+	inboxId: 1,
+	hmacInboxId: 2,
+};
+
+const STATUS_TEXT = { 400: 'Bad Request', 404: 'Not Found', 413: 'Payload Too Large', 422: 'Unprocessable Entity', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable' };
+const RAILS_PAGES = {
+	404: "The page you were looking for doesn't exist.",
+	422: 'The change you wanted was rejected.',
+	500: "We're sorry, but something went wrong.",
+};
+
+/** What Rails' PublicExceptions renders for an unhandled exception on a `format: json` route. */
+function railsError(status, message) {
+	const body = { status, error: STATUS_TEXT[status] || STATUS_TEXT[500] };
+	// not in Rails' body: added so a failing test says why (see README)
+	if (message) body.message = message;
+	return json(status, body);
+}
+function railsHtml(status) {
+	return html(status, `<!DOCTYPE html>\n<html><head><title>${STATUS_TEXT[status] || 'Error'}</title></head>\n<body><div class="dialog"><h1>${RAILS_PAGES[status] || RAILS_PAGES[500]}</h1></div></body></html>\n`);
+}
+const appError = (status, error) => json(status, { error });
+
+const iso = (ms) => new Date(ms).toISOString();
+
+function create({ state, options, credentials }) {
+	const spec = specValidators('chatwoot', options);
+	const ID_TYPES = { type: ['string', 'integer'] };
+	const validate = {
+		contact: spec.forSchema('public_contact_create_update_payload'),
+		conversation: spec.forSchema('public_conversation_create_payload'),
+		message: spec.forSchema('public_message_create_payload'),
+		// the spec types these ids as strings; Rails casts either, and the newer swagger uses integers
+		appConversation: spec.forRequest('/api/v1/accounts/{account_id}/conversations', 'post', (schema) => {
+			for (const key of ['inbox_id', 'contact_id', 'assignee_id', 'team_id']) schema.properties[key] = { ...schema.properties[key], ...ID_TYPES };
+			return schema;
+		}),
+		appMessage: (() => {
+			const schema = spec.schemaOf('conversation_message_create');
+			schema.properties.content_type.enum.push('text');
+			return spec.compile(schema);
+		})(),
+		appContact: spec.forSchema('contact_create'),
+		contactInbox: spec.forRequest('/api/v1/accounts/{account_id}/contacts/{id}/contact_inboxes', 'post'),
+	};
+
+	const accountId = Number(credentials.accountId);
+	const inboxes = options.inboxes || [
+		{ id: Number(credentials.inboxId), identifier: credentials.inboxIdentifier, name: 'Sandbox API inbox', hmacToken: credentials.hmacToken, hmacMandatory: false },
+		{ id: Number(credentials.hmacInboxId), identifier: credentials.hmacInboxIdentifier, name: 'Sandbox API inbox (identity validation)', hmacToken: credentials.hmacToken, hmacMandatory: true },
+	];
+	const user = {
+		id: 1,
+		name: 'Sandbox Agent',
+		email: 'agent@sandbox.test',
+		accessToken: credentials.apiAccessToken,
+	};
+	state.contactInboxes = state.contactInboxes || [];
+	const seq = { contact: 0, conversation: 0, message: 0 };
+	const hmacFailureStatus = options.hmacFailureStatus || 500;
+
+	// -------------------------------------------------------------- records
+
+	const inboxBy = (identifier) => inboxes.find((i) => i.identifier === identifier);
+	const inboxById = (id) => inboxes.find((i) => String(i.id) === String(id));
+	const contactById = (id) => state.contacts.find((c) => String(c.id) === String(id));
+	const contactInboxBy = (inbox, sourceId) => state.contactInboxes.find((ci) => ci.inbox_id === inbox.id && ci.source_id === sourceId);
+
+	function newContact(attrs) {
+		const now = Date.now();
+		const contact = {
+			id: ++seq.contact,
+			name: attrs.name || '',
+			email: attrs.email || null,
+			phone_number: attrs.phone_number || null,
+			identifier: attrs.identifier || null,
+			blocked: false,
+			thumbnail: attrs.avatar_url || '',
+			additional_attributes: attrs.additional_attributes || {},
+			custom_attributes: attrs.custom_attributes || {},
+			contact_type: attrs.email || attrs.phone_number || attrs.identifier ? 'lead' : 'visitor',
+			country_code: null,
+			last_activity_at: null,
+			created_at: iso(now),
+			updated_at: iso(now),
+			last_name: null,
+			middle_name: null,
+			location: null,
+			account_id: accountId,
+			company_id: null,
+			label_list: [],
+		};
+		state.contacts.push(contact);
+		return contact;
+	}
+
+	/** Like ContactInboxWithContactBuilder: an existing contact with the same identifier, email or phone is reused. */
+	function findOrCreateContact(attrs) {
+		const existing = state.contacts.find(
+			(c) =>
+				(attrs.identifier && c.identifier === attrs.identifier) ||
+				(attrs.email && c.email && c.email.toLowerCase() === String(attrs.email).toLowerCase()) ||
+				(attrs.phone_number && c.phone_number === attrs.phone_number),
+		);
+		return existing || newContact(attrs);
+	}
+
+	function newContactInbox(contact, inbox, sourceId) {
+		const contactInbox = { source_id: sourceId || uuid(), contact_id: contact.id, inbox_id: inbox.id, pubsub_token: hex(12), hmac_verified: false };
+		state.contactInboxes.push(contactInbox);
+		return contactInbox;
+	}
+
+	function updateContact(contact, attrs) {
+		for (const key of ['name', 'email', 'phone_number', 'identifier']) if (attrs[key] !== undefined) contact[key] = attrs[key];
+		if (attrs.avatar_url !== undefined) contact.thumbnail = attrs.avatar_url;
+		if (isObject(attrs.custom_attributes)) contact.custom_attributes = { ...contact.custom_attributes, ...attrs.custom_attributes };
+		contact.updated_at = iso(Date.now());
+		return contact;
+	}
+
+	function newConversation(contactInbox, attrs) {
+		const now = Date.now();
+		const conversation = {
+			id: ++seq.conversation,
+			uuid: uuid(),
+			account_id: accountId,
+			inbox_id: contactInbox.inbox_id,
+			contact_id: contactInbox.contact_id,
+			source_id: contactInbox.source_id,
+			status: attrs.status || 'open',
+			assignee_id: attrs.assignee_id === undefined ? null : attrs.assignee_id,
+			team_id: attrs.team_id === undefined ? null : attrs.team_id,
+			custom_attributes: attrs.custom_attributes || {},
+			additional_attributes: attrs.additional_attributes || {},
+			contact_last_seen_at: 0,
+			agent_last_seen_at: 0,
+			created_at: Math.floor(now / 1000),
+		};
+		state.conversations.push(conversation);
+		return conversation;
+	}
+
+	function newMessage(conversation, content, messageType, sender, extra = {}) {
+		const message = {
+			id: ++seq.message,
+			content,
+			message_type: messageType,
+			content_type: extra.content_type || 'text',
+			content_attributes: extra.content_attributes || {},
+			created_at: Math.floor(Date.now() / 1000),
+			conversation_id: conversation.id,
+			private: Boolean(extra.private),
+			echo_id: extra.echo_id,
+			sender,
+		};
+		state.messages.push(message);
+		// an incoming message reopens a resolved conversation
+		if (messageType === 0 && conversation.status === 'resolved') conversation.status = 'open';
+		const contact = contactById(conversation.contact_id);
+		if (contact && messageType === 0) contact.last_activity_at = iso(Date.now());
+		return message;
+	}
+
+	// -------------------------------------------------------------- presenters
+
+	const contactSender = (contact) => ({
+		id: contact.id,
+		name: contact.name,
+		thumbnail: contact.thumbnail,
+		type: 'contact',
+		email: contact.email,
+		phone_number: contact.phone_number,
+		identifier: contact.identifier,
+		blocked: contact.blocked,
+		additional_attributes: contact.additional_attributes,
+		custom_attributes: contact.custom_attributes,
+	});
+	const userSender = () => ({ id: user.id, name: user.name, available_name: user.name, avatar_url: '', type: 'user', availability_status: 'online' });
+
+	function presentMessage(message) {
+		const out = clone(message);
+		delete out.private;
+		delete out.echo_id;
+		return out;
+	}
+	function presentPublicConversation(conversation) {
+		return {
+			id: conversation.id,
+			uuid: conversation.uuid,
+			inbox_id: conversation.inbox_id,
+			contact_last_seen_at: conversation.contact_last_seen_at,
+			status: conversation.status,
+			agent_last_seen_at: conversation.agent_last_seen_at,
+			messages: state.messages.filter((m) => m.conversation_id === conversation.id && !m.private).map(presentMessage),
+			contact: clone(contactById(conversation.contact_id)),
+		};
+	}
+	function presentAppConversation(conversation) {
+		const contact = contactById(conversation.contact_id);
+		return {
+			meta: { sender: contactSender(contact), assignee: null, team: null, hmac_verified: false },
+			id: conversation.id,
+			messages: state.messages.filter((m) => m.conversation_id === conversation.id).map(presentMessage),
+			account_id: conversation.account_id,
+			uuid: conversation.uuid,
+			additional_attributes: conversation.additional_attributes,
+			agent_last_seen_at: conversation.agent_last_seen_at,
+			assignee_last_seen_at: 0,
+			can_reply: true,
+			contact_last_seen_at: conversation.contact_last_seen_at,
+			custom_attributes: conversation.custom_attributes,
+			inbox_id: conversation.inbox_id,
+			labels: [],
+			muted: false,
+			snoozed_until: null,
+			status: conversation.status,
+			created_at: conversation.created_at,
+			timestamp: conversation.created_at,
+			unread_count: 0,
+			priority: null,
+			waiting_since: conversation.created_at,
+			assignee_id: conversation.assignee_id,
+			team_id: conversation.team_id,
+			contact_inbox: { source_id: conversation.source_id },
+		};
+	}
+	const presentInboxShort = (inbox) => ({ id: inbox.id, name: inbox.name, channel_type: 'Channel::Api', channel_id: inbox.id, avatar_url: '', provider: null });
+	const presentPublicContact = (contact, contactInbox) => ({
+		id: contact.id,
+		source_id: contactInbox.source_id,
+		name: contact.name,
+		email: contact.email,
+		phone_number: contact.phone_number,
+		pubsub_token: contactInbox.pubsub_token,
+	});
+
+	// -------------------------------------------------------------- public API
+
+	const PUB = '/public/api/v1/inboxes/:inbox';
+
+	function publicInvalid(result) {
+		return railsError(422, result.message);
+	}
+
+	/** `before_action :process_hmac` of the public contacts controller. */
+	function processHmac(ctx, inbox) {
+		const body = ctx.body || {};
+		const hash = body.identifier_hash;
+		if ((hash === undefined || hash === null || hash === '') && !inbox.hmacMandatory) return null;
+		if (hash === hmacHex(inbox.hmacToken, body.identifier === undefined || body.identifier === null ? '' : body.identifier)) return null;
+		return hmacFailureStatus === 401
+			? appError(401, 'HMAC failed: Invalid Identifier Hash Provided')
+			: railsError(500, 'HMAC failed: Invalid Identifier Hash Provided');
+	}
+
+	/** Resolves inbox, contact inbox and conversation named in the path; 404 (Rails RecordNotFound) otherwise. */
+	function lookup(ctx, need) {
+		const inbox = inboxBy(ctx.params.inbox);
+		if (!inbox) return { error: railsError(404) };
+		if (need === 'inbox') return { inbox };
+		const contactInbox = contactInboxBy(inbox, ctx.params.contact);
+		if (!contactInbox) return { error: railsError(404) };
+		const contact = contactById(contactInbox.contact_id);
+		if (need === 'contact') return { inbox, contactInbox, contact };
+		const conversation = state.conversations.find(
+			(c) => String(c.id) === ctx.params.conversation && c.inbox_id === inbox.id && c.contact_id === contact.id,
+		);
+		if (!conversation) return { error: railsError(404) };
+		return { inbox, contactInbox, contact, conversation };
+	}
+
+	const publicRoutes = [
+		{
+			method: 'GET',
+			path: PUB,
+			handler(ctx) {
+				const { inbox, error } = lookup(ctx, 'inbox');
+				if (error) return error;
+				return json(200, {
+					identifier: inbox.identifier,
+					identity_validation_enabled: inbox.hmacMandatory,
+					name: inbox.name,
+					timezone: 'UTC',
+					working_hours: [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day_of_week: day, open_all_day: true, closed_all_day: false, open_hour: null, open_minutes: null, close_hour: null, close_minutes: null })),
+					working_hours_enabled: false,
+					csat_survey_enabled: false,
+					greeting_enabled: false,
+				});
+			},
+		},
+		{
+			method: 'POST',
+			path: `${PUB}/contacts`,
+			handler(ctx) {
+				const { inbox, error } = lookup(ctx, 'inbox');
+				if (error) return error;
+				const body = ctx.body === undefined ? {} : ctx.body;
+				const invalid = validate.contact(body);
+				if (invalid) return publicInvalid(invalid);
+				const hmacError = processHmac(ctx, inbox);
+				if (hmacError) return hmacError;
+				const attrs = { ...body };
+				delete attrs.identifier_hash;
+				const contact = findOrCreateContact(attrs);
+				updateContact(contact, attrs);
+				const sourceId = typeof body.source_id === 'string' && body.source_id ? body.source_id : undefined;
+				const contactInbox = (sourceId && contactInboxBy(inbox, sourceId)) || newContactInbox(contact, inbox, sourceId);
+				if (body.identifier_hash) contactInbox.hmac_verified = true;
+				return json(200, presentPublicContact(contact, contactInbox));
+			},
+		},
+		{
+			method: 'GET',
+			path: `${PUB}/contacts/:contact`,
+			handler(ctx) {
+				const found = lookup(ctx, 'contact');
+				if (found.error) return found.error;
+				return json(200, presentPublicContact(found.contact, found.contactInbox));
+			},
+		},
+		{
+			method: 'PATCH',
+			path: `${PUB}/contacts/:contact`,
+			handler(ctx) {
+				const found = lookup(ctx, 'contact');
+				if (found.error) return found.error;
+				const body = ctx.body === undefined ? {} : ctx.body;
+				const invalid = validate.contact(body);
+				if (invalid) return publicInvalid(invalid);
+				const hmacError = processHmac(ctx, found.inbox);
+				if (hmacError) return hmacError;
+				const attrs = { ...body };
+				delete attrs.identifier_hash;
+				delete attrs.identifier;
+				return json(200, clone(updateContact(found.contact, attrs)));
+			},
+		},
+		{
+			method: 'GET',
+			path: `${PUB}/contacts/:contact/conversations`,
+			handler(ctx) {
+				const found = lookup(ctx, 'contact');
+				if (found.error) return found.error;
+				const list = state.conversations.filter((c) => c.inbox_id === found.inbox.id && c.contact_id === found.contact.id);
+				return json(200, list.map(presentPublicConversation));
+			},
+		},
+		{
+			method: 'POST',
+			path: `${PUB}/contacts/:contact/conversations`,
+			handler(ctx) {
+				const found = lookup(ctx, 'contact');
+				if (found.error) return found.error;
+				const body = ctx.body === undefined ? {} : ctx.body;
+				const invalid = validate.conversation(body);
+				if (invalid) return publicInvalid(invalid);
+				const conversation = newConversation(found.contactInbox, { custom_attributes: body.custom_attributes });
+				return json(200, presentPublicConversation(conversation));
+			},
+		},
+		{
+			method: 'GET',
+			path: `${PUB}/contacts/:contact/conversations/:conversation`,
+			handler(ctx) {
+				const found = lookup(ctx, 'conversation');
+				if (found.error) return found.error;
+				return json(200, presentPublicConversation(found.conversation));
+			},
+		},
+		{
+			method: 'POST',
+			path: `${PUB}/contacts/:contact/conversations/:conversation/toggle_status`,
+			handler(ctx) {
+				const found = lookup(ctx, 'conversation');
+				if (found.error) return found.error;
+				found.conversation.status = 'resolved';
+				return json(200, presentPublicConversation(found.conversation));
+			},
+		},
+		{
+			method: 'GET',
+			path: `${PUB}/contacts/:contact/conversations/:conversation/messages`,
+			handler(ctx) {
+				const found = lookup(ctx, 'conversation');
+				if (found.error) return found.error;
+				const list = state.messages.filter((m) => m.conversation_id === found.conversation.id && !m.private);
+				return json(200, list.map(presentMessage));
+			},
+		},
+		{
+			method: 'POST',
+			path: `${PUB}/contacts/:contact/conversations/:conversation/messages`,
+			handler(ctx) {
+				const found = lookup(ctx, 'conversation');
+				if (found.error) return found.error;
+				const body = ctx.body === undefined ? {} : ctx.body;
+				const invalid = validate.message(body);
+				if (invalid) return publicInvalid(invalid);
+				if (typeof body.content !== 'string' || body.content.trim() === '') return railsError(422, 'content is required');
+				const message = newMessage(found.conversation, body.content, 0, contactSender(found.contact), { echo_id: body.echo_id });
+				return json(200, presentMessage(message));
+			},
+		},
+	];
+
+	// -------------------------------------------------------------- Application API
+
+	const ACC = '/api/v1/accounts/:account';
+
+	function appInvalid(result) {
+		return json(422, { message: result.message, attributes: [result.field] });
+	}
+
+	const appRoutes = [
+		{
+			method: 'GET',
+			path: '/api/v1/profile',
+			handler: () =>
+				json(200, {
+					id: user.id,
+					provider: 'email',
+					uid: user.email,
+					name: user.name,
+					display_name: null,
+					available_name: user.name,
+					email: user.email,
+					account_id: accountId,
+					pubsub_token: 'sbxPubsubToken',
+					role: 'administrator',
+					confirmed: true,
+					avatar_url: '',
+					type: 'user',
+					custom_attributes: {},
+					accounts: [{ id: accountId, name: 'Sandbox Account', status: 'active', role: 'administrator', availability: 'online', availability_status: 'online', auto_offline: true }],
+					access_token: user.accessToken,
+				}),
+		},
+		{
+			method: 'POST',
+			path: `${ACC}/conversations`,
+			handler(ctx) {
+				const body = ctx.body;
+				const invalid = validate.appConversation(body);
+				if (invalid) return appInvalid(invalid);
+				const inbox = inboxById(body.inbox_id);
+				if (!inbox) return appError(404, 'Resource could not be found');
+				let contactInbox = contactInboxBy(inbox, body.source_id);
+				if (!contactInbox && body.contact_id !== undefined) {
+					const contact = contactById(body.contact_id);
+					if (!contact) return appError(404, 'Resource could not be found');
+					contactInbox = newContactInbox(contact, inbox, body.source_id);
+				}
+				if (!contactInbox) return appError(404, 'Resource could not be found');
+				if (body.contact_id !== undefined && String(contactInbox.contact_id) !== String(body.contact_id)) {
+					return json(422, { message: 'Contact does not match the source id', attributes: ['contact_id'] });
+				}
+				const conversation = newConversation(contactInbox, body);
+				if (body.message) newMessage(conversation, body.message.content, 1, userSender());
+				return json(200, presentAppConversation(conversation));
+			},
+		},
+		{
+			method: 'GET',
+			path: `${ACC}/conversations/:conversation`,
+			handler(ctx) {
+				const conversation = state.conversations.find((c) => String(c.id) === ctx.params.conversation);
+				if (!conversation) return appError(404, 'Resource could not be found');
+				return json(200, presentAppConversation(conversation));
+			},
+		},
+		{
+			method: 'POST',
+			path: `${ACC}/conversations/:conversation/messages`,
+			handler(ctx) {
+				const body = ctx.body;
+				const invalid = validate.appMessage(body);
+				if (invalid) return appInvalid(invalid);
+				const conversation = state.conversations.find((c) => String(c.id) === ctx.params.conversation);
+				if (!conversation) return appError(404, 'Resource could not be found');
+				const incoming = body.message_type === 'incoming';
+				const sender = incoming ? contactSender(contactById(conversation.contact_id)) : userSender();
+				const message = newMessage(conversation, body.content, incoming ? 0 : 1, sender, body);
+				return json(200, { ...presentMessage(message), private: message.private });
+			},
+		},
+		{
+			method: 'POST',
+			path: `${ACC}/contacts`,
+			handler(ctx) {
+				const body = ctx.body;
+				const invalid = validate.appContact(body);
+				if (invalid) return appInvalid(invalid);
+				const inbox = inboxById(body.inbox_id);
+				if (!inbox) return appError(404, 'Resource could not be found');
+				for (const key of ['email', 'identifier', 'phone_number']) {
+					if (body[key] && state.contacts.some((c) => c[key] && String(c[key]).toLowerCase() === String(body[key]).toLowerCase())) {
+						const label = key === 'phone_number' ? 'Phone number' : key[0].toUpperCase() + key.slice(1);
+						return json(422, { message: `${label} has already been taken`, attributes: [key] });
+					}
+				}
+				const contact = newContact(body);
+				const contactInbox = newContactInbox(contact, inbox);
+				return json(200, { payload: { contact: clone(contact), contact_inbox: { inbox: presentInboxShort(inbox), source_id: contactInbox.source_id } } });
+			},
+		},
+		{
+			method: 'GET',
+			path: `${ACC}/contacts/search`,
+			handler(ctx) {
+				const q = String(ctx.query.q || '').toLowerCase();
+				const found = state.contacts.filter((c) => q && ['name', 'email', 'phone_number', 'identifier'].some((k) => c[k] && String(c[k]).toLowerCase().includes(q)));
+				return json(200, { meta: { count: found.length, current_page: '1' }, payload: clone(found) });
+			},
+		},
+		{
+			method: 'GET',
+			path: `${ACC}/contacts/:contact`,
+			handler(ctx) {
+				const contact = contactById(ctx.params.contact);
+				if (!contact) return appError(404, 'Resource could not be found');
+				return json(200, { payload: clone(contact) });
+			},
+		},
+		{
+			method: 'POST',
+			path: `${ACC}/contacts/:contact/contact_inboxes`,
+			handler(ctx) {
+				const body = ctx.body;
+				const invalid = validate.contactInbox(body);
+				if (invalid) return appInvalid(invalid);
+				const contact = contactById(ctx.params.contact);
+				const inbox = inboxById(body.inbox_id);
+				if (!contact || !inbox) return appError(404, 'Resource could not be found');
+				if (body.source_id && contactInboxBy(inbox, body.source_id)) {
+					return json(422, { message: 'Source has already been taken', attributes: ['source_id'] });
+				}
+				const contactInbox = newContactInbox(contact, inbox, body.source_id);
+				return json(200, { source_id: contactInbox.source_id, inbox: presentInboxShort(inbox) });
+			},
+		},
+	];
+
+	return {
+		routes: [...publicRoutes, ...appRoutes],
+		before(ctx, route) {
+			if (!route.path.startsWith('/api/')) return null;
+			const token = ctx.headers.api_access_token || ctx.headers['api-access-token'] || (options.acceptBearer && /^Bearer\s+(.+)$/i.exec(ctx.headers.authorization || '')?.[1]);
+			if (!token) return json(401, { errors: ['You need to sign in or sign up before continuing.'] });
+			if (token !== user.accessToken) return appError(401, 'Invalid Access Token');
+			if (ctx.params.account !== undefined && Number(ctx.params.account) !== accountId) return appError(404, 'Resource could not be found');
+			if (ctx.method === 'POST' && ctx.bodyType !== 'json' && ctx.bodyType !== 'invalid-json') {
+				return json(422, { message: 'Request body must be JSON', attributes: [] });
+			}
+			return null;
+		},
+		notFound(ctx) {
+			if (ctx.path.startsWith('/api/') || ctx.path.startsWith('/public/')) return railsError(404);
+			return railsHtml(404);
+		},
+		// ActionDispatch's ParseError happens before any controller code
+		invalidJson: (ctx) => railsError(400, `invalid JSON: ${ctx.jsonError}`),
+		unauthorized: () => appError(401, 'Invalid Access Token'),
+		serverError: (ctx, status) => (ctx.path.startsWith('/api/') || ctx.path.startsWith('/public/') ? railsError(status) : railsHtml(status)),
+		// rack-attack's default throttled responder
+		rateLimited: () => text(429, 'Retry later\n'),
+	};
+}
+
+module.exports = {
+	name: 'chatwoot',
+	defaultCredentials,
+	vendorRateLimitStyle: 'none',
+	urls: (origin) => ({ baseUrl: origin }),
+	create,
+};
