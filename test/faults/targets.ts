@@ -1,0 +1,71 @@
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
+
+/** What the fault suite needs to know of one vendor node to drive it against its sandbox fake. */
+export interface FaultTarget {
+	vendor: string;
+	nodeType: string;
+	credentials(server: SandboxServer): Record<string, ICredentialDataDecryptedObject>;
+	/** Create Conversation parameters; each item's $json.marker must end up in what the fake stores. */
+	create: INodeParameters;
+	/** The request that creates the conversation. */
+	createPath: RegExp;
+	/** The markers of the conversations the fake holds. */
+	markers(server: SandboxServer): string[];
+}
+
+export interface SandboxServer {
+	url: string;
+	baseUrl: string;
+	credentials: Record<string, string>;
+	state: { conversations: IDataObject[]; requests: IDataObject[] } & IDataObject;
+	injectFault(fault: IDataObject): IDataObject;
+	setRateLimit(limit: IDataObject | null): void;
+	setLatency(ms: number): void;
+	requestsTo(method: string, path: RegExp): IDataObject[];
+	reset(): void;
+	close(): Promise<void>;
+}
+
+export const sandbox = require('../sandbox') as {
+	startVendorServer(vendor: string, options?: IDataObject): Promise<SandboxServer>;
+};
+
+export const targets: FaultTarget[] = [
+	{
+		vendor: 'intercom',
+		nodeType: 'intercom',
+		credentials: (server) => ({
+			intercomConversationsApi: {
+				accessToken: server.credentials.accessToken,
+				region: 'custom',
+				baseUrl: server.baseUrl,
+				apiVersion: '2.14',
+				workspaceId: '',
+			},
+		}),
+		create: {
+			resource: 'conversation',
+			operation: 'create',
+			contactBy: 'id',
+			contactId: '536e564f316c83104c000020',
+			senderType: 'user',
+			body: '={{$json.marker}}',
+		},
+		createPath: /^\/conversations$/,
+		markers: (server) => server.state.conversations.map((conversation) => String((conversation.source as IDataObject).body)),
+	},
+	{
+		vendor: 'userdesk',
+		nodeType: 'userdesk',
+		credentials: (server) => ({
+			userdeskConversationsApi: {
+				apiKey: server.credentials.apiKey,
+				chatbotId: server.credentials.chatbotId,
+				baseUrl: server.baseUrl,
+			},
+		}),
+		create: { resource: 'conversation', operation: 'create', userName: '={{$json.marker}}' },
+		createPath: /\/conversation$/,
+		markers: (server) => server.state.conversations.map((conversation) => String(conversation.userName)),
+	},
+];
