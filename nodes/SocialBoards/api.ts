@@ -1,8 +1,10 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import type { ApiResponse, ErrorExplanation, OperationContext, RequestSpec, Send, Vendor } from '../shared/types';
 
 export const DEFAULT_BASE_URL = 'https://api.socialboards.com/';
+export const DEFAULT_TOKEN_URL = 'https://api.socialboards.com/token';
 const CREDENTIAL = 'SocialBoards Conversations';
 
 /**
@@ -86,30 +88,40 @@ export const socialBoards: Vendor = {
 	},
 };
 
-const FIRST_CALL = 'socialboards:first-call';
+
+function isHttpUrl(value: string): boolean {
+	if (!URL.canParse(value)) return false;
+	const { protocol } = new URL(value);
+	return protocol === 'http:' || protocol === 'https:';
+}
 
 /**
- * Sends the execution's first SocialBoards request alone and the others once it has an answer.
- * The first request fetches (and persists) the access token through the credential's
- * preAuthentication; without this, every item running in parallel would exchange the refresh
- * token itself, and a rotating refresh token would be spent by the first and refused to the rest.
+ * The credential's two URLs, checked before the first request: a broken Token URL would otherwise
+ * surface as a network failure of the token exchange, which names no field.
  */
+export function credentialUrlProblem(credentials: ICredentialDataDecryptedObject): { field: string; value: string; fallback: string } | undefined {
+	const urls = [
+		{ field: 'Token URL', value: String(credentials.tokenUrl || DEFAULT_TOKEN_URL).trim(), fallback: DEFAULT_TOKEN_URL },
+		{ field: 'API Base URL', value: String(credentials.baseUrl || DEFAULT_BASE_URL).trim(), fallback: DEFAULT_BASE_URL },
+	];
+	return urls.find((url) => !isHttpUrl(url.value));
+}
+
+/** Sends through the shared transport after checking the credential's URLs (the shared transport lets the first call of a run go alone, so the token is exchanged once). */
 export function sendAfterFirst(context: OperationContext): Send {
 	return async <T>(request: RequestSpec): Promise<T> => {
-		const first = context.executionCache.get(FIRST_CALL);
-		if (first) {
-			await first;
-			return context.send<T>(request);
+		const problem = credentialUrlProblem(context.credentials);
+		if (problem) {
+			throw new NodeOperationError(
+				context.node,
+				`The ${problem.field} of the ${CREDENTIAL} credential is not an http(s) URL: "${problem.value.slice(0, 80)}" [item ${context.itemIndex}]`,
+				{
+					itemIndex: context.itemIndex,
+					description: `Fix the "${problem.field}" field of the ${CREDENTIAL} credential (default ${problem.fallback}). Nothing was sent.`,
+				},
+			);
 		}
-		const pending = context.send<T>(request);
-		context.executionCache.set(
-			FIRST_CALL,
-			pending.then(
-				() => undefined,
-				() => undefined,
-			),
-		);
-		return pending;
+		return context.send<T>(request);
 	};
 }
 

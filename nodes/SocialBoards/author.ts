@@ -65,7 +65,7 @@ export function authorProperties(who: string): INodeProperties[] {
 			placeholder: 'e.g. fc2481f6-28a4-4ca7-849a-344fd6ab1b20',
 			default: '',
 			required: true,
-			description: `The SocialBoards user ID (GUID) of ${who}, for example author.id from an earlier output`,
+			description: `The SocialBoards user ID (GUID) of ${who}, for example the author ID in the output of Create or Get`,
 			displayOptions: { show: { authorBy: ['id'] } },
 		},
 		{

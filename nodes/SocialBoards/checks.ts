@@ -3,11 +3,13 @@ import type { IDataObject } from 'n8n-workflow';
 import { InputError } from '../shared/checks';
 import type { Check } from '../shared/types';
 
+const NOT_JSON = Symbol('not JSON');
+
 function parse(textValue: string): unknown {
 	try {
 		return JSON.parse(textValue);
 	} catch {
-		throw new InputError('is not valid JSON; enter a list such as [{"id": 12, "value": "Gold"}]');
+		return NOT_JSON;
 	}
 }
 
@@ -16,6 +18,7 @@ export function objectList(options: { max?: number } = {}): Check {
 	return (value) => {
 		if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
 		const list = typeof value === 'string' ? parse(value) : value;
+		if (list === NOT_JSON) throw new InputError('is not valid JSON; enter a list such as [{"id": 12, "value": "Gold"}]');
 		if (!Array.isArray(list)) throw new InputError('must be a JSON list of objects, such as [{"id": 12, "value": "Gold"}]');
 		if (options.max !== undefined && list.length > options.max) {
 			throw new InputError(`has ${list.length} entries; the limit is ${options.max}`);

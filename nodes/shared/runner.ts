@@ -10,7 +10,7 @@ import { readFields, operationProperties } from './fields';
 import { createSend, DEFAULT_TRANSPORT_OPTIONS, RateGate, type TransportOptions } from './transport';
 import type { Operation, Vendor } from './types';
 
-export const DEFAULT_CONCURRENCY = 5;
+export const DEFAULT_CONCURRENCY = 10;
 
 /** The Resource and Operation selectors, the operations' fields, Simplify and Options, for a node description. */
 export function describeOperations(operations: Operation[]): INodeProperties[] {

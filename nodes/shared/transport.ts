@@ -37,6 +37,27 @@ const IDEMPOTENT_RETRIES = 2;
 export class RateGate {
 	private openAt = 0;
 
+	private firstCall?: Promise<void>;
+
+	/**
+	 * Lets the execution's first call go alone: for credentials that fetch a token in
+	 * preAuthentication, the first call fetches (and stores) it, and the others reuse it instead of
+	 * each exchanging the refresh token at the same time (a rotating one is spent by the first).
+	 */
+	async alone<T>(call: () => Promise<T>): Promise<T> {
+		if (this.firstCall) {
+			await this.firstCall;
+			return call();
+		}
+		let release: () => void = () => undefined;
+		this.firstCall = new Promise((resolve) => (release = resolve));
+		try {
+			return await call();
+		} finally {
+			release();
+		}
+	}
+
 	pauseFor(ms: number): void {
 		this.openAt = Math.max(this.openAt, Date.now() + ms);
 	}
@@ -127,7 +148,7 @@ export function createSend(
 	const baseUrl = vendor.baseUrl(credentials);
 	const node = context.getNode();
 
-	return async <T>(request: RequestSpec): Promise<T> => {
+	const send = async <T>(request: RequestSpec): Promise<T> => {
 		const idempotent = request.idempotent ?? request.method === 'GET';
 		const spec = { ...request, idempotent };
 		let rateLimited = 0;
@@ -212,4 +233,5 @@ export function createSend(
 			return response.body as T;
 		}
 	};
+	return vendor.renewsTokenOn401 ? <T>(request: RequestSpec) => gate.alone(() => send<T>(request)) : send;
 }

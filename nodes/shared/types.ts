@@ -89,7 +89,10 @@ export interface Vendor {
 	explainError(response: ApiResponse, request: RequestSpec): ErrorExplanation;
 	/** For vendors that report failures inside a 2xx body: return an explanation to fail the call. */
 	failureInSuccess?(response: ApiResponse, request: RequestSpec): ErrorExplanation | undefined;
-	/** The credential renews its token on 401 (n8n's preAuthentication runs again once). */
+	/**
+	 * The credential fetches a token in preAuthentication and renews it on 401 (n8n runs
+	 * preAuthentication again once): the first call of an execution then goes alone.
+	 */
 	renewsTokenOn401?: boolean;
 	/** Shortest wait after a 429, when the vendor asks for one (LivePerson: 1 s). */
 	minRateLimitWaitMs?: number;

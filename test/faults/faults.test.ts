@@ -63,6 +63,15 @@ describe.each(targets)('$vendor fault suite', (target: FaultTarget) => {
 		expect(server.requestsTo('POST', target.createPath)).toHaveLength(3);
 	});
 
+	(target.expiringToken ? test : test.skip)('an access token that expires in the middle of a run is renewed once; nothing lost or doubled', async () => {
+		// The fourth create finds its token revoked: one renewal, the same request again, and the run goes on.
+		server.injectFault({ method: 'POST', path: target.createPath, kind: 'expire-token', times: 1, skip: 3 });
+		const { output, error } = await run(8, { concurrency: 1 });
+		expect(error).toBeUndefined();
+		expect(output.every((item) => item.json.error === undefined)).toBe(true);
+		expectEachOnce(target.markers(server), items(8).map((item) => item.marker));
+	});
+
 	test('continue on fail (regular output) keeps the failed item in place', async () => {
 		server.injectFault({ method: 'POST', path: target.createPath, kind: 503, times: 1 });
 		const { output } = await run(3, { concurrency: 1 }, 'continueRegularOutput');

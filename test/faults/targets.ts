@@ -11,6 +11,8 @@ export interface FaultTarget {
 	createPath: RegExp;
 	/** The markers of the conversations the fake holds. */
 	markers(server: SandboxServer): string[];
+	/** The credential's token expires (SocialBoards, LivePerson): renewed in the middle of a run. */
+	expiringToken?: boolean;
 }
 
 export interface SandboxServer {
@@ -67,5 +69,51 @@ export const targets: FaultTarget[] = [
 		create: { resource: 'conversation', operation: 'create', userName: '={{$json.marker}}' },
 		createPath: /\/conversation$/,
 		markers: (server) => server.state.conversations.map((conversation) => String(conversation.userName)),
+	},
+	{
+		vendor: 'socialboards',
+		nodeType: 'socialBoards',
+		credentials: (server) => ({
+			socialBoardsConversationsApi: {
+				accessToken: '',
+				clientId: server.credentials.clientId,
+				refreshToken: server.credentials.refreshToken,
+				tokenUrl: `${server.url}/token`,
+				baseUrl: server.baseUrl,
+			},
+		}),
+		create: {
+			resource: 'conversation',
+			operation: 'create',
+			authorBy: 'email',
+			authorEmail: 'ana@example.com',
+			additionalFields: { title: '={{$json.marker}}' },
+		},
+		createPath: /^\/chat\/conversations$/i,
+		markers: (server) => server.state.conversations.map((conversation) => String(conversation.title)),
+		expiringToken: true,
+	},
+	{
+		vendor: 'chatwoot',
+		nodeType: 'chatwoot',
+		credentials: (server) => ({
+			chatwootConversationsApi: {
+				baseUrl: server.baseUrl,
+				inboxIdentifier: server.credentials.inboxIdentifier,
+				hmacToken: '',
+				apiAccessToken: server.credentials.apiAccessToken,
+				accountId: '1',
+			},
+		}),
+		create: {
+			resource: 'conversation',
+			operation: 'create',
+			contactMode: 'new',
+			contactFields: { name: 'Ana Lima', email: 'ana@example.com' },
+			additionalFields: { customAttributes: '={{ JSON.stringify({ marker: $json.marker }) }}' },
+		},
+		createPath: /\/contacts\/[^/]+\/conversations$/,
+		markers: (server) =>
+			server.state.conversations.map((conversation) => String((conversation.custom_attributes as IDataObject)?.marker)),
 	},
 ];

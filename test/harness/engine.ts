@@ -28,6 +28,21 @@ interface LoadedPackage {
 
 let loaded: Promise<LoadedPackage> | undefined;
 
+/** n8n's own nodes (the HTTP Request node, for the benchmark), from the n8n-nodes-base devDependency. */
+const BUILT_IN: Record<string, string> = {
+	'n8n-nodes-base.httpRequest': 'n8n-nodes-base/dist/nodes/HttpRequest/HttpRequest.node.js',
+};
+const builtInCache: Record<string, INodeType> = {};
+function builtInNode(type: string): INodeType {
+	if (!builtInCache[type]) {
+		const file = BUILT_IN[type];
+		if (!file) throw new Error(`Unknown node type ${type}`);
+		const exports = require(file) as Record<string, new () => INodeType>;
+		builtInCache[type] = new (Object.values(exports)[0])();
+	}
+	return builtInCache[type];
+}
+
 /** Loads the built package (dist/) with n8n-core's own PackageDirectoryLoader, as n8n does. */
 export function loadPackage(): Promise<LoadedPackage> {
 	loaded ??= (async () => {
@@ -40,8 +55,8 @@ export function loadPackage(): Promise<LoadedPackage> {
 		const credentialTypes: Record<string, ICredentialType> = {};
 		for (const [name, data] of Object.entries(loader.credentialTypes)) credentialTypes[name] = data.type;
 		const nodeTypes: INodeTypes = {
-			getByName: (type) => nodes[type],
-			getByNameAndVersion: (type, version) => NodeHelpers.getVersionedNodeType(nodes[type], version),
+			getByName: (type) => nodes[type] ?? builtInNode(type),
+			getByNameAndVersion: (type, version) => NodeHelpers.getVersionedNodeType(nodes[type] ?? builtInNode(type), version),
 			getKnownTypes: () => ({}),
 		};
 		return { nodeTypes, credentialTypes, nodes };
@@ -50,8 +65,11 @@ export function loadPackage(): Promise<LoadedPackage> {
 }
 
 export interface RunNodeOptions {
-	/** Node type without the package prefix: "intercom". */
+	/** Node type without the package prefix ("intercom"), or a full built-in type ("n8n-nodes-base.httpRequest"). */
 	type: string;
+	typeVersion?: number;
+	/** Node settings such as retryOnFail, maxTries, waitBetweenTries. */
+	settings?: Partial<INode>;
 	parameters: INodeParameters;
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 	items?: IDataObject[];
@@ -77,20 +95,22 @@ const NODE_NAME = 'Node under test';
  */
 export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const { nodeTypes, credentialTypes, nodes } = await loadPackage();
-	const type = `${PACKAGE_NAME}.${options.type}`;
-	const nodeType = nodes[type];
-	if (!nodeType) throw new Error(`Node type ${type} is not in the package`);
-	const credentialNames = (nodeType.description.credentials ?? []).map((credential) => credential.name);
+	const type = options.type.includes('.') ? options.type : `${PACKAGE_NAME}.${options.type}`;
+	const nodeType = nodes[type] ?? builtInNode(type);
+	const credentialNames = type.startsWith(PACKAGE_NAME)
+		? (nodeType.description.credentials ?? []).map((credential) => credential.name)
+		: [];
 
 	const node: INode = {
 		id: 'node-1',
 		name: NODE_NAME,
 		type,
-		typeVersion: 1,
+		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: options.parameters,
 		credentials: Object.fromEntries(credentialNames.map((name) => [name, { id: '1', name: `${name} test` }])),
 		...(options.onError ? { onError: options.onError } : {}),
+		...options.settings,
 	};
 	const workflow = new Workflow({
 		id: 'test',

@@ -246,6 +246,8 @@ function normalizeFault(input) {
 		times,
 		remaining: times,
 		hits: 0,
+		// `skip`: let this many matching requests through before the fault applies.
+		skip: Math.max(0, Number(spec.skip) || 0),
 		afterCreate: Boolean(spec.afterCreate),
 	};
 }
@@ -459,7 +461,11 @@ async function createVendorServer(vendor, options = {}) {
 		if (closed) return;
 		if (tooLarge) return write(res, impl.serverError(ctx, 413), entry);
 
-		const fault = faults.find((f) => faultMatches(f, method, path));
+		let fault = faults.find((f) => faultMatches(f, method, path));
+		if (fault && fault.skip > 0) {
+			fault.skip -= 1;
+			fault = undefined;
+		}
 		if (fault) {
 			fault.remaining -= 1;
 			fault.hits += 1;

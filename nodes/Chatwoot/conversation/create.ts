@@ -1,4 +1,5 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { email, oneOf, text, url } from '../../shared/checks';
 import { buildBody } from '../../shared/fields';
@@ -202,6 +203,12 @@ export const createConversation: Operation = {
 	async run(context, params) {
 		const { node, itemIndex } = context;
 		const contact = params.contactMode === 'new' ? await createContact(context, params) : undefined;
+		if (contact && (typeof contact.source_id !== 'string' || contact.source_id === '')) {
+			throw new NodeOperationError(node, `Chatwoot created the contact but sent no contact identifier (source_id) [item ${itemIndex}]`, {
+				itemIndex,
+				description: 'No conversation was created. Check that the Base URL points at Chatwoot itself and not at a proxy or page in front of it; the contact may exist in Chatwoot without a conversation.',
+			});
+		}
 		const contactIdentifier = contact ? String(contact.source_id) : String(params.contactIdentifier);
 		const contactNote = contact
 			? `The contact was created (contact identifier "${contactIdentifier}"): to try again without a second contact, choose "Use an Existing Contact Identifier" with it.`

@@ -35,12 +35,13 @@ const checkText = text({ required: true, maxLength: 100_000 });
 const checkCreationTime = dateTime({ maxFutureMs: MAX_FUTURE_MS });
 
 function checkEntryValue(check: Check, value: unknown, position: number, name: string): unknown {
+	let reason: string;
 	try {
 		return check(value);
 	} catch (error) {
-		if (!(error instanceof InputError)) throw error;
-		throw new InputError(`› message ${position} › ${LABELS[name]} ${error.message}`);
+		reason = error instanceof InputError ? error.message : `is not valid: ${(error as Error).message}`;
 	}
+	throw new InputError(`› message ${position} › ${LABELS[name]} ${reason}`);
 }
 
 /** One entry of the Messages list as the message object SocialBoards expects. */

@@ -1,0 +1,116 @@
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	Icon,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export class ChatwootConversationsApi implements ICredentialType {
+	name = 'chatwootConversationsApi';
+
+	displayName = 'Chatwoot Conversations API';
+
+	icon: Icon = { light: 'file:../nodes/Chatwoot/chatwoot.svg', dark: 'file:../nodes/Chatwoot/chatwoot.dark.svg' };
+
+	documentationUrl = 'https://github.com/n8n-nodes-conversations/n8n-nodes-conversations#chatwoot';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'Base URL',
+			name: 'baseUrl',
+			type: 'string',
+			required: true,
+			default: 'https://app.chatwoot.com',
+			placeholder: 'e.g. https://chat.example.com',
+			description:
+				'The address of your Chatwoot installation as you open it in the browser, without /api/v1: https://app.chatwoot.com for Chatwoot Cloud, your own domain when self-hosted',
+		},
+		{
+			displayName:
+				'This Base URL ends with /api/v1. Enter the bare installation URL (for example https://app.chatwoot.com): the node adds the API paths itself.',
+			name: 'baseUrlNotice',
+			type: 'notice',
+			default: '',
+			displayOptions: { show: { baseUrl: [{ _cnd: { regex: '/(public/)?api/v1/*\\s*$' } }] } },
+		},
+		{
+			displayName: 'Inbox Identifier',
+			name: 'inboxIdentifier',
+			type: 'string',
+			typeOptions: { password: true },
+			required: true,
+			default: '',
+			description:
+				'The key of the public client API: in Chatwoot, Settings → Inboxes → your API-channel inbox → Configuration → Inbox Identifier',
+		},
+		{
+			displayName: 'Inbox HMAC Token',
+			name: 'hmacToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Optional. Needed when the inbox enforces identity validation: Settings → Inboxes → your API inbox → Configuration → Identity Validation. The node then signs each new contact\'s Identifier as identifier_hash.',
+		},
+		{
+			displayName: 'User Access Token',
+			name: 'apiAccessToken',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				'Optional, only for Create as Agent (Application API): Chatwoot → Profile Settings → Access Token. Sent as the Api-Access-Token header, which proxies such as nginx pass on.',
+		},
+		{
+			displayName: 'Account ID',
+			name: 'accountId',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. 1',
+			description:
+				'Optional: the number after /app/accounts/ in Chatwoot\'s web address. Used by Create as Agent and for links that open conversations.',
+		},
+	];
+
+	/**
+	 * The user access token goes only to the Application API (/api/v1/…), and only when it is set: the
+	 * public client API needs no token, and an empty header would be refused by some proxies. The
+	 * hyphenated header name survives nginx, which drops headers with underscores (api_access_token)
+	 * by default; Chatwoot reads both spellings.
+	 */
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => {
+		const token = typeof credentials.apiAccessToken === 'string' ? credentials.apiAccessToken.trim() : '';
+		const url = `${requestOptions.baseURL ?? ''}${requestOptions.url ?? ''}`;
+		if (token === '' || url.includes('/public/api/v1/')) return requestOptions;
+		return { ...requestOptions, headers: { ...(requestOptions.headers ?? {}), 'Api-Access-Token': token } };
+	};
+
+	/**
+	 * n8n tests a credential with one request, so this checks what every operation needs: the inbox
+	 * (GET /public/api/v1/inboxes/{inbox_identifier}; 404 = wrong identifier or a Base URL with an API
+	 * path). The optional access token (GET /api/v1/profile) is not checked here; Create as Agent,
+	 * the only operation that uses it, answers a refused token with a message naming it.
+	 */
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL: '={{String($credentials.baseUrl).trim().replace(/\\/+$/, "")}}',
+			url: '=/public/api/v1/inboxes/{{encodeURIComponent(String($credentials.inboxIdentifier).trim())}}',
+			method: 'GET',
+		},
+		rules: [
+			{
+				type: 'responseCode',
+				properties: {
+					value: 404,
+					message:
+						'Chatwoot has no API inbox with this Inbox Identifier. Copy it again from Settings → Inboxes → your API inbox → Configuration, and check that the Base URL is the bare installation URL (such as https://app.chatwoot.com), without /api/v1.',
+				},
+			},
+		],
+	};
+}

@@ -1,0 +1,34 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { describeOperations, runOperation } from '../shared/runner';
+import { chatwoot } from './api';
+import { createConversation } from './conversation/create';
+import { createConversationAsAgent } from './conversation/createAsAgent';
+import { getConversation } from './conversation/get';
+import { resolveConversation } from './conversation/resolve';
+import { sendMessage } from './message/send';
+
+const operations = [createConversation, createConversationAsAgent, getConversation, resolveConversation, sendMessage];
+
+export class Chatwoot implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Chatwoot Conversations',
+		name: 'chatwoot',
+		icon: { light: 'file:chatwoot.svg', dark: 'file:chatwoot.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description: 'Start Chatwoot conversations as a contact or as an agent, send messages as the contact, read and resolve conversations',
+		defaults: { name: 'Chatwoot Conversations' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'chatwootConversationsApi', required: true }],
+		properties: describeOperations(operations),
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return runOperation(this, chatwoot, operations);
+	}
+}

@@ -1,0 +1,26 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { Operation } from '../../shared/types';
+import { contactIdentifierField, conversationIdField } from '../fields';
+import { sendPublic } from '../public';
+import { simplifyPublicConversation } from './simplify';
+
+export const getConversation: Operation = {
+	resource: 'conversation',
+	option: {
+		name: 'Get',
+		value: 'get',
+		action: 'Get a conversation',
+		description: 'Retrieve a conversation of a contact with its status and messages (public client API)',
+	},
+	fields: [contactIdentifierField, conversationIdField],
+	async run(context, params) {
+		const contactIdentifier = String(params.contactIdentifier);
+		const conversation = await sendPublic<IDataObject>(
+			context,
+			{ contactIdentifier, conversationId: params.conversationId as number },
+			{ method: 'GET', purpose: 'get the conversation' },
+		);
+		return { raw: conversation, simplified: simplifyPublicConversation(conversation, contactIdentifier, context.credentials) };
+	},
+};

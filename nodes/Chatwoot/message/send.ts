@@ -1,0 +1,43 @@
+import { text } from '../../shared/checks';
+import { buildBody } from '../../shared/fields';
+import type { Field, Operation } from '../../shared/types';
+import { MESSAGE_MAX_LENGTH } from '../conversation/create';
+import { simplifyMessage } from '../conversation/simplify';
+import { contactIdentifierField, conversationIdField } from '../fields';
+import { sendPublic } from '../public';
+
+const contentField: Field = {
+	property: {
+		displayName: 'Message',
+		name: 'message',
+		type: 'string',
+		typeOptions: { rows: 4 },
+		default: '',
+		required: true,
+		description: 'What the contact says. Chatwoot shows it to agents as an incoming message; a resolved conversation opens again.',
+	},
+	check: text({ required: true, maxLength: MESSAGE_MAX_LENGTH }),
+	send: 'content',
+};
+
+const fields: Field[] = [contactIdentifierField, conversationIdField, contentField];
+
+export const sendMessage: Operation = {
+	resource: 'message',
+	option: {
+		name: 'Send',
+		value: 'send',
+		action: 'Send a message as the contact',
+		description: 'Post a message from the contact into one of the contact\'s conversations (public client API)',
+	},
+	fields,
+	async run(context, params) {
+		const contactIdentifier = String(params.contactIdentifier);
+		const message = await sendPublic(
+			context,
+			{ contactIdentifier, conversationId: params.conversationId as number },
+			{ method: 'POST', tail: '/messages', body: buildBody(fields, params), purpose: 'send the message' },
+		);
+		return { raw: message, simplified: simplifyMessage(message, contactIdentifier) };
+	},
+};

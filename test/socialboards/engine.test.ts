@@ -1,0 +1,653 @@
+import nock from 'nock';
+import type { INodeParameters } from 'n8n-workflow';
+
+import { runNode } from '../harness/engine';
+
+const API = 'https://api.socialboards.com';
+const TYPE = 'socialBoards';
+const CREDENTIAL = 'socialBoardsConversationsApi';
+const USER_ID = 'fc2481f6-28a4-4ca7-849a-344fd6ab1b20';
+
+const base = {
+	accessToken: '',
+	clientId: 'client-1',
+	refreshToken: 'refresh-1',
+	tokenUrl: 'https://api.socialboards.com/token',
+	baseUrl: 'https://api.socialboards.com/',
+};
+const credentials = (overrides: Record<string, string> = {}) => ({ [CREDENTIAL]: { ...base, ...overrides } });
+const TOKEN_FORM = 'grant_type=refresh_token&refresh_token=refresh-1&client_id=client-1';
+
+function tokenEndpoint(form = TOKEN_FORM) {
+	return nock(API, { reqheaders: { 'content-type': 'application/x-www-form-urlencoded' } })
+		.post('/token', (body) => new URLSearchParams(form).toString() === new URLSearchParams(body as Record<string, string>).toString());
+}
+function token(accessToken = 'access-1', refreshToken = 'refresh-1', form = TOKEN_FORM) {
+	return tokenEndpoint(form).reply(200, {
+		access_token: accessToken,
+		token_type: 'bearer',
+		expires_in: 3599,
+		refresh_token: refreshToken,
+	});
+}
+function api(accessToken = 'access-1', host = API) {
+	return nock(host, { reqheaders: { authorization: `Bearer ${accessToken}` } });
+}
+const ok = (data: unknown) => ({ data, errorCode: -1, errorText: null });
+const failed = (errorCode: number, errorText: string) => ({ data: null, errorCode, errorText });
+
+const author = { id: USER_ID, name: 'John', image: null, email: 'john@dow.com', status: 'client', isBot: false };
+const conversation = (id = 254626, extra: Record<string, unknown> = {}) => ({
+	author,
+	creationTime: '2023-09-01T12:56:39.0847826+03:00',
+	id,
+	isClosed: false,
+	isTakeoverEnabled: true,
+	lastModifiedTime: '2023-09-01T12:56:39.0847826+03:00',
+	messages: [],
+	queuePositionInfo: { position: 1403, waitTime: 15 },
+	feedback: null,
+	totalMessagesCount: 0,
+	...extra,
+});
+const simplifiedAuthor = { id: USER_ID, name: 'John', email: 'john@dow.com', customIdentifier: null, isBot: false };
+
+const create = (parameters: Record<string, unknown> = {}) => ({
+	resource: 'conversation',
+	operation: 'create',
+	authorBy: 'email',
+	authorEmail: '={{$json.email}}',
+	...parameters,
+});
+
+describe('SocialBoards Conversations → credential and token', () => {
+	test('exchanges the refresh token (form POST), sends the access token as Bearer and stores it', async () => {
+		const tokenScope = token();
+		const scope = api()
+			.post('/chat/conversations', { author: { email: 'john@dow.com', name: 'John' }, sentiment: 'question' })
+			.reply(200, ok(conversation()));
+
+		const { output, error, credentialsHelper } = await runNode({
+			type: TYPE,
+			parameters: create({ authorName: 'John' }),
+			credentials: credentials(),
+			items: [{ email: 'john@dow.com' }],
+		});
+
+		expect(error).toBeUndefined();
+		tokenScope.done();
+		scope.done();
+		expect(credentialsHelper.preAuthenticationRuns[CREDENTIAL]).toBe(1);
+		expect(credentialsHelper.store[CREDENTIAL]).toMatchObject({ accessToken: 'access-1', refreshToken: 'refresh-1' });
+		expect(output).toEqual([
+			{
+				json: {
+					conversationId: 254626,
+					isClosed: false,
+					isTakeoverEnabled: true,
+					queuePosition: 1403,
+					queueWaitTime: 15,
+					totalMessagesCount: 0,
+					author: simplifiedAuthor,
+					creationTime: '2023-09-01T12:56:39.0847826+03:00',
+					lastModifiedTime: '2023-09-01T12:56:39.0847826+03:00',
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+
+	test('keeps the newest refresh token when the token answer rotates it, and uses it next time', async () => {
+		const first = token('access-1', 'refresh-2');
+		const firstCall = api('access-1').get('/chat/conversations/1').query(true).reply(200, ok(conversation(1)));
+		const run1 = await runNode({
+			type: TYPE,
+			parameters: { resource: 'conversation', operation: 'get', conversationId: '1' },
+			credentials: credentials(),
+		});
+		expect(run1.error).toBeUndefined();
+		first.done();
+		firstCall.done();
+		const stored = run1.credentialsHelper.store[CREDENTIAL];
+		expect(stored).toMatchObject({ accessToken: 'access-1', refreshToken: 'refresh-2', clientId: 'client-1' });
+
+		// The next execution's token has expired: the 401 renews it with the rotated refresh token.
+		const second = token('access-2', 'refresh-3', 'grant_type=refresh_token&refresh_token=refresh-2&client_id=client-1');
+		const stale = api('access-1').get('/chat/conversations/1').query(true).reply(401, { Message: 'Authorization has been denied for this request.' });
+		const fresh = api('access-2').get('/chat/conversations/1').query(true).reply(200, ok(conversation(1)));
+		const run2 = await runNode({
+			type: TYPE,
+			parameters: { resource: 'conversation', operation: 'get', conversationId: '1' },
+			credentials: { [CREDENTIAL]: stored },
+		});
+		expect(run2.error).toBeUndefined();
+		second.done();
+		stale.done();
+		fresh.done();
+		expect(run2.credentialsHelper.store[CREDENTIAL]).toMatchObject({ accessToken: 'access-2', refreshToken: 'refresh-3' });
+		expect(run2.output[0].json.conversationId).toBe(1);
+	});
+
+	test('a token that expired gets one refresh and one retry of the same create', async () => {
+		const refreshed = token('access-2');
+		const stale = api('access-old')
+			.post('/chat/conversations', { author: { customIdentifier: 'crm-7' }, sentiment: 'praise' })
+			.once()
+			.reply(401, { Message: 'Authorization has been denied for this request.' });
+		const retried = api('access-2')
+			.post('/chat/conversations', { author: { customIdentifier: 'crm-7' }, sentiment: 'praise' })
+			.once()
+			.reply(200, ok(conversation(7)));
+
+		const { output, error, credentialsHelper } = await runNode({
+			type: TYPE,
+			parameters: create({ authorBy: 'customIdentifier', authorCustomIdentifier: 'crm-7', sentiment: 'praise' }),
+			credentials: credentials({ accessToken: 'access-old' }),
+		});
+
+		expect(error).toBeUndefined();
+		refreshed.done();
+		stale.done();
+		retried.done();
+		expect(credentialsHelper.preAuthenticationRuns[CREDENTIAL]).toBe(1);
+		expect(output[0].json.conversationId).toBe(7);
+	});
+
+	test('a 401 after the refresh fails with a message that says what to check; no third try', async () => {
+		const refreshed = token('access-2');
+		const stale = api('access-old').post('/chat/conversations').once().reply(401, { Message: 'Authorization has been denied for this request.' });
+		const again = api('access-2').post('/chat/conversations').once().reply(401, { Message: 'Authorization has been denied for this request.' });
+
+		const { error, output, credentialsHelper } = await runNode({
+			type: TYPE,
+			parameters: create({ authorEmail: 'john@dow.com' }),
+			credentials: credentials({ accessToken: 'access-old' }),
+		});
+
+		refreshed.done();
+		stale.done();
+		again.done();
+		expect(output).toEqual([]);
+		expect(credentialsHelper.preAuthenticationRuns[CREDENTIAL]).toBe(1);
+		expect(error?.message).toBe(
+			'SocialBoards could not create the conversation: Authorization has been denied for this request. (HTTP 401) [item 0]',
+		);
+		expect(error?.description).toContain('Client ID and Refresh Token');
+		expect(JSON.stringify(error)).not.toContain('access-2');
+		expect(JSON.stringify(error)).not.toContain('refresh-1');
+	});
+
+	test.each([
+		['Token URL', { tokenUrl: 'api.socialboards.com/token' }, 'api.socialboards.com/token', 'https://api.socialboards.com/token'],
+		['API Base URL', { baseUrl: 'ftp://api.socialboards.com/' }, 'ftp://api.socialboards.com/', 'https://api.socialboards.com/'],
+	])('a %s that is not an http(s) URL is named before anything is sent', async (field, overrides, value, fallback) => {
+		const tokenScope = token();
+		const { error } = await runNode({
+			type: TYPE,
+			parameters: create({ authorEmail: 'john@dow.com' }),
+			credentials: credentials(overrides),
+		});
+		expect(tokenScope.isDone()).toBe(false);
+		expect(error?.message).toBe(`The ${field} of the SocialBoards Conversations credential is not an http(s) URL: "${value}" [item 0]`);
+		expect(error?.description).toBe(`Fix the "${field}" field of the SocialBoards Conversations credential (default ${fallback}). Nothing was sent.`);
+	});
+
+	test.each([
+		[400, { error: 'invalid_grant' }, 'SocialBoards refused the refresh token (invalid_grant) (HTTP 400)', 'Fix the "Refresh Token" field'],
+		[400, { error: 'invalid_client' }, 'SocialBoards does not accept the client ID (invalid_client) (HTTP 400)', 'Fix the "Client ID" field'],
+		[404, '<html>Not found</html>', 'did not answer like a SocialBoards token endpoint (an HTML page) (HTTP 404)', 'Fix the "Token URL" field'],
+		[200, { token_type: 'bearer' }, 'did not answer like a SocialBoards token endpoint', 'Fix the "Token URL" field'],
+	])('a token answer %i %j names the credential field to fix; nothing is sent to the API', async (status, body, reason, fix) => {
+		const tokenScope = tokenEndpoint().reply(status, body as never);
+		const apiScope = api().post('/chat/conversations').reply(200, ok(conversation()));
+
+		const { error, credentialsHelper } = await runNode({
+			type: TYPE,
+			parameters: create({ authorEmail: 'john@dow.com' }),
+			credentials: credentials(),
+		});
+
+		tokenScope.done();
+		expect(apiScope.isDone()).toBe(false);
+		expect(error?.message).toContain('SocialBoards could not create the conversation: ');
+		expect(error?.message).toContain(reason);
+		expect(error?.message).toMatch(/\[item 0\]$/);
+		expect(error?.description).toContain(fix);
+		expect(error?.description).toContain('SocialBoards Conversations credential');
+		expect(credentialsHelper.store[CREDENTIAL].accessToken).toBe('');
+		expect(JSON.stringify(error)).not.toContain('refresh-1');
+	});
+
+	test('a token endpoint answering 401 is asked once more (n8n renews once), then the refresh token is named', async () => {
+		const tokenScope = tokenEndpoint().times(2).reply(401, { error: 'invalid_grant', error_description: 'refresh token revoked' });
+		const { error } = await runNode({
+			type: TYPE,
+			parameters: create({ authorEmail: 'john@dow.com' }),
+			credentials: credentials(),
+		});
+		tokenScope.done();
+		expect(error?.message).toBe(
+			'SocialBoards could not create the conversation: SocialBoards refused the refresh token (invalid_grant: refresh token revoked) (HTTP 401) [item 0]',
+		);
+		expect(error?.description).toContain('Fix the "Refresh Token" field of the SocialBoards Conversations credential');
+	});
+
+	test('several items on an empty token exchange the refresh token once, then run in parallel', async () => {
+		const tokenScope = tokenEndpoint().once().reply(200, { access_token: 'access-1', refresh_token: 'refresh-2' });
+		const scope = api()
+			.post('/chat/conversations')
+			.times(3)
+			.reply(200, (_uri, body) => ok(conversation(Number(String((body as { title: string }).title)))));
+		const { output, error, credentialsHelper } = await runNode({
+			type: TYPE,
+			parameters: create({ authorEmail: 'john@dow.com', additionalFields: { title: '={{$json.n}}' } }),
+			credentials: credentials(),
+			items: [{ n: '1' }, { n: '2' }, { n: '3' }],
+		});
+		expect(error).toBeUndefined();
+		tokenScope.done();
+		scope.done();
+		expect(credentialsHelper.preAuthenticationRuns[CREDENTIAL]).toBe(1);
+		expect(output.map((item) => item.json.conversationId)).toEqual([1, 2, 3]);
+	});
+});
+
+describe('SocialBoards Conversations → Conversation → Create', () => {
+	test('sends every optional field, to a base URL without a trailing slash, with a stored token', async () => {
+		const scope = api('stored', 'https://proxy.example.com')
+			.post('/socialboards/api/chat/conversations', {
+				author: { id: USER_ID, name: 'John', image: 'https://example.com/john.png' },
+				sentiment: 'complaint',
+				categoryId: 1505,
+				fields: [{ id: 12, value: 'Gold' }],
+				url: 'https://thejohndow.com',
+				isBotEnabled: true,
+				title: 'Chat API Client Problems',
+			})
+			.reply(200, ok(conversation()));
+
+		const { output, error } = await runNode({
+			type: TYPE,
+			parameters: create({
+				authorBy: 'id',
+				authorId: USER_ID,
+				authorName: 'John',
+				authorImage: 'https://example.com/john.png',
+				sentiment: 'complaint',
+				additionalFields: {
+					categoryId: 1505,
+					customFields: '[{"id": 12, "value": "Gold"}]',
+					url: 'https://thejohndow.com',
+					isBotEnabled: true,
+					title: 'Chat API Client Problems',
+				},
+			}),
+			credentials: credentials({ accessToken: 'stored', baseUrl: ' https://proxy.example.com/socialboards/api' }),
+		});
+
+		expect(error).toBeUndefined();
+		scope.done();
+		expect(output[0].json.conversationId).toBe(254626);
+	});
+
+	test('a bot author sends only isBot; Simplify off outputs SocialBoards\' data as it came', async () => {
+		const data = conversation(9, { author: { ...author, isBot: true, status: 'bot' } });
+		const scope = api('stored').post('/chat/conversations', { author: { isBot: true }, sentiment: 'question' }).reply(200, ok(data));
+		const { output, error } = await runNode({
+			type: TYPE,
+			parameters: create({ authorBy: 'bot', simplify: false }),
+			credentials: credentials({ accessToken: 'stored' }),
+		});
+		expect(error).toBeUndefined();
+		scope.done();
+		expect(output[0].json).toEqual(data);
+	});
+
+	test('errorCode other than -1 fails the item even with HTTP 200, with SocialBoards\' errorText', async () => {
+		const scope = api('stored').post('/chat/conversations').reply(200, failed(1, 'author.email is not a valid e-mail address'));
+		const { error, output } = await runNode({
+			type: TYPE,
+			parameters: create({ authorEmail: 'john@dow.com' }),
+			credentials: credentials({ accessToken: 'stored' }),
+		});
+		scope.done();
+		expect(output).toEqual([]);
+		expect(error?.message).toBe(
+			'SocialBoards could not create the conversation: author.email is not a valid e-mail address [error code 1] (HTTP 200) [item 0]',
+		);
+		expect(error?.description).toContain('answered HTTP 200 but reported an error');
+	});
+
+	test('an answer that is not the envelope points at the API Base URL', async () => {
+		const scope = api('stored').post('/chat/conversations').reply(200, { id: 1 });
+		const { error } = await runNode({
+			type: TYPE,
+			parameters: create({ authorEmail: 'john@dow.com' }),
+			credentials: credentials({ accessToken: 'stored' }),
+		});
+		scope.done();
+		expect(error?.message).toBe(
+			"SocialBoards could not create the conversation: the answer is not SocialBoards' {data, errorCode, errorText} envelope (HTTP 200) [item 0]",
+		);
+		expect(error?.description).toContain('Check the API Base URL');
+	});
+
+	test('an unknown route (wrong base URL) says to fix the API Base URL', async () => {
+		const scope = api('stored')
+			.post('/chat/conversations')
+			.reply(404, { Message: "No HTTP resource was found that matches the request URI 'https://api.socialboards.com/chat/conversations'." });
+		const { error } = await runNode({
+			type: TYPE,
+			parameters: create({ authorEmail: 'john@dow.com' }),
+			credentials: credentials({ accessToken: 'stored' }),
+		});
+		scope.done();
+		expect(error?.message).toContain('No HTTP resource was found');
+		expect(error?.description).toContain('API Base URL');
+	});
+
+	test.each([
+		['an invalid e-mail', { authorEmail: 'not-an-email' }, 'Author Email "not-an-email" is not a valid e-mail address [item 0]'],
+		['an empty custom identifier', { authorBy: 'customIdentifier', authorCustomIdentifier: ' ' }, 'Author Custom Identifier is required but is empty [item 0]'],
+		['a user ID that is not a GUID', { authorBy: 'id', authorId: '42' }, 'Author User ID "42" is not valid: a SocialBoards user ID is a GUID'],
+		['an unknown sentiment', { authorEmail: 'a@b.co', sentiment: '={{"angry"}}' }, 'Sentiment must be one of "question", "praise", "suggestion", "complaint", but got "angry" [item 0]'],
+		['an image that is not a URL', { authorEmail: 'a@b.co', authorImage: 'avatar.png' }, 'Author Image URL "avatar.png" is not a valid URL [item 0]'],
+		['custom fields that are not a list', { authorEmail: 'a@b.co', additionalFields: { customFields: '{"id": 1}' } }, 'Additional Fields › Custom Fields (JSON) must be a JSON list of objects'],
+		['a page URL without http', { authorEmail: 'a@b.co', additionalFields: { url: 'ftp://x.com' } }, 'Additional Fields › Page URL "ftp://x.com" must start with http:// or https://'],
+	])('rejects %s before any request', async (_name, parameters, expected) => {
+		const scope = token();
+		const { error } = await runNode({ type: TYPE, parameters: create(parameters), credentials: credentials() });
+		expect(error?.message).toContain(expected);
+		expect(scope.isDone()).toBe(false);
+	});
+});
+
+describe('SocialBoards Conversations → Message → Add', () => {
+	const add = (messages: INodeParameters[], extra: INodeParameters = {}): INodeParameters => ({
+		resource: 'message',
+		operation: 'add',
+		conversationId: '254626',
+		messages: { message: messages },
+		...extra,
+	});
+	const message = (id: number, text: string, who = author, creationTime = '2023-10-19T10:00:58.84+00:00') => ({
+		author: who,
+		creationTime,
+		id,
+		lastModifiedTime: creationTime,
+		message: text,
+	});
+
+	test('adds several messages with their own authors and creation times in one request', async () => {
+		const past = '2023-10-19T10:00:58.840Z';
+		const soon = new Date(Date.now() + 10_000);
+		const scope = api('stored')
+			.post('/chat/conversations/254626/messages', [
+				{ message: 'Hi, I have a question', author: { email: 'john@dow.com', name: 'John' }, creationTime: past },
+				{ message: 'Sure, ask away', author: { isBot: true } },
+				{ message: 'Thanks', author: { customIdentifier: 'crm-7' }, creationTime: soon.toISOString() },
+			])
+			.reply(
+				200,
+				ok([
+					message(1001, 'Hi, I have a question'),
+					message(1002, 'Sure, ask away', { ...author, id: 'bot', name: 'SocialBoards Bot', isBot: true }),
+					message(1003, 'Thanks'),
+				]),
+			);
+
+		const { output, error } = await runNode({
+			type: TYPE,
+			parameters: add([
+				{ text: 'Hi, I have a question', authorBy: 'email', authorEmail: 'john@dow.com', authorName: 'John', creationTime: past },
+				{ text: 'Sure, ask away', authorBy: 'bot' },
+				{ text: 'Thanks', authorBy: 'customIdentifier', authorCustomIdentifier: 'crm-7', creationTime: soon.toISOString() },
+			]),
+			credentials: credentials({ accessToken: 'stored' }),
+		});
+
+		expect(error).toBeUndefined();
+		scope.done();
+		expect(output).toHaveLength(1);
+		expect(output[0].json).toEqual({
+			conversationId: 254626,
+			messagesAdded: 3,
+			messages: [
+				{ messageId: 1001, message: 'Hi, I have a question', authorId: USER_ID, authorName: 'John', authorIsBot: false, creationTime: '2023-10-19T10:00:58.84+00:00' },
+				{ messageId: 1002, message: 'Sure, ask away', authorId: 'bot', authorName: 'SocialBoards Bot', authorIsBot: true, creationTime: '2023-10-19T10:00:58.84+00:00' },
+				{ messageId: 1003, message: 'Thanks', authorId: USER_ID, authorName: 'John', authorIsBot: false, creationTime: '2023-10-19T10:00:58.84+00:00' },
+			],
+		});
+	});
+
+	test('Simplify off outputs the conversation ID and SocialBoards\' messages', async () => {
+		const scope = api('stored')
+			.post('/chat/conversations/5/messages', [{ message: 'Hi', author: { id: USER_ID } }])
+			.reply(200, ok([message(1, 'Hi')]));
+		const { output } = await runNode({
+			type: TYPE,
+			parameters: add([{ text: 'Hi', authorBy: 'id', authorId: USER_ID }], { conversationId: '={{$json.id}}', simplify: false }),
+			credentials: credentials({ accessToken: 'stored' }),
+			items: [{ id: 5 }],
+		});
+		scope.done();
+		expect(output[0].json).toEqual({ conversationId: 5, messages: [message(1, 'Hi')] });
+	});
+
+	test.each([
+		[
+			'a creation time more than 30 s in the future',
+			[{ text: 'ok', authorEmail: 'a@b.co' }, { text: 'late', authorEmail: 'a@b.co', creationTime: '2999-01-01T00:00:00Z' }],
+			'Messages › message 2 › Creation Time is 2999-01-01T00:00:00.000Z, more than 30 seconds in the future [item 0]',
+		],
+		[
+			'a message without author e-mail',
+			[{ text: 'Hi', authorBy: 'email', authorEmail: '={{$json.missing}}' }],
+			'Messages › message 1 › Author Email is required but is empty [item 0]',
+		],
+		[
+			'an empty text',
+			[{ text: 'Hi', authorBy: 'bot' }, { text: '  ', authorBy: 'bot' }],
+			'Messages › message 2 › Text is required but is empty [item 0]',
+		],
+		['no messages at all', [], 'Messages needs at least one message [item 0]'],
+		[
+			'a creation time that is not a date',
+			[{ text: 'Hi', authorBy: 'bot', creationTime: 'yesterday' }],
+			'Messages › message 1 › Creation Time must be a date and time such as 2026-01-31T12:00:00Z, but got "yesterday" [item 0]',
+		],
+	])('rejects %s before any request, naming the message', async (_name, messages: INodeParameters[], expected) => {
+		const scope = token();
+		const { error } = await runNode({ type: TYPE, parameters: add(messages), credentials: credentials() });
+		expect(error?.message).toBe(expected);
+		expect(error?.description).toContain('Nothing was sent for this item');
+		expect(scope.isDone()).toBe(false);
+	});
+
+	test('a conversation ID that is not a number is refused before sending', async () => {
+		const { error } = await runNode({
+			type: TYPE,
+			parameters: add([{ text: 'Hi', authorBy: 'bot' }], { conversationId: '12/../x' }),
+			credentials: credentials({ accessToken: 'stored' }),
+		});
+		expect(error?.message).toBe(
+			'Conversation ID must be a SocialBoards conversation ID (a whole number such as 254626), but got "12/../x" [item 0]',
+		);
+	});
+
+	test('an unknown conversation (envelope error with HTTP 404) says which ID', async () => {
+		const scope = api('stored').post('/chat/conversations/404/messages').reply(404, failed(2, 'Conversation 404 not found'));
+		const { error } = await runNode({
+			type: TYPE,
+			parameters: add([{ text: 'Hi', authorBy: 'bot' }], { conversationId: '404' }),
+			credentials: credentials({ accessToken: 'stored' }),
+		});
+		scope.done();
+		expect(error?.message).toBe('SocialBoards could not add the messages: Conversation 404 not found [error code 2] (HTTP 404) [item 0]');
+		expect(error?.description).toBe('No SocialBoards conversation has the ID 404. Check the Conversation ID.');
+	});
+});
+
+describe('SocialBoards Conversations → Conversation → Get', () => {
+	const withMessages = conversation(254626, {
+		totalMessagesCount: 2,
+		messages: [
+			{ author, creationTime: '2023-09-01T12:58:00+03:00', id: 2, lastModifiedTime: '2023-09-01T12:58:00+03:00', message: 'Second' },
+			{ author, creationTime: '2023-09-01T12:56:39+03:00', id: 1, lastModifiedTime: '2023-09-01T12:56:39+03:00', message: 'First' },
+		],
+	});
+
+	test('gets the conversation with its newest messages', async () => {
+		const scope = api('stored')
+			.get('/chat/conversations/254626')
+			.query({ includeMessages: 'true', orderyBy: 'creation_time_desc' })
+			.reply(200, ok(withMessages));
+		const { output, error } = await runNode({
+			type: TYPE,
+			parameters: { resource: 'conversation', operation: 'get', conversationId: '={{$json.id}}' },
+			credentials: credentials({ accessToken: 'stored' }),
+			items: [{ id: 254626 }],
+		});
+		expect(error).toBeUndefined();
+		scope.done();
+		expect(output[0].json).toEqual({
+			conversationId: 254626,
+			isClosed: false,
+			isTakeoverEnabled: true,
+			queuePosition: 1403,
+			queueWaitTime: 15,
+			totalMessagesCount: 2,
+			author: simplifiedAuthor,
+			creationTime: '2023-09-01T12:56:39.0847826+03:00',
+			lastModifiedTime: '2023-09-01T12:56:39.0847826+03:00',
+			messages: [
+				{ messageId: 2, message: 'Second', authorId: USER_ID, authorName: 'John', authorIsBot: false, creationTime: '2023-09-01T12:58:00+03:00' },
+				{ messageId: 1, message: 'First', authorId: USER_ID, authorName: 'John', authorIsBot: false, creationTime: '2023-09-01T12:56:39+03:00' },
+			],
+		});
+	});
+
+	test('without messages asks for none and outputs no messages key', async () => {
+		const scope = api('stored')
+			.get('/chat/conversations/3')
+			.query({ includeMessages: 'false' })
+			.reply(200, ok(conversation(3, { isClosed: true, queuePositionInfo: null })));
+		const { output } = await runNode({
+			type: TYPE,
+			parameters: { resource: 'conversation', operation: 'get', conversationId: '3', includeMessages: false },
+			credentials: credentials({ accessToken: 'stored' }),
+		});
+		scope.done();
+		expect(output[0].json).toMatchObject({ conversationId: 3, isClosed: true, queuePosition: null, queueWaitTime: null });
+		expect(output[0].json).not.toHaveProperty('messages');
+	});
+
+	test('a 503 on a read is tried again; 429 with Retry-After waits and succeeds', async () => {
+		const scope = api('stored')
+			.get('/chat/conversations/8')
+			.query(true)
+			.reply(503, failed(0, 'An error has occurred.'))
+			.get('/chat/conversations/8')
+			.query(true)
+			.reply(429, failed(5, 'Too many requests'), { 'Retry-After': '1' })
+			.get('/chat/conversations/8')
+			.query(true)
+			.reply(200, ok(conversation(8)));
+		const started = Date.now();
+		const { output, error } = await runNode({
+			type: TYPE,
+			parameters: { resource: 'conversation', operation: 'get', conversationId: '8' },
+			credentials: credentials({ accessToken: 'stored' }),
+		});
+		expect(error).toBeUndefined();
+		scope.done();
+		expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+		expect(output[0].json.conversationId).toBe(8);
+	});
+});
+
+describe('SocialBoards Conversations → several items', () => {
+	const items = [{ email: 'a@example.com' }, { email: 'b@example.com' }, { email: 'c@example.com' }];
+	function threeItemMocks() {
+		return api('stored')
+			.post('/chat/conversations', (body) => body.author.email === 'a@example.com')
+			.reply(200, ok(conversation(1)))
+			.post('/chat/conversations', (body) => body.author.email === 'b@example.com')
+			.reply(200, failed(1, 'author is blocked'))
+			.post('/chat/conversations', (body) => body.author.email === 'c@example.com')
+			.reply(200, ok(conversation(3)));
+	}
+
+	test('continue on fail (regular output): the failed item becomes an error item, the others are kept', async () => {
+		const scope = threeItemMocks();
+		const { output, error } = await runNode({
+			type: TYPE,
+			parameters: create(),
+			credentials: credentials({ accessToken: 'stored' }),
+			items,
+			onError: 'continueRegularOutput',
+		});
+		expect(error).toBeUndefined();
+		scope.done();
+		expect(output).toHaveLength(3);
+		expect(output[0].json.conversationId).toBe(1);
+		expect(output[1].json).toEqual({
+			error: 'SocialBoards could not create the conversation: author is blocked [error code 1] (HTTP 200) [item 1]',
+		});
+		expect(output[1].pairedItem).toEqual({ item: 1 });
+		expect(output[2].json.conversationId).toBe(3);
+	});
+
+	test('continue on fail (error output): the failed item goes to the error output with its pairing', async () => {
+		const scope = threeItemMocks();
+		const { output, errorOutput } = await runNode({
+			type: TYPE,
+			parameters: create(),
+			credentials: credentials({ accessToken: 'stored' }),
+			items,
+			onError: 'continueErrorOutput',
+		});
+		scope.done();
+		expect(output.map((item) => [item.json.conversationId, item.pairedItem])).toEqual([
+			[1, { item: 0 }],
+			[3, { item: 2 }],
+		]);
+		expect(errorOutput).toHaveLength(1);
+		expect(errorOutput[0].json.error).toContain('author is blocked');
+		expect(errorOutput[0].pairedItem).toEqual({ item: 1 });
+	});
+
+	test('a bad item in the middle stops the run before any request (token included)', async () => {
+		const tokenScope = token();
+		const scope = api().post('/chat/conversations').reply(200, ok(conversation(1)));
+		const { error, output } = await runNode({
+			type: TYPE,
+			parameters: create(),
+			credentials: credentials(),
+			items: [items[0], { email: 'not-an-email' }, items[2]],
+		});
+		expect(output).toEqual([]);
+		expect(error?.message).toBe('Author Email "not-an-email" is not a valid e-mail address [item 1]');
+		expect(tokenScope.isDone()).toBe(false);
+		expect(scope.isDone()).toBe(false);
+	});
+
+	test('a bad item in the middle with continue on fail: only the good items are sent', async () => {
+		const scope = api('stored')
+			.post('/chat/conversations', (body) => body.author.email === 'a@example.com')
+			.reply(200, ok(conversation(1)))
+			.post('/chat/conversations', (body) => body.author.email === 'c@example.com')
+			.reply(200, ok(conversation(3)));
+		const { output, errorOutput } = await runNode({
+			type: TYPE,
+			parameters: create(),
+			credentials: credentials({ accessToken: 'stored' }),
+			items: [items[0], { email: 'not-an-email' }, items[2]],
+			onError: 'continueErrorOutput',
+		});
+		scope.done();
+		expect(output.map((item) => item.json.conversationId)).toEqual([1, 3]);
+		expect(errorOutput[0].json.error).toBe('Author Email "not-an-email" is not a valid e-mail address [item 1]');
+		expect(errorOutput[0].pairedItem).toEqual({ item: 1 });
+	});
+});

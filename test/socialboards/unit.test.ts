@@ -1,0 +1,202 @@
+import type { IHttpRequestHelper, INode, INodeTypes } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
+
+import { SocialBoardsConversationsApi } from '../../credentials/SocialBoardsConversationsApi.credentials';
+import { socialBoards, socialBoardsBaseUrl } from '../../nodes/SocialBoards/api';
+import { userValue } from '../../nodes/SocialBoards/author';
+import { conversationId, objectList } from '../../nodes/SocialBoards/checks';
+import { checkMessages, messageFromEntry } from '../../nodes/SocialBoards/message/add';
+import { simplifyConversation, simplifyMessage } from '../../nodes/SocialBoards/simplify';
+import type { RequestSpec } from '../../nodes/shared/types';
+
+const USER_ID = 'fc2481f6-28a4-4ca7-849a-344fd6ab1b20';
+
+describe('base URL', () => {
+	test.each([
+		['https://api.socialboards.com/', 'https://api.socialboards.com'],
+		['https://api.socialboards.com', 'https://api.socialboards.com'],
+		[' https://x.example.com/api/v2// ', 'https://x.example.com/api/v2'],
+		['', 'https://api.socialboards.com'],
+	])('%j is joined to "/chat/conversations" with exactly one slash', (baseUrl, expected) => {
+		expect(socialBoardsBaseUrl({ baseUrl })).toBe(expected);
+		expect(`${socialBoardsBaseUrl({ baseUrl })}/chat/conversations`).not.toMatch(/[^:]\/\//);
+	});
+});
+
+describe('author (User value)', () => {
+	test.each([
+		[{ authorBy: 'email', authorEmail: 'a@b.co', authorName: 'Ana' }, { email: 'a@b.co', name: 'Ana' }],
+		[{ authorBy: 'customIdentifier', authorCustomIdentifier: 'crm-1', authorImage: 'https://e.com/a.png' }, { customIdentifier: 'crm-1', image: 'https://e.com/a.png' }],
+		[{ authorBy: 'id', authorId: USER_ID, authorEmail: 'ignored@b.co' }, { id: USER_ID }],
+		[{ authorBy: 'bot', authorEmail: 'ignored@b.co', authorName: 'ignored' }, { isBot: true }],
+	])('%j → %j', (values, expected) => {
+		expect(userValue(values)).toEqual(expected);
+	});
+});
+
+describe('Messages entries', () => {
+	test('builds the message body in order, trims text, turns the creation time into ISO', () => {
+		expect(
+			checkMessages({
+				message: [
+					{ text: ' Hello ', authorBy: 'email', authorEmail: 'a@b.co', authorName: '', authorImage: '', creationTime: '2024-01-01T10:00:00+02:00' },
+					{ text: 'Hi', authorBy: 'bot' },
+				],
+			}),
+		).toEqual([
+			{ message: 'Hello', author: { email: 'a@b.co' }, creationTime: '2024-01-01T08:00:00.000Z' },
+			{ message: 'Hi', author: { isBot: true } },
+		]);
+	});
+
+	test('the author defaults to e-mail when the entry has no "Author Identified By"', () => {
+		expect(() => messageFromEntry({ text: 'Hi' }, 3)).toThrow('› message 3 › Author Email is required but is empty');
+	});
+
+	test('a creation time 20 s ahead is accepted, 40 s ahead is refused', () => {
+		const at = (ms: number) => new Date(Date.now() + ms).toISOString();
+		const soon = at(20_000);
+		expect(messageFromEntry({ text: 'a', authorBy: 'bot', creationTime: soon }, 1).creationTime).toBe(soon);
+		expect(() => messageFromEntry({ text: 'a', authorBy: 'bot', creationTime: at(40_000) }, 2)).toThrow(
+			/^› message 2 › Creation Time is .*, more than 30 seconds in the future$/,
+		);
+	});
+
+	test.each([
+		[undefined, 'needs at least one message'],
+		[{}, 'needs at least one message'],
+		[{ message: 'x' }, 'must be a list of messages'],
+		[{ message: ['x'] }, '› message 1 must be a set of fields'],
+		[{ message: [{ text: 'a', authorBy: 'robot' }] }, '› message 1 › Author Identified By must be one of'],
+		[{ message: [{ text: 'a', authorBy: 'id', authorId: 'nope' }] }, '› message 1 › Author User ID "nope" is not valid'],
+	])('%j is refused: %s', (value, expected) => {
+		expect(() => checkMessages(value)).toThrow(expected);
+	});
+});
+
+describe('field checks', () => {
+	test('custom fields: JSON text or a list of objects; empty is left out', () => {
+		const check = objectList({ max: 2 });
+		expect(check('[{"id":1,"value":"a"}]')).toEqual([{ id: 1, value: 'a' }]);
+		expect(check([{ id: 2 }])).toEqual([{ id: 2 }]);
+		expect(check('[]')).toBeUndefined();
+		expect(check('')).toBeUndefined();
+		expect(() => check('[1]')).toThrow('entry 1 is not an object');
+		expect(() => check('nope')).toThrow('is not valid JSON');
+		expect(() => check('[{},{},{}]')).toThrow('has 3 entries; the limit is 2');
+	});
+
+	test('conversation ID: digits, from text or a number', () => {
+		expect(conversationId(254626)).toBe('254626');
+		expect(conversationId(' 12 ')).toBe('12');
+		expect(() => conversationId('')).toThrow('is required');
+		expect(() => conversationId('12a')).toThrow('must be a SocialBoards conversation ID');
+		expect(() => conversationId({})).toThrow('but got an object');
+	});
+});
+
+describe('simplify', () => {
+	test('a conversation without queue info or author keeps the keys with null', () => {
+		expect(simplifyConversation({ id: 1, isClosed: true, queuePositionInfo: null }, true)).toEqual({
+			conversationId: 1,
+			isClosed: true,
+			isTakeoverEnabled: undefined,
+			queuePosition: null,
+			queueWaitTime: null,
+			totalMessagesCount: undefined,
+			author: null,
+			creationTime: undefined,
+			lastModifiedTime: undefined,
+			messages: [],
+		});
+		expect(simplifyMessage({ id: 3, message: 'x', author: { id: 'b', isBot: true } })).toMatchObject({ authorId: 'b', authorIsBot: true, authorName: null });
+	});
+});
+
+describe('vendor error reading', () => {
+	const request: RequestSpec = { method: 'POST', url: '/chat/conversations', purpose: 'create the conversation', idempotent: false };
+	const response = (statusCode: number, body: unknown) => ({ statusCode, headers: {}, body });
+
+	test('success envelopes pass, errorCode other than -1 fails, as number or text', () => {
+		expect(socialBoards.failureInSuccess!(response(200, { data: {}, errorCode: -1, errorText: null }), request)).toBeUndefined();
+		expect(socialBoards.failureInSuccess!(response(200, { data: {}, errorCode: '-1' }), request)).toBeUndefined();
+		expect(socialBoards.failureInSuccess!(response(200, { data: [] }), request)).toBeUndefined();
+		expect(socialBoards.failureInSuccess!(response(200, { data: null, errorCode: 3, errorText: 'Bad' }), request)?.message).toBe('Bad [error code 3]');
+		expect(socialBoards.failureInSuccess!(response(200, { data: null, errorCode: '7' }), request)?.message).toBe('no error text [error code 7]');
+		expect(socialBoards.failureInSuccess!(response(200, ''), request)?.description).toContain('may have been processed');
+	});
+
+	test('error bodies: envelope, ASP.NET Message, OAuth error', () => {
+		expect(socialBoards.explainError(response(400, { errorCode: 1, errorText: 'x is required' }), request)).toEqual({ message: 'x is required [error code 1]' });
+		expect(socialBoards.explainError(response(401, { Message: 'Denied' }), request)).toEqual({ message: 'Denied' });
+		expect(socialBoards.explainError(response(500, 'oops'), request)).toEqual({});
+	});
+});
+
+describe('credential', () => {
+	const credential = new SocialBoardsConversationsApi();
+	const stored = { clientId: ' client-1 ', refreshToken: 'refresh-1', tokenUrl: 'https://t.example.com/token', baseUrl: '' };
+
+	function helper(answer: () => unknown) {
+		const calls: unknown[] = [];
+		const context = {
+			helpers: {
+				httpRequest: async (options: unknown) => {
+					calls.push(options);
+					return answer();
+				},
+			},
+		} as unknown as IHttpRequestHelper;
+		return { context, calls };
+	}
+
+	test('posts the form to the token URL and returns only the access token when the refresh token stays', async () => {
+		const { context, calls } = helper(() => ({ access_token: 'a1', refresh_token: 'refresh-1', expires_in: 3599 }));
+		await expect(credential.preAuthentication.call(context, stored)).resolves.toEqual({ accessToken: 'a1' });
+		expect(calls).toEqual([
+			{
+				method: 'POST',
+				url: 'https://t.example.com/token',
+				headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+				body: 'grant_type=refresh_token&refresh_token=refresh-1&client_id=client-1',
+				json: true,
+				timeout: 30_000,
+			},
+		]);
+	});
+
+	test('returns the rotated refresh token with the access token, so n8n stores both', async () => {
+		const { context } = helper(() => ({ access_token: 'a2', refresh_token: 'refresh-2' }));
+		await expect(credential.preAuthentication.call(context, stored)).resolves.toEqual({ accessToken: 'a2', refreshToken: 'refresh-2' });
+	});
+
+	test('a network failure (no HTTP answer) is passed on unchanged', async () => {
+		const failure = Object.assign(new Error('getaddrinfo ENOTFOUND t.example.com'), { code: 'ENOTFOUND' });
+		const { context } = helper(() => {
+			throw failure;
+		});
+		await expect(credential.preAuthentication.call(context, stored)).rejects.toBe(failure);
+	});
+
+	test('a 5xx from the token URL says to try later, keeping the status for the transport', async () => {
+		const { context } = helper(() => {
+			throw Object.assign(new Error('Request failed'), { response: { status: 503, headers: {}, data: 'busy' } });
+		});
+		const error = await credential.preAuthentication.call(context, stored).catch((caught: unknown) => caught);
+		expect((error as Error).message).toContain('the token URL https://t.example.com/token answered HTTP 503 (busy)');
+		expect((error as Error).message).toContain('run the workflow again later');
+		expect((error as { response: { status: number } }).response.status).toBe(503);
+	});
+
+	test('the test request resolves to {base}/Teammates with one slash, with or without a trailing slash', () => {
+		const node: INode = { id: '1', name: 'n', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} };
+		const nodeTypes = { getByName: () => undefined, getByNameAndVersion: () => undefined, getKnownTypes: () => ({}) } as unknown as INodeTypes;
+		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
+		const resolve = (baseUrl: string) =>
+			workflow.expression.getSimpleParameterValue(node, credential.test.request.baseURL as string, 'internal', { $credentials: { baseUrl } }, undefined, '');
+		expect(credential.test.request.url).toBe('/Teammates');
+		expect(resolve('https://api.socialboards.com/')).toBe('https://api.socialboards.com');
+		expect(resolve('https://proxy.example.com/sb')).toBe('https://proxy.example.com/sb');
+		expect(resolve('')).toBe('https://api.socialboards.com');
+	});
+});
