@@ -155,7 +155,7 @@ async function main() {
 	const rows: Row[] = [];
 	const cpu: string[] = [];
 	for (const target of targets.filter((candidate) => VENDORS.includes(candidate.vendor))) {
-		const server = await sandbox.startVendorServer(target.vendor, { maxLogEntries: ITEMS * 4 });
+		const server = await sandbox.startVendorServer(target.vendor, { ...target.serverOptions, maxLogEntries: ITEMS * 4 });
 		try {
 			process.stderr.write(`${target.vendor}: ours… `);
 			rows.push(await ours(target, server));

@@ -14,7 +14,7 @@ function expectEachOnce(markers: string[], expected: string[]) {
 describe.each(targets)('$vendor fault suite', (target: FaultTarget) => {
 	let server: SandboxServer;
 	beforeAll(async () => {
-		server = await sandbox.startVendorServer(target.vendor);
+		server = await sandbox.startVendorServer(target.vendor, target.serverOptions);
 	});
 	afterAll(async () => server.close());
 	beforeEach(() => server.reset());

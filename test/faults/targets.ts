@@ -11,6 +11,8 @@ export interface FaultTarget {
 	createPath: RegExp;
 	/** The markers of the conversations the fake holds. */
 	markers(server: SandboxServer): string[];
+	/** Options for the sandbox fake. */
+	serverOptions?: IDataObject;
 	/** The credential's token expires (SocialBoards, LivePerson): renewed in the middle of a run. */
 	expiringToken?: boolean;
 }
@@ -115,5 +117,26 @@ export const targets: FaultTarget[] = [
 		createPath: /\/contacts\/[^/]+\/conversations$/,
 		markers: (server) =>
 			server.state.conversations.map((conversation) => String((conversation.custom_attributes as IDataObject)?.marker)),
+	},
+	{
+		vendor: 'liveperson',
+		nodeType: 'livePerson',
+		serverOptions: { lpScheme: 'http' },
+		credentials: (server) => ({
+			livePersonConversationsApi: {
+				appJwt: '',
+				accountId: server.credentials.accountId,
+				clientId: server.credentials.clientId,
+				clientSecret: server.credentials.clientSecret,
+				domainApiHost: server.url,
+				sentinelUrl: '',
+				idpUrl: '',
+				asyncMessagingEntUrl: '',
+			},
+		}),
+		create: { resource: 'conversation', operation: 'create', externalConsumerId: '={{$json.marker}}' },
+		createPath: /\/messaging\/consumer\/conversation$/,
+		markers: (server) => server.state.conversations.map((conversation) => String(conversation.extConsumerId)),
+		expiringToken: true,
 	},
 ];

@@ -25,7 +25,7 @@ async function secretsOf(credentials: Record<string, Record<string, unknown>>): 
 describe.each(targets)('$vendor never shows its secrets', (target: FaultTarget) => {
 	let server: SandboxServer;
 	beforeAll(async () => {
-		server = await sandbox.startVendorServer(target.vendor);
+		server = await sandbox.startVendorServer(target.vendor, target.serverOptions);
 	});
 	afterAll(async () => server.close());
 

@@ -1,0 +1,33 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { describeOperations, runOperation } from '../shared/runner';
+import { livePerson } from './api';
+import { closeConversation } from './conversation/close';
+import { createConversation } from './conversation/create';
+import { sendMessage } from './message/send';
+
+const operations = [createConversation, closeConversation, sendMessage];
+
+export class LivePerson implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'LivePerson Conversations',
+		name: 'livePerson',
+		icon: { light: 'file:liveperson.svg', dark: 'file:liveperson.dark.svg' },
+		group: ['output'],
+		version: 1,
+		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		description:
+			'Open LivePerson messaging conversations on behalf of your consumers through the Connector API, send their messages and close conversations',
+		defaults: { name: 'LivePerson Conversations' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'livePersonConversationsApi', required: true }],
+		properties: describeOperations(operations),
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return runOperation(this, livePerson, operations);
+	}
+}

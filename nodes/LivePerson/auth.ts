@@ -1,0 +1,240 @@
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IHttpRequestHelper,
+	IN8nHttpFullResponse,
+} from 'n8n-workflow';
+
+/**
+ * LivePerson's Connector API has no single base URL: every account lives on its own hosts, which
+ * the Domain API names per service. This module holds the URL rules and the AppJWT request that
+ * the credential's preAuthentication runs (docs/vendor-apis.md §2.2, §2.4).
+ */
+
+export const DEFAULT_DOMAIN_API = 'https://api.liveperson.net';
+
+export type LivePersonService = 'sentinel' | 'idp' | 'asyncMessagingEnt';
+
+/** The credential field that replaces the Domain API lookup of each service. */
+export const SERVICE_OVERRIDE_FIELD: Record<LivePersonService, string> = {
+	sentinel: 'sentinelUrl',
+	idp: 'idpUrl',
+	asyncMessagingEnt: 'asyncMessagingEntUrl',
+};
+
+/** A Domain API answer is a bare host ("va.msg.liveperson.net"); an override is a full URL. */
+export function withScheme(hostOrUrl: string): string {
+	const trimmed = hostOrUrl.trim().replace(/\/+$/, '');
+	return /^https?:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+}
+
+export function domainApiUrl(credentials: ICredentialDataDecryptedObject): string {
+	const configured = String(credentials.domainApiHost ?? '').trim();
+	return withScheme(configured || DEFAULT_DOMAIN_API);
+}
+
+export function accountSegment(credentials: ICredentialDataDecryptedObject): string {
+	return encodeURIComponent(String(credentials.accountId ?? '').trim());
+}
+
+export function accountLabel(credentials: ICredentialDataDecryptedObject): string {
+	return String(credentials.accountId ?? '').trim();
+}
+
+/** The override URL of a service, when the credential sets one. */
+export function serviceOverride(credentials: ICredentialDataDecryptedObject, service: LivePersonService): string | undefined {
+	const value = String(credentials[SERVICE_OVERRIDE_FIELD[service]] ?? '').trim();
+	return value ? withScheme(value) : undefined;
+}
+
+/** GET this (with ?version=1.0) to learn the host of a service for the credential's account. */
+export function domainLookupUrl(credentials: ICredentialDataDecryptedObject, service: LivePersonService): string {
+	return `${domainApiUrl(credentials)}/api/account/${accountSegment(credentials)}/service/${service}/baseURI.json`;
+}
+
+const DOMAIN_LOOKUP = /\/api\/account\/[^/]+\/service\/[^/]+\/baseURI\.json(\?|$)/;
+
+/** Domain API calls need no token: the credential sends the AppJWT only to the other services. */
+export function isDomainLookup(url: string | undefined): boolean {
+	return DOMAIN_LOOKUP.test(url ?? '');
+}
+
+export function sentinelTokenUrl(credentials: ICredentialDataDecryptedObject, sentinelBaseUrl: string): string {
+	return `${sentinelBaseUrl}/sentinel/api/account/${accountSegment(credentials)}/app/token?v=1.0&grant_type=client_credentials`;
+}
+
+/**
+ * How a failed token step travels: preAuthentication cannot name the node or the item, so it
+ * throws an error shaped like an HTTP failure (`response`), whose body the node's error mapper
+ * reads (`livePersonAuth`) and whose statusText n8n's credential test shows as its message.
+ */
+export interface AuthFailure {
+	step: 'domain' | 'sentinel';
+	message: string;
+	description: string;
+	vendorBody?: unknown;
+}
+
+export type AuthError = Error & {
+	response: { status: number; statusText: string; headers: IDataObject; data: { livePersonAuth: AuthFailure } };
+};
+
+export function authError(status: number, failure: AuthFailure): AuthError {
+	const error = new Error(`LivePerson: ${failure.message}`) as AuthError;
+	error.response = { status, statusText: failure.message, headers: {}, data: { livePersonAuth: failure } };
+	return error;
+}
+
+export function isAuthFailureBody(body: unknown): body is { livePersonAuth: AuthFailure } {
+	return typeof body === 'object' && body !== null && typeof (body as IDataObject).livePersonAuth === 'object';
+}
+
+function parseBody(body: unknown): unknown {
+	if (typeof body !== 'string') return body;
+	try {
+		return JSON.parse(body);
+	} catch {
+		return body;
+	}
+}
+
+/** The text a vendor error body carries, if any: OAuth ({error, error_description}), LivePerson ({body: {title, details}}) or plain. */
+export function vendorText(body: unknown): string | undefined {
+	const parsed = parseBody(body);
+	if (typeof parsed === 'string') return parsed.trim() ? parsed.trim().slice(0, 200) : undefined;
+	if (typeof parsed !== 'object' || parsed === null) return undefined;
+	const object = parsed as IDataObject;
+	const inner = (typeof object.body === 'object' && object.body !== null ? object.body : {}) as IDataObject;
+	const parts = [
+		object.error_description ?? object.message ?? object.msg ?? inner.details ?? inner.msg ?? inner.message,
+		object.error ?? inner.title ?? object.title,
+	].filter((part) => typeof part === 'string' && part !== '') as string[];
+	return parts.length ? [...new Set(parts)].join(' / ') : undefined;
+}
+
+/** What an unusable Domain API answer means, for preAuthentication and for the node's own lookups. */
+export function domainFailure(
+	credentials: ICredentialDataDecryptedObject,
+	service: LivePersonService,
+	status: number,
+	body: unknown,
+): AuthFailure {
+	const account = accountLabel(credentials);
+	const field = SERVICE_OVERRIDE_FIELD[service];
+	if (status >= 200 && status < 300) {
+		return {
+			step: 'domain',
+			message: `the Domain API names no ${service} host for account ${account}`,
+			description: `LivePerson's Domain API answered without a baseURI for the service "${service}". Check that account ${account} has the Connector API (messaging) enabled, or set the "${field}" override in the LivePerson Conversations credential.`,
+			vendorBody: body,
+		};
+	}
+	if (status === 400 || status === 401 || status === 403 || status === 404) {
+		return {
+			step: 'domain',
+			message: `LivePerson does not know the account ID "${account}" (Domain API answered ${status})`,
+			description: `Check the Account ID of the LivePerson Conversations credential: it is your LivePerson site ID, the number shown after you log in to Conversational Cloud. If you use a private cloud or proxy, check the Domain API Host too.`,
+			vendorBody: body,
+		};
+	}
+	return {
+		step: 'domain',
+		message: `the Domain API could not name the ${service} host (HTTP ${status}${vendorText(body) ? `: ${vendorText(body)}` : ''})`,
+		description: `Check the Domain API Host of the LivePerson Conversations credential (default ${DEFAULT_DOMAIN_API}), or set the "${field}" override. Run the workflow again later if LivePerson had a fault.`,
+		vendorBody: body,
+	};
+}
+
+/** What a failed Sentinel token request means: wrong client credentials, wrong account, or a fault. */
+export function sentinelFailure(credentials: ICredentialDataDecryptedObject, status: number, body: unknown): AuthFailure {
+	const account = accountLabel(credentials);
+	const said = vendorText(body);
+	const detail = said ? ` (${said})` : '';
+	if (status === 401) {
+		return {
+			step: 'sentinel',
+			message: `Sentinel refused the Client ID or Client Secret${detail}`,
+			description: `Copy the Client ID (the connector's app installation ID) and the Client Secret again from what LivePerson sent when it registered your connector. They are issued for one account: the Account ID (${account}) must be that account.`,
+			vendorBody: body,
+		};
+	}
+	if (status === 404) {
+		return {
+			step: 'sentinel',
+			message: `Sentinel does not know the account ID "${account}"${detail}`,
+			description: 'Check the Account ID of the LivePerson Conversations credential (your LivePerson site ID). If you set a Sentinel URL override, check that it is the Sentinel of this account.',
+			vendorBody: body,
+		};
+	}
+	if (status === 400 || status === 403) {
+		return {
+			step: 'sentinel',
+			message: `Sentinel refused the token request for account ${account}${detail}`,
+			description: `The connector installation (Client ID) is not allowed to get tokens for account ${account}. Check that the Account ID is the account LivePerson installed the connector on, and that the installation has the client_credentials grant and the msg.consumer scope (ask your LivePerson account team).`,
+			vendorBody: body,
+		};
+	}
+	if (status >= 200 && status < 300) {
+		return {
+			step: 'sentinel',
+			message: 'Sentinel answered without an access_token',
+			description: 'Check the Sentinel URL override of the LivePerson Conversations credential: it does not point at a LivePerson Sentinel.',
+			vendorBody: body,
+		};
+	}
+	return {
+		step: 'sentinel',
+		message: `Sentinel could not issue an AppJWT (HTTP ${status}${detail})`,
+		description: 'LivePerson\'s token service had a problem. Run the workflow again later; check the Sentinel URL override if you set one.',
+		vendorBody: body,
+	};
+}
+
+type HttpHelpers = IHttpRequestHelper['helpers'];
+
+/** The Sentinel base URL: the override, or the Domain API's answer for the account. */
+async function sentinelBaseUrl(helpers: HttpHelpers, credentials: ICredentialDataDecryptedObject): Promise<string> {
+	const override = serviceOverride(credentials, 'sentinel');
+	if (override) return override;
+	const answer = (await helpers.httpRequest({
+		method: 'GET',
+		url: domainLookupUrl(credentials, 'sentinel'),
+		qs: { version: '1.0' },
+		json: true,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	})) as IN8nHttpFullResponse;
+	const body = parseBody(answer.body) as IDataObject | undefined;
+	const host = typeof body === 'object' && body !== null ? body.baseURI : undefined;
+	if (answer.statusCode < 200 || answer.statusCode >= 300 || typeof host !== 'string' || host.trim() === '') {
+		throw authError(answer.statusCode, domainFailure(credentials, 'sentinel', answer.statusCode, answer.body));
+	}
+	return withScheme(host);
+}
+
+/**
+ * The AppJWT (valid one hour): Sentinel's OAuth2 client-credentials grant, a form POST with the
+ * connector's installation ID and secret. Runs inside the credential's preAuthentication.
+ */
+export async function requestAppJwt(helpers: HttpHelpers, credentials: ICredentialDataDecryptedObject): Promise<string> {
+	const base = await sentinelBaseUrl(helpers, credentials);
+	const form = [
+		`client_id=${encodeURIComponent(String(credentials.clientId ?? '').trim())}`,
+		`client_secret=${encodeURIComponent(String(credentials.clientSecret ?? ''))}`,
+	].join('&');
+	const answer = (await helpers.httpRequest({
+		method: 'POST',
+		url: sentinelTokenUrl(credentials, base),
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+		body: form,
+		json: false,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+	})) as IN8nHttpFullResponse;
+	const body = parseBody(answer.body) as IDataObject | undefined;
+	const token = typeof body === 'object' && body !== null ? body.access_token : undefined;
+	if (answer.statusCode < 200 || answer.statusCode >= 300 || typeof token !== 'string' || token === '') {
+		throw authError(answer.statusCode, sentinelFailure(credentials, answer.statusCode, answer.body));
+	}
+	return token;
+}

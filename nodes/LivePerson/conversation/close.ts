@@ -1,0 +1,34 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import type { Field, Operation } from '../../shared/types';
+import { clientFeaturesProperty, conversationIdField, externalConsumerIdField } from '../fields';
+import { closeConversationRequest } from '../requests';
+import { sendAsConsumer } from '../session';
+
+const fields: Field[] = [externalConsumerIdField, conversationIdField, clientFeaturesProperty];
+
+export const closeConversation: Operation = {
+	resource: 'conversation',
+	option: {
+		name: 'Close',
+		value: 'close',
+		action: 'Close a conversation',
+		description: 'Close a conversation on behalf of its consumer',
+	},
+	fields,
+	async run(context, params) {
+		const conversationId = params.conversationId as string;
+		const answer = await sendAsConsumer<IDataObject>(context, params.externalConsumerId as string, params.clientFeatures, {
+			method: 'POST',
+			path: 'conversation/send',
+			body: closeConversationRequest(conversationId),
+			// Closing a closed conversation changes nothing: safe to send again after a timeout.
+			idempotent: true,
+			purpose: `close the conversation ${conversationId}`,
+		});
+		return {
+			raw: { conversationId, response: answer },
+			simplified: { conversationId, externalConsumerId: params.externalConsumerId, closed: true },
+		};
+	},
+};

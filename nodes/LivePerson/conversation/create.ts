@@ -1,0 +1,334 @@
+import type { IDataObject } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { email, jsonObject, oneOf, text } from '../../shared/checks';
+import { buildBody } from '../../shared/fields';
+import type { Field, Operation, OperationContext } from '../../shared/types';
+import type { LpAnswer } from '../api';
+import { createdConversationId } from '../api';
+import { accountLabel } from '../auth';
+import { clientFeaturesProperty, externalConsumerIdField } from '../fields';
+import type { CreateValues } from '../requests';
+import { createConversationRequests, lpConsumerIdOf, publishTextRequest, sequenceOf } from '../requests';
+import { openSession, sendAsConsumer } from '../session';
+
+const SKILL_ID = /^-?\d+$/;
+const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+
+const fields: Field[] = [
+	externalConsumerIdField,
+	{
+		property: {
+			displayName: 'First Message',
+			name: 'firstMessage',
+			type: 'string',
+			typeOptions: { rows: 3 },
+			default: '',
+			description:
+				'Optional. The consumer\'s first message, sent as plain text once the conversation exists. Leave empty to only open the conversation.',
+		},
+		check: text(),
+	},
+	{
+		property: {
+			displayName: 'First Name',
+			name: 'firstName',
+			type: 'string',
+			default: '',
+			description: 'The consumer\'s first name, shown to the agent (Personal Info)',
+		},
+		check: text({ maxLength: 255 }),
+		send: 'personal.firstname',
+	},
+	{
+		property: {
+			displayName: 'Last Name',
+			name: 'lastName',
+			type: 'string',
+			default: '',
+			description: 'The consumer\'s last name, shown to the agent (Personal Info)',
+		},
+		check: text({ maxLength: 255 }),
+		send: 'personal.lastname',
+	},
+	{
+		property: {
+			displayName: 'Skill ID',
+			name: 'skillId',
+			type: 'string',
+			default: '-1',
+			description:
+				'The skill to route the conversation to; -1 means any skill. LivePerson recommends routing by campaign instead: keep -1 and set Campaign ID and Engagement ID in Conversation Options.',
+		},
+		check: text({ allowNumber: true, pattern: SKILL_ID, patternHint: 'a skill ID is a number, or -1 for any skill' }),
+		send: 'conversation.skillId',
+	},
+	{
+		property: {
+			displayName: 'Customer Info',
+			name: 'customerInfo',
+			type: 'collection',
+			placeholder: 'Add Customer Info',
+			default: {},
+			description: 'Customer Info engagement attributes (SDE ctmrinfo), shown to the agent and usable in routing rules',
+		},
+		fields: [
+			{
+				property: { displayName: 'Account Name', name: 'accountName', type: 'string', default: '', description: 'The customer\'s account name' },
+				check: text({ maxLength: 255 }),
+				send: 'ctmrinfo.accountName',
+			},
+			{
+				property: { displayName: 'Company Branch', name: 'companyBranch', type: 'string', default: '', description: 'The branch the customer belongs to' },
+				check: text({ maxLength: 255 }),
+				send: 'ctmrinfo.companyBranch',
+			},
+			{
+				property: { displayName: 'Customer ID', name: 'customerId', type: 'string', default: '', description: 'Your ID of the customer (for example the CRM ID)' },
+				check: text({ allowNumber: true, maxLength: 255 }),
+				send: 'ctmrinfo.customerId',
+			},
+			{
+				property: { displayName: 'Customer Status', name: 'customerStatus', type: 'string', default: '', placeholder: 'e.g. active', description: 'The customer\'s status (cstatus)' },
+				check: text({ maxLength: 255 }),
+				send: 'ctmrinfo.cstatus',
+			},
+			{
+				property: { displayName: 'Customer Type', name: 'customerType', type: 'string', default: '', placeholder: 'e.g. vip', description: 'The customer\'s type or tier (ctype), case-insensitive' },
+				check: text({ maxLength: 255 }),
+				send: 'ctmrinfo.ctype',
+			},
+			{
+				property: {
+					displayName: 'Other Fields (JSON)',
+					name: 'otherFields',
+					type: 'json',
+					default: '{}',
+					description: 'More documented Customer Info fields as a JSON object, for example {"balance": 120.5, "storeNumber": "42"}. The fields above win over the same keys here.',
+				},
+				check: jsonObject(),
+				send: 'ctmrinfoExtra',
+			},
+			{
+				property: { displayName: 'Social ID', name: 'socialId', type: 'string', default: '', description: 'A social network ID of the customer' },
+				check: text({ allowNumber: true, maxLength: 255 }),
+				send: 'ctmrinfo.socialId',
+			},
+			{
+				property: { displayName: 'User Name', name: 'userName', type: 'string', default: '', description: 'The customer\'s user name' },
+				check: text({ maxLength: 255 }),
+				send: 'ctmrinfo.userName',
+			},
+		],
+	},
+	{
+		property: {
+			displayName: 'Personal Info',
+			name: 'personalInfo',
+			type: 'collection',
+			placeholder: 'Add Personal Info',
+			default: {},
+			description: 'More Personal Info engagement attributes (SDE personal), shown to the agent',
+		},
+		fields: [
+			{
+				property: { displayName: 'Company', name: 'company', type: 'string', default: '', description: 'The company the consumer works for' },
+				check: text({ maxLength: 255 }),
+				send: 'personal.company',
+			},
+			{
+				property: { displayName: 'Email', name: 'email', type: 'string', default: '', placeholder: 'e.g. nathan@example.com', description: 'The consumer\'s e-mail address' },
+				check: email(),
+				send: 'contact.email',
+			},
+			{
+				property: {
+					displayName: 'Gender',
+					name: 'gender',
+					type: 'options',
+					options: [
+						{ name: 'Female', value: 'FEMALE' },
+						{ name: 'Male', value: 'MALE' },
+						{ name: 'Other', value: 'OTHER' },
+					],
+					default: 'OTHER',
+					description: 'The consumer\'s gender',
+				},
+				check: oneOf(['MALE', 'FEMALE', 'OTHER']),
+				send: 'personal.gender',
+			},
+			{
+				property: { displayName: 'Language', name: 'language', type: 'string', default: '', placeholder: 'e.g. en-US', description: 'The consumer\'s language' },
+				check: text({ pattern: LANGUAGE, patternHint: 'use a language tag such as en-US' }),
+				send: 'personal.language',
+			},
+			{
+				property: { displayName: 'Phone', name: 'phone', type: 'string', default: '', placeholder: 'e.g. +1 212 555 0100', description: 'The consumer\'s phone number' },
+				check: text({ allowNumber: true, maxLength: 64 }),
+				send: 'contact.phone',
+			},
+		],
+	},
+	{
+		property: {
+			displayName: 'Conversation Options',
+			name: 'conversationOptions',
+			type: 'collection',
+			placeholder: 'Add Option',
+			default: {},
+			description: 'Routing and context of the conversation (cm.ConsumerRequestConversation)',
+		},
+		fields: [
+			{
+				property: {
+					displayName: 'Campaign ID',
+					name: 'campaignId',
+					type: 'string',
+					default: '',
+					description: 'The messaging campaign that routes the conversation (from LivePerson\'s Monitoring API). Set it together with Engagement ID.',
+				},
+				check: text({ allowNumber: true, maxLength: 64 }),
+				send: 'conversation.campaignInfo.campaignId',
+			},
+			clientFeaturesProperty,
+			{
+				property: {
+					displayName: 'Engagement ID',
+					name: 'engagementId',
+					type: 'string',
+					default: '',
+					description: 'The engagement of the campaign (from LivePerson\'s Monitoring API). Set it together with Campaign ID.',
+				},
+				check: text({ allowNumber: true, maxLength: 64 }),
+				send: 'conversation.campaignInfo.engagementId',
+			},
+			{
+				property: {
+					displayName: 'Interaction Context ID',
+					name: 'interactionContextId',
+					type: 'string',
+					default: '',
+					description: 'The contextId the Monitoring API returned for this consumer',
+				},
+				check: text({ allowNumber: true, maxLength: 64 }),
+				send: 'conversation.conversationContext.interactionContextId',
+			},
+			{
+				property: {
+					displayName: 'Language',
+					name: 'language',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. en-US',
+					description: 'The conversation language (IETF tag); it must be configured for the engagement in LivePerson',
+				},
+				check: text({ pattern: LANGUAGE, patternHint: 'use a language tag such as en-US' }),
+				send: 'conversation.conversationContext.lang',
+			},
+			{
+				property: {
+					displayName: 'Session ID',
+					name: 'sessionId',
+					type: 'string',
+					default: '',
+					description: 'The sessionId the Monitoring API returned for this consumer',
+				},
+				check: text({ maxLength: 128 }),
+				send: 'conversation.conversationContext.sessionId',
+			},
+			{
+				property: {
+					displayName: 'Urgency',
+					name: 'ttrDefName',
+					type: 'options',
+					options: [
+						{ name: 'Normal', value: 'NORMAL' },
+						{ name: 'Prioritized', value: 'PRIORITIZED' },
+						{ name: 'Urgent', value: 'URGENT' },
+					],
+					default: 'NORMAL',
+					description: 'How fast LivePerson expects an answer (time to respond, ttrDefName)',
+				},
+				check: oneOf(['NORMAL', 'URGENT', 'PRIORITIZED']),
+				send: 'conversation.ttrDefName',
+			},
+			{
+				property: {
+					displayName: 'Visitor ID',
+					name: 'visitorId',
+					type: 'string',
+					default: '',
+					description: 'The visitorId the Monitoring API returned for this consumer',
+				},
+				check: text({ maxLength: 128 }),
+				send: 'conversation.conversationContext.visitorId',
+			},
+		],
+	},
+];
+
+/** A failure after the conversation exists: say so, so nobody runs the item again and opens a second one. */
+function afterCreation(context: OperationContext, conversationId: string, error: unknown): Error {
+	const note = ` The conversation ${conversationId} was created, but its first message was not sent: do not run this item again (it would open a second conversation); send the message with Message → Send.`;
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		error.description = `${error.description ?? ''}${note}`.trim();
+		return error;
+	}
+	return new NodeOperationError(context.node, error as Error, { itemIndex: context.itemIndex, description: note.trim() });
+}
+
+export const createConversation: Operation = {
+	resource: 'conversation',
+	option: {
+		name: 'Create',
+		value: 'create',
+		action: 'Create a conversation',
+		description: 'Open a conversation for a consumer, with profile and routing, and optionally send its first message',
+	},
+	fields,
+	async run(context, params) {
+		const externalConsumerId = params.externalConsumerId as string;
+		const options = (params.conversationOptions ?? {}) as IDataObject;
+		if ((options.campaignId === undefined) !== (options.engagementId === undefined)) {
+			throw new NodeOperationError(context.node, `Conversation Options › Campaign ID and Engagement ID go together [item ${context.itemIndex}]`, {
+				itemIndex: context.itemIndex,
+				description: 'LivePerson routes by campaign only with both IDs. Set both (from the Monitoring API), or neither. Nothing was sent for this item.',
+			});
+		}
+		const features = options.clientFeatures;
+		const requests = createConversationRequests(accountLabel(context.credentials), buildBody(fields, params) as CreateValues);
+
+		const answers = await sendAsConsumer<LpAnswer[]>(context, externalConsumerId, features, {
+			method: 'POST',
+			path: 'conversation',
+			body: requests,
+			purpose: 'create the conversation',
+		});
+		// failureInSuccess has checked every element, so the conversation ID is there.
+		const conversationId = createdConversationId(requests, Array.isArray(answers) ? answers : []) as string;
+
+		let firstMessage: IDataObject | undefined;
+		if (params.firstMessage !== undefined) {
+			firstMessage = await sendAsConsumer<IDataObject>(context, externalConsumerId, features, {
+				method: 'POST',
+				path: 'conversation/send',
+				body: publishTextRequest(conversationId, params.firstMessage as string),
+				purpose: `send the first message into the new conversation ${conversationId}`,
+			}).catch((error: unknown) => {
+				throw afterCreation(context, conversationId, error);
+			});
+		}
+
+		const { token } = await openSession(context, externalConsumerId);
+		const simplified: IDataObject = {
+			conversationId,
+			externalConsumerId,
+			consumerId: lpConsumerIdOf(token) ?? null,
+			firstMessageSequence: firstMessage ? (sequenceOf(firstMessage) ?? null) : null,
+		};
+		return {
+			raw: { ...simplified, conversationResponse: answers, firstMessageResponse: firstMessage ?? null },
+			simplified,
+		};
+	},
+};
