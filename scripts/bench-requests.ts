@@ -1,4 +1,4 @@
-import type { SandboxServer } from '../test/faults/targets';
+import { chatwootContact, socialBoardsToken, type SandboxServer } from '../test/faults/targets';
 
 /** The request a user would configure in n8n's HTTP Request node to do what our Create does. */
 export interface EquivalentRequest {
@@ -7,8 +7,10 @@ export interface EquivalentRequest {
 	jsonBody: string;
 }
 
-export const benchRequests: Record<string, (server: SandboxServer) => EquivalentRequest> = {
-	intercom: (server) => ({
+// LivePerson needs an AppJWT and a ConsumerJWS per consumer before each conversation: no single
+// HTTP Request node call does that, so it has no row here.
+export const benchRequests: Record<string, (server: SandboxServer) => Promise<EquivalentRequest>> = {
+	intercom: async (server) => ({
 		url: `${server.baseUrl}/conversations`,
 		headers: {
 			Authorization: `Bearer ${server.credentials.accessToken}`,
@@ -17,9 +19,19 @@ export const benchRequests: Record<string, (server: SandboxServer) => Equivalent
 		},
 		jsonBody: '={{ JSON.stringify({ from: { type: "user", id: "536e564f316c83104c000020" }, body: $json.marker }) }}',
 	}),
-	userdesk: (server) => ({
+	userdesk: async (server) => ({
 		url: `${server.baseUrl}/chatbot/${server.credentials.chatbotId}/conversation`,
 		headers: { Authorization: `Bearer ${server.credentials.apiKey}` },
 		jsonBody: '={{ JSON.stringify({ userName: $json.marker }) }}',
+	}),
+	chatwoot: async (server) => ({
+		url: `${server.baseUrl}/public/api/v1/inboxes/${server.credentials.inboxIdentifier}/contacts/${await chatwootContact(server)}/conversations`,
+		headers: {},
+		jsonBody: '={{ JSON.stringify({ custom_attributes: { marker: $json.marker } }) }}',
+	}),
+	socialboards: async (server) => ({
+		url: `${server.url}/chat/conversations`,
+		headers: { Authorization: `Bearer ${await socialBoardsToken(server)}` },
+		jsonBody: '={{ JSON.stringify({ author: { email: "ana@example.com" }, title: $json.marker }) }}',
 	}),
 };

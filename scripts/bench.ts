@@ -81,26 +81,32 @@ async function measure(
 
 async function ours(target: FaultTarget, server: SandboxServer): Promise<Row> {
 	return measure(target, server, 'this node, default settings', async () => {
-		const result = await runNode({ type: target.nodeType, parameters: target.create, credentials: target.credentials(server), items: items() });
+		const parameters = target.benchCreate ? await target.benchCreate(server) : target.create;
+		const result = await runNode({ type: target.nodeType, parameters, credentials: target.credentials(server), items: items() });
 		return { output: result.output as IDataObject[], error: result.error };
 	});
 }
 
 async function httpRequestNode(target: FaultTarget, server: SandboxServer, tuned: boolean): Promise<Row> {
-	const request = benchRequests[target.vendor]?.(server);
-	if (!request) return { vendor: target.vendor, setup: 'HTTP Request node', seconds: null, floor: 0, failed: 0, created: 0, duplicates: 0, note: 'not comparable (several calls per item)' };
-	const parameters: INodeParameters = {
-		method: 'POST',
-		url: request.url,
-		sendHeaders: true,
-		headerParameters: { parameters: Object.entries(request.headers).map(([name, value]) => ({ name, value })) },
-		sendBody: true,
-		specifyBody: 'json',
-		jsonBody: request.jsonBody,
-		options: tuned ? { batching: { batch: { batchSize: LIMIT, batchInterval: WINDOW_MS } } } : {},
-	};
-	const setup = tuned ? `HTTP Request, batching ${LIMIT} per ${WINDOW_MS / 1000} s + Retry On Fail (5 tries, 2 s)` : 'HTTP Request node, defaults';
+	const build = benchRequests[target.vendor];
+	const setup = tuned
+		? `HTTP Request, batching ${LIMIT} per ${WINDOW_MS / 1000} s + Retry On Fail (5 tries, 2 s)`
+		: 'HTTP Request node, defaults';
+	if (!build) {
+		return { vendor: target.vendor, setup, seconds: null, floor: 0, failed: 0, created: 0, duplicates: 0, note: 'no single-request equivalent (token and consumer token per item)' };
+	}
 	return measure(target, server, setup, async () => {
+		const request = await build(server);
+		const parameters: INodeParameters = {
+			method: 'POST',
+			url: request.url,
+			sendHeaders: Object.keys(request.headers).length > 0,
+			headerParameters: { parameters: Object.entries(request.headers).map(([name, value]) => ({ name, value })) },
+			sendBody: true,
+			specifyBody: 'json',
+			jsonBody: request.jsonBody,
+			options: tuned ? { batching: { batch: { batchSize: LIMIT, batchInterval: WINDOW_MS } } } : {},
+		};
 		const result = await runNode({
 			type: 'n8n-nodes-base.httpRequest',
 			typeVersion: 4.2,
@@ -119,7 +125,8 @@ async function cpuPerItem(target: FaultTarget, server: SandboxServer): Promise<n
 	server.setLatency(0);
 	server.setRateLimit(null);
 	const before = process.cpuUsage();
-	await runNode({ type: target.nodeType, parameters: target.create, credentials: target.credentials(server), items: items() });
+	const parameters = target.benchCreate ? await target.benchCreate(server) : target.create;
+	await runNode({ type: target.nodeType, parameters, credentials: target.credentials(server), items: items() });
 	const used = process.cpuUsage(before);
 	// Includes the in-process fake's own CPU: an upper bound for the node.
 	return (used.user + used.system) / 1000 / ITEMS;

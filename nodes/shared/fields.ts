@@ -4,6 +4,20 @@ import { NodeOperationError } from 'n8n-workflow';
 import { InputError } from './checks';
 import type { Field, Operation } from './types';
 
+/** The "Additional Fields" collection of optional fields, as every operation shows it. */
+export function additionalFields(fields: Field[]): Field {
+	return {
+		property: {
+			displayName: 'Additional Fields',
+			name: 'additionalFields',
+			type: 'collection',
+			placeholder: 'Add Field',
+			default: {},
+		},
+		fields,
+	};
+}
+
 /** The UI properties of an operation's fields, shown only for that resource and operation. */
 export function operationProperties(operation: Operation): INodeProperties[] {
 	return operation.fields.map(({ property, fields }) => {

@@ -11,6 +11,8 @@ export interface FaultTarget {
 	createPath: RegExp;
 	/** The markers of the conversations the fake holds. */
 	markers(server: SandboxServer): string[];
+	/** Create parameters for the benchmark when they differ (one request per item, like the HTTP Request node's). */
+	benchCreate?(server: SandboxServer): Promise<INodeParameters>;
 	/** Options for the sandbox fake. */
 	serverOptions?: IDataObject;
 	/** The credential's token expires (SocialBoards, LivePerson): renewed in the middle of a run. */
@@ -33,6 +35,26 @@ export interface SandboxServer {
 export const sandbox = require('../sandbox') as {
 	startVendorServer(vendor: string, options?: IDataObject): Promise<SandboxServer>;
 };
+
+/** A contact in the Chatwoot fake's public inbox, for runs that reuse one contact. */
+export async function chatwootContact(server: SandboxServer): Promise<string> {
+	const response = await fetch(`${server.url}/public/api/v1/inboxes/${server.credentials.inboxIdentifier}/contacts`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/json' },
+		body: JSON.stringify({ name: 'Bench Contact', email: 'bench@example.com' }),
+	});
+	return ((await response.json()) as { source_id: string }).source_id;
+}
+
+/** An access token from the SocialBoards fake, as a user would paste into the HTTP Request node. */
+export async function socialBoardsToken(server: SandboxServer): Promise<string> {
+	const response = await fetch(`${server.url}/token`, {
+		method: 'POST',
+		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: server.credentials.refreshToken, client_id: server.credentials.clientId }),
+	});
+	return ((await response.json()) as { access_token: string }).access_token;
+}
 
 export const targets: FaultTarget[] = [
 	{
@@ -115,6 +137,13 @@ export const targets: FaultTarget[] = [
 			additionalFields: { customAttributes: '={{ JSON.stringify({ marker: $json.marker }) }}' },
 		},
 		createPath: /\/contacts\/[^/]+\/conversations$/,
+		benchCreate: async (server) => ({
+			resource: 'conversation',
+			operation: 'create',
+			contactMode: 'existing',
+			contactIdentifier: await chatwootContact(server),
+			additionalFields: { customAttributes: '={{ JSON.stringify({ marker: $json.marker }) }}' },
+		}),
 		markers: (server) =>
 			server.state.conversations.map((conversation) => String((conversation.custom_attributes as IDataObject)?.marker)),
 	},

@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { email, oneOf, text, url } from '../../shared/checks';
-import { buildBody } from '../../shared/fields';
+import { buildBody, additionalFields } from '../../shared/fields';
 import type { Field, Operation, OperationContext } from '../../shared/types';
 import { conversationUrl, CREATE_CONTACT, hmacTokenOf, identifierHash, withNote } from '../api';
 import { attributes, contactIdentifierField, phoneNumber } from '../fields';
@@ -139,28 +139,19 @@ export const firstMessageField: Field = {
 	send: 'content',
 };
 
-export const conversationFields: Field = {
-	property: {
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-	},
-	fields: [
-		{
-			property: {
-				displayName: 'Conversation Custom Attributes',
-				name: 'customAttributes',
-				type: 'json',
-				default: '{}',
-				description: 'Attributes of the conversation as a JSON object, such as {"order_id": "A-1001"}. Define them first in Chatwoot → Settings → Custom Attributes.',
-			},
-			check: attributes(),
-			send: 'custom_attributes',
+export const conversationFields: Field = additionalFields([
+	{
+		property: {
+			displayName: 'Conversation Custom Attributes',
+			name: 'customAttributes',
+			type: 'json',
+			default: '{}',
+			description: 'Attributes of the conversation as a JSON object, such as {"order_id": "A-1001"}. Define them first in Chatwoot → Settings → Custom Attributes.',
 		},
-	],
-};
+		check: attributes(),
+		send: 'custom_attributes',
+	},
+]);
 
 const fields: Field[] = [contactModeField, contactFields, existingContactField, firstMessageField, conversationFields];
 

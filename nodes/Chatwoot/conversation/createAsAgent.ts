@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { oneOf, text } from '../../shared/checks';
-import { buildBody } from '../../shared/fields';
+import { buildBody, additionalFields } from '../../shared/fields';
 import { oncePerExecution } from '../../shared/once';
 import type { Field, Operation, OperationContext } from '../../shared/types';
 import { requireAccessToken, requireAccountId } from '../api';
@@ -28,79 +28,70 @@ const bodyFields: Field[] = [
 		check: text({ maxLength: MESSAGE_MAX_LENGTH }),
 		send: 'message.content',
 	},
-	{
-		property: {
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
+	additionalFields([
+		{
+			property: {
+				displayName: 'Additional Attributes',
+				name: 'additionalAttributes',
+				type: 'json',
+				default: '{}',
+				description: 'Conversation details such as the browser or the referring page, as a JSON object',
+			},
+			check: attributes(),
+			send: 'additional_attributes',
 		},
-		fields: [
-			{
-				property: {
-					displayName: 'Additional Attributes',
-					name: 'additionalAttributes',
-					type: 'json',
-					default: '{}',
-					description: 'Conversation details such as the browser or the referring page, as a JSON object',
-				},
-				check: attributes(),
-				send: 'additional_attributes',
+		{
+			property: {
+				displayName: 'Assignee ID',
+				name: 'assigneeId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 7',
+				description: 'The numeric ID of the agent to assign the conversation to',
 			},
-			{
-				property: {
-					displayName: 'Assignee ID',
-					name: 'assigneeId',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. 7',
-					description: 'The numeric ID of the agent to assign the conversation to',
-				},
-				check: numericId(),
-				send: 'assignee_id',
+			check: numericId(),
+			send: 'assignee_id',
+		},
+		{
+			property: {
+				displayName: 'Custom Attributes',
+				name: 'customAttributes',
+				type: 'json',
+				default: '{}',
+				description: 'Attributes of the conversation as a JSON object, such as {"order_id": "A-1001"}. Define them first in Chatwoot → Settings → Custom Attributes.',
 			},
-			{
-				property: {
-					displayName: 'Custom Attributes',
-					name: 'customAttributes',
-					type: 'json',
-					default: '{}',
-					description: 'Attributes of the conversation as a JSON object, such as {"order_id": "A-1001"}. Define them first in Chatwoot → Settings → Custom Attributes.',
-				},
-				check: attributes(),
-				send: 'custom_attributes',
+			check: attributes(),
+			send: 'custom_attributes',
+		},
+		{
+			property: {
+				displayName: 'Status',
+				name: 'status',
+				type: 'options',
+				options: [
+					{ name: 'Open', value: 'open' },
+					{ name: 'Pending', value: 'pending', description: 'Waiting, for example for a bot to finish' },
+					{ name: 'Resolved', value: 'resolved' },
+				],
+				default: 'open',
+				description: 'The status the conversation starts with',
 			},
-			{
-				property: {
-					displayName: 'Status',
-					name: 'status',
-					type: 'options',
-					options: [
-						{ name: 'Open', value: 'open' },
-						{ name: 'Pending', value: 'pending', description: 'Waiting, for example for a bot to finish' },
-						{ name: 'Resolved', value: 'resolved' },
-					],
-					default: 'open',
-					description: 'The status the conversation starts with',
-				},
-				check: oneOf(STATUSES),
-				send: 'status',
+			check: oneOf(STATUSES),
+			send: 'status',
+		},
+		{
+			property: {
+				displayName: 'Team ID',
+				name: 'teamId',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 2',
+				description: 'The numeric ID of the team to assign the conversation to',
 			},
-			{
-				property: {
-					displayName: 'Team ID',
-					name: 'teamId',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. 2',
-					description: 'The numeric ID of the team to assign the conversation to',
-				},
-				check: numericId(),
-				send: 'team_id',
-			},
-		],
-	},
+			check: numericId(),
+			send: 'team_id',
+		},
+	]),
 ];
 
 const fields: Field[] = [

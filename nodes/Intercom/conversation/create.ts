@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { dateTime, oneOf, text, urlList } from '../../shared/checks';
-import { buildBody } from '../../shared/fields';
+import { buildBody, additionalFields } from '../../shared/fields';
 import type { Field, Operation } from '../../shared/types';
 import { conversationUrl } from '../api';
 import { contactFields, resolveContact } from '../contact';
@@ -54,60 +54,51 @@ const fields: Field[] = [
 		},
 		check: oneOf(['auto', 'user', 'lead', 'contact'], { required: true }),
 	},
-	{
-		property: {
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
+	additionalFields([
+		{
+			property: {
+				displayName: 'Attachment URLs',
+				name: 'attachmentUrls',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. https://example.com/invoice.png',
+				description: 'Up to 10 public file URLs (Intercom shows images inline), separated by commas or new lines',
+			},
+			check: urlList({ max: 10 }),
+			send: 'attachment_urls',
 		},
-		fields: [
-			{
-				property: {
-					displayName: 'Attachment URLs',
-					name: 'attachmentUrls',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. https://example.com/invoice.png',
-					description: 'Up to 10 public file URLs (Intercom shows images inline), separated by commas or new lines',
-				},
-				check: urlList({ max: 10 }),
-				send: 'attachment_urls',
+		{
+			property: {
+				displayName: 'Contact Name',
+				name: 'contactName',
+				type: 'string',
+				default: '',
+				description: 'The name given to a contact this node creates (see If Contact Not Found)',
 			},
-			{
-				property: {
-					displayName: 'Contact Name',
-					name: 'contactName',
-					type: 'string',
-					default: '',
-					description: 'The name given to a contact this node creates (see If Contact Not Found)',
-				},
-				check: text({ maxLength: 255 }),
+			check: text({ maxLength: 255 }),
+		},
+		{
+			property: {
+				displayName: 'Created At',
+				name: 'createdAt',
+				type: 'dateTime',
+				default: '',
+				description: 'When the conversation started, for importing past conversations (needs API version 2.13 or later)',
 			},
-			{
-				property: {
-					displayName: 'Created At',
-					name: 'createdAt',
-					type: 'dateTime',
-					default: '',
-					description: 'When the conversation started, for importing past conversations (needs API version 2.13 or later)',
-				},
-				check: dateTime(),
+			check: dateTime(),
+		},
+		{
+			property: {
+				displayName: 'Subject',
+				name: 'subject',
+				type: 'string',
+				default: '',
+				description: 'Subject line, shown for e-mail conversations only',
 			},
-			{
-				property: {
-					displayName: 'Subject',
-					name: 'subject',
-					type: 'string',
-					default: '',
-					description: 'Subject line, shown for e-mail conversations only',
-				},
-				check: text({ maxLength: 255 }),
-				send: 'subject',
-			},
-		],
-	},
+			check: text({ maxLength: 255 }),
+			send: 'subject',
+		},
+	]),
 ];
 
 function versionAtLeast(version: unknown, minimum: number): boolean {

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { text, urlList } from '../../shared/checks';
-import { buildBody } from '../../shared/fields';
+import { buildBody, additionalFields } from '../../shared/fields';
 import type { Field, Operation } from '../../shared/types';
 import { contactFields } from '../contact';
 import { conversationIdField } from './get';
@@ -23,29 +23,20 @@ const fields: Field[] = [
 		check: text({ required: true, maxLength: 65_000, noHtml: true }),
 		send: 'body',
 	},
-	{
-		property: {
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
-		},
-		fields: [
-			{
-				property: {
-					displayName: 'Attachment URLs',
-					name: 'attachmentUrls',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. https://example.com/photo.png',
-					description: 'Up to 10 public file URLs, separated by commas or new lines',
-				},
-				check: urlList({ max: 10 }),
-				send: 'attachment_urls',
+	additionalFields([
+		{
+			property: {
+				displayName: 'Attachment URLs',
+				name: 'attachmentUrls',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. https://example.com/photo.png',
+				description: 'Up to 10 public file URLs, separated by commas or new lines',
 			},
-		],
-	},
+			check: urlList({ max: 10 }),
+			send: 'attachment_urls',
+		},
+	]),
 ];
 
 /** Intercom names the replying contact by one of three keys. */

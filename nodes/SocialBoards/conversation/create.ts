@@ -1,5 +1,5 @@
 import { boolean, integer, oneOf, text, url } from '../../shared/checks';
-import { buildBody } from '../../shared/fields';
+import { buildBody, additionalFields } from '../../shared/fields';
 import type { Field, Operation } from '../../shared/types';
 import { dataOf, sendAfterFirst, type Envelope } from '../api';
 import { authorFields, userValue } from '../author';
@@ -27,75 +27,66 @@ const fields: Field[] = [
 		check: oneOf(SENTIMENTS, { required: true }),
 		send: 'sentiment',
 	},
-	{
-		property: {
-			displayName: 'Additional Fields',
-			name: 'additionalFields',
-			type: 'collection',
-			placeholder: 'Add Field',
-			default: {},
+	additionalFields([
+		{
+			property: {
+				displayName: 'Category ID',
+				name: 'categoryId',
+				type: 'number',
+				typeOptions: { minValue: 0 },
+				default: 0,
+				description: 'The ID of a SocialBoards conversation category',
+			},
+			check: integer({ min: 0 }),
+			send: 'categoryId',
 		},
-		fields: [
-			{
-				property: {
-					displayName: 'Category ID',
-					name: 'categoryId',
-					type: 'number',
-					typeOptions: { minValue: 0 },
-					default: 0,
-					description: 'The ID of a SocialBoards conversation category',
-				},
-				check: integer({ min: 0 }),
-				send: 'categoryId',
+		{
+			property: {
+				displayName: 'Custom Fields (JSON)',
+				name: 'customFields',
+				type: 'json',
+				default: '[]',
+				description: 'Values of SocialBoards custom fields, as a JSON list of "Custom Field value" objects in the shape SocialBoards\' Tickets API documents',
 			},
-			{
-				property: {
-					displayName: 'Custom Fields (JSON)',
-					name: 'customFields',
-					type: 'json',
-					default: '[]',
-					description: 'Values of SocialBoards custom fields, as a JSON list of "Custom Field value" objects in the shape SocialBoards\' Tickets API documents',
-				},
-				check: objectList({ max: 100 }),
-				send: 'fields',
+			check: objectList({ max: 100 }),
+			send: 'fields',
+		},
+		{
+			property: {
+				displayName: 'Page URL',
+				name: 'url',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. https://example.com/pricing',
+				description: 'The URL of the page where the chat took place',
 			},
-			{
-				property: {
-					displayName: 'Page URL',
-					name: 'url',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. https://example.com/pricing',
-					description: 'The URL of the page where the chat took place',
-				},
-				check: url(),
-				send: 'url',
+			check: url(),
+			send: 'url',
+		},
+		{
+			property: {
+				displayName: 'Start With Bot',
+				name: 'isBotEnabled',
+				type: 'boolean',
+				default: false,
+				description: 'Whether SocialBoards assigns a bot to the conversation at the start',
 			},
-			{
-				property: {
-					displayName: 'Start With Bot',
-					name: 'isBotEnabled',
-					type: 'boolean',
-					default: false,
-					description: 'Whether SocialBoards assigns a bot to the conversation at the start',
-				},
-				check: boolean(),
-				send: 'isBotEnabled',
+			check: boolean(),
+			send: 'isBotEnabled',
+		},
+		{
+			property: {
+				displayName: 'Title',
+				name: 'title',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Question about my invoice',
+				description: 'Conversation title',
 			},
-			{
-				property: {
-					displayName: 'Title',
-					name: 'title',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. Question about my invoice',
-					description: 'Conversation title',
-				},
-				check: text({ maxLength: 500 }),
-				send: 'title',
-			},
-		],
-	},
+			check: text({ maxLength: 500 }),
+			send: 'title',
+		},
+	]),
 ];
 
 export const createConversation: Operation = {
