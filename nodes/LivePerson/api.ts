@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import type { ApiResponse, ErrorExplanation, RequestSpec, Vendor } from '../shared/types';
-import { domainApiUrl, isAuthFailureBody, isDomainLookup, vendorText } from './auth';
+import { credentialProblem, domainApiUrl, isAuthFailureBody, isDomainLookup, vendorText } from './auth';
 
 /** One request of a CONVERSATION or SEND body: `{kind: "req", id, type, body}`. */
 export interface LpRequest extends IDataObject {
@@ -157,6 +157,7 @@ export const livePerson: Vendor = {
 	minRateLimitWaitMs: 1000,
 	unauthorizedHint: `LivePerson refused the request even after n8n fetched a new AppJWT. Check the Account ID, Client ID and Client Secret of the ${CREDENTIAL} credential.`,
 	explainError: explainLpError,
+	checkCredentials: credentialProblem,
 	failureInSuccess(response: ApiResponse, request: RequestSpec) {
 		if (isAuthFailureBody(response.body)) return explainLpError(response, request);
 		if (/\/messaging\/consumer\/conversation(\/send)?$/.test(request.url)) return batchFailure(request.body, response.body);

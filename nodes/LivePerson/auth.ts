@@ -28,6 +28,41 @@ export function withScheme(hostOrUrl: string): string {
 	return /^https?:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
 }
 
+const BARE_HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*(:\d{1,5})?$/i;
+
+/** Why a host-or-URL field is unusable, or undefined when it is a bare host or an http(s) URL. */
+function hostOrUrlProblem(value: string): string | undefined {
+	const trimmed = value.trim().replace(/\/+$/, '');
+	if (BARE_HOST.test(trimmed)) return undefined;
+	if (/^https?:\/\//i.test(trimmed) && URL.canParse(trimmed) && BARE_HOST.test(new URL(trimmed).host)) return undefined;
+	return `is not a host name or an http(s) URL: "${trimmed.slice(0, 80)}"`;
+}
+
+/** The credential's account and URLs, checked once per run before anything is sent. */
+export function credentialProblem(
+	credentials: ICredentialDataDecryptedObject,
+): { field: string; reason: string; fix?: string } | undefined {
+	const account = accountLabel(credentials);
+	if (!/^\d+$/.test(account)) {
+		return {
+			field: 'Account ID',
+			reason: `must be your LivePerson account number, but is "${account.slice(0, 40)}"`,
+			fix: 'Enter the account (site) ID: digits only, as shown in LivePerson\'s console.',
+		};
+	}
+	const urls: Array<[string, string]> = [
+		['Domain API Host', String(credentials.domainApiHost ?? '')],
+		['Sentinel URL (Override)', String(credentials.sentinelUrl ?? '')],
+		['IDP URL (Override)', String(credentials.idpUrl ?? '')],
+		['Messaging URL (Override)', String(credentials.asyncMessagingEntUrl ?? '')],
+	];
+	for (const [field, value] of urls) {
+		const reason = value.trim() ? hostOrUrlProblem(value) : undefined;
+		if (reason) return { field, reason };
+	}
+	return undefined;
+}
+
 export function domainApiUrl(credentials: ICredentialDataDecryptedObject): string {
 	const configured = String(credentials.domainApiHost ?? '').trim();
 	return withScheme(configured || DEFAULT_DOMAIN_API);

@@ -1,7 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
-import type { ApiResponse, ErrorExplanation, OperationContext, RequestSpec, Send, Vendor } from '../shared/types';
+import type { ApiResponse, ErrorExplanation, RequestSpec, Vendor } from '../shared/types';
 
 export const DEFAULT_BASE_URL = 'https://api.socialboards.com/';
 export const DEFAULT_TOKEN_URL = 'https://api.socialboards.com/token';
@@ -48,6 +47,16 @@ export const socialBoards: Vendor = {
 	label: 'SocialBoards',
 	credentialType: 'socialBoardsConversationsApi',
 	credentialName: CREDENTIAL,
+	checkCredentials(credentials) {
+		const problem = credentialUrlProblem(credentials);
+		return (
+			problem && {
+				field: problem.field,
+				reason: `is not an http(s) URL: "${problem.value.slice(0, 80)}"`,
+				fix: `Fix the "${problem.field}" field of the ${CREDENTIAL} credential (default ${problem.fallback}).`,
+			}
+		);
+	},
 	baseUrl: socialBoardsBaseUrl,
 	renewsTokenOn401: true,
 	unauthorizedHint: `SocialBoards refused the access token even after n8n fetched a new one. Check that the Client ID and Refresh Token of the ${CREDENTIAL} credential belong to the SocialBoards account you expect, and that its API Base URL points at that account's API.`,
@@ -107,23 +116,6 @@ export function credentialUrlProblem(credentials: ICredentialDataDecryptedObject
 	return urls.find((url) => !isHttpUrl(url.value));
 }
 
-/** Sends through the shared transport after checking the credential's URLs (the shared transport lets the first call of a run go alone, so the token is exchanged once). */
-export function sendAfterFirst(context: OperationContext): Send {
-	return async <T>(request: RequestSpec): Promise<T> => {
-		const problem = credentialUrlProblem(context.credentials);
-		if (problem) {
-			throw new NodeOperationError(
-				context.node,
-				`The ${problem.field} of the ${CREDENTIAL} credential is not an http(s) URL: "${problem.value.slice(0, 80)}" [item ${context.itemIndex}]`,
-				{
-					itemIndex: context.itemIndex,
-					description: `Fix the "${problem.field}" field of the ${CREDENTIAL} credential (default ${problem.fallback}). Nothing was sent.`,
-				},
-			);
-		}
-		return context.send<T>(request);
-	};
-}
 
 /** The `data` of a successful envelope (failures were already thrown by the transport). */
 export function dataOf<T>(envelope: Envelope<T> | undefined): T | undefined {

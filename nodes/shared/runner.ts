@@ -168,6 +168,23 @@ export async function runOperation(
 	}
 
 	const credentials = await context.getCredentials(vendor.credentialType);
+	const credentialProblem = vendor.checkCredentials?.(credentials);
+	if (credentialProblem) {
+		for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+			if (!params[itemIndex]) continue;
+			const error = new NodeOperationError(
+				context.getNode(),
+				`The ${credentialProblem.field} of the ${vendor.credentialName} credential ${credentialProblem.reason} [item ${itemIndex}]`,
+				{
+					itemIndex,
+					description: `${credentialProblem.fix ?? `Fix the "${credentialProblem.field}" field of the ${vendor.credentialName} credential.`} Nothing was sent.`,
+				},
+			);
+			if (!continueOnFail) throw error;
+			output[itemIndex] = errorItem(error, itemIndex);
+		}
+		return [output];
+	}
 	const gate = new RateGate();
 	const executionCache = new Map<string, Promise<unknown>>();
 	let failure: Error | undefined;

@@ -27,7 +27,7 @@ const fields: Field[] = [
 			description:
 				'Optional. The consumer\'s first message, sent as plain text once the conversation exists. Leave empty to only open the conversation.',
 		},
-		check: text(),
+		check: text({ maxLength: 10_000 }),
 	},
 	{
 		property: {

@@ -19,7 +19,7 @@ const fields: Field[] = [
 			required: true,
 			description: 'What the consumer says, as plain text',
 		},
-		check: text({ required: true }),
+		check: text({ required: true, maxLength: 10_000 }),
 	},
 	clientFeaturesProperty,
 ];

@@ -1,7 +1,7 @@
 import { boolean, integer, oneOf, text, url } from '../../shared/checks';
 import { buildBody, additionalFields } from '../../shared/fields';
 import type { Field, Operation } from '../../shared/types';
-import { dataOf, sendAfterFirst, type Envelope } from '../api';
+import { dataOf, type Envelope } from '../api';
 import { authorFields, userValue } from '../author';
 import { objectList } from '../checks';
 import { simplifyConversation } from '../simplify';
@@ -100,7 +100,7 @@ export const createConversation: Operation = {
 	fields,
 	async run(context, params) {
 		const body = { author: userValue(params), ...buildBody(fields, params) };
-		const answer = await sendAfterFirst(context)<Envelope>({
+		const answer = await context.send<Envelope>({
 			method: 'POST',
 			url: '/chat/conversations',
 			body,

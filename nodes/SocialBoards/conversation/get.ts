@@ -1,6 +1,6 @@
 import { boolean } from '../../shared/checks';
 import type { Field, Operation } from '../../shared/types';
-import { dataOf, sendAfterFirst, type Envelope } from '../api';
+import { dataOf, type Envelope } from '../api';
 import { conversationId } from '../checks';
 import { simplifyConversation } from '../simplify';
 
@@ -42,7 +42,7 @@ export const getConversation: Operation = {
 	fields,
 	async run(context, params) {
 		const withMessages = params.includeMessages !== false;
-		const answer = await sendAfterFirst(context)<Envelope>({
+		const answer = await context.send<Envelope>({
 			method: 'GET',
 			url: `/chat/conversations/${encodeURIComponent(String(params.conversationId))}`,
 			// "orderyBy" is how SocialBoards' documentation spells the parameter.

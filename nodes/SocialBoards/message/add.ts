@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { dateTime, InputError, text } from '../../shared/checks';
 import type { Check, Field, Operation } from '../../shared/types';
-import { dataOf, sendAfterFirst, type Envelope } from '../api';
+import { dataOf, type Envelope } from '../api';
 import { AUTHOR_CHECKS, authorProperties, authorValueNames, checkAuthorBy, userValue, type AuthorKind } from '../author';
 import { conversationIdField } from '../conversation/get';
 import { simplifyMessage } from '../simplify';
@@ -103,7 +103,7 @@ export const addMessages: Operation = {
 	},
 	fields,
 	async run(context, params) {
-		const messages = await sendAfterFirst(context)<Envelope<IDataObject[]>>({
+		const messages = await context.send<Envelope<IDataObject[]>>({
 			method: 'POST',
 			url: `/chat/conversations/${encodeURIComponent(String(params.conversationId))}/messages`,
 			body: params.messages as IDataObject[],
