@@ -6,8 +6,7 @@ import { NodeHelpers, Workflow } from 'n8n-workflow';
 import YAML from 'yaml';
 
 import { ChatwootConversationsApi } from '../../credentials/ChatwootConversationsApi.credentials';
-import { chatwoot, chatwootBaseUrl,
-	baseUrlProblem, conversationUrl, errorText, identifierHash } from '../../nodes/Chatwoot/api';
+import { baseUrlProblem, chatwoot, chatwootBaseUrl, conversationUrl, errorText, identifierHash } from '../../nodes/Chatwoot/api';
 import {
 	buildContactBody,
 	buildConversationBody,
