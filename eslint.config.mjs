@@ -6,7 +6,7 @@ import { globalIgnores } from 'eslint/config';
 import { config } from '@n8n/node-cli/eslint';
 
 export default [
-	globalIgnores(['dist', 'node_modules', '.cache', 'test', 'scripts', 'examples', '*.js', '*.mjs']),
+	globalIgnores(['dist', 'node_modules', '.cache', 'test', 'scripts', 'examples', 'docs', '*.js', '*.mjs']),
 	...config,
 	{ linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'error' } },
 ];

@@ -55,6 +55,11 @@ function count(target: FaultTarget, server: SandboxServer) {
 	return { created: new Set(markers).size, duplicates: markers.length - new Set(markers).size };
 }
 
+/** Requests that counted toward the limit and were answered (429s excluded). */
+function requestsNeeded(server: SandboxServer): number {
+	return server.state.requests.filter((request) => request.status !== 429).length;
+}
+
 async function measure(
 	target: FaultTarget,
 	server: SandboxServer,
@@ -72,7 +77,9 @@ async function measure(
 		vendor: target.vendor,
 		setup,
 		seconds: error ? null : seconds,
-		floor: ITEMS / (LIMIT / (WINDOW_MS / 1000)),
+		// The floor: the requests our node needs for N items (N, or 2N where each item needs a consumer
+		// token first, as LivePerson's do), sent at exactly the rate limit.
+		floor: requestsNeeded(server) / (LIMIT / (WINDOW_MS / 1000)),
 		failed,
 		...count(target, server),
 		note: error ? `run failed after ${seconds.toFixed(1)} s: ${error.message.slice(0, 60)}` : undefined,
@@ -146,7 +153,7 @@ function packedSize(): { size: number; unpackedSize: number; files: number } {
 
 function table(rows: Row[]): string {
 	const lines = [
-		'| vendor | setup | wall time | floor N ÷ rate | ratio | failed | created | duplicates |',
+		'| vendor | setup | wall time | floor (requests ÷ rate) | ratio | failed | created | duplicates |',
 		'|---|---|---|---|---|---|---|---|',
 	];
 	for (const row of rows) {
@@ -162,14 +169,16 @@ async function main() {
 	const rows: Row[] = [];
 	const cpu: string[] = [];
 	for (const target of targets.filter((candidate) => VENDORS.includes(candidate.vendor))) {
-		const server = await sandbox.startVendorServer(target.vendor, { ...target.serverOptions, maxLogEntries: ITEMS * 4 });
+		const server = await sandbox.startVendorServer(target.vendor, { ...target.serverOptions, maxLogEntries: ITEMS * 10 });
 		try {
 			process.stderr.write(`${target.vendor}: ours… `);
-			rows.push(await ours(target, server));
+			const ourRow = await ours(target, server);
 			process.stderr.write('HTTP Request defaults… ');
-			rows.push(await httpRequestNode(target, server, false));
+			const plain = await httpRequestNode(target, server, false);
 			process.stderr.write('HTTP Request tuned…\n');
-			rows.push(await httpRequestNode(target, server, true));
+			const tuned = await httpRequestNode(target, server, true);
+			// The same work has the same floor: ours's request count sets it for the vendor's rows.
+			rows.push(ourRow, { ...plain, floor: plain.floor && ourRow.floor }, { ...tuned, floor: tuned.floor && ourRow.floor });
 			cpu.push(`${target.vendor} ${(await cpuPerItem(target, server)).toFixed(2)} ms`);
 		} finally {
 			await server.close();
