@@ -63,7 +63,7 @@ describe.each(targets)('$vendor fault suite', (target: FaultTarget) => {
 		expect(server.requestsTo('POST', target.createPath)).toHaveLength(3);
 	});
 
-	(target.expiringToken ? test : test.skip)('an access token that expires in the middle of a run is renewed once; nothing lost or doubled', async () => {
+	if (target.expiringToken) test('an access token that expires in the middle of a run is renewed once; nothing lost or doubled', async () => {
 		// The fourth create finds its token revoked: one renewal, the same request again, and the run goes on.
 		server.injectFault({ method: 'POST', path: target.createPath, kind: 'expire-token', times: 1, skip: 3 });
 		const { output, error } = await run(8, { concurrency: 1 });
