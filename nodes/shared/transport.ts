@@ -77,7 +77,7 @@ function header(headers: IDataObject, name: string): string | undefined {
 
 /**
  * How long the vendor asks us to wait: Retry-After (seconds or HTTP date), else X-RateLimit-Reset
- * (epoch seconds), else an exponential backoff (1 s, 2 s, 4 s … ) with a little jitter.
+ * (epoch seconds), else a backoff of 1 s, 1 s, 2 s, 4 s … (at most 30 s) with a little jitter.
  */
 export function rateLimitWaitMs(headers: IDataObject, attempt: number, now = Date.now()): number {
 	const retryAfter = header(headers, 'retry-after');
@@ -93,7 +93,8 @@ export function rateLimitWaitMs(headers: IDataObject, attempt: number, now = Dat
 		const resetMs = reset > 1e12 ? reset : reset * 1000;
 		return Math.max(0, resetMs - now);
 	}
-	return Math.min(2 ** (attempt - 1) * 1000, 30_000) + Math.floor(Math.random() * 250);
+	// Window limiters (Rack::Attack) reopen at the window's end: probe twice a second apart, then back off.
+	return Math.min(2 ** Math.max(0, attempt - 2) * 1000, 30_000) + Math.floor(Math.random() * 250);
 }
 
 /** When a success says the budget is used up (X-RateLimit-Remaining: 0), the time until it resets. */

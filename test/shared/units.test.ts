@@ -70,10 +70,12 @@ describe('rate limit waits', () => {
 		expect(rateLimitWaitMs({ 'retry-after': 'Sat, 21 Nov 2026 12:00:05 GMT' }, 1, now)).toBe(5000);
 		expect(rateLimitWaitMs({ 'x-ratelimit-reset': String(now / 1000 + 7) }, 1, now)).toBe(7000);
 	});
-	test('without headers, exponential backoff from 1 s, capped', () => {
+	test('without headers, 1 s twice, then doubling, capped', () => {
 		expect(rateLimitWaitMs({}, 1, now)).toBeGreaterThanOrEqual(1000);
 		expect(rateLimitWaitMs({}, 1, now)).toBeLessThan(1250);
-		expect(rateLimitWaitMs({}, 3, now)).toBeGreaterThanOrEqual(4000);
+		expect(rateLimitWaitMs({}, 2, now)).toBeLessThan(1250);
+		expect(rateLimitWaitMs({}, 3, now)).toBeGreaterThanOrEqual(2000);
+		expect(rateLimitWaitMs({}, 4, now)).toBeGreaterThanOrEqual(4000);
 		expect(rateLimitWaitMs({}, 20, now)).toBeLessThan(30_250);
 	});
 });
