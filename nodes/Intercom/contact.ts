@@ -67,6 +67,23 @@ export function contactFields(purpose: string): Field[] {
 	];
 }
 
+/** The message a contact sends (Create's first message, a reply): plain text, as Intercom requires. */
+export function messageField(description: string): Field {
+	return {
+		property: {
+			displayName: 'Message',
+			name: 'body',
+			type: 'string',
+			typeOptions: { rows: 4 },
+			default: '',
+			required: true,
+			description: `${description}. Plain text: Intercom does not accept HTML here.`,
+		},
+		check: text({ required: true, maxLength: 65_000, noHtml: true }),
+		send: 'body',
+	};
+}
+
 export interface ResolvedContact {
 	contact: IntercomContact;
 	resolvedBy: ContactLookup;

@@ -5,7 +5,7 @@ import { dateTime, oneOf, text, urlList } from '../../shared/checks';
 import { buildBody, additionalFields } from '../../shared/fields';
 import type { Field, Operation } from '../../shared/types';
 import { conversationUrl } from '../api';
-import { contactFields, resolveContact } from '../contact';
+import { contactFields, messageField, resolveContact } from '../contact';
 
 const fields: Field[] = [
 	...contactFields('starts the conversation'),
@@ -25,19 +25,7 @@ const fields: Field[] = [
 		},
 		check: oneOf(['fail', 'createLead', 'createUser'], { required: true }),
 	},
-	{
-		property: {
-			displayName: 'Message',
-			name: 'body',
-			type: 'string',
-			typeOptions: { rows: 4 },
-			default: '',
-			required: true,
-			description: 'The first message of the conversation, from the contact. Plain text: Intercom does not accept HTML here.',
-		},
-		check: text({ required: true, maxLength: 65_000, noHtml: true }),
-		send: 'body',
-	},
+	messageField('The first message of the conversation, from the contact'),
 	{
 		property: {
 			displayName: 'Sender Type',

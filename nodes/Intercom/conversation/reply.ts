@@ -1,28 +1,16 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { text, urlList } from '../../shared/checks';
+import { urlList } from '../../shared/checks';
 import { buildBody, additionalFields } from '../../shared/fields';
 import type { Field, Operation } from '../../shared/types';
-import { contactFields } from '../contact';
+import { contactFields, messageField } from '../contact';
 import { conversationIdField } from './get';
 import { simplifyConversation } from './simplify';
 
 const fields: Field[] = [
 	conversationIdField,
 	...contactFields('replies'),
-	{
-		property: {
-			displayName: 'Message',
-			name: 'body',
-			type: 'string',
-			typeOptions: { rows: 4 },
-			default: '',
-			required: true,
-			description: 'The reply, from the contact. Plain text: Intercom does not accept HTML here.',
-		},
-		check: text({ required: true, maxLength: 65_000, noHtml: true }),
-		send: 'body',
-	},
+	messageField('The reply, from the contact'),
 	additionalFields([
 		{
 			property: {
