@@ -199,12 +199,12 @@ export async function runOperation(
 			const itemParams = params[itemIndex];
 			if (!itemParams) return;
 			try {
+				const simplify = context.getNodeParameter('simplify', itemIndex, true) as boolean;
 				const send = createSend(context, vendor, credentials, gate, transportOptions, itemIndex);
 				const result = await operation.run(
 					{ node: context.getNode(), send, credentials, itemIndex, executionCache },
 					itemParams,
 				);
-				const simplify = context.getNodeParameter('simplify', itemIndex, true) as boolean;
 				output[itemIndex] = { json: simplify ? result.simplified : result.raw, pairedItem: { item: itemIndex } };
 			} catch (caught) {
 				const error =
