@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { oncePerExecution } from '../shared/once';
+import { forget, oncePerExecution } from '../shared/once';
 import type { OperationContext, RequestSpec } from '../shared/types';
 import type { LivePersonService } from './auth';
 import { accountLabel, accountSegment, domainFailure, domainLookupUrl, serviceOverride, withScheme } from './auth';
@@ -76,7 +76,10 @@ export async function openSession(
 	externalConsumerId: string,
 ): Promise<{ hosts: Domains; token: string }> {
 	const hosts = await domains(context);
-	await oncePerExecution(context, 'liveperson:first-consumer', () => consumerJws(context, hosts, externalConsumerId));
+	// The first consumer's failure is its own: the others only wait for it, then fetch their own token.
+	await oncePerExecution(context, 'liveperson:first-consumer', () =>
+		consumerJws(context, hosts, externalConsumerId).catch(() => undefined),
+	);
 	return { hosts, token: await consumerJws(context, hosts, externalConsumerId) };
 }
 
@@ -127,8 +130,7 @@ export async function sendAsConsumer<T>(
 	if (first !== refused) return first as T;
 	// Forget the refused token (unless another item already replaced it), then ask the IDP again.
 	const key = consumerKey(externalConsumerId);
-	const cached = context.executionCache.get(key);
-	if (cached && (await cached.catch(() => undefined)) === token) context.executionCache.delete(key);
+	await forget(context, key, token);
 	const fresh = await consumerJws(context, hosts, externalConsumerId);
 	return await context.send<T>(build(fresh));
 }

@@ -5,6 +5,19 @@ import type { ApiResponse, RequestSpec, Vendor } from './types';
 
 const MAX_BODY_TEXT = 300;
 
+const notSentErrors = new WeakSet<object>();
+
+/** Marks an error whose request certainly never reached the vendor (so sending it again is safe). */
+export function markNotSent<E extends object>(error: E): E {
+	notSentErrors.add(error);
+	return error;
+}
+
+/** Whether the error's request certainly never reached the vendor. */
+export function wasNotSent(error: unknown): boolean {
+	return typeof error === 'object' && error !== null && notSentErrors.has(error);
+}
+
 /** The vendor's body as short text, for messages that have nothing better. */
 export function bodyExcerpt(body: unknown): string {
 	if (body === undefined || body === null || body === '') return '';
@@ -69,9 +82,10 @@ export function connectionError(
 	const description = cause.sent
 		? `The request may have reached ${vendor.label}, so it was not sent again (a second try could create a duplicate). Check in ${vendor.label} whether it was processed before running this item again. Network detail: ${cause.code ?? 'none'}.`
 		: `Check the base URL in the ${vendor.credentialName} credential and that ${vendor.label} is reachable from n8n. Network detail: ${cause.code ?? 'none'}.`;
-	return new NodeApiError(node, { reason: what } as JsonObject, {
+	const error = new NodeApiError(node, { reason: what } as JsonObject, {
 		message: `${vendor.label} could not ${request.purpose}: the request ${what} [item ${itemIndex}]`,
 		description,
 		itemIndex,
 	});
+	return cause.sent ? error : markNotSent(error);
 }

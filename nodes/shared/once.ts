@@ -1,27 +1,58 @@
+import { NodeOperationError } from 'n8n-workflow';
+
+import { wasNotSent } from './errors';
 import type { OperationContext } from './types';
 
+interface Attempt<T> {
+	promise: Promise<T>;
+	itemIndex: number;
+}
+
+/** The failure of another item's shared call, told to this item: what failed, where, and that nothing was sent again. */
+function sharedFailure(context: OperationContext, error: unknown, ownerItem: number): unknown {
+	if (ownerItem === context.itemIndex) return error;
+	const original = error as Error & { description?: string | null };
+	const message = String(original.message ?? error).replace(/ \[item \d+\]$/, '');
+	const description = `Item ${ownerItem} of this run made this call for the same value and it failed; it was not sent again for item ${context.itemIndex}, so nothing is created twice.${original.description ? ` ${original.description}` : ''}`;
+	return new NodeOperationError(context.node, `${message} [item ${context.itemIndex}]`, {
+		itemIndex: context.itemIndex,
+		description,
+	});
+}
+
 /**
- * Runs `create` once per execution for a key (a contact, a consumer token) and shares the result
- * with every item that asks for the same key. A failure is not shared: the next item that asks
- * runs `create` again itself, so each item's error names that item.
+ * Runs `call` at most once per execution for a key (a contact, a consumer token) and shares the
+ * result with every item that asks for the same key. A failure is shared too (each item gets its
+ * own error naming it), so a create that may have reached the vendor is never sent a second time.
+ * Only a failure that certainly sent nothing (`wasNotSent`) lets the next item try again.
  */
 export async function oncePerExecution<T>(
 	context: OperationContext,
 	key: string,
-	create: () => Promise<T>,
+	call: () => Promise<T>,
 ): Promise<T> {
-	const cached = context.executionCache.get(key) as Promise<T> | undefined;
+	const cached = context.executionCache.get(key) as Attempt<T> | undefined;
 	if (cached) {
-		const shared = await cached.then(
-			(value) => ({ value }),
-			() => undefined,
-		);
-		if (shared) return shared.value;
+		try {
+			return await cached.promise;
+		} catch (error) {
+			if (context.executionCache.get(key) === cached) throw sharedFailure(context, error, cached.itemIndex);
+			// The failed call sent nothing and was forgotten: this item tries itself (or joins a newer try).
+			return oncePerExecution(context, key, call);
+		}
 	}
-	const pending = create();
-	context.executionCache.set(key, pending);
-	pending.catch(() => {
-		if (context.executionCache.get(key) === pending) context.executionCache.delete(key);
+	const attempt: Attempt<T> = { promise: call(), itemIndex: context.itemIndex };
+	context.executionCache.set(key, attempt);
+	attempt.promise.catch((error: unknown) => {
+		if (wasNotSent(error) && context.executionCache.get(key) === attempt) context.executionCache.delete(key);
 	});
-	return pending;
+	return attempt.promise;
+}
+
+/** Forgets a key's shared result (a token the vendor refused), unless another item already replaced it. */
+export async function forget<T>(context: OperationContext, key: string, stale: T): Promise<void> {
+	const cached = context.executionCache.get(key) as Attempt<T> | undefined;
+	if (cached && (await cached.promise.catch(() => undefined)) === stale) {
+		if (context.executionCache.get(key) === cached) context.executionCache.delete(key);
+	}
 }

@@ -189,7 +189,7 @@ export async function runOperation(
 		return [output];
 	}
 	const gate = new RateGate();
-	const executionCache = new Map<string, Promise<unknown>>();
+	const executionCache = new Map<string, unknown>();
 	let failure: Error | undefined;
 
 	await forEachLimited(

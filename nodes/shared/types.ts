@@ -55,7 +55,7 @@ export interface OperationContext {
 	credentials: ICredentialDataDecryptedObject;
 	itemIndex: number;
 	/** Shared by all items of one execution (e.g. tokens per consumer); never kept across executions. */
-	executionCache: Map<string, Promise<unknown>>;
+	executionCache: Map<string, unknown>;
 }
 
 export interface OperationResult {
