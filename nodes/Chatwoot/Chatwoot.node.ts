@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { describeOperations, runOperation } from '../shared/runner';
+import { describeOperations, operationSubtitle, runOperation } from '../shared/runner';
 import { chatwoot } from './api';
 import { createConversation } from './conversation/create';
 import { createConversationAsAgent } from './conversation/createAsAgent';
@@ -18,7 +18,7 @@ export class Chatwoot implements INodeType {
 		icon: { light: 'file:chatwoot.svg', dark: 'file:chatwoot.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(operations),
 		description: 'Start Chatwoot conversations as a contact or as an agent, send messages as the contact, read and resolve conversations',
 		defaults: { name: 'Chatwoot Conversations' },
 		usableAsTool: true,

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { describeOperations, runOperation } from '../shared/runner';
+import { describeOperations, operationSubtitle, runOperation } from '../shared/runner';
 import { intercom } from './api';
 import { createConversation } from './conversation/create';
 import { getConversation } from './conversation/get';
@@ -16,7 +16,7 @@ export class Intercom implements INodeType {
 		icon: { light: 'file:intercom.svg', dark: 'file:intercom.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(operations),
 		description: 'Start conversations in Intercom from a contact, reply as the contact, and read conversations',
 		defaults: { name: 'Intercom Conversations' },
 		usableAsTool: true,

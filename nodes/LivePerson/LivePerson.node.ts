@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { describeOperations, runOperation } from '../shared/runner';
+import { describeOperations, operationSubtitle, runOperation } from '../shared/runner';
 import { livePerson } from './api';
 import { closeConversation } from './conversation/close';
 import { createConversation } from './conversation/create';
@@ -16,7 +16,7 @@ export class LivePerson implements INodeType {
 		icon: { light: 'file:liveperson.svg', dark: 'file:liveperson.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(operations),
 		description:
 			'Open LivePerson messaging conversations on behalf of your consumers through the Connector API, send their messages and close conversations',
 		defaults: { name: 'LivePerson Conversations' },

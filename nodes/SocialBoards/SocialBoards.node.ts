@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { describeOperations, runOperation } from '../shared/runner';
+import { describeOperations, operationSubtitle, runOperation } from '../shared/runner';
 import { socialBoards } from './api';
 import { createConversation } from './conversation/create';
 import { getConversation } from './conversation/get';
@@ -16,7 +16,7 @@ export class SocialBoards implements INodeType {
 		icon: { light: 'file:socialboards.svg', dark: 'file:socialboards.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(operations),
 		description: 'Start SocialBoards chat conversations, add messages to them and read them',
 		defaults: { name: 'SocialBoards Conversations' },
 		usableAsTool: true,

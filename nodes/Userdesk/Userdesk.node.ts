@@ -9,7 +9,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { describeOperations, runOperation } from '../shared/runner';
+import { describeOperations, operationSubtitle, runOperation } from '../shared/runner';
 import { chatbotPath, userdesk, userdeskBaseUrl } from './api';
 import { createConversation } from './conversation/create';
 import { sendMessage } from './conversation/sendMessage';
@@ -55,7 +55,7 @@ export class Userdesk implements INodeType {
 		icon: { light: 'file:userdesk.svg', dark: 'file:userdesk.dark.svg' },
 		group: ['output'],
 		version: 1,
-		subtitle: '={{$parameter["operation"] + ": " + $parameter["resource"]}}',
+		subtitle: operationSubtitle(operations),
 		description: 'Start conversations with a Userdesk AI chatbot and send it messages',
 		defaults: { name: 'Userdesk Conversations' },
 		usableAsTool: true,

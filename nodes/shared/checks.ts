@@ -21,26 +21,49 @@ function isEmpty(value: unknown): boolean {
 	return value === undefined || value === '' || (typeof value === 'string' && value.trim() === '');
 }
 
+/** Control characters other than tab, line feed and carriage return (a NUL byte, an escape...). */
+function isRefusedControlCharacter(code: number): boolean {
+	return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) || code === 0x7f;
+}
+
+function controlCharacterError(value: string): InputError | undefined {
+	for (let index = 0; index < value.length; index++) {
+		const code = value.charCodeAt(index);
+		if (!isRefusedControlCharacter(code)) continue;
+		const hex = code.toString(16).toUpperCase().padStart(4, '0');
+		return new InputError(
+			`contains the control character U+${hex} at position ${index + 1}; remove it (only new lines and tabs are allowed)`,
+		);
+	}
+	return undefined;
+}
+
 interface TextOptions {
 	required?: boolean;
 	maxLength?: number;
-	/** Accept a number and turn it into text (IDs that arrive as numbers from expressions). */
+	/** @deprecated numbers are always taken as their text, as n8n's own nodes do. */
 	allowNumber?: boolean;
 	noHtml?: boolean;
 	pattern?: RegExp;
 	patternHint?: string;
 }
 
-/** Text, trimmed. Optional text that is empty becomes undefined (left out of the request). */
+/**
+ * Text, trimmed. Optional text that is empty becomes undefined (left out of the request). A number
+ * from an expression (an order number as the message) is taken as its text. Control characters
+ * other than new lines and tabs are refused.
+ */
 export function text(options: TextOptions = {}): Check {
 	return (value) => {
 		if (isEmpty(value)) {
 			if (options.required) throw new InputError('is required but is empty');
 			return undefined;
 		}
-		if (typeof value === 'number' && options.allowNumber && Number.isFinite(value)) value = String(value);
+		if (typeof value === 'number' && Number.isFinite(value)) value = String(value);
 		if (typeof value !== 'string') throw new InputError(`must be text, but got ${describe(value)}`);
 		const trimmed = value.trim();
+		const control = controlCharacterError(trimmed);
+		if (control) throw control;
 		if (options.maxLength !== undefined && trimmed.length > options.maxLength) {
 			throw new InputError(`is ${trimmed.length} characters long; the limit is ${options.maxLength}`);
 		}

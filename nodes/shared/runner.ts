@@ -12,6 +12,20 @@ import type { Operation, Vendor } from './types';
 
 export const DEFAULT_CONCURRENCY = 10;
 
+/** The ranges the Options are clamped to, whatever an expression gives them. */
+export const OPTION_RANGES = {
+	concurrency: { min: 1, max: 50 },
+	maxRateLimitRetries: { min: 0, max: 50 },
+	timeoutMs: { min: 1_000, max: 600_000 },
+} as const;
+
+/** An option's number, clamped to its range; anything that is not a number gives the default. */
+export function clampOption(value: unknown, range: { min: number; max: number }, fallback: number): number {
+	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof number !== 'number' || !Number.isFinite(number)) return fallback;
+	return Math.min(range.max, Math.max(range.min, Math.round(number)));
+}
+
 /** The Resource and Operation selectors, the operations' fields, Simplify and Options, for a node description. */
 export function describeOperations(operations: Operation[]): INodeProperties[] {
 	const { maxRateLimitRetries, timeoutMs } = DEFAULT_TRANSPORT_OPTIONS;
@@ -22,12 +36,16 @@ export function describeOperations(operations: Operation[]): INodeProperties[] {
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
-		options: resources.map((resource) => ({ name: titleCase(resource), value: resource })),
+		options: resources
+			.map((resource) => ({ name: titleCase(resource), value: resource }))
+			.sort((a, b) => a.name.localeCompare(b.name)),
 		default: firstResource,
 	};
 	const operationSelectors: INodeProperties[] = resources.map((resource) => {
-		const options = operations.filter((operation) => operation.resource === resource).map((operation) => operation.option);
-		const firstOperation = String(options[0].value);
+		const ofResource = operations.filter((operation) => operation.resource === resource);
+		// n8n lists operations alphabetically; the default stays the resource's first declared one.
+		const options = ofResource.map((operation) => operation.option).sort((a, b) => a.name.localeCompare(b.name));
+		const firstOperation = String(ofResource[0].option.value);
 		return {
 			displayName: 'Operation',
 			name: 'operation',
@@ -53,36 +71,48 @@ export function describeOperations(operations: Operation[]): INodeProperties[] {
 			displayName: 'Options',
 			name: 'options',
 			type: 'collection',
-			placeholder: 'Add option',
+			placeholder: 'Add Option',
 			default: {},
 			options: [
 				{
 					displayName: 'Concurrency',
 					name: 'concurrency',
 					type: 'number',
-					typeOptions: { minValue: 1, maxValue: 50 },
+					typeOptions: { minValue: OPTION_RANGES.concurrency.min, maxValue: OPTION_RANGES.concurrency.max },
 					default: DEFAULT_CONCURRENCY,
-					description: 'How many items are sent to the vendor at the same time. Output order always follows input order.',
+					description: `How many items are sent to the vendor at the same time, from ${OPTION_RANGES.concurrency.min} to ${OPTION_RANGES.concurrency.max}. Output order always follows input order.`,
 				},
 				{
 					displayName: 'Max Rate Limit Retries',
 					name: 'maxRateLimitRetries',
 					type: 'number',
-					typeOptions: { minValue: 0, maxValue: 50 },
+					typeOptions: { minValue: OPTION_RANGES.maxRateLimitRetries.min, maxValue: OPTION_RANGES.maxRateLimitRetries.max },
 					default: maxRateLimitRetries,
-					description: 'How many times one request waits and tries again when the vendor answers 429 (too many requests). Waits follow the Retry-After or X-RateLimit-Reset the vendor sends.',
+					description: `How many times one request waits and tries again when the vendor answers 429 (too many requests), from ${OPTION_RANGES.maxRateLimitRetries.min} to ${OPTION_RANGES.maxRateLimitRetries.max}. Waits follow the Retry-After or X-RateLimit-Reset the vendor sends.`,
 				},
 				{
-					displayName: 'Timeout (Ms)',
+					displayName: 'Timeout (Milliseconds)',
 					name: 'timeoutMs',
 					type: 'number',
-					typeOptions: { minValue: 1000 },
+					typeOptions: { minValue: OPTION_RANGES.timeoutMs.min, maxValue: OPTION_RANGES.timeoutMs.max },
 					default: timeoutMs,
-					description: 'How long to wait for the vendor to answer one request, in milliseconds. A request that creates something is not sent again after a timeout, to avoid duplicates.',
+					description: `How long to wait for the vendor to answer one request, from ${OPTION_RANGES.timeoutMs.min} to ${OPTION_RANGES.timeoutMs.max} milliseconds. A request that creates something is not sent again after a timeout, to avoid duplicates.`,
 				},
 			],
 		},
 	];
+}
+
+/**
+ * The node's subtitle: the chosen operation's display name and resource ("Create as Agent:
+ * Conversation"), as an expression that looks the pair up.
+ */
+export function operationSubtitle(operations: Operation[]): string {
+	const names: Record<string, string> = {};
+	for (const operation of operations) {
+		names[`${operation.resource}:${String(operation.option.value)}`] = `${operation.option.name}: ${titleCase(operation.resource)}`;
+	}
+	return `={{ ${JSON.stringify(names)}[$parameter["resource"] + ":" + $parameter["operation"]] }}`;
 }
 
 function titleCase(name: string): string {
@@ -106,6 +136,32 @@ async function forEachLimited(
 	await Promise.all(Array.from({ length: Math.min(limit, count) }, worker));
 }
 
+/**
+ * The operation the node is set to. "Custom API Call" (which n8n offers on Resource and on
+ * Operation for nodes whose credential can authenticate any request) gets a message saying what to use.
+ */
+function chosenOperation(context: IExecuteFunctions, vendor: Vendor, operations: Operation[]): Operation {
+	const resource = context.getNodeParameter('resource', 0) as string;
+	let operationName: string | undefined;
+	try {
+		operationName = context.getNodeParameter('operation', 0) as string;
+	} catch {
+		// No Operation selector is shown for this resource (e.g. "Custom API Call" chosen on Resource).
+	}
+	const operation = operations.find(
+		(candidate) => candidate.resource === resource && candidate.option.value === operationName,
+	);
+	if (operation) return operation;
+	const chosen = resource === CUSTOM_API_CALL || operationName === CUSTOM_API_CALL || operationName === undefined
+		? 'Custom API Call'
+		: `The operation "${operationName}" of "${resource}"`;
+	throw new NodeOperationError(context.getNode(), `${chosen} is not supported by this node`, {
+		description: `For other ${vendor.label} API calls, use n8n's HTTP Request node with Authentication "Predefined Credential Type" and the ${vendor.credentialName} credential.`,
+	});
+}
+
+const CUSTOM_API_CALL = '__CUSTOM_API_CALL__';
+
 /** One item's checked parameters, or the error that names the field. */
 function checkItem(context: IExecuteFunctions, operation: Operation, itemIndex: number): IDataObject | NodeOperationError {
 	try {
@@ -126,6 +182,36 @@ function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number):
 	};
 }
 
+const MAX_LISTED_ITEMS = 100;
+
+/**
+ * Stop on error: n8n keeps no output of a failed node, so the error's description lists the items
+ * that already succeeded (with their conversation IDs), which a re-run should skip.
+ */
+function withDoneItems<E extends Error & { description?: string | null }>(
+	failure: E,
+	output: INodeExecutionData[],
+	itemCount: number,
+): E {
+	const done: string[] = [];
+	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
+		const item = output[itemIndex];
+		if (!item || item.error) continue;
+		const conversationId = item.json.conversationId ?? item.json.conversation_id;
+		const id = conversationId ?? item.json.id;
+		if (id === undefined || id === null) done.push(`${itemIndex}`);
+		else done.push(`${itemIndex} (${conversationId !== undefined ? 'conversation' : 'ID'} ${String(id)})`);
+	}
+	if (done.length === 0) {
+		failure.description = `${failure.description ?? ''} No item of this run had succeeded before it stopped.`.trim();
+		return failure;
+	}
+	const listed = done.slice(0, MAX_LISTED_ITEMS).join(', ');
+	const more = done.length > MAX_LISTED_ITEMS ? ` and ${done.length - MAX_LISTED_ITEMS} more` : '';
+	failure.description = `${failure.description ?? ''} The run stopped here; ${done.length} item${done.length === 1 ? '' : 's'} had already succeeded and must not be sent again: item ${listed}${more}. Set "On Error" to "Continue (using error output)" to get every item's result.`.trim();
+	return failure;
+}
+
 /**
  * The one item runner every node delegates to: checks every item's parameters before any request,
  * then runs the operation for the items with bounded concurrency, one output item per input item
@@ -138,25 +224,19 @@ export async function runOperation(
 	operations: Operation[],
 ): Promise<INodeExecutionData[][]> {
 	const items = context.getInputData();
-	const resource = context.getNodeParameter('resource', 0) as string;
-	const operationName = context.getNodeParameter('operation', 0) as string;
-	const operation = operations.find(
-		(candidate) => candidate.resource === resource && candidate.option.value === operationName,
-	);
-	if (!operation) {
-		// n8n offers "Custom API Call" on nodes whose credential can authenticate any request.
-		throw new NodeOperationError(context.getNode(), `The operation "${operationName}" of "${resource}" is not supported by this node`, {
-			description: `For other ${vendor.label} API calls, use n8n's HTTP Request node with Authentication "Predefined Credential Type" and the ${vendor.credentialName} credential.`,
-		});
-	}
+	const operation = chosenOperation(context, vendor, operations);
 	const continueOnFail = context.continueOnFail();
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
 	const transportOptions: TransportOptions = {
 		...DEFAULT_TRANSPORT_OPTIONS,
-		...(options.timeoutMs !== undefined ? { timeoutMs: Number(options.timeoutMs) } : {}),
-		...(options.maxRateLimitRetries !== undefined ? { maxRateLimitRetries: Number(options.maxRateLimitRetries) } : {}),
+		timeoutMs: clampOption(options.timeoutMs, OPTION_RANGES.timeoutMs, DEFAULT_TRANSPORT_OPTIONS.timeoutMs),
+		maxRateLimitRetries: clampOption(
+			options.maxRateLimitRetries,
+			OPTION_RANGES.maxRateLimitRetries,
+			DEFAULT_TRANSPORT_OPTIONS.maxRateLimitRetries,
+		),
 	};
-	const concurrency = Math.max(1, Number(options.concurrency ?? DEFAULT_CONCURRENCY) || DEFAULT_CONCURRENCY);
+	const concurrency = clampOption(options.concurrency, OPTION_RANGES.concurrency, DEFAULT_CONCURRENCY);
 
 	const output: INodeExecutionData[] = new Array(items.length);
 	const params: Array<IDataObject | undefined> = [];
@@ -188,7 +268,7 @@ export async function runOperation(
 		}
 		return [output];
 	}
-	const gate = new RateGate();
+	const gate = new RateGate(context.getExecutionCancelSignal?.());
 	const executionCache = new Map<string, unknown>();
 	let failure: Error | undefined;
 
@@ -215,9 +295,9 @@ export async function runOperation(
 				else failure ??= error;
 			}
 		},
-		() => failure !== undefined,
+		() => failure !== undefined || gate.signal?.aborted === true,
 	);
-	if (failure) throw failure;
+	if (failure) throw withDoneItems(failure, output, items.length);
 	return [output];
 }
 

@@ -2,12 +2,13 @@ import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
+	INode,
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
-import { sleep } from 'n8n-workflow';
+import { ApplicationError, sleep } from 'n8n-workflow';
 
-import { apiError, bodyExcerpt, connectionError } from './errors';
+import { apiError, bodyExcerpt, connectionError, markNotSent } from './errors';
 import type { ApiResponse, RequestSpec, Send, Vendor } from './types';
 
 export interface TransportOptions {
@@ -34,8 +35,29 @@ const IDEMPOTENT_RETRIES = 2;
  * One execution's shared pause: when the vendor rate-limits one call, every call of the execution
  * waits, instead of each one running into the limit on its own.
  */
+/** Thrown when n8n cancels the execution during a wait: nothing more is sent. */
+export class ExecutionCancelledError extends ApplicationError {
+	constructor() {
+		super('The execution was cancelled', { level: 'info' });
+	}
+}
+
+/** Waits `ms`, or until the execution is cancelled (then throws ExecutionCancelledError). */
+export async function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+	if (signal?.aborted) throw new ExecutionCancelledError();
+	// n8n-workflow's sleep ends early, rejecting, when the signal fires.
+	const ended = await sleep(ms, signal).then(
+		() => true,
+		() => false,
+	);
+	if (!ended || signal?.aborted) throw new ExecutionCancelledError();
+}
+
 export class RateGate {
 	private openAt = 0;
+
+	/** n8n's cancel signal of the execution: every wait ends when it fires. */
+	constructor(readonly signal?: AbortSignal) {}
 
 	private firstCall?: Promise<void>;
 
@@ -63,9 +85,14 @@ export class RateGate {
 	}
 
 	async wait(): Promise<void> {
+		if (this.signal?.aborted) throw new ExecutionCancelledError();
 		for (let remaining = this.openAt - Date.now(); remaining > 0; remaining = this.openAt - Date.now()) {
-			await sleep(remaining);
+			await abortableSleep(remaining, this.signal);
 		}
+	}
+
+	sleep(ms: number): Promise<void> {
+		return abortableSleep(ms, this.signal);
 	}
 }
 
@@ -77,7 +104,7 @@ function header(headers: IDataObject, name: string): string | undefined {
 
 /**
  * How long the vendor asks us to wait: Retry-After (seconds or HTTP date), else X-RateLimit-Reset
- * (epoch seconds), else a backoff of 1 s, 1 s, 2 s, 4 s … (at most 30 s) with a little jitter.
+ * (epoch seconds or milliseconds, or seconds from now), else a backoff of 1 s, 1 s, 2 s, 4 s … (at most 30 s) with a little jitter.
  */
 export function rateLimitWaitMs(headers: IDataObject, attempt: number, now = Date.now()): number {
 	const retryAfter = header(headers, 'retry-after');
@@ -89,7 +116,8 @@ export function rateLimitWaitMs(headers: IDataObject, attempt: number, now = Dat
 	}
 	const reset = Number(header(headers, 'x-ratelimit-reset'));
 	if (Number.isFinite(reset) && reset > 0) {
-		// Epoch seconds; some APIs send milliseconds.
+		// Epoch milliseconds, epoch seconds, or (below 1e9, before 2001) seconds from now.
+		if (reset < 1e9) return reset * 1000;
 		const resetMs = reset > 1e12 ? reset : reset * 1000;
 		return Math.max(0, resetMs - now);
 	}
@@ -108,25 +136,78 @@ interface ThrownFailure {
 	response?: ApiResponse;
 	code?: string;
 	message?: string;
+	/** The credential's token step failed (preAuthentication): the request itself was never sent. */
+	tokenStep?: { retryable: boolean };
 }
 
-/** n8n wraps failures in NodeApiError with the HTTP client's error as `cause`. */
+type Thrown = {
+	cause?: unknown;
+	code?: string;
+	message?: string;
+	response?: { status: number; headers?: IDataObject; data?: unknown };
+	tokenStep?: unknown;
+	retryable?: unknown;
+};
+
+/** The error and its causes: n8n wraps failures in NodeApiError with the HTTP client's error as `cause`. */
+function causeChain(error: unknown): Thrown[] {
+	const chain: Thrown[] = [];
+	for (let current = error; typeof current === 'object' && current !== null && chain.length < 5; ) {
+		chain.push(current as Thrown);
+		current = (current as Thrown).cause;
+	}
+	return chain;
+}
+
 function unwrapThrown(error: unknown): ThrownFailure {
-	const cause = ((error as { cause?: unknown }).cause ?? error) as {
-		code?: string;
-		message?: string;
-		response?: { status: number; headers?: IDataObject; data?: unknown };
-	};
-	if (cause.response && typeof cause.response.status === 'number') {
+	const chain = causeChain(error);
+	const token = chain.find((link) => link.tokenStep === true);
+	const tokenStep = token ? { retryable: token.retryable === true } : undefined;
+	const cause = (chain[1] ?? chain[0] ?? {}) as Thrown;
+	const withResponse = chain.find((link) => link.response && typeof link.response.status === 'number');
+	if (withResponse?.response) {
 		return {
+			tokenStep,
 			response: {
-				statusCode: cause.response.status,
-				headers: cause.response.headers ?? {},
-				body: cause.response.data,
+				statusCode: withResponse.response.status,
+				headers: withResponse.response.headers ?? {},
+				body: withResponse.response.data,
 			},
 		};
 	}
-	return { code: cause.code, message: cause.message };
+	return { tokenStep, code: cause.code ?? chain[0]?.code, message: cause.message };
+}
+
+/** The credential could not get its token, so the request itself was never sent: safe to run again. */
+function tokenStepError(
+	node: INode,
+	vendor: Vendor,
+	request: RequestSpec,
+	itemIndex: number,
+	failure: ThrownFailure,
+): Error {
+	const notSent = `Nothing was sent to ${request.purpose}, so running this item again is safe.`;
+	if (!failure.response) {
+		return markNotSent(connectionError(node, vendor, request, itemIndex, { code: failure.code, sent: false, timedOut: false }));
+	}
+	const explained = vendor.explainError(failure.response, request);
+	const error = apiError(node, vendor, failure.response, request, itemIndex, {
+		message: explained.message ?? failure.message,
+		description: `${explained.description ?? vendor.unauthorizedHint} ${notSent}`,
+	});
+	return markNotSent(error);
+}
+
+/** A 3xx: the Base URL points at a moved or proxied address; following it could resend the credential elsewhere. */
+function redirectError(node: INode, vendor: Vendor, response: ApiResponse, request: RequestSpec, itemIndex: number): Error {
+	const location = header(response.headers, 'location');
+	let where = '';
+	if (location && URL.canParse(location)) where = ` to ${new URL(location).origin}`;
+	const field = vendor.baseUrlField ?? 'Base URL';
+	return apiError(node, vendor, response, request, itemIndex, {
+		message: `the server answered with a redirect${where} instead of an answer`,
+		description: `Fix the "${field}" field of the ${vendor.credentialName} credential: it must be the API's own address (https, no redirect). Redirects are not followed, so the request and the credential's keys never go to another address.${request.method === 'GET' ? '' : ' Nothing was created.'}`,
+	});
 }
 
 function isSuccess(status: number): boolean {
@@ -165,6 +246,8 @@ export function createSend(
 				json: !request.form,
 				timeout: options.timeoutMs,
 				returnFullResponse: true,
+				// A redirect would turn a POST into a GET and carry the credential's headers to another origin.
+				disableFollowRedirect: true,
 				// Every status comes back as a response, except a 401 when the credential renews its
 				// token: n8n then runs preAuthentication again and re-sends once.
 				ignoreHttpStatusErrors: vendor.renewsTokenOn401 ? { ignore: true, except: [401] } : true,
@@ -183,6 +266,19 @@ export function createSend(
 				response = { statusCode: full.statusCode, headers: full.headers ?? {}, body: full.body };
 			} catch (error) {
 				const failure = unwrapThrown(error);
+				if (failure.tokenStep) {
+					const retryable =
+						failure.tokenStep.retryable ||
+						!failure.response ||
+						failure.response.statusCode === 429 ||
+						failure.response.statusCode >= 500;
+					if (retryable && faults < IDEMPOTENT_RETRIES) {
+						faults++;
+						await gate.sleep(500 * faults);
+						continue;
+					}
+					throw tokenStepError(node, vendor, spec, itemIndex, failure);
+				}
 				if (failure.response) {
 					response = failure.response;
 				} else {
@@ -191,7 +287,7 @@ export function createSend(
 					const timedOut = !!code && TIMEOUT_CODES.has(code);
 					if ((!sent || idempotent) && faults < IDEMPOTENT_RETRIES) {
 						faults++;
-						await sleep(500 * faults);
+						await gate.sleep(500 * faults);
 						continue;
 					}
 					throw connectionError(node, vendor, spec, itemIndex, { code, sent, timedOut });
@@ -199,6 +295,7 @@ export function createSend(
 			}
 
 			const { statusCode } = response;
+			if (statusCode >= 300 && statusCode < 400) throw redirectError(node, vendor, response, spec, itemIndex);
 			if (statusCode === 429) {
 				if (rateLimited < options.maxRateLimitRetries) {
 					rateLimited++;
@@ -213,7 +310,7 @@ export function createSend(
 			}
 			if (statusCode >= 500 && idempotent && faults < IDEMPOTENT_RETRIES) {
 				faults++;
-				await sleep(500 * faults);
+				await gate.sleep(500 * faults);
 				continue;
 			}
 			if (statusCode === 404 && request.notFoundIsEmpty) return undefined as T;

@@ -103,4 +103,6 @@ export interface Vendor {
 	minRateLimitWaitMs?: number;
 	/** The built-in description shown for a 401 when the body says nothing better. */
 	unauthorizedHint: string;
+	/** The credential field that holds the API's address, named when it redirects: "Base URL" by default. */
+	baseUrlField?: string;
 }

@@ -24,6 +24,8 @@ export const NUMBER = '={{ 42 }}';
 export const OBJECT = '={{ { "a": 1 } }}';
 export const ARRAY = '={{ [1, 2] }}';
 export const NULL = '={{ null }}';
+/** "ab", a NUL byte, "c": control characters other than new lines and tabs are refused. */
+export const NUL_BYTE = '={{ "ab\\u0000c" }}';
 export const EMPTY = '={{ "" }}';
 export const SPACES = '   ';
 export const LONG = `={{ "x".repeat(70000) }}`;
@@ -34,7 +36,7 @@ export const repeat = (char: string, count: number) => `={{ "${char}".repeat(${c
 /** The same bad values for each text field, with the reason each one gets. */
 export function typeCases(field: string, label: string, required: boolean): BadInput[] {
 	const cases: BadInput[] = [
-		{ name: `${label}: a number`, parameters: { [field]: NUMBER }, field: label, reason: 'must be text, but got the number 42' },
+		{ name: `${label}: a NUL byte`, parameters: { [field]: NUL_BYTE }, field: label, reason: 'contains the control character U+0000 at position 3' },
 		{ name: `${label}: an object`, parameters: { [field]: OBJECT }, field: label, reason: 'must be text, but got an object' },
 		{ name: `${label}: a list`, parameters: { [field]: ARRAY }, field: label, reason: 'must be text, but got a list' },
 		{ name: `${label}: null`, parameters: { [field]: NULL }, field: label, reason: 'must be text, but got null' },
@@ -48,8 +50,8 @@ export function typeCases(field: string, label: string, required: boolean): BadI
 	return cases;
 }
 
-/** Cases without the number case (fields that accept a number as text: IDs). */
-export const withoutNumber = (cases: BadInput[]) => cases.filter((entry) => !entry.name.includes('number'));
+/** The same cases (numbers are taken as text by every field now; kept for the vendors' lists). */
+export const withoutNumber = (cases: BadInput[]) => cases;
 
 /** The same cases with `extra` parameters before each case's own (the operation, the fields around it). */
 export const withParameters = (extra: INodeParameters, cases: BadInput[]): BadInput[] =>

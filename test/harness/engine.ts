@@ -74,6 +74,8 @@ export interface RunNodeOptions {
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 	items?: IDataObject[];
 	onError?: INode['onError'];
+	/** Cancel the execution after this many milliseconds, as n8n's "Stop" button does. */
+	cancelAfterMs?: number;
 }
 
 export interface RunNodeResult {
@@ -169,8 +171,11 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		},
 	});
 	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);
-	await execution.processRunExecutionData(workflow);
+	const running = execution.processRunExecutionData(workflow);
+	const cancel = options.cancelAfterMs !== undefined ? setTimeout(() => running.cancel(), options.cancelAfterMs) : undefined;
+	await running.catch(() => undefined);
 	const run = await finished;
+	clearTimeout(cancel);
 	const taskData = run.data.resultData.runData[NODE_NAME]?.[0];
 	const main = taskData?.data?.main ?? [];
 	return {

@@ -162,7 +162,7 @@ function parseBody(raw, contentType) {
 
 // ---------------------------------------------------------------- rate limiting
 
-const RATE_LIMIT_STYLES = ['retry-after-seconds', 'retry-after-date', 'x-ratelimit-reset', 'none', 'vendor'];
+const RATE_LIMIT_STYLES = ['retry-after-seconds', 'retry-after-date', 'x-ratelimit-reset', 'x-ratelimit-reset-seconds', 'none', 'vendor'];
 
 function normalizeRateLimit(rateLimit) {
 	if (!rateLimit) return null;
@@ -224,6 +224,13 @@ function rateLimitHeaders(style, info, limited) {
 				'x-ratelimit-remaining': String(limited ? 0 : info.remaining),
 				'x-ratelimit-reset': String(resetSec),
 			};
+		case 'x-ratelimit-reset-seconds':
+			// The reset as seconds from now, as some APIs send it (GitHub-style epoch is the other form).
+			return {
+				'x-ratelimit-limit': String(info.limit),
+				'x-ratelimit-remaining': String(limited ? 0 : info.remaining),
+				'x-ratelimit-reset': String(Math.max(1, Math.ceil(info.retryAfterMs / 1000))),
+			};
 		default:
 			return {};
 	}
@@ -231,7 +238,7 @@ function rateLimitHeaders(style, info, limited) {
 
 // ---------------------------------------------------------------- faults
 
-const FAULT_KINDS = ['reset', 'timeout', 500, 502, 503, 'malformed-json', 'html', 'expire-token', 429];
+const FAULT_KINDS = ['reset', 'timeout', 500, 502, 503, 'malformed-json', 'html', 'expire-token', 429, 'redirect'];
 
 function normalizeFault(input) {
 	const spec = input && /^\d+$/.test(String(input.kind)) ? { ...input, kind: Number(input.kind) } : input;
@@ -403,6 +410,9 @@ async function createVendorServer(vendor, options = {}) {
 				};
 			case 'html':
 				return html(fault.status || 200, fault.body || HTML_PAGE);
+			case 'redirect':
+				// `location`: where to (another origin in tests); `status`: 301, 302, 307 or 308.
+				return { status: fault.status || 302, text: '', headers: { location: fault.location || '/' } };
 			default:
 				return null;
 		}

@@ -1,6 +1,7 @@
 import { dateTime, email, id, integer, jsonObject, oneOf, text, url, urlList } from '../../nodes/shared/checks';
 import { buildBody, setPath } from '../../nodes/shared/fields';
 import { rateLimitWaitMs } from '../../nodes/shared/transport';
+import { clampOption, OPTION_RANGES } from '../../nodes/shared/runner';
 import { bodyExcerpt } from '../../nodes/shared/errors';
 import type { Field } from '../../nodes/shared/types';
 
@@ -9,8 +10,14 @@ describe('checks', () => {
 		expect(text()(' a ')).toBe('a');
 		expect(text()('  ')).toBeUndefined();
 		expect(() => text({ required: true })('')).toThrow('is required but is empty');
-		expect(() => text()(42)).toThrow('must be text, but got the number 42');
-		expect(text({ allowNumber: true })(42)).toBe('42');
+		// A number from an expression (an order number as the message) is its text, as in n8n's own nodes.
+		expect(text()(42)).toBe('42');
+		expect(() => text()(Number.NaN)).toThrow('must be text, but got the number NaN');
+		expect(() => text()('ab\u0000c')).toThrow('contains the control character U+0000 at position 3');
+		expect(() => text()('bell\u0007')).toThrow('U+0007 at position 5');
+		expect(() => text()('esc\u001b[0m')).toThrow('U+001B');
+		expect(() => text()('del\u007f')).toThrow('U+007F');
+		expect(text()('line 1\r\nline 2\tend')).toBe('line 1\r\nline 2\tend');
 		expect(() => text()(null)).toThrow('got null');
 		expect(() => text()([1])).toThrow('got a list');
 		expect(() => text({ maxLength: 3 })('abcd')).toThrow('is 4 characters long; the limit is 3');
@@ -69,6 +76,11 @@ describe('rate limit waits', () => {
 		expect(rateLimitWaitMs({ 'retry-after': '3' }, 1, now)).toBe(3000);
 		expect(rateLimitWaitMs({ 'retry-after': 'Sat, 21 Nov 2026 12:00:05 GMT' }, 1, now)).toBe(5000);
 		expect(rateLimitWaitMs({ 'x-ratelimit-reset': String(now / 1000 + 7) }, 1, now)).toBe(7000);
+		expect(rateLimitWaitMs({ 'x-ratelimit-reset': String(now + 7000) }, 1, now)).toBe(7000);
+	});
+	test('X-RateLimit-Reset as seconds from now (below 1e9) is a wait, not a date in 1970', () => {
+		expect(rateLimitWaitMs({ 'x-ratelimit-reset': '7' }, 1, now)).toBe(7000);
+		expect(rateLimitWaitMs({ 'x-ratelimit-reset': '60' }, 1, now)).toBe(60_000);
 	});
 	test('without headers, 1 s twice, then doubling, capped', () => {
 		expect(rateLimitWaitMs({}, 1, now)).toBeGreaterThanOrEqual(1000);
@@ -84,4 +96,18 @@ test('error bodies are shortened and HTML pages named, not dumped', () => {
 	expect(bodyExcerpt('<!DOCTYPE html><html><body>502</body></html>')).toBe('an HTML page instead of JSON');
 	expect(bodyExcerpt('x'.repeat(400))).toHaveLength(301);
 	expect(bodyExcerpt(undefined)).toBe('');
+});
+
+describe('options from expressions', () => {
+	test('are clamped to their ranges; what is not a number gives the default', () => {
+		expect(clampOption(0, OPTION_RANGES.timeoutMs, 30_000)).toBe(1_000);
+		expect(clampOption(10_000_000, OPTION_RANGES.timeoutMs, 30_000)).toBe(600_000);
+		expect(clampOption(1e9, OPTION_RANGES.maxRateLimitRetries, 8)).toBe(50);
+		expect(clampOption(-3, OPTION_RANGES.maxRateLimitRetries, 8)).toBe(0);
+		expect(clampOption(0, OPTION_RANGES.concurrency, 10)).toBe(1);
+		expect(clampOption('25', OPTION_RANGES.concurrency, 10)).toBe(25);
+		expect(clampOption('many', OPTION_RANGES.concurrency, 10)).toBe(10);
+		expect(clampOption(undefined, OPTION_RANGES.concurrency, 10)).toBe(10);
+		expect(clampOption(Number.POSITIVE_INFINITY, OPTION_RANGES.timeoutMs, 30_000)).toBe(30_000);
+	});
 });
