@@ -28,6 +28,18 @@ const SANDBOX_CREDENTIALS = {
 	liveperson: { type: 'livePersonConversationsApi', id: 'sbxCredLivePrsn1', name: 'LivePerson (sandbox)' },
 };
 
+/**
+ * The secret the webhook examples require in a header (n8n's Header Auth credential), so that only
+ * your CRM can start them. Change the value in n8n and in your CRM's webhook settings.
+ */
+const WEBHOOK_AUTH = {
+	type: 'httpHeaderAuth',
+	id: 'sbxCredCrmHook1',
+	name: 'CRM webhook secret (example: change it)',
+	header: 'X-CRM-Webhook-Secret',
+	value: 'example-secret-change-me',
+};
+
 /** Node names the tests look up. */
 const NAMES = {
 	webhook: 'CRM webhook',
@@ -267,7 +279,7 @@ function webhookWorkflow(vendor, spec, index) {
 	const nodes = [
 		sticky(vendor, [
 			`## ${spec.title}: a conversation when a deal is won`,
-			`Your CRM POSTs the event to **${NAMES.webhook}** (JSON like the one in **${NAMES.sample}**).`,
+			`Your CRM POSTs the event to **${NAMES.webhook}** (JSON like the one in **${NAMES.sample}**), with the header \`${WEBHOOK_AUTH.header}\` set to the secret of the **${WEBHOOK_AUTH.name}** credential: other requests are refused (403). Change that secret before you publish the workflow.`,
 			`**Execute workflow** (from **Try it**) runs it with the sample event instead.`,
 			``,
 			`**${NAMES.contact}** picks the fields; **${NAMES.create}** opens the conversation in ${spec.title}; **${spec.followUp.name}** continues it with the returned conversation ID; **${NAMES.result}** is what you would write back to the CRM record.`,
@@ -281,8 +293,12 @@ function webhookWorkflow(vendor, spec, index) {
 		node(vendor, NAMES.webhook, 'n8n-nodes-base.webhook', 2.1, [0, 420], {
 			httpMethod: 'POST',
 			path: `crm-deal-won-${vendor}`,
+			authentication: 'headerAuth',
 			options: {},
-		}, { webhookId: uuid(`${vendor}:webhook`) }),
+		}, {
+			webhookId: uuid(`${vendor}:webhook`),
+			credentials: { [WEBHOOK_AUTH.type]: { id: WEBHOOK_AUTH.id, name: WEBHOOK_AUTH.name } },
+		}),
 		contact,
 		...chain(vendor, spec, 680, 330),
 	];
@@ -352,7 +368,7 @@ function examples() {
 	]);
 }
 
-module.exports = { SANDBOX_CREDENTIALS, NAMES, SAMPLE_EVENT, PIPEDRIVE_SAMPLE, VENDORS, examples, EXAMPLES_DIR };
+module.exports = { SANDBOX_CREDENTIALS, WEBHOOK_AUTH, NAMES, SAMPLE_EVENT, PIPEDRIVE_SAMPLE, VENDORS, examples, EXAMPLES_DIR };
 
 if (require.main === module) {
 	fs.mkdirSync(EXAMPLES_DIR, { recursive: true });

@@ -11,7 +11,7 @@ const http = require('http');
 const { spawn } = require('child_process');
 
 const runtime = require('./n8n-runtime');
-const { SANDBOX_CREDENTIALS } = require('./make-examples');
+const { SANDBOX_CREDENTIALS, WEBHOOK_AUTH } = require('./make-examples');
 
 const REPO_ROOT = path.resolve(__dirname, '..');
 
@@ -128,9 +128,13 @@ function sandboxCredentials(servers) {
 			asyncMessagingEntUrl: '',
 		}),
 	};
-	return Object.entries(SANDBOX_CREDENTIALS)
-		.filter(([vendor]) => servers[vendor])
-		.map(([vendor, c]) => ({ id: c.id, name: c.name, type: c.type, data: data[vendor](servers[vendor]) }));
+	const webhookAuth = { id: WEBHOOK_AUTH.id, name: WEBHOOK_AUTH.name, type: WEBHOOK_AUTH.type, data: { name: WEBHOOK_AUTH.header, value: WEBHOOK_AUTH.value } };
+	return [
+		...Object.entries(SANDBOX_CREDENTIALS)
+			.filter(([vendor]) => servers[vendor])
+			.map(([vendor, c]) => ({ id: c.id, name: c.name, type: c.type, data: data[vendor](servers[vendor]) })),
+		webhookAuth,
+	];
 }
 
 /** The sandbox as `npm start` and the e2e suite run it (LivePerson's Domain API answers http:// hosts). */

@@ -33,13 +33,14 @@ export async function oncePerExecution<T>(
 ): Promise<T> {
 	const cached = context.executionCache.get(key) as Attempt<T> | undefined;
 	if (cached) {
-		try {
-			return await cached.promise;
-		} catch (error) {
-			if (context.executionCache.get(key) === cached) throw sharedFailure(context, error, cached.itemIndex);
-			// The failed call sent nothing and was forgotten: this item tries itself (or joins a newer try).
-			return oncePerExecution(context, key, call);
-		}
+		const settled = await cached.promise.then(
+			(value) => ({ value }),
+			(error: unknown) => ({ error }),
+		);
+		if ('value' in settled) return settled.value;
+		if (context.executionCache.get(key) === cached) throw sharedFailure(context, settled.error, cached.itemIndex);
+		// The failed call sent nothing and was forgotten: this item tries itself (or joins a newer try).
+		return await oncePerExecution(context, key, call);
 	}
 	const attempt: Attempt<T> = { promise: call(), itemIndex: context.itemIndex };
 	context.executionCache.set(key, attempt);

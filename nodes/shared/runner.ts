@@ -202,10 +202,7 @@ function withDoneItems<E extends Error & { description?: string | null }>(
 		if (id === undefined || id === null) done.push(`${itemIndex}`);
 		else done.push(`${itemIndex} (${conversationId !== undefined ? 'conversation' : 'ID'} ${String(id)})`);
 	}
-	if (done.length === 0) {
-		failure.description = `${failure.description ?? ''} No item of this run had succeeded before it stopped.`.trim();
-		return failure;
-	}
+	if (done.length === 0) return failure;
 	const listed = done.slice(0, MAX_LISTED_ITEMS).join(', ');
 	const more = done.length > MAX_LISTED_ITEMS ? ` and ${done.length - MAX_LISTED_ITEMS} more` : '';
 	failure.description = `${failure.description ?? ''} The run stopped here; ${done.length} item${done.length === 1 ? '' : 's'} had already succeeded and must not be sent again: item ${listed}${more}. Set "On Error" to "Continue (using error output)" to get every item's result.`.trim();

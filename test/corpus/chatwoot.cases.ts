@@ -30,7 +30,7 @@ export const chatwootCases: BadInput[] = [
 	...typeCases('message', 'First Message', false),
 	...inside('contactFields', 'Contact Fields', typeCases('name', 'Name', false)),
 	...inside('contactFields', 'Contact Fields', typeCases('email', 'Email', false)),
-	{ name: 'Contact Fields › a phone number as a number', parameters: contactFields({ phoneNumber: '={{ 4915112345678 }}' }), field: 'Contact Fields › Phone Number', reason: 'must be text, but got the number 4915112345678' },
+	{ name: 'Contact Fields › a phone number as a number', parameters: contactFields({ phoneNumber: '={{ 4915112345678 }}' }), field: 'Contact Fields › Phone Number', reason: 'is not a phone number in international format; write + and the country code first' },
 	{ name: 'a conversation ID that is empty', parameters: { ...sendMessage, conversationId: EMPTY }, field: 'Conversation ID', reason: 'is required but is empty' },
 	{ name: 'a conversation ID of only spaces', parameters: { ...sendMessage, conversationId: SPACES }, field: 'Conversation ID', reason: 'is required but is empty' },
 	{ name: 'a conversation ID that is null', parameters: { ...getConversation, conversationId: NULL }, field: 'Conversation ID', reason: 'is required but is empty' },

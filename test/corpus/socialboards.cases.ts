@@ -122,7 +122,7 @@ export const socialBoardsCases: BadInput[] = [
 		reason: 'must be one of "email", "customIdentifier", "id", "bot", but got "agent"',
 	},
 	{ name: 'message 2 › a malformed author e-mail', parameters: addMessages({ authorBy: 'email', authorEmail: 'nathan@example' }, [goodMessage]), field: message(2, 'Author Email'), reason: 'is not a valid e-mail address' },
-	{ name: 'message 1 › an author e-mail that is a number', parameters: addMessages({ authorBy: 'email', authorEmail: NUMBER }), field: message(1, 'Author Email'), reason: 'must be text, but got the number 42' },
+	{ name: 'message 1 › an author e-mail that is a number', parameters: addMessages({ authorBy: 'email', authorEmail: NUMBER }), field: message(1, 'Author Email'), reason: '"42" is not a valid e-mail address' },
 	{ name: 'message 1 › a user ID that is not a GUID', parameters: addMessages({ authorBy: 'id', authorId: 'user-42' }), field: message(1, 'Author User ID'), reason: NOT_A_GUID },
 	{ name: 'message 1 › a custom identifier that is an object', parameters: addMessages({ authorBy: 'customIdentifier', authorCustomIdentifier: OBJECT }), field: message(1, 'Author Custom Identifier'), reason: 'must be text, but got an object' },
 	{ name: 'message 1 › a custom identifier of only spaces', parameters: addMessages({ authorBy: 'customIdentifier', authorCustomIdentifier: SPACES }), field: message(1, 'Author Custom Identifier'), reason: 'is required but is empty' },

@@ -18,7 +18,7 @@ const os = require('os');
 const path = require('path');
 
 const local = require('../../scripts/n8n-local');
-const { examples, NAMES, SAMPLE_EVENT, PIPEDRIVE_SAMPLE, SANDBOX_CREDENTIALS } = require('../../scripts/make-examples');
+const { examples, NAMES, SAMPLE_EVENT, PIPEDRIVE_SAMPLE, SANDBOX_CREDENTIALS, WEBHOOK_AUTH } = require('../../scripts/make-examples');
 
 const { REPO_ROOT, OWNER, runtime } = local;
 const CHROMIUM = '/usr/bin/chromium';
@@ -308,7 +308,13 @@ async function browserPhase(rt, work, sandbox) {
 				const view = SANDBOX_VIEW[e.vendor];
 				const webhook = e.workflow.nodes.find((n) => n.name === NAMES.webhook);
 				const event = { event: 'deal.won', deal: { id: 'D-2001', title: 'Webhook plan' }, contact: { id: `crm-webhook-${e.vendor}`, email: `webhook.${e.vendor}@example.com`, firstName: 'Web', lastName: 'Hook' } };
-				const r = await local.request(`${n8n.url}/webhook/${webhook.parameters.path}`, { method: 'POST', body: event });
+				const url = `${n8n.url}/webhook/${webhook.parameters.path}`;
+				// Header Auth: a POST without the secret, or with a wrong one, is refused and starts nothing.
+				const anonymous = await local.request(url, { method: 'POST', body: event });
+				const wrong = await local.request(url, { method: 'POST', body: event, headers: { [WEBHOOK_AUTH.header]: 'guess' } });
+				assertEqual(anonymous.status, 403, `POST without ${WEBHOOK_AUTH.header} status`);
+				assertEqual(wrong.status, 403, `POST with a wrong ${WEBHOOK_AUTH.header} status`);
+				const r = await local.request(url, { method: 'POST', body: event, headers: { [WEBHOOK_AUTH.header]: WEBHOOK_AUTH.value } });
 				assertEqual(r.status, 200, `POST /webhook/${webhook.parameters.path} status (${r.text.slice(0, 200)})`);
 				const followUp = ['intercom', 'chatwoot', 'liveperson'].includes(e.vendor) ? event.contact.id : event.deal.title;
 				const deadline = Date.now() + 30000;
