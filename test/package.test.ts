@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 import { PackageDirectoryLoader } from 'n8n-core';
+import type { INode, INodePropertyOptions, INodeType } from 'n8n-workflow';
+import { Workflow } from 'n8n-workflow';
 
 const ROOT = path.resolve(__dirname, '..');
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -57,6 +59,28 @@ describe('the built package, as n8n loads it', () => {
 			expect(type.name).toMatch(/ConversationsApi$/);
 			expectIcons(type.iconUrl);
 			expect(type.test !== undefined || testedBy.has(type.name)).toBe(true);
+		}
+	});
+
+	test('editor conventions: resources and operations in alphabetical order, a subtitle with display names', () => {
+		for (const { type } of Object.values(loader.nodeTypes)) {
+			const description = (type as INodeType).description;
+			const selectors = description.properties.filter((property) => property.name === 'resource' || property.name === 'operation');
+			expect(selectors.length).toBeGreaterThan(1);
+			for (const selector of selectors) {
+				const names = (selector.options as INodePropertyOptions[]).map((option) => option.name);
+				expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
+			}
+			const node: INode = { id: '1', name: 'N', type: description.name, typeVersion: 1, position: [0, 0], parameters: {} };
+			const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: { getByName: () => type, getByNameAndVersion: () => type, getKnownTypes: () => ({}) } as never });
+			for (const operationSelector of selectors.filter((selector) => selector.name === 'operation')) {
+				const resource = operationSelector.displayOptions?.show?.resource?.[0] as string;
+				for (const option of operationSelector.options as INodePropertyOptions[]) {
+					node.parameters = { resource, operation: option.value };
+					const subtitle = workflow.expression.getSimpleParameterValue(node, description.subtitle as string, 'internal', {});
+					expect(subtitle).toBe(`${option.name}: ${resource.charAt(0).toUpperCase()}${resource.slice(1)}`);
+				}
+			}
 		}
 	});
 

@@ -126,3 +126,42 @@ describe('Custom API Call', () => {
 		expect(error?.description).toContain("use n8n's HTTP Request node");
 	});
 });
+
+describe.each([
+	{ target: targets.find((entry) => entry.vendor === 'socialboards') as FaultTarget, tokenPath: /^\/token$/ },
+	{ target: targets.find((entry) => entry.vendor === 'liveperson') as FaultTarget, tokenPath: /\/sentinel\/api\/account\/[^/]+\/app\/token$/ },
+])('$target.vendor: a failed token step', ({ target, tokenPath }) => {
+	let server: SandboxServer;
+	beforeAll(async () => {
+		server = await sandbox.startVendorServer(target.vendor, target.serverOptions);
+	});
+	afterAll(async () => server.close());
+	beforeEach(() => server.reset());
+
+	const run = () =>
+		runNode({
+			type: target.nodeType,
+			parameters: target.create,
+			credentials: target.credentials(server),
+			items: items(1),
+			onError: 'continueErrorOutput',
+		});
+
+	test('a 500 from the token URL is tried again, since the create was never sent', async () => {
+		server.injectFault({ method: 'POST', path: tokenPath, kind: 500, times: 1 });
+		const { output, errorOutput } = await run();
+		expect(errorOutput).toEqual([]);
+		expect(output).toHaveLength(1);
+		expect(target.markers(server)).toEqual(['item-0']);
+	});
+
+	test('a token step that keeps failing is reported as not sent, and nothing reaches the create', async () => {
+		server.injectFault({ method: 'POST', path: tokenPath, kind: 503, times: 10 });
+		const { errorOutput } = await run();
+		expect(errorOutput).toHaveLength(1);
+		const description = String((errorOutput[0].error as { description?: string }).description);
+		expect(description).toContain('so running this item again is safe');
+		expect(description).not.toMatch(/may have (been processed|reached)/);
+		expect(server.requestsTo('POST', target.createPath)).toHaveLength(0);
+	});
+});
