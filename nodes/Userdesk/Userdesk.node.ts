@@ -12,7 +12,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { describeOperations, runOperation } from '../shared/runner';
 import { chatbotPath, userdesk, userdeskBaseUrl } from './api';
 import { createConversation } from './conversation/create';
-import { sendMessage } from './conversation/sendMessage';
+import { sendMessage } from './message/send';
 
 const operations = [createConversation, sendMessage];
 

@@ -58,14 +58,14 @@ describe('Userdesk Conversations → Create', () => {
 	});
 });
 
-describe('Userdesk Conversations → Send Message', () => {
+describe('Userdesk Conversations → Message → Send', () => {
 	test('sends the message into a conversation with stream off and outputs the answer', async () => {
 		const scope = userdesk()
 			.post('/v1/chatbot/bot-1/message', { message: 'Where is my order?', conversationId, stream: false, userEmail: 'ana@example.com' })
 			.reply(200, { success: true, conversationId, response: 'It ships tomorrow.' });
 		const { output } = await runNode({
 			type: 'userdesk',
-			parameters: { resource: 'conversation', operation: 'sendMessage', message: 'Where is my order?', conversationId, userEmail: 'ana@example.com' },
+			parameters: { resource: 'message', operation: 'send', message: 'Where is my order?', conversationId, userEmail: 'ana@example.com' },
 			credentials,
 		});
 		scope.done();
@@ -76,7 +76,7 @@ describe('Userdesk Conversations → Send Message', () => {
 		const scope = userdesk().post('/v1/chatbot/bot-1/message').reply(200, {});
 		const { error } = await runNode({
 			type: 'userdesk',
-			parameters: { resource: 'conversation', operation: 'sendMessage', message: '={{$json.text}}' },
+			parameters: { resource: 'message', operation: 'send', message: '={{$json.text}}' },
 			credentials,
 			items: [{ text: 'ok' }, { text: null }],
 		});
@@ -167,5 +167,23 @@ describe('Userdesk credential test (testedBy)', () => {
 		[404, 'Error', 'Userdesk has no chatbot with this ID: check the Chatbot ID and the Base URL.'],
 	])('answer %i → %s', async (status, expected, message) => {
 		expect(await testCredential(status, { success: false })).toEqual({ status: expected, message });
+	});
+});
+
+describe('Userdesk node description', () => {
+	test('Send is an operation of the Message resource, like the other nodes', async () => {
+		const { nodes } = await loadPackage();
+		const { properties } = (nodes['n8n-nodes-conversations.userdesk'] as INodeType).description;
+		const resource = properties.find((property) => property.name === 'resource');
+		expect(resource?.options).toEqual([
+			{ name: 'Conversation', value: 'conversation' },
+			{ name: 'Message', value: 'message' },
+		]);
+		const messageOperations = properties.find(
+			(property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes('message'),
+		);
+		expect(messageOperations?.options).toEqual([
+			expect.objectContaining({ name: 'Send', value: 'send', action: 'Send a message to the chatbot' }),
+		]);
 	});
 });
