@@ -1,8 +1,11 @@
 import nock from 'nock';
 import { proxyRequestToAxios } from 'n8n-core/dist/execution-engine/node-execution-context/utils/request-helpers/legacy-request-adapter';
-import type { ICredentialTestFunctions, INodeType } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialTestFunctions, INodeType } from 'n8n-workflow';
 
 import { loadPackage, runNode } from '../harness/engine';
+
+// The loopback Userdesk fake (test/sandbox), for the credential test.
+const { startVendorServer } = require('../sandbox');
 
 const API = 'https://api.userdesk.io';
 const credentials = {
@@ -145,17 +148,22 @@ describe('Userdesk credential test (testedBy)', () => {
 		helpers: { request: async (options: object) => proxyRequestToAxios(undefined, undefined, undefined, options as never) },
 	} as unknown as ICredentialTestFunctions;
 
-	async function testCredential(status: number, body: object) {
+	async function testCredential(status: number, body: object, control = 401, data: object = credentials.userdeskConversationsApi) {
 		const { nodes } = await loadPackage();
 		const node = nodes['n8n-nodes-conversations.userdesk'] as INodeType;
-		const scope = userdesk().post('/v1/chatbot/bot-1/message', {}).reply(status, body);
+		const madeUp = nock(API, { reqheaders: { authorization: 'Bearer n8n-credential-test-made-up' } })
+			.post('/v1/chatbot/bot-1/message', {})
+			.reply(control, { success: false });
+		const real = userdesk().post('/v1/chatbot/bot-1/message', {}).reply(status, body);
 		const result = await node.methods!.credentialTest!.userdeskCredentialTest.call(testFunctions, {
 			id: '1',
 			name: 'Userdesk',
 			type: 'userdeskConversationsApi',
-			data: credentials.userdeskConversationsApi,
+			data: data as ICredentialDataDecryptedObject,
 		});
-		scope.done();
+		madeUp.done();
+		if (control === 401) real.done();
+		nock.cleanAll();
 		return result;
 	}
 
@@ -167,6 +175,46 @@ describe('Userdesk credential test (testedBy)', () => {
 		[404, 'Error', 'Userdesk has no chatbot with this ID: check the Chatbot ID and the Base URL.'],
 	])('answer %i → %s', async (status, expected, message) => {
 		expect(await testCredential(status, { success: false })).toEqual({ status: expected, message });
+	});
+
+	test('a server that checks the body before the key (400 for any key) cannot pass a wrong key', async () => {
+		expect(await testCredential(400, { success: false }, 400)).toEqual({
+			status: 'Error',
+			message: 'The Base URL did not refuse a made-up API key (it answered 400), so a key cannot be tested there: check the Base URL.',
+		});
+	});
+
+	describe('against the Userdesk sandbox fake', () => {
+		let server: {
+			baseUrl: string;
+			credentials: { apiKey: string; chatbotId: string; otherApiKey: string };
+			state: { conversations: unknown[]; messages: unknown[] };
+			close(): Promise<void>;
+		};
+		beforeAll(async () => {
+			server = await startVendorServer('userdesk');
+		});
+		afterAll(async () => {
+			await server.close();
+		});
+
+		test.each([
+			['the right key', () => server.credentials.apiKey, { status: 'OK', message: 'Connection successful' }],
+			['a wrong key', () => 'wrong-key', { status: 'Error', message: 'Userdesk refused the API key: it is missing, wrong or deleted.' }],
+			['the key of another chatbot', () => server.credentials.otherApiKey, { status: 'Error', message: 'The API key does not belong to this chatbot: check the Chatbot ID.' }],
+		])('%s: the expected result, and nothing is created', async (_case, apiKey, expected) => {
+			const { nodes } = await loadPackage();
+			const node = nodes['n8n-nodes-conversations.userdesk'] as INodeType;
+			const result = await node.methods!.credentialTest!.userdeskCredentialTest.call(testFunctions, {
+				id: '1',
+				name: 'Userdesk',
+				type: 'userdeskConversationsApi',
+				data: { apiKey: apiKey(), chatbotId: server.credentials.chatbotId, baseUrl: server.baseUrl },
+			});
+			expect(result).toEqual(expected);
+			expect(server.state.conversations).toEqual([]);
+			expect(server.state.messages).toEqual([]);
+		});
 	});
 });
 
