@@ -30,7 +30,7 @@ export class LivePersonConversationsApi implements ICredentialType {
 			displayName: 'AppJWT',
 			name: 'appJwt',
 			type: 'hidden',
-			typeOptions: { expirable: true },
+			typeOptions: { expirable: true, password: true },
 			default: '',
 		},
 		{

@@ -1,10 +1,10 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	IDataObject,
 	IHttpRequestHelper,
+	IHttpRequestOptions,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
@@ -37,46 +37,72 @@ function httpFailure(error: unknown): HttpFailure {
 	return { code: (error as { code?: string })?.code ?? (error as { cause?: { code?: string } })?.cause?.code };
 }
 
-function excerpt(data: unknown): string {
-	if (data === undefined || data === null || data === '') return '';
-	const text = typeof data === 'string' ? data : JSON.stringify(data);
-	const plain = /<html|<!doctype/i.test(text) ? 'an HTML page' : text.replace(/\s+/g, ' ');
-	return plain.length > 200 ? `${plain.slice(0, 200)}…` : plain;
+/** What a token answer held, by key names only: its values may be tokens, so none is ever shown. */
+function answerShape(data: unknown): string {
+	if (data === undefined || data === null || data === '') return 'an empty answer';
+	if (typeof data === 'string') return /<html|<!doctype/i.test(data) ? 'an HTML page' : 'a text answer';
+	if (typeof data !== 'object' || Array.isArray(data)) return `a JSON ${Array.isArray(data) ? 'list' : typeof data}`;
+	const keys = Object.keys(data);
+	const named = keys.filter((key) => /^[\w.-]{1,40}$/.test(key)).slice(0, 10);
+	if (keys.length === 0) return 'an empty JSON object';
+	const more = keys.length > named.length ? `, and ${keys.length - named.length} more` : '';
+	return `a JSON object with the keys ${named.join(', ') || '(unreadable names)'}${more}`;
+}
+
+/**
+ * Flags the transport reads: `tokenStep` says nothing of the actual request was sent; `retryable`
+ * says the request may be sent once more (n8n then reads the stored credential again).
+ */
+export type TokenError = Error & {
+	tokenStep: true;
+	retryable: boolean;
+	response?: { status: number; statusText: string; headers: IDataObject; data: IDataObject };
+};
+
+function isTransient(status: number | undefined): boolean {
+	return status !== undefined && (status === 429 || status >= 500);
 }
 
 /**
  * The token exchange failed with an HTTP answer: name the credential field to fix. The error keeps
  * `response` (status and a body the SocialBoards node recognises by `socialBoardsToken`) so the
- * node's transport reports it like any other answer instead of as a lost connection.
+ * node's transport reports it like any other answer; `statusText` is what n8n's credential test
+ * shows. The answer itself is never quoted: it may hold tokens.
  */
-function tokenError(failure: HttpFailure, tokenUrl: string): Error {
+function tokenError(failure: HttpFailure, tokenUrl: string): TokenError {
 	const body = (typeof failure.data === 'object' && failure.data !== null ? failure.data : {}) as IDataObject;
-	const code = typeof body.error === 'string' ? body.error : undefined;
-	const detail = typeof body.error_description === 'string' ? `: ${body.error_description}` : '';
+	const code = typeof body.error === 'string' && /^[\w.-]{1,60}$/.test(body.error) ? body.error : undefined;
 	let reason: string;
 	let fix: string;
 	if (code === 'invalid_grant') {
-		reason = `SocialBoards refused the refresh token (invalid_grant${detail})`;
+		reason = 'SocialBoards refused the refresh token (invalid_grant)';
 		fix = `Fix the "Refresh Token" field of the ${CREDENTIAL} credential: the token is wrong, was deleted or was replaced. Create a new refresh token in ${WHERE} and paste it there.`;
 	} else if (code === 'invalid_client' || code === 'unauthorized_client') {
-		reason = `SocialBoards does not accept the client ID (${code}${detail})`;
+		reason = `SocialBoards does not accept the client ID (${code})`;
 		fix = `Fix the "Client ID" field of the ${CREDENTIAL} credential: copy it from ${WHERE}.`;
-	} else if (failure.status !== undefined && (failure.status === 429 || failure.status >= 500)) {
-		reason = `the token URL ${tokenUrl} answered HTTP ${failure.status}${excerpt(failure.data) ? ` (${excerpt(failure.data)})` : ''}`;
+	} else if (isTransient(failure.status)) {
+		reason = `the token URL ${tokenUrl} answered HTTP ${failure.status}`;
 		fix = 'SocialBoards\' token service is busy or has a fault: run the workflow again later.';
+	} else if (failure.status !== undefined && failure.status >= 200 && failure.status < 300) {
+		reason = `the token URL ${tokenUrl} answered without an access_token (${answerShape(failure.data)})`;
+		fix = `Check the "Token URL" field of the ${CREDENTIAL} credential (default ${DEFAULT_TOKEN_URL}).`;
 	} else if (failure.status === 404 || failure.status === 405 || code === undefined) {
-		reason = `the token URL ${tokenUrl} did not answer like a SocialBoards token endpoint${excerpt(failure.data) ? ` (${excerpt(failure.data)})` : ''}`;
+		reason = `the token URL ${tokenUrl} did not answer like a SocialBoards token endpoint (${answerShape(failure.data)})`;
 		fix = `Fix the "Token URL" field of the ${CREDENTIAL} credential (default ${DEFAULT_TOKEN_URL}).`;
 	} else {
-		reason = `SocialBoards refused the token request (${code}${detail})`;
+		reason = `SocialBoards refused the token request (${code})`;
 		fix = `Check the "Client ID" and "Refresh Token" fields of the ${CREDENTIAL} credential (from ${WHERE}).`;
 	}
 	const error = new Error(`${reason}. ${fix}`);
 	return Object.assign(error, {
+		tokenStep: true as const,
+		// invalid_grant may mean another run spent a rotating refresh token: its new one is in the store.
+		retryable: code === 'invalid_grant' || isTransient(failure.status),
 		response: {
 			status: failure.status ?? 0,
+			statusText: `${reason}. ${fix}`,
 			headers: failure.headers ?? {},
-			data: { socialBoardsToken: 'failed', reason, fix, answer: excerpt(failure.data) },
+			data: { socialBoardsToken: 'failed', reason, fix },
 		},
 	});
 }
@@ -154,25 +180,39 @@ export class SocialBoardsConversationsApi implements ICredentialType {
 			})) as TokenAnswer | string | undefined;
 		} catch (error) {
 			const failure = httpFailure(error);
-			// Without an HTTP answer (unreachable host, timeout) keep n8n's own network error.
-			if (failure.status === undefined) throw error;
+			// Without an HTTP answer (unreachable host, timeout) keep n8n's own network error, flagged.
+			if (failure.status === undefined) throw Object.assign(error as Error, { tokenStep: true, retryable: true });
 			throw tokenError(failure, tokenUrl);
 		}
 		const token = typeof answer === 'object' && answer !== null ? answer : {};
+		const rotated =
+			typeof token.refresh_token === 'string' && token.refresh_token !== '' && token.refresh_token !== refreshToken
+				? token.refresh_token
+				: undefined;
 		if (typeof token.access_token !== 'string' || token.access_token === '') {
+			// n8n stores what preAuthentication returns only with the access token's key: an empty one
+			// keeps a rotated refresh token, and `authenticate` then refuses to send anything.
+			if (rotated) return { accessToken: '', refreshToken: rotated };
 			throw tokenError({ status: 200, data: answer }, tokenUrl);
 		}
 		const output: IDataObject = { accessToken: token.access_token };
 		// SocialBoards may rotate the refresh token: return the new one too, so n8n stores both.
-		if (typeof token.refresh_token === 'string' && token.refresh_token !== '' && token.refresh_token !== refreshToken) {
-			output.refreshToken = token.refresh_token;
-		}
+		if (rotated) output.refreshToken = rotated;
 		return output;
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { Authorization: '=Bearer {{$credentials.accessToken}}' } },
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => {
+		const accessToken = String(credentials.accessToken ?? '');
+		if (accessToken === '') {
+			throw tokenError(
+				{ status: 200, data: { refresh_token: 'kept' } },
+				String(credentials.tokenUrl || DEFAULT_TOKEN_URL).trim(),
+			);
+		}
+		return { ...requestOptions, headers: { ...(requestOptions.headers ?? {}), Authorization: `Bearer ${accessToken}` } };
 	};
 
 	test: ICredentialTestRequest = {
@@ -192,7 +232,7 @@ export class SocialBoardsConversationsApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 404,
-					message: 'The API Base URL has no Teammates endpoint. Ask SocialBoards for the API base URL of your account.',
+					message: 'Not found (HTTP 404): the Token URL, or the API Base URL (it needs a Teammates endpoint), is wrong. Ask SocialBoards for the API base URL of your account.',
 				},
 			},
 		],

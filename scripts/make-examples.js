@@ -120,8 +120,8 @@ const VENDORS = {
 		followUp: {
 			name: 'Send a Message',
 			parameters: {
-				resource: 'conversation',
-				operation: 'sendMessage',
+				resource: 'message',
+				operation: 'send',
 				message: '=How do I invite my team to {{ $("Contact from the CRM event").item.json.deal }}?',
 				conversationId: '={{ $json.conversationId }}',
 			},

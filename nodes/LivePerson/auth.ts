@@ -2,6 +2,7 @@ import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	IHttpRequestHelper,
+	IHttpRequestOptions,
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
 
@@ -110,14 +111,32 @@ export interface AuthFailure {
 	vendorBody?: unknown;
 }
 
+/** `tokenStep`: nothing of the actual request was sent; `retryable`: a busy or failing service. */
 export type AuthError = Error & {
+	tokenStep: true;
+	retryable: boolean;
 	response: { status: number; statusText: string; headers: IDataObject; data: { livePersonAuth: AuthFailure } };
 };
 
+function isTransient(status: number): boolean {
+	return status === 429 || status >= 500;
+}
+
 export function authError(status: number, failure: AuthFailure): AuthError {
 	const error = new Error(`LivePerson: ${failure.message}`) as AuthError;
+	error.tokenStep = true;
+	error.retryable = isTransient(status);
 	error.response = { status, statusText: failure.message, headers: {}, data: { livePersonAuth: failure } };
 	return error;
+}
+
+/** A Domain API or Sentinel request that got no HTTP answer: n8n's own error, flagged. */
+async function tokenStepRequest(helpers: HttpHelpers, options: IHttpRequestOptions): Promise<IN8nHttpFullResponse> {
+	try {
+		return (await helpers.httpRequest(options)) as IN8nHttpFullResponse;
+	} catch (error) {
+		throw Object.assign(error as Error, { tokenStep: true, retryable: true });
+	}
 }
 
 export function isAuthFailureBody(body: unknown): body is { livePersonAuth: AuthFailure } {
@@ -231,14 +250,14 @@ type HttpHelpers = IHttpRequestHelper['helpers'];
 async function sentinelBaseUrl(helpers: HttpHelpers, credentials: ICredentialDataDecryptedObject): Promise<string> {
 	const override = serviceOverride(credentials, 'sentinel');
 	if (override) return override;
-	const answer = (await helpers.httpRequest({
+	const answer = await tokenStepRequest(helpers, {
 		method: 'GET',
 		url: domainLookupUrl(credentials, 'sentinel'),
 		qs: { version: '1.0' },
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-	})) as IN8nHttpFullResponse;
+	});
 	const body = parseBody(answer.body) as IDataObject | undefined;
 	const host = typeof body === 'object' && body !== null ? body.baseURI : undefined;
 	if (answer.statusCode < 200 || answer.statusCode >= 300 || typeof host !== 'string' || host.trim() === '') {
@@ -257,7 +276,7 @@ export async function requestAppJwt(helpers: HttpHelpers, credentials: ICredenti
 		`client_id=${encodeURIComponent(String(credentials.clientId ?? '').trim())}`,
 		`client_secret=${encodeURIComponent(String(credentials.clientSecret ?? ''))}`,
 	].join('&');
-	const answer = (await helpers.httpRequest({
+	const answer = await tokenStepRequest(helpers, {
 		method: 'POST',
 		url: sentinelTokenUrl(credentials, base),
 		headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
@@ -265,7 +284,7 @@ export async function requestAppJwt(helpers: HttpHelpers, credentials: ICredenti
 		json: false,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
-	})) as IN8nHttpFullResponse;
+	});
 	const body = parseBody(answer.body) as IDataObject | undefined;
 	const token = typeof body === 'object' && body !== null ? body.access_token : undefined;
 	if (answer.statusCode < 200 || answer.statusCode >= 300 || typeof token !== 'string' || token === '') {

@@ -43,10 +43,10 @@ export const operationTargets: OperationTarget[] = [
 	},
 	{
 		vendor: 'userdesk',
-		name: 'Conversation → Send Message',
+		name: 'Message → Send',
 		parameters: (created) => ({
-			resource: 'conversation',
-			operation: 'sendMessage',
+			resource: 'message',
+			operation: 'send',
 			conversationId: created.conversationId as string,
 			message,
 		}),

@@ -255,6 +255,37 @@ describe('LivePerson › credential', () => {
 		const failure = type.preAuthentication!.call({ helpers } as never, lp.credentials().livePersonConversationsApi);
 		// n8n's credential test shows response.statusText when no rule matches the status.
 		await expect(failure).rejects.toMatchObject({ response: { status, statusText: expect.stringContaining(message) } });
+		// The transport reads these: a token-step failure sent nothing; a refusal is not retried.
+		await expect(failure).rejects.toMatchObject({ tokenStep: true, retryable: false });
+	});
+
+	it('marks a busy Sentinel (503) and a Domain API without an answer as token-step failures that may be retried', async () => {
+		const type = await credentialType();
+		const credentials = lp.credentials().livePersonConversationsApi;
+		const answers = [{ statusCode: 200, headers: {}, body: { baseURI: 'va.sentinel.liveperson.net' } }, { statusCode: 503, headers: {}, body: '' }];
+		const busy = type.preAuthentication!.call({ helpers: { httpRequest: async () => answers.shift() } } as never, credentials);
+		await expect(busy).rejects.toMatchObject({ tokenStep: true, retryable: true, response: { status: 503 } });
+
+		const unreachable = Object.assign(new Error('getaddrinfo ENOTFOUND api.liveperson.net'), { code: 'ENOTFOUND' });
+		const failing = type.preAuthentication!.call({ helpers: { httpRequest: async () => Promise.reject(unreachable) } } as never, credentials);
+		await expect(failing).rejects.toBe(unreachable);
+		expect(unreachable).toMatchObject({ tokenStep: true, retryable: true });
+	});
+
+	it('keeps the AppJWT in a password field (n8n does not send it to the browser); n8n still stores it', async () => {
+		const type = await credentialType();
+		expect(type.properties.find((property) => property.name === 'appJwt')).toMatchObject({
+			type: 'hidden',
+			typeOptions: { expirable: true, password: true },
+		});
+		const trace = new lp.Trace();
+		lp.lookup(trace, 'sentinel', lp.SENTINEL);
+		lp.token(trace);
+		lp.consumer(trace, 'u1');
+		lp.conversation(trace, 'u1', lp.minimalBatch(), { jwt: lp.APP_JWT, reply: lp.okBatch('conv-1') });
+		const result = await create({}, { ...OVERRIDES, appJwt: '' });
+		expect(result.error).toBeUndefined();
+		expect(result.credentialsHelper.store.livePersonConversationsApi.appJwt).toBe(lp.APP_JWT);
 	});
 
 	it('tests against the Domain API of the account, with a rule for an account without messaging', async () => {

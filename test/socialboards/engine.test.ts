@@ -1,7 +1,7 @@
 import nock from 'nock';
-import type { INodeParameters } from 'n8n-workflow';
+import type { INodeParameters, INodeProperties } from 'n8n-workflow';
 
-import { runNode } from '../harness/engine';
+import { loadPackage, runNode } from '../harness/engine';
 
 const API = 'https://api.socialboards.com';
 const TYPE = 'socialBoards';
@@ -196,7 +196,7 @@ describe('SocialBoards Conversations → credential and token', () => {
 		[400, { error: 'invalid_grant' }, 'SocialBoards refused the refresh token (invalid_grant) (HTTP 400)', 'Fix the "Refresh Token" field'],
 		[400, { error: 'invalid_client' }, 'SocialBoards does not accept the client ID (invalid_client) (HTTP 400)', 'Fix the "Client ID" field'],
 		[404, '<html>Not found</html>', 'did not answer like a SocialBoards token endpoint (an HTML page) (HTTP 404)', 'Fix the "Token URL" field'],
-		[200, { token_type: 'bearer' }, 'did not answer like a SocialBoards token endpoint', 'Fix the "Token URL" field'],
+		[200, { token_type: 'bearer' }, 'answered without an access_token (a JSON object with the keys token_type)', 'Check the "Token URL" field'],
 	])('a token answer %i %j names the credential field to fix; nothing is sent to the API', async (status, body, reason, fix) => {
 		const tokenScope = tokenEndpoint().reply(status, body as never);
 		const apiScope = api().post('/chat/conversations').reply(200, ok(conversation()));
@@ -218,7 +218,7 @@ describe('SocialBoards Conversations → credential and token', () => {
 		expect(JSON.stringify(error)).not.toContain('refresh-1');
 	});
 
-	test('a token endpoint answering 401 is asked once more (n8n renews once), then the refresh token is named', async () => {
+	test('a token endpoint answering 401 is asked once more (n8n renews once), then the refresh token is named; its text is not quoted', async () => {
 		const tokenScope = tokenEndpoint().times(2).reply(401, { error: 'invalid_grant', error_description: 'refresh token revoked' });
 		const { error } = await runNode({
 			type: TYPE,
@@ -227,7 +227,7 @@ describe('SocialBoards Conversations → credential and token', () => {
 		});
 		tokenScope.done();
 		expect(error?.message).toBe(
-			'SocialBoards could not create the conversation: SocialBoards refused the refresh token (invalid_grant: refresh token revoked) (HTTP 401) [item 0]',
+			'SocialBoards could not create the conversation: SocialBoards refused the refresh token (invalid_grant) (HTTP 401) [item 0]',
 		);
 		expect(error?.description).toContain('Fix the "Refresh Token" field of the SocialBoards Conversations credential');
 	});
@@ -649,5 +649,62 @@ describe('SocialBoards Conversations → several items', () => {
 		expect(output.map((item) => item.json.conversationId)).toEqual([1, 3]);
 		expect(errorOutput[0].json.error).toBe('Author Email "not-an-email" is not a valid e-mail address [item 1]');
 		expect(errorOutput[0].pairedItem).toEqual({ item: 1 });
+	});
+});
+
+describe('SocialBoards: token answers and the Category ID default', () => {
+	test('a token answer with a rotated refresh token but no access token: n8n stores the new refresh token, nothing is sent', async () => {
+		const tokenScope = tokenEndpoint().reply(200, { refresh_token: 'refresh-2', token_type: 'bearer' });
+		const apiScope = api('').post('/chat/conversations').reply(200, ok(conversation()));
+		const { error, credentialsHelper } = await runNode({
+			type: TYPE,
+			parameters: create(),
+			credentials: credentials(),
+			items: [{ email: 'john@dow.com' }],
+		});
+		tokenScope.done();
+		expect(apiScope.isDone()).toBe(false);
+		nock.cleanAll();
+		expect(credentialsHelper.store[CREDENTIAL]).toMatchObject({ accessToken: '', refreshToken: 'refresh-2' });
+		expect(error?.message).toContain('answered without an access_token (a JSON object with the keys refresh_token)');
+		expect(error?.message).not.toContain('refresh-2');
+	});
+
+	test('Category ID added with its default value sends no category', async () => {
+		const { nodes } = await loadPackage();
+		const additional = nodes['n8n-nodes-conversations.socialBoards'].description.properties.find(
+			(property) => property.name === 'additionalFields' && property.displayOptions?.show?.operation?.includes('create'),
+		);
+		const category = (additional?.options as INodeProperties[]).find((option) => option.name === 'categoryId');
+		const scope = api('stored')
+			.post('/chat/conversations', (body) => !('categoryId' in body))
+			.reply(200, ok(conversation()));
+		const { error } = await runNode({
+			type: TYPE,
+			parameters: create({ additionalFields: { categoryId: category?.default } }),
+			credentials: credentials({ accessToken: 'stored' }),
+			items: [{ email: 'john@dow.com' }],
+		});
+		expect(error).toBeUndefined();
+		scope.done();
+	});
+
+	test('Category ID as text digits is sent as a number; other text is refused', async () => {
+		const scope = api('stored').post('/chat/conversations', (body) => body.categoryId === 12).reply(200, ok(conversation()));
+		const sent = await runNode({
+			type: TYPE,
+			parameters: create({ additionalFields: { categoryId: ' 12 ' } }),
+			credentials: credentials({ accessToken: 'stored' }),
+			items: [{ email: 'john@dow.com' }],
+		});
+		expect(sent.error).toBeUndefined();
+		scope.done();
+		const refused = await runNode({
+			type: TYPE,
+			parameters: create({ additionalFields: { categoryId: 'gold' } }),
+			credentials: credentials({ accessToken: 'stored' }),
+			items: [{ email: 'john@dow.com' }],
+		});
+		expect(refused.error?.message).toContain('Category ID must be a whole number, but got "gold"');
 	});
 });

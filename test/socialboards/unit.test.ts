@@ -170,22 +170,71 @@ describe('credential', () => {
 		await expect(credential.preAuthentication.call(context, stored)).resolves.toEqual({ accessToken: 'a2', refreshToken: 'refresh-2' });
 	});
 
-	test('a network failure (no HTTP answer) is passed on unchanged', async () => {
+	test('a network failure (no HTTP answer) is passed on, flagged as a token step that may be retried', async () => {
 		const failure = Object.assign(new Error('getaddrinfo ENOTFOUND t.example.com'), { code: 'ENOTFOUND' });
 		const { context } = helper(() => {
 			throw failure;
 		});
 		await expect(credential.preAuthentication.call(context, stored)).rejects.toBe(failure);
+		expect(failure).toMatchObject({ tokenStep: true, retryable: true });
 	});
 
-	test('a 5xx from the token URL says to try later, keeping the status for the transport', async () => {
-		const { context } = helper(() => {
-			throw Object.assign(new Error('Request failed'), { response: { status: 503, headers: {}, data: 'busy' } });
+	const rejection = async (answer: () => unknown) =>
+		(await credential.preAuthentication.call(helper(answer).context, stored).then(
+			() => undefined,
+			(caught: unknown) => caught,
+		)) as Error & { tokenStep?: unknown; retryable?: unknown; response: { status: number; statusText: string; data: unknown } };
+	const httpError = (status: number, data: unknown) => () => {
+		throw Object.assign(new Error('Request failed'), { response: { status, headers: {}, data } });
+	};
+
+	test('a 5xx from the token URL says to try later, is retryable, and quotes nothing of the answer', async () => {
+		const error = await rejection(httpError(503, 'busy refresh-9'));
+		expect(error.message).toContain('the token URL https://t.example.com/token answered HTTP 503');
+		expect(error.message).toContain('run the workflow again later');
+		expect(error.message).not.toContain('refresh-9');
+		expect(error.response.status).toBe(503);
+		expect(error).toMatchObject({ tokenStep: true, retryable: true });
+	});
+
+	test('invalid_grant names the Refresh Token field in statusText (the credential test shows it) and may be retried', async () => {
+		const error = await rejection(httpError(400, { error: 'invalid_grant', error_description: 'token refresh-1 was used' }));
+		expect(Object.getOwnPropertyDescriptor(error, 'tokenStep')?.value).toBe(true);
+		expect(Object.getOwnPropertyDescriptor(error, 'retryable')?.value).toBe(true);
+		expect(error.response.status).toBe(400);
+		expect(error.response.statusText).toContain('SocialBoards refused the refresh token (invalid_grant)');
+		expect(error.response.statusText).toContain('Fix the "Refresh Token" field of the SocialBoards Conversations credential');
+		expect(JSON.stringify(error.response)).not.toContain('refresh-1');
+	});
+
+	test('invalid_client names the Client ID and is not retried', async () => {
+		const error = await rejection(httpError(401, { error: 'invalid_client' }));
+		expect(error.response.statusText).toContain('Fix the "Client ID" field');
+		expect(error).toMatchObject({ tokenStep: true, retryable: false });
+	});
+
+	test('a 2xx answer without an access token names only its keys, never its values', async () => {
+		const error = await rejection(() => ({ token: 'secret-access-1', refresh_token: 'refresh-1', '<b>': 'x' }));
+		expect(error.message).toContain('answered without an access_token (a JSON object with the keys token, refresh_token, and 1 more)');
+		expect(JSON.stringify({ message: error.message, response: error.response })).not.toMatch(/secret-access-1|refresh-1"/);
+		expect(error.response.statusText).toBe(error.message);
+		expect(error).toMatchObject({ tokenStep: true, retryable: false });
+	});
+
+	test('a rotated refresh token without an access token is still returned, so n8n stores it', async () => {
+		const { context } = helper(() => ({ refresh_token: 'refresh-2', error: 'temporarily_unavailable' }));
+		await expect(credential.preAuthentication.call(context, stored)).resolves.toEqual({ accessToken: '', refreshToken: 'refresh-2' });
+	});
+
+	test('authenticate sends the bearer token, and refuses to send anything without one', async () => {
+		await expect(credential.authenticate({ ...stored, accessToken: 'a1' }, { url: '/x', headers: { Accept: 'x' } })).resolves.toEqual({
+			url: '/x',
+			headers: { Accept: 'x', Authorization: 'Bearer a1' },
 		});
-		const error = await credential.preAuthentication.call(context, stored).catch((caught: unknown) => caught);
-		expect((error as Error).message).toContain('the token URL https://t.example.com/token answered HTTP 503 (busy)');
-		expect((error as Error).message).toContain('run the workflow again later');
-		expect((error as { response: { status: number } }).response.status).toBe(503);
+		await expect(credential.authenticate({ ...stored, accessToken: '' }, { url: '/x' })).rejects.toMatchObject({
+			tokenStep: true,
+			message: expect.stringContaining('answered without an access_token'),
+		});
 	});
 
 	test('the test request resolves to {base}/Teammates with one slash, with or without a trailing slash', () => {

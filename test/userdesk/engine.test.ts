@@ -1,8 +1,11 @@
 import nock from 'nock';
 import { proxyRequestToAxios } from 'n8n-core/dist/execution-engine/node-execution-context/utils/request-helpers/legacy-request-adapter';
-import type { ICredentialTestFunctions, INodeType } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, ICredentialTestFunctions, INodeType } from 'n8n-workflow';
 
 import { loadPackage, runNode } from '../harness/engine';
+
+// The loopback Userdesk fake (test/sandbox), for the credential test.
+const { startVendorServer } = require('../sandbox');
 
 const API = 'https://api.userdesk.io';
 const credentials = {
@@ -58,14 +61,14 @@ describe('Userdesk Conversations → Create', () => {
 	});
 });
 
-describe('Userdesk Conversations → Send Message', () => {
+describe('Userdesk Conversations → Message → Send', () => {
 	test('sends the message into a conversation with stream off and outputs the answer', async () => {
 		const scope = userdesk()
 			.post('/v1/chatbot/bot-1/message', { message: 'Where is my order?', conversationId, stream: false, userEmail: 'ana@example.com' })
 			.reply(200, { success: true, conversationId, response: 'It ships tomorrow.' });
 		const { output } = await runNode({
 			type: 'userdesk',
-			parameters: { resource: 'conversation', operation: 'sendMessage', message: 'Where is my order?', conversationId, userEmail: 'ana@example.com' },
+			parameters: { resource: 'message', operation: 'send', message: 'Where is my order?', conversationId, userEmail: 'ana@example.com' },
 			credentials,
 		});
 		scope.done();
@@ -76,7 +79,7 @@ describe('Userdesk Conversations → Send Message', () => {
 		const scope = userdesk().post('/v1/chatbot/bot-1/message').reply(200, {});
 		const { error } = await runNode({
 			type: 'userdesk',
-			parameters: { resource: 'conversation', operation: 'sendMessage', message: '={{$json.text}}' },
+			parameters: { resource: 'message', operation: 'send', message: '={{$json.text}}' },
 			credentials,
 			items: [{ text: 'ok' }, { text: null }],
 		});
@@ -145,17 +148,22 @@ describe('Userdesk credential test (testedBy)', () => {
 		helpers: { request: async (options: object) => proxyRequestToAxios(undefined, undefined, undefined, options as never) },
 	} as unknown as ICredentialTestFunctions;
 
-	async function testCredential(status: number, body: object) {
+	async function testCredential(status: number, body: object, control = 401, data: object = credentials.userdeskConversationsApi) {
 		const { nodes } = await loadPackage();
 		const node = nodes['n8n-nodes-conversations.userdesk'] as INodeType;
-		const scope = userdesk().post('/v1/chatbot/bot-1/message', {}).reply(status, body);
+		const madeUp = nock(API, { reqheaders: { authorization: 'Bearer n8n-credential-test-made-up' } })
+			.post('/v1/chatbot/bot-1/message', {})
+			.reply(control, { success: false });
+		const real = userdesk().post('/v1/chatbot/bot-1/message', {}).reply(status, body);
 		const result = await node.methods!.credentialTest!.userdeskCredentialTest.call(testFunctions, {
 			id: '1',
 			name: 'Userdesk',
 			type: 'userdeskConversationsApi',
-			data: credentials.userdeskConversationsApi,
+			data: data as ICredentialDataDecryptedObject,
 		});
-		scope.done();
+		madeUp.done();
+		if (control === 401) real.done();
+		nock.cleanAll();
 		return result;
 	}
 
@@ -167,5 +175,63 @@ describe('Userdesk credential test (testedBy)', () => {
 		[404, 'Error', 'Userdesk has no chatbot with this ID: check the Chatbot ID and the Base URL.'],
 	])('answer %i → %s', async (status, expected, message) => {
 		expect(await testCredential(status, { success: false })).toEqual({ status: expected, message });
+	});
+
+	test('a server that checks the body before the key (400 for any key) cannot pass a wrong key', async () => {
+		expect(await testCredential(400, { success: false }, 400)).toEqual({
+			status: 'Error',
+			message: 'The Base URL did not refuse a made-up API key (it answered 400), so a key cannot be tested there: check the Base URL.',
+		});
+	});
+
+	describe('against the Userdesk sandbox fake', () => {
+		let server: {
+			baseUrl: string;
+			credentials: { apiKey: string; chatbotId: string; otherApiKey: string };
+			state: { conversations: unknown[]; messages: unknown[] };
+			close(): Promise<void>;
+		};
+		beforeAll(async () => {
+			server = await startVendorServer('userdesk');
+		});
+		afterAll(async () => {
+			await server.close();
+		});
+
+		test.each([
+			['the right key', () => server.credentials.apiKey, { status: 'OK', message: 'Connection successful' }],
+			['a wrong key', () => 'wrong-key', { status: 'Error', message: 'Userdesk refused the API key: it is missing, wrong or deleted.' }],
+			['the key of another chatbot', () => server.credentials.otherApiKey, { status: 'Error', message: 'The API key does not belong to this chatbot: check the Chatbot ID.' }],
+		])('%s: the expected result, and nothing is created', async (_case, apiKey, expected) => {
+			const { nodes } = await loadPackage();
+			const node = nodes['n8n-nodes-conversations.userdesk'] as INodeType;
+			const result = await node.methods!.credentialTest!.userdeskCredentialTest.call(testFunctions, {
+				id: '1',
+				name: 'Userdesk',
+				type: 'userdeskConversationsApi',
+				data: { apiKey: apiKey(), chatbotId: server.credentials.chatbotId, baseUrl: server.baseUrl },
+			});
+			expect(result).toEqual(expected);
+			expect(server.state.conversations).toEqual([]);
+			expect(server.state.messages).toEqual([]);
+		});
+	});
+});
+
+describe('Userdesk node description', () => {
+	test('Send is an operation of the Message resource, like the other nodes', async () => {
+		const { nodes } = await loadPackage();
+		const { properties } = (nodes['n8n-nodes-conversations.userdesk'] as INodeType).description;
+		const resource = properties.find((property) => property.name === 'resource');
+		expect(resource?.options).toEqual([
+			{ name: 'Conversation', value: 'conversation' },
+			{ name: 'Message', value: 'message' },
+		]);
+		const messageOperations = properties.find(
+			(property) => property.name === 'operation' && property.displayOptions?.show?.resource?.includes('message'),
+		);
+		expect(messageOperations?.options).toEqual([
+			expect.objectContaining({ name: 'Send', value: 'send', action: 'Send a message to the chatbot' }),
+		]);
 	});
 });

@@ -2,7 +2,7 @@ import { id, text } from '../../shared/checks';
 import { buildBody } from '../../shared/fields';
 import type { Field, Operation } from '../../shared/types';
 import { chatbotPath } from '../api';
-import { userFields } from './create';
+import { userFields } from '../conversation/create';
 
 const fields: Field[] = [
 	{
@@ -33,10 +33,10 @@ const fields: Field[] = [
 ];
 
 export const sendMessage: Operation = {
-	resource: 'conversation',
+	resource: 'message',
 	option: {
-		name: 'Send Message',
-		value: 'sendMessage',
+		name: 'Send',
+		value: 'send',
 		action: 'Send a message to the chatbot',
 		description: 'Send a user message and get the chatbot\'s answer',
 	},
