@@ -76,11 +76,13 @@ export async function openSession(
 	externalConsumerId: string,
 ): Promise<{ hosts: Domains; token: string }> {
 	const hosts = await domains(context);
-	// The first consumer's failure is its own: the others only wait for it, then fetch their own token.
-	await oncePerExecution(context, 'liveperson:first-consumer', () =>
-		consumerJws(context, hosts, externalConsumerId).catch(() => undefined),
-	);
-	return { hosts, token: await consumerJws(context, hosts, externalConsumerId) };
+	// The first consumer's call goes alone; its result (or failure) is that item's own, the others only wait for it.
+	let own: Promise<string> | undefined;
+	await oncePerExecution(context, 'liveperson:first-consumer', async () => {
+		own = consumerJws(context, hosts, externalConsumerId);
+		await own.catch(() => undefined);
+	});
+	return { hosts, token: await (own ?? consumerJws(context, hosts, externalConsumerId)) };
 }
 
 export const CLIENT_FEATURES = ['AUTO_MESSAGES', 'CO_BROWSE', 'MULTI_DIALOG', 'PHOTO_SHARING', 'QUICK_REPLIES', 'RICH_CONTENT'] as const;

@@ -235,6 +235,7 @@ export function createSend(
 		const spec = { ...request, idempotent };
 		let rateLimited = 0;
 		let faults = 0;
+		let tokenStepRetried = false;
 		for (;;) {
 			await gate.wait();
 			const httpOptions: IHttpRequestOptions = {
@@ -267,14 +268,15 @@ export function createSend(
 			} catch (error) {
 				const failure = unwrapThrown(error);
 				if (failure.tokenStep) {
+					// One more try (n8n reads the credential again, e.g. a refresh token another run rotated).
 					const retryable =
 						failure.tokenStep.retryable ||
 						!failure.response ||
 						failure.response.statusCode === 429 ||
 						failure.response.statusCode >= 500;
-					if (retryable && faults < IDEMPOTENT_RETRIES) {
-						faults++;
-						await gate.sleep(500 * faults);
+					if (retryable && !tokenStepRetried) {
+						tokenStepRetried = true;
+						await gate.sleep(500);
 						continue;
 					}
 					throw tokenStepError(node, vendor, spec, itemIndex, failure);

@@ -192,13 +192,14 @@ describe('SocialBoards Conversations → credential and token', () => {
 		expect(error?.description).toBe(`Fix the "${field}" field of the SocialBoards Conversations credential (default ${fallback}). Nothing was sent.`);
 	});
 
+	// invalid_grant is asked once more: the credential is read again, in case another run rotated the token.
 	test.each([
-		[400, { error: 'invalid_grant' }, 'SocialBoards refused the refresh token (invalid_grant) (HTTP 400)', 'Fix the "Refresh Token" field'],
-		[400, { error: 'invalid_client' }, 'SocialBoards does not accept the client ID (invalid_client) (HTTP 400)', 'Fix the "Client ID" field'],
-		[404, '<html>Not found</html>', 'did not answer like a SocialBoards token endpoint (an HTML page) (HTTP 404)', 'Fix the "Token URL" field'],
-		[200, { token_type: 'bearer' }, 'answered without an access_token (a JSON object with the keys token_type)', 'Check the "Token URL" field'],
-	])('a token answer %i %j names the credential field to fix; nothing is sent to the API', async (status, body, reason, fix) => {
-		const tokenScope = tokenEndpoint().reply(status, body as never);
+		[400, { error: 'invalid_grant' }, 'SocialBoards refused the refresh token (invalid_grant) (HTTP 400)', 'Fix the "Refresh Token" field', 2],
+		[400, { error: 'invalid_client' }, 'SocialBoards does not accept the client ID (invalid_client) (HTTP 400)', 'Fix the "Client ID" field', 1],
+		[404, '<html>Not found</html>', 'did not answer like a SocialBoards token endpoint (an HTML page) (HTTP 404)', 'Fix the "Token URL" field', 1],
+		[200, { token_type: 'bearer' }, 'answered without an access_token (a JSON object with the keys token_type)', 'Check the "Token URL" field', 1],
+	])('a token answer %i %j names the credential field to fix; nothing is sent to the API', async (status, body, reason, fix, tries) => {
+		const tokenScope = tokenEndpoint().times(tries).reply(status, body as never);
 		const apiScope = api().post('/chat/conversations').reply(200, ok(conversation()));
 
 		const { error, credentialsHelper } = await runNode({
@@ -218,8 +219,31 @@ describe('SocialBoards Conversations → credential and token', () => {
 		expect(JSON.stringify(error)).not.toContain('refresh-1');
 	});
 
-	test('a token endpoint answering 401 is asked once more (n8n renews once), then the refresh token is named; its text is not quoted', async () => {
-		const tokenScope = tokenEndpoint().times(2).reply(401, { error: 'invalid_grant', error_description: 'refresh token revoked' });
+	test('a refresh token rotated by a concurrent run (invalid_grant) is read again from the credential and exchanged once more', async () => {
+		const creds = credentials();
+		const spent = tokenEndpoint().reply(400, () => {
+			// Meanwhile another execution exchanged refresh-1 and stored the rotated token.
+			creds[CREDENTIAL].refreshToken = 'refresh-rotated';
+			return { error: 'invalid_grant' };
+		});
+		const fresh = tokenEndpoint('grant_type=refresh_token&refresh_token=refresh-rotated&client_id=client-1').reply(200, {
+			access_token: 'access-1',
+			refresh_token: 'refresh-3',
+			token_type: 'bearer',
+			expires_in: 3600,
+		});
+		const apiScope = api().post('/chat/conversations').reply(200, ok(conversation()));
+		const { error, output, credentialsHelper } = await runNode({ type: TYPE, parameters: create({ authorEmail: 'john@dow.com' }), credentials: creds });
+		spent.done();
+		fresh.done();
+		apiScope.done();
+		expect(error).toBeUndefined();
+		expect(output).toHaveLength(1);
+		expect(credentialsHelper.store[CREDENTIAL].refreshToken).toBe('refresh-3');
+	});
+
+	test('a token endpoint answering 401 is asked again (n8n renews once, the transport tries once more), then the refresh token is named; its text is not quoted', async () => {
+		const tokenScope = tokenEndpoint().times(4).reply(401, { error: 'invalid_grant', error_description: 'refresh token revoked' });
 		const { error } = await runNode({
 			type: TYPE,
 			parameters: create({ authorEmail: 'john@dow.com' }),
