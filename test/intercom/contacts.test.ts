@@ -285,11 +285,14 @@ describe('Intercom Create → per-run contact cache', () => {
 			.post('/contacts/search')
 			.times(2)
 			.reply(200, list([]));
+		// Two interceptors, so that a second create would be answered (and counted) too.
 		answer(
-			base.post('/contacts', () => {
-				creates++;
-				return true;
-			}),
+			base
+				.post('/contacts', () => {
+					creates++;
+					return true;
+				})
+				.times(2),
 		);
 		const { output, error } = await runNode({
 			type: 'intercom',
