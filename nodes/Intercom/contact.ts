@@ -105,7 +105,7 @@ async function search(context: OperationContext, field: string, value: string, p
 	const found = await context.send<{ data?: IntercomContact[] }>({
 		method: 'POST',
 		url: '/contacts/search',
-		// 150 is the largest page Intercom's search gives.
+		// 150: the largest search page Intercom documents (stated for conversations search; assumed for contacts).
 		body: { query: { field, operator: '=', value }, pagination: { per_page: 150 } },
 		idempotent: true,
 		purpose,
