@@ -50,4 +50,16 @@ export const intercom: Vendor = {
 	},
 };
 
-export type IntercomContact = IDataObject & { id: string; role?: string; email?: string };
+export type IntercomContact = IDataObject & { id: string; role?: string; email?: string; external_id?: string | null; updated_at?: number };
+
+/**
+ * Whether the credential's Intercom-Version is at least `minimum` ("2.13"), comparing major and
+ * minor as whole numbers (2.9 < 2.13). The rolling "Unstable" and "Preview" count as newest.
+ */
+export function apiVersionAtLeast(version: unknown, minimum: string): boolean {
+	const parse = (value: unknown) => /^(\d+)\.(\d+)$/.exec(String(value ?? '').trim())?.slice(1).map(Number);
+	const actual = parse(version);
+	const wanted = parse(minimum) ?? [0, 0];
+	if (!actual) return version === 'Unstable' || version === 'Preview';
+	return actual[0] !== wanted[0] ? actual[0] > wanted[0] : actual[1] >= wanted[1];
+}

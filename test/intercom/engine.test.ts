@@ -47,7 +47,7 @@ function intercom() {
 describe('Intercom Conversations → Create', () => {
 	test('finds the contact by e-mail, creates the conversation and outputs the simplified item', async () => {
 		const scope = intercom()
-			.post('/contacts/search', { query: { field: 'email', operator: '=', value: 'ana@example.com' } })
+			.post('/contacts/search', { query: { field: 'email', operator: '=', value: 'ana@example.com' }, pagination: { per_page: 150 } })
 			.reply(200, { type: 'list', data: [{ type: 'contact', id: CONTACT_ID, role: 'user' }], total_count: 1 })
 			.post('/conversations', { from: { type: 'user', id: CONTACT_ID }, body: 'Deal won, welcome!' })
 			.reply(200, message('499', 'Deal won, welcome!'));
@@ -69,6 +69,7 @@ describe('Intercom Conversations → Create', () => {
 					contactId: CONTACT_ID,
 					contactResolvedBy: 'email',
 					contactCreated: false,
+					contactRole: 'user',
 					senderType: 'user',
 					createdAt: '2024-12-18T15:58:21.000Z',
 					conversationUrl: 'https://app.intercom.com/a/apps/abc123de/conversations/499',
@@ -114,7 +115,9 @@ describe('Intercom Conversations → Create', () => {
 			.post('/conversations', { from: { type: 'user', id: CONTACT_ID }, body: 'Hi' })
 			.reply(200, message('7'))
 			.get('/contacts/find_by_external_id/crm-404')
-			.reply(404, errorBody('not_found', 'User Not Found'));
+			.reply(404, errorBody('not_found', 'User Not Found'))
+			.post('/contacts/search', { query: { field: 'external_id', operator: '=', value: 'crm-404' }, pagination: { per_page: 150 } })
+			.reply(200, { type: 'list', data: [], total_count: 0 });
 
 		const { output } = await runNode({
 			type: 'intercom',
@@ -481,13 +484,13 @@ describe('Intercom Conversations → errors', () => {
 		expect(error?.message).toContain('[item 0]');
 	});
 
-	test('Created At needs API version 2.13 or later', async () => {
+	test('Created At needs API version 2.11 or later', async () => {
 		const { error } = await runNode({
 			type: 'intercom',
 			parameters: { ...byId, additionalFields: { createdAt: '2026-01-01T00:00:00Z' } },
 			credentials: { intercomConversationsApi: { ...credentials.intercomConversationsApi, apiVersion: '2.10' } },
 		});
-		expect(error?.message).toBe('Additional Fields › Created At needs Intercom API version 2.13 or later [item 0]');
+		expect(error?.message).toBe("Additional Fields › Created At needs Intercom API version 2.11 or later; the credential's API Version is 2.10 [item 0]");
 	});
 
 	test('output order follows input order when later items answer first', async () => {

@@ -4,11 +4,11 @@ import { NodeOperationError } from 'n8n-workflow';
 import { dateTime, oneOf, text, urlList } from '../../shared/checks';
 import { buildBody, additionalFields } from '../../shared/fields';
 import type { Field, Operation } from '../../shared/types';
-import { conversationUrl } from '../api';
-import { contactFields, messageField, resolveContact } from '../contact';
+import { apiVersionAtLeast, conversationUrl } from '../api';
+import { CHOICE_RULE, contactFields, messageField, resolveContact } from '../contact';
 
 const fields: Field[] = [
-	...contactFields('starts the conversation'),
+	...contactFields('starts the conversation', CHOICE_RULE),
 	{
 		property: {
 			displayName: 'If Contact Not Found',
@@ -71,7 +71,7 @@ const fields: Field[] = [
 				name: 'createdAt',
 				type: 'dateTime',
 				default: '',
-				description: 'When the conversation started, for importing past conversations (needs API version 2.13 or later)',
+				description: 'When the conversation started, for importing past conversations (needs API Version 2.11 or later in the credential)',
 			},
 			check: dateTime(),
 		},
@@ -81,7 +81,7 @@ const fields: Field[] = [
 				name: 'subject',
 				type: 'string',
 				default: '',
-				description: 'Subject line, shown for e-mail conversations only',
+				description: 'Subject line. Only applies when the conversation is an e-mail: Intercom ignores it for in-app messages.',
 			},
 			check: text({ maxLength: 255 }),
 			send: 'subject',
@@ -89,9 +89,8 @@ const fields: Field[] = [
 	]),
 ];
 
-function versionAtLeast(version: unknown, minimum: number): boolean {
-	return Number(version) >= minimum;
-}
+/** Created At exists from API 2.11 (Intercom-OpenAPI: "Add created_at … for v2.11+"). */
+const CREATED_AT_SINCE = '2.11';
 
 export const createConversation: Operation = {
 	resource: 'conversation',
@@ -105,17 +104,16 @@ export const createConversation: Operation = {
 	async run(context, params) {
 		const extra = (params.additionalFields ?? {}) as IDataObject;
 		const createdAt = extra.createdAt as Date | undefined;
-		if (createdAt && !versionAtLeast(context.credentials.apiVersion, 2.13)) {
-			throw new NodeOperationError(context.node, `Additional Fields › Created At needs Intercom API version 2.13 or later [item ${context.itemIndex}]`, {
-				itemIndex: context.itemIndex,
-				description: `The credential uses version ${context.credentials.apiVersion}. Choose 2.13 or later in the credential, or remove Created At.`,
-			});
-		}
-		if (params.contactBy === 'externalId' && !versionAtLeast(context.credentials.apiVersion, 2.13)) {
-			throw new NodeOperationError(context.node, `Finding a contact by external ID needs Intercom API version 2.13 or later [item ${context.itemIndex}]`, {
-				itemIndex: context.itemIndex,
-				description: `The credential uses version ${context.credentials.apiVersion}. Choose 2.13 or later in the credential, or identify the contact by e-mail or ID.`,
-			});
+		const apiVersion = context.credentials.apiVersion;
+		if (createdAt && !apiVersionAtLeast(apiVersion, CREATED_AT_SINCE)) {
+			throw new NodeOperationError(
+				context.node,
+				`Additional Fields › Created At needs Intercom API version ${CREATED_AT_SINCE} or later; the credential's API Version is ${apiVersion} [item ${context.itemIndex}]`,
+				{
+					itemIndex: context.itemIndex,
+					description: `Set "API Version" in the Intercom Conversations credential to ${CREATED_AT_SINCE} or later, or remove Created At. Nothing was sent for this item.`,
+				},
+			);
 		}
 
 		const knownId = params.contactBy === 'id' && params.senderType !== 'auto';
@@ -144,6 +142,7 @@ export const createConversation: Operation = {
 				contactId: resolved.contact.id,
 				contactResolvedBy: resolved.resolvedBy,
 				contactCreated: resolved.created,
+				contactRole: resolved.contact.role,
 				senderType,
 				createdAt: typeof message.created_at === 'number' ? new Date(message.created_at * 1000).toISOString() : undefined,
 				conversationUrl: conversationUrl(context.credentials, conversationId),

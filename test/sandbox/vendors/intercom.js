@@ -27,6 +27,13 @@ function errorList(status, code, message, field) {
 	return json(status, { type: 'error.list', request_id: uuid(), errors: [error] });
 }
 
+/** Whether an Intercom-Version header is at least major.minor (no header: the app's version, taken as recent). */
+function versionAtLeast(version, major, minor) {
+	const match = /^(\d+)\.(\d+)$/.exec(String(version ?? ''));
+	if (!match) return version === undefined || version === 'Unstable' || version === 'Preview';
+	return Number(match[1]) > major || (Number(match[1]) === major && Number(match[2]) >= minor);
+}
+
 function objectId() {
 	return Math.floor(Date.now() / 1000).toString(16).padStart(8, '0') + hex(8);
 }
@@ -247,7 +254,9 @@ function create({ state, options, credentials }) {
 			method: 'GET',
 			path: '/contacts/find_by_external_id/:externalId',
 			handler(ctx) {
-				const contact = state.contacts.find((c) => c.external_id === ctx.params.externalId);
+				// From 2.13 only; older versions have no such route. The 2.14 spec: "only supports users and not leads".
+				if (!versionAtLeast(ctx.headers['intercom-version'], 2, 13)) return errorList(404, 'not_found', 'Resource Not Found');
+				const contact = state.contacts.find((c) => c.role === 'user' && c.external_id === ctx.params.externalId);
 				if (!contact) return errorList(404, 'not_found', 'User Not Found');
 				return json(200, clone(contact));
 			},
