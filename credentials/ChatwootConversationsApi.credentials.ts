@@ -1,12 +1,13 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IHttpRequestOptions,
 	Icon,
 	INodeProperties,
 } from 'n8n-workflow';
 
+// n8n tests this credential with the Chatwoot node's `chatwootCredentialTest` method (`testedBy`):
+// it checks the User Access Token and the Inbox Identifier, each when filled in.
 export class ChatwootConversationsApi implements ICredentialType {
 	name = 'chatwootConversationsApi';
 
@@ -40,10 +41,9 @@ export class ChatwootConversationsApi implements ICredentialType {
 			name: 'inboxIdentifier',
 			type: 'string',
 			typeOptions: { password: true },
-			required: true,
 			default: '',
 			description:
-				'The key of the public client API: in Chatwoot, Settings → Inboxes → your API-channel inbox → Configuration → Inbox Identifier',
+				'Needed for Create, Get, Resolve and Send (public client API), not for Create as Agent: in Chatwoot, Settings → Inboxes → your API-channel inbox → Configuration → Inbox Identifier',
 		},
 		{
 			displayName: 'Inbox HMAC Token',
@@ -61,7 +61,7 @@ export class ChatwootConversationsApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'Optional, only for Create as Agent (Application API): Chatwoot → Profile Settings → Access Token. Sent as the Api-Access-Token header, which proxies such as nginx pass on.',
+				'Only for Create as Agent (Application API): Chatwoot → Profile Settings → Access Token. Sent as the Api-Access-Token header, which proxies such as nginx pass on.',
 		},
 		{
 			displayName: 'Account ID',
@@ -88,29 +88,5 @@ export class ChatwootConversationsApi implements ICredentialType {
 		const url = `${requestOptions.baseURL ?? ''}${requestOptions.url ?? ''}`;
 		if (token === '' || url.includes('/public/api/v1/')) return requestOptions;
 		return { ...requestOptions, headers: { ...(requestOptions.headers ?? {}), 'Api-Access-Token': token } };
-	};
-
-	/**
-	 * n8n tests a credential with one request, so this checks what every operation needs: the inbox
-	 * (GET /public/api/v1/inboxes/{inbox_identifier}; 404 = wrong identifier or a Base URL with an API
-	 * path). The optional access token (GET /api/v1/profile) is not checked here; Create as Agent,
-	 * the only operation that uses it, answers a refused token with a message naming it.
-	 */
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL: '={{String($credentials.baseUrl).trim().replace(/\\/+$/, "")}}',
-			url: '=/public/api/v1/inboxes/{{encodeURIComponent(String($credentials.inboxIdentifier).trim())}}',
-			method: 'GET',
-		},
-		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 404,
-					message:
-						'Chatwoot has no API inbox with this Inbox Identifier. Copy it again from Settings → Inboxes → your API inbox → Configuration, and check that the Base URL is the bare installation URL (such as https://app.chatwoot.com), without /api/v1.',
-				},
-			},
-		],
 	};
 }

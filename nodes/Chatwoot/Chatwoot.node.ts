@@ -3,13 +3,15 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { describeOperations, operationSubtitle, runOperation } from '../shared/runner';
 import { chatwoot } from './api';
+import { chatwootCredentialTest } from './credentialTest';
 import { createConversation } from './conversation/create';
 import { createConversationAsAgent } from './conversation/createAsAgent';
 import { getConversation } from './conversation/get';
 import { resolveConversation } from './conversation/resolve';
 import { sendMessage } from './message/send';
+import { withoutSecretOutput } from './output';
 
-const operations = [createConversation, createConversationAsAgent, getConversation, resolveConversation, sendMessage];
+const operations = [createConversation, createConversationAsAgent, getConversation, resolveConversation, sendMessage].map(withoutSecretOutput);
 
 export class Chatwoot implements INodeType {
 	description: INodeTypeDescription = {
@@ -24,9 +26,11 @@ export class Chatwoot implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'chatwootConversationsApi', required: true }],
+		credentials: [{ name: 'chatwootConversationsApi', required: true, testedBy: 'chatwootCredentialTest' }],
 		properties: describeOperations(operations),
 	};
+
+	methods = { credentialTest: { chatwootCredentialTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return runOperation(this, chatwoot, operations);

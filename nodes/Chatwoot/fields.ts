@@ -1,4 +1,4 @@
-import { id, InputError, integer, jsonObject, text } from '../shared/checks';
+import { InputError, integer, jsonObject, text } from '../shared/checks';
 import type { Check, Field } from '../shared/types';
 
 /** Chatwoot keeps phone numbers in E.164 (`+` and up to 15 digits); spaces, dots, dashes and brackets are dropped. */
@@ -31,18 +31,55 @@ export function numericId(options: { required?: boolean } = {}): Check {
 	return integer({ required: options.required, min: 1 });
 }
 
+/**
+ * A contact's source ID in one inbox (Chatwoot's ContactInboxBuilder): a UUID for API and website
+ * inboxes, the address for e-mail, `+<E.164>` for SMS, `whatsapp:+<E.164>` for Twilio WhatsApp. It
+ * goes into URL paths, so "/", "?", "#", "\", "..", a lone "." and whitespace or control characters are refused.
+ */
+export function contactSourceId(options: { required?: boolean } = {}): Check {
+	const asText = text({ required: options.required, allowNumber: true, maxLength: 255 });
+	return (value) => {
+		const written = asText(value) as string | undefined;
+		if (written === undefined) return undefined;
+		const problem = sourceIdProblem(written);
+		if (problem) {
+			const shown = [...written].map((char) => (isControlOrSpace(char) ? '?' : char)).join('').slice(0, 60);
+			throw new InputError(
+				`"${shown}" is not a contact source ID: it contains ${problem}. Use the contactIdentifier output of Create, or for e-mail, SMS and WhatsApp inboxes the address, +phone number or whatsapp:+number.`,
+			);
+		}
+		return written;
+	};
+}
+
+function isControlOrSpace(char: string): boolean {
+	const code = char.charCodeAt(0);
+	return code < 32 || code === 127 || /\s/.test(char);
+}
+
+function sourceIdProblem(value: string): string | undefined {
+	const unsafe = [...value].find((char) => '/?#\\'.includes(char));
+	if (unsafe) return `"${unsafe}"`;
+	if ([...value].some(isControlOrSpace)) return 'a space or control character';
+	if (value === '.') return 'only "."';
+	if (value.includes('..')) return '".."';
+	return undefined;
+}
+
+export const CONTACT_SOURCE_ID_LABEL = 'Contact Source ID (This Inbox)';
+
 export const contactIdentifierField: Field = {
 	property: {
-		displayName: 'Contact Identifier',
+		displayName: CONTACT_SOURCE_ID_LABEL,
 		name: 'contactIdentifier',
 		type: 'string',
 		default: '',
 		required: true,
 		placeholder: 'e.g. 2a7d6b40-8f7e-4f9c-9f4e-0c5a3e1b2d11',
 		description:
-			'The contact\'s identifier in the inbox of the credential (Chatwoot\'s source_id), for example the contactIdentifier output of Create. Not the numeric contact ID.',
+			'The contact\'s source ID in the inbox of the credential (Chatwoot\'s source_id): the contactIdentifier output of Create. Not the numeric contact ID, and not the CRM Identifier.',
 	},
-	check: id({ required: true }),
+	check: contactSourceId({ required: true }),
 };
 
 export const conversationIdField: Field = {

@@ -1,5 +1,5 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { apiError } from '../shared/errors';
 import { oncePerExecution } from '../shared/once';
@@ -18,17 +18,36 @@ export function inboxIdentifierOf(context: OperationContext): string {
 	return String(context.credentials.inboxIdentifier ?? '').trim();
 }
 
+/** The public API needs the credential's Inbox Identifier, which is optional for Create as Agent only. */
+function requireInboxIdentifier(context: OperationContext): string {
+	const inboxIdentifier = inboxIdentifierOf(context);
+	if (inboxIdentifier !== '') return inboxIdentifier;
+	throw new NodeOperationError(context.node, `This operation needs the Inbox Identifier of the ${CREDENTIAL_NAME} credential [item ${context.itemIndex}]`, {
+		itemIndex: context.itemIndex,
+		description:
+			'Create, Get, Resolve and Send use Chatwoot\'s public client API, which names the inbox by its identifier: copy it from Chatwoot → Settings → Inboxes → your API inbox → Configuration → Inbox Identifier. Nothing was sent.',
+	});
+}
+
+/**
+ * One path segment. Rails reads a "." in a segment as the start of a format (ana@example.com →
+ * format "com"), so dots are escaped too; Rails decodes %2E back into the parameter.
+ */
+export function pathSegment(value: string): string {
+	return encodeURIComponent(value).replace(/\./g, '%2E');
+}
+
 /** /public/api/v1/inboxes/{inbox}[/contacts/{contact}[/conversations/{id}]] plus `tail`. */
 export function publicPath(inboxIdentifier: string, target: PublicTarget = {}, tail = ''): string {
-	let path = `/public/api/v1/inboxes/${encodeURIComponent(inboxIdentifier)}`;
-	if (target.contactIdentifier !== undefined) path += `/contacts/${encodeURIComponent(target.contactIdentifier)}`;
+	let path = `/public/api/v1/inboxes/${pathSegment(inboxIdentifier)}`;
+	if (target.contactIdentifier !== undefined) path += `/contacts/${pathSegment(target.contactIdentifier)}`;
 	if (target.conversationId !== undefined) path += `/conversations/${target.conversationId}`;
 	return path + tail;
 }
 
 const INBOX_HINT = `Check the Inbox Identifier in the ${CREDENTIAL_NAME} credential (Chatwoot → Settings → Inboxes → your API inbox → Configuration → Inbox Identifier; only API-channel inboxes have one) and that the Base URL points at the Chatwoot installation of that inbox.`;
 const CONTACT_HINT =
-	'The contact identifier is the source_id Chatwoot gave the contact in this inbox (the contactIdentifier output of Create), not the numeric contact ID nor your own Identifier. A contact identifier of another inbox does not work here.';
+	'The Contact Source ID is the source_id Chatwoot gave the contact in this inbox (the contactIdentifier output of Create), not the numeric contact ID nor the CRM Identifier. A source ID of another inbox does not work here.';
 const CONVERSATION_HINT =
 	'Use the conversation ID shown in Chatwoot\'s web address (the conversationId output of Create). The conversation must belong to this contact and this inbox.';
 
@@ -56,14 +75,14 @@ async function diagnoseNotFound(
 		const contact = await context.send({
 			method: 'GET',
 			url: publicPath(inboxIdentifier, { contactIdentifier: target.contactIdentifier }),
-			purpose: 'check the contact identifier',
+			purpose: 'check the contact source ID',
 			notFoundIsEmpty: true,
 		});
 		if (contact) {
 			return fail(`the contact has no conversation with the ID ${target.conversationId} in this inbox`, CONVERSATION_HINT);
 		}
 	}
-	return fail(`no contact has the contact identifier "${target.contactIdentifier}" in this inbox`, CONTACT_HINT);
+	return fail(`no contact has the source ID "${target.contactIdentifier}" in this inbox`, CONTACT_HINT);
 }
 
 /**
@@ -76,7 +95,7 @@ export async function sendPublic<T = IDataObject>(
 	request: Omit<RequestSpec, 'url' | 'notFound' | 'notFoundIsEmpty'> & { tail?: string },
 ): Promise<T> {
 	const { tail, ...rest } = request;
-	const spec: RequestSpec = { ...rest, url: publicPath(inboxIdentifierOf(context), target, tail) };
+	const spec: RequestSpec = { ...rest, url: publicPath(requireInboxIdentifier(context), target, tail) };
 	let notFound: NodeApiError | undefined;
 	const answer = await context.send<T>(spec).catch((error: unknown) => {
 		if (error instanceof NodeApiError && error.httpCode === '404') {

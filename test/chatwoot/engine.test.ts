@@ -56,6 +56,9 @@ function appApi() {
 	return nock(BASE, { reqheaders: { 'api-access-token': TOKEN } });
 }
 
+/** The query of Chatwoot's contact search (GET …/contacts/search), first page unless given. */
+const searchQuery = (q: string, page = 1) => ({ q, include_contact_inboxes: 'true', page: String(page) });
+
 const create = (parameters: Record<string, unknown> = {}) => ({ resource: 'conversation', operation: 'create', ...parameters });
 const existing = (parameters: Record<string, unknown> = {}) =>
 	create({ contactMode: 'existing', contactIdentifier: SOURCE, ...parameters });
@@ -232,8 +235,8 @@ describe('Chatwoot Conversations → Create: errors', () => {
 		const { error } = await runNode({ type: 'chatwoot', parameters: create({ contactFields: { name: 'A' } }), credentials });
 		scope.done();
 		expect(error?.message).toBe('Chatwoot could not create the conversation: Unprocessable Entity (HTTP 422) [item 0]');
-		expect(error?.description).toContain(`contact identifier "${SOURCE}"`);
-		expect(error?.description).toContain('Use an Existing Contact Identifier');
+		expect(error?.description).toContain(`contact source ID "${SOURCE}"`);
+		expect(error?.description).toContain('Use an Existing Contact Source ID');
 	});
 
 	test('a failed first message says the conversation exists and how to send the message', async () => {
@@ -259,7 +262,7 @@ describe('Chatwoot Conversations → Create: errors', () => {
 		const { error } = await runNode({ type: 'chatwoot', parameters: existing(), credentials });
 		scope.done();
 		expect(error?.message).toBe(
-			`Chatwoot could not create the conversation: no contact has the contact identifier "${SOURCE}" in this inbox (HTTP 404) [item 0]`,
+			`Chatwoot could not create the conversation: no contact has the source ID "${SOURCE}" in this inbox (HTTP 404) [item 0]`,
 		);
 		expect(error?.description).toContain('not the numeric contact ID');
 	});
@@ -373,8 +376,8 @@ describe('Chatwoot Conversations → Create: errors', () => {
 	test.each([
 		['a local phone number', create({ contactFields: { phoneNumber: '0151 1234567' } }), 'Contact Fields › Phone Number "0151 1234567" is not a phone number in international format'],
 		['custom attributes that are not JSON', create({ contactFields: { customAttributes: '{plan: pro}' } }), 'Contact Fields › Custom Attributes is not valid JSON'],
-		['a contact identifier with a slash', existing({ contactIdentifier: '../contacts' }), 'Contact Identifier "../contacts" is not valid'],
-		['an empty contact identifier', existing({ contactIdentifier: ' ' }), 'Contact Identifier is required but is empty'],
+		['a contact source ID with a slash', existing({ contactIdentifier: '../contacts' }), 'Contact Source ID (This Inbox) "../contacts" is not a contact source ID: it contains "/"'],
+		['an empty contact source ID', existing({ contactIdentifier: ' ' }), 'Contact Source ID (This Inbox) is required but is empty'],
 		['a message over 150,000 characters', existing({ message: 'x'.repeat(150_001) }), 'First Message is 150001 characters long; the limit is 150000'],
 	])('rejects %s before sending', async (_name, parameters, expected) => {
 		const scope = nock(BASE).post(/.*/).reply(200, {});
@@ -510,7 +513,7 @@ describe('Chatwoot Conversations → Message → Send, Conversation → Get and 
 		});
 		unknownContact.done();
 		expect(contactRun.error?.message).toBe(
-			`Chatwoot could not send the message: no contact has the contact identifier "${SOURCE}" in this inbox (HTTP 404) [item 0]`,
+			`Chatwoot could not send the message: no contact has the source ID "${SOURCE}" in this inbox (HTTP 404) [item 0]`,
 		);
 
 		const unknownInbox = publicApi()
@@ -648,6 +651,9 @@ describe('Chatwoot Conversations → Create as Agent (Application API)', () => {
 
 	test('by contact identifier, with the node\'s Account ID instead of the credential\'s', async () => {
 		const scope = appApi()
+			.get('/chatwoot/api/v1/accounts/8/contacts/search')
+			.query(searchQuery(SOURCE))
+			.reply(200, { payload: [] })
 			.post('/chatwoot/api/v1/accounts/8/conversations', { source_id: SOURCE, inbox_id: '3' })
 			.reply(200, { id: 64, account_id: 8, inbox_id: 3, status: 'open', messages: [] });
 		const { output, error } = await runNode({
@@ -686,7 +692,13 @@ describe('Chatwoot Conversations → Create as Agent (Application API)', () => {
 		[404, { error: 'Resource could not be found' }, 'Resource could not be found', 'no inbox with the ID 3 in account 5'],
 		[422, { message: 'Inbox is not valid for this conversation', attributes: ['inbox_id'] }, 'Inbox is not valid for this conversation (fields: inbox_id)', 'Check the fields'],
 	])('HTTP %i %j says what to fix', async (status, body, reason, hint) => {
-		const scope = appApi().post(`${ACC}/conversations`).once().reply(status, body);
+		const scope = appApi()
+			.get(`${ACC}/contacts/search`)
+			.query(searchQuery(SOURCE))
+			.reply(200, { payload: [] })
+			.post(`${ACC}/conversations`)
+			.once()
+			.reply(status, body);
 		const { error } = await runNode({
 			type: 'chatwoot',
 			parameters: agent({ contactBy: 'contactIdentifier', contactIdentifier: SOURCE }),
@@ -712,6 +724,6 @@ describe('Chatwoot Conversations → unexpected answers', () => {
 		const scope = publicApi().post(`${PUB}/contacts`).reply(200, { id: 1, name: 'A' });
 		const { error } = await runNode({ type: 'chatwoot', parameters: create({ contactFields: { name: 'A' } }), credentials });
 		scope.done();
-		expect(error?.message).toBe('Chatwoot created the contact but sent no contact identifier (source_id) [item 0]');
+		expect(error?.message).toBe('Chatwoot created the contact but sent no contact source ID (source_id) [item 0]');
 	});
 });

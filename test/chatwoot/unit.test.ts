@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
-import type { IHttpRequestOptions, INode, INodeProperties } from 'n8n-workflow';
-import { NodeHelpers, Workflow } from 'n8n-workflow';
+import type { IHttpRequestOptions, INodeProperties } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
 import YAML from 'yaml';
 
 import { ChatwootConversationsApi } from '../../credentials/ChatwootConversationsApi.credentials';
@@ -139,27 +139,13 @@ describe('Chatwoot credential', () => {
 		).toBeUndefined();
 	});
 
-	test('the test request reads the inbox of a normalised base URL; a 404 names the identifier and the base URL', async () => {
-		const { nodeTypes } = await loadPackage();
-		const node: INode = {
-			id: '1',
-			name: 'Chatwoot',
-			type: 'n8n-nodes-conversations.chatwoot',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: {},
-		};
-		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-		const resolveWith = (credentials: Record<string, unknown>, value: unknown) =>
-			workflow.expression.getSimpleParameterValue(node, value as string, 'internal', { $credentials: credentials }, undefined, '');
-		const credentials = { baseUrl: ' https://chat.example.com/chatwoot// ', inboxIdentifier: ' inb/ox ' };
-		expect(resolveWith(credentials, credential.test.request.baseURL)).toBe('https://chat.example.com/chatwoot');
-		expect(resolveWith(credentials, credential.test.request.url)).toBe('/public/api/v1/inboxes/inb%2Fox');
-		const rule = credential.test.rules?.[0] as { type: string; properties: { value: number; message: string } };
-		expect(rule.type).toBe('responseCode');
-		expect(rule.properties.value).toBe(404);
-		expect(rule.properties.message).toContain('Inbox Identifier');
-		expect(rule.properties.message).toContain('without /api/v1');
+	test('the Inbox Identifier is optional (Create as Agent needs only the access token); the node tests the credential', async () => {
+		expect(credential.properties.find((property) => property.name === 'inboxIdentifier')?.required).toBeFalsy();
+		expect((credential as unknown as { test?: unknown }).test).toBeUndefined();
+		const { nodes } = await loadPackage();
+		const node = nodes['n8n-nodes-conversations.chatwoot'];
+		expect(node.description.credentials).toEqual([{ name: 'chatwootConversationsApi', required: true, testedBy: 'chatwootCredentialTest' }]);
+		expect(typeof node.methods?.credentialTest?.chatwootCredentialTest).toBe('function');
 	});
 
 	test('the editor shows a notice when the Base URL ends with /api/v1 or /public/api/v1', () => {

@@ -20,12 +20,13 @@ const contactFields = (fields: INodeParameters) => ({ contactFields: fields });
 const agentExtra = (fields: INodeParameters) => ({ ...asAgent, additionalFields: fields });
 
 const WHOLE_NUMBER = 'must be a whole number';
-const NOT_AN_ID = 'an ID has only letters, digits, "-", "_" and ":"';
+const SOURCE_ID = 'Contact Source ID (This Inbox)';
+const NOT_A_SOURCE_ID = 'is not a contact source ID: it contains';
 const NOT_INTERNATIONAL = 'is not a phone number in international format';
 
 export const chatwootCases: BadInput[] = [
 	// Empty, whitespace-only and wrongly typed values from expressions.
-	...withParameters(existingContact, withoutNumber(typeCases('contactIdentifier', 'Contact Identifier', true))),
+	...withParameters(existingContact, withoutNumber(typeCases('contactIdentifier', SOURCE_ID, true))),
 	...withParameters(sendMessage, typeCases('message', 'Message', true)),
 	...typeCases('message', 'First Message', false),
 	...inside('contactFields', 'Contact Fields', typeCases('name', 'Name', false)),
@@ -65,19 +66,27 @@ export const chatwootCases: BadInput[] = [
 	{ name: 'contact custom attributes as a list', parameters: contactFields({ customAttributes: '={{ ["pro"] }}' }), field: 'Contact Fields › Custom Attributes', reason: 'must be a JSON object such as {"plan": "pro"}, but got a list' },
 	{ name: 'conversation custom attributes as a JSON list', parameters: { additionalFields: { customAttributes: '["A-1001"]' } }, field: 'Additional Fields › Conversation Custom Attributes', reason: 'but got a list' },
 	{ name: 'additional attributes that are not JSON', parameters: agentExtra({ additionalAttributes: 'browser=firefox' }), field: 'Additional Fields › Additional Attributes', reason: 'is not valid JSON' },
-	{ name: 'a contact identifier with a slash', parameters: { ...getConversation, contactIdentifier: 'a/b' }, field: 'Contact Identifier', reason: NOT_AN_ID },
-	{ name: 'a contact identifier with a space', parameters: { ...asAgent, contactBy: 'contactIdentifier', contactIdentifier: 'a b' }, field: 'Contact Identifier', reason: NOT_AN_ID },
-	{ name: 'a contact identifier with a dot', parameters: { ...existingContact, contactIdentifier: '../contacts' }, field: 'Contact Identifier', reason: NOT_AN_ID },
+	{ name: 'a contact source ID with a slash', parameters: { ...getConversation, contactIdentifier: 'a/b' }, field: SOURCE_ID, reason: `${NOT_A_SOURCE_ID} "/"` },
+	{ name: 'a contact source ID with a space', parameters: { ...asAgent, contactBy: 'contactIdentifier', contactIdentifier: 'a b' }, field: SOURCE_ID, reason: `${NOT_A_SOURCE_ID} a space or control character` },
+	{ name: 'a contact source ID with two dots', parameters: { ...existingContact, contactIdentifier: '..' }, field: SOURCE_ID, reason: `${NOT_A_SOURCE_ID} ".."` },
+	{ name: 'a contact source ID that is one dot', parameters: { ...sendMessage, contactIdentifier: '.' }, field: SOURCE_ID, reason: `${NOT_A_SOURCE_ID} only "."` },
+	{ name: 'a contact source ID with "?"', parameters: { ...resolveConversation, contactIdentifier: 'a?b=c' }, field: SOURCE_ID, reason: `${NOT_A_SOURCE_ID} "?"` },
+	{ name: 'a contact source ID with "#"', parameters: { ...getConversation, contactIdentifier: 'a#b' }, field: SOURCE_ID, reason: `${NOT_A_SOURCE_ID} "#"` },
+	{ name: 'a contact source ID with a backslash', parameters: { ...getConversation, contactIdentifier: 'a\\b' }, field: SOURCE_ID, reason: `${NOT_A_SOURCE_ID} "\\"` },
+	{ name: 'a contact source ID with a NUL byte', parameters: { ...sendMessage, contactIdentifier: '={{ "a" + String.fromCharCode(0) + "b" }}' }, field: SOURCE_ID, reason: `${NOT_A_SOURCE_ID} a space or control character` },
+	{ name: 'a contact source ID with a tab inside', parameters: { ...asAgent, contactBy: 'contactIdentifier', contactIdentifier: 'a\tb' }, field: SOURCE_ID, reason: `${NOT_A_SOURCE_ID} a space or control character` },
+	{ name: 'a CRM identifier that is empty', parameters: { ...asAgent, contactBy: 'crmIdentifier', crmIdentifier: EMPTY }, field: 'CRM Identifier', reason: 'is required but is empty' },
+	{ name: 'a CRM identifier that is an object', parameters: { ...asAgent, contactBy: 'crmIdentifier', crmIdentifier: OBJECT }, field: 'CRM Identifier', reason: 'must be text, but got an object' },
 
 	// Over-long text.
 	{ name: 'an over-long first message', parameters: { message: repeat('m', 150001) }, field: 'First Message', reason: 'the limit is 150000' },
 	{ name: 'an over-long message', parameters: { ...sendMessage, message: repeat('m', 150001) }, field: 'Message', reason: 'the limit is 150000' },
 	{ name: 'an over-long agent message', parameters: { ...asAgent, message: repeat('m', 150001) }, field: 'Message', reason: 'the limit is 150000' },
 	{ name: 'an over-long name', parameters: contactFields({ name: repeat('n', 256) }), field: 'Contact Fields › Name', reason: 'the limit is 255' },
-	{ name: 'an over-long identifier', parameters: contactFields({ identifier: repeat('i', 256) }), field: 'Contact Fields › Identifier', reason: 'the limit is 255' },
+	{ name: 'an over-long CRM identifier', parameters: contactFields({ identifier: repeat('i', 256) }), field: 'Contact Fields › CRM Identifier', reason: 'the limit is 255' },
 	{ name: 'an over-long e-mail', parameters: contactFields({ email: `={{ "a".repeat(250) + "@example.com" }}` }), field: 'Contact Fields › Email', reason: 'the limit is 254' },
 	{ name: 'an over-long avatar URL', parameters: contactFields({ avatarUrl: `={{ "https://example.com/" + "a".repeat(2100) }}` }), field: 'Contact Fields › Avatar URL', reason: 'the limit is 2048' },
-	{ name: 'an over-long contact identifier', parameters: { ...resolveConversation, contactIdentifier: repeat('c', 129) }, field: 'Contact Identifier', reason: 'the limit is 128' },
+	{ name: 'an over-long contact source ID', parameters: { ...resolveConversation, contactIdentifier: repeat('c', 256) }, field: SOURCE_ID, reason: 'the limit is 255' },
 
 	// A vendor-local check in Create as Agent (api.ts, requireAccountId): it names the credential's
 	// field, and its description says where to find the number instead of "Nothing was sent".
@@ -90,10 +99,21 @@ export const chatwootCases: BadInput[] = [
 		description: 'Enter the Account ID in the node or in the credential',
 	},
 
+	// The Inbox Identifier is optional in the credential (Create as Agent does without it); the
+	// public API operations refuse to run without it before any request.
+	...([['create', { contactMode: 'new' }], ['send', sendMessage], ['get', getConversation], ['resolve', resolveConversation]] as const).map(([operation, parameters]) => ({
+		name: `no Inbox Identifier in the credential (${operation})`,
+		parameters,
+		credentials: { inboxIdentifier: '' },
+		field: 'This operation needs the Inbox Identifier of the Chatwoot Conversations credential',
+		reason: '[item 0]',
+		description: 'Settings → Inboxes → your API inbox → Configuration → Inbox Identifier. Nothing was sent.',
+	})),
+
 	// Unknown enum values. "Contact" and "Contact Identified By" take no expressions (noDataExpression):
 	// n8n hands the node the expression's text, which the node refuses all the same.
 	{ name: 'an unknown contact mode', parameters: { contactMode: '={{ "old" }}' }, field: 'Contact', reason: 'must be one of "new", "existing"' },
-	{ name: 'an unknown contact lookup', parameters: { ...asAgent, contactBy: '={{ "email" }}' }, field: 'Contact Identified By', reason: 'must be one of "contactId", "contactIdentifier"' },
+	{ name: 'an unknown contact lookup', parameters: { ...asAgent, contactBy: '={{ "email" }}' }, field: 'Contact Identified By', reason: 'must be one of "contactId", "contactIdentifier", "crmIdentifier"' },
 	{ name: 'an unknown status', parameters: agentExtra({ status: '={{ "closed" }}' }), field: 'Additional Fields › Status', reason: 'must be one of "open", "pending", "resolved", but got "closed"' },
 	{ name: 'a status as a number', parameters: agentExtra({ status: '={{ 1 }}' }), field: 'Additional Fields › Status', reason: 'must be one of "open", "pending", "resolved", but got the number 1' },
 ];

@@ -267,6 +267,29 @@ async function chatwoot() {
 		assert.equal(r.status, 200);
 		assert.ok(r.body.source_id);
 		assert.equal(srv.state.conversations.length, 2);
+
+		// source IDs of other channels: a raw dot matches no Rails route, an escaped one does
+		const acc = `${srv.baseUrl}/api/v1/accounts/${c.accountId}`;
+		r = await call(`${acc}/contacts/${contactId}/contact_inboxes`, { method: 'POST', headers: app, json: { inbox_id: c.inboxId, source_id: 'ann@example.com' } });
+		assert.equal(r.status, 200);
+		r = await call(`${inbox}/contacts/ann@example.com/conversations`);
+		assert.equal(r.status, 404);
+		r = await call(`${inbox}/contacts/ann%40example%2Ecom/conversations`);
+		assert.equal(r.status, 200);
+		// the contact and the search list contact_inboxes; the identifier is matched case-sensitively
+		r = await call(`${acc}/contacts/${contactId}`, { headers: app });
+		assert.deepEqual(r.body.payload.contact_inboxes.map((ci) => ci.inbox.id).sort(), [c.inboxId, c.hmacInboxId, c.inboxId].sort());
+		r = await call(`${acc}/contacts/search?q=ann-1`, { headers: app });
+		assert.equal(r.body.payload[0].identifier, 'ann-1');
+		assert.ok(r.body.payload[0].contact_inboxes.length > 0);
+		r = await call(`${acc}/contacts/search?q=ANN-1`, { headers: app });
+		assert.deepEqual(r.body.payload, []);
+		r = await call(`${acc}/contacts/search?q=`, { headers: app });
+		assert.equal(r.status, 422);
+		// a bare source_id is looked up in every inbox: the conversation lands in the inbox it belongs to
+		r = await call(`${acc}/conversations`, { method: 'POST', headers: app, json: { source_id: sourceId, inbox_id: String(c.hmacInboxId) } });
+		assert.equal(r.status, 200);
+		assert.equal(r.body.inbox_id, c.inboxId);
 	});
 
 	await withServer('chatwoot', { rateLimit: { limit: 1, windowMs: 60000 } }, async (srv) => {

@@ -24,9 +24,9 @@ const contactModeField: Field = {
 				description: 'Create the contact in the inbox from the contact fields below (all optional), then the conversation',
 			},
 			{
-				name: 'Use an Existing Contact Identifier',
+				name: 'Use an Existing Contact Source ID',
 				value: 'existing',
-				description: 'Start another conversation for a contact created earlier, by its contact identifier',
+				description: 'Start another conversation for a contact created earlier in this inbox, by the contactIdentifier output of that Create',
 			},
 		],
 		default: 'new',
@@ -44,7 +44,7 @@ export const contactFields: Field = {
 		placeholder: 'Add Contact Field',
 		default: {},
 		displayOptions: { show: { contactMode: ['new'] } },
-		description: 'Details of the new contact. Chatwoot reuses a contact of the account with the same identifier, e-mail or phone number.',
+		description: 'Details of the new contact. Chatwoot reuses a contact of the account with the same CRM identifier, e-mail or phone number.',
 	},
 	fields: [
 		{
@@ -84,12 +84,12 @@ export const contactFields: Field = {
 		},
 		{
 			property: {
-				displayName: 'Identifier',
+				displayName: 'CRM Identifier',
 				name: 'identifier',
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. crm-4711',
-				description: 'Your own ID for the contact, for example the CRM record ID. Needed for inboxes with identity validation: with the Inbox HMAC Token in the credential the node signs it.',
+				description: 'Your own ID for the contact, such as the CRM record ID (Chatwoot\'s contact "identifier", one per account). Not the Contact Source ID that other operations ask for: that is the contactIdentifier output. Needed for inboxes with identity validation: with the Inbox HMAC Token in the credential the node signs it.',
 			},
 			check: text({ maxLength: 255, allowNumber: true }),
 			send: 'identifier',
@@ -195,14 +195,14 @@ export const createConversation: Operation = {
 		const { node, itemIndex } = context;
 		const contact = params.contactMode === 'new' ? await createContact(context, params) : undefined;
 		if (contact && (typeof contact.source_id !== 'string' || contact.source_id === '')) {
-			throw new NodeOperationError(node, `Chatwoot created the contact but sent no contact identifier (source_id) [item ${itemIndex}]`, {
+			throw new NodeOperationError(node, `Chatwoot created the contact but sent no contact source ID (source_id) [item ${itemIndex}]`, {
 				itemIndex,
 				description: 'No conversation was created. Check that the Base URL points at Chatwoot itself and not at a proxy or page in front of it; the contact may exist in Chatwoot without a conversation.',
 			});
 		}
 		const contactIdentifier = contact ? String(contact.source_id) : String(params.contactIdentifier);
 		const contactNote = contact
-			? `The contact was created (contact identifier "${contactIdentifier}"): to try again without a second contact, choose "Use an Existing Contact Identifier" with it.`
+			? `The contact was created (contact source ID "${contactIdentifier}"): to try again without a second contact, choose "Use an Existing Contact Source ID" with it.`
 			: undefined;
 
 		const conversation = await sendPublic(context, { contactIdentifier }, {

@@ -1,11 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { oneOf, text } from '../../shared/checks';
 import { buildBody, additionalFields } from '../../shared/fields';
 import { oncePerExecution } from '../../shared/once';
 import type { Field, Operation, OperationContext } from '../../shared/types';
 import { requireAccessToken, requireAccountId } from '../api';
-import { attributes, contactIdentifierField, numericId } from '../fields';
+import { attributes, CONTACT_SOURCE_ID_LABEL, contactIdentifierField, numericId } from '../fields';
 import { MESSAGE_MAX_LENGTH } from './create';
 import { simplifyAgentConversation } from './simplify';
 
@@ -131,15 +132,20 @@ const fields: Field[] = [
 					description: 'The numeric ID of the contact (the number after /contacts/ in Chatwoot\'s web address)',
 				},
 				{
-					name: 'Contact Identifier',
+					name: CONTACT_SOURCE_ID_LABEL,
 					value: 'contactIdentifier',
-					description: 'The contact\'s identifier in this inbox (source_id), for example the contactIdentifier output of Create',
+					description: 'The contact\'s source ID in the inbox of Inbox ID, such as the contactIdentifier output of Create',
+				},
+				{
+					name: 'CRM Identifier',
+					value: 'crmIdentifier',
+					description: 'Your own ID of the contact (Chatwoot\'s contact identifier), such as the CRM Identifier given to Create',
 				},
 			],
 			default: 'contactId',
 			description: 'How to name the contact the conversation is with',
 		},
-		check: oneOf(['contactId', 'contactIdentifier'], { required: true }),
+		check: oneOf(['contactId', 'contactIdentifier', 'crmIdentifier'], { required: true }),
 	},
 	{
 		property: {
@@ -158,9 +164,23 @@ const fields: Field[] = [
 		...contactIdentifierField,
 		property: {
 			...contactIdentifierField.property,
-			description: 'The contact\'s identifier in this inbox (Chatwoot\'s source_id), for example the contactIdentifier output of Create',
+			description:
+				'The contact\'s source ID in the inbox of Inbox ID (Chatwoot\'s source_id), such as the contactIdentifier output of Create; for e-mail, SMS and WhatsApp inboxes the address, +number or whatsapp:+number. Chatwoot looks it up in every inbox: the node checks that it belongs to Inbox ID and sends nothing otherwise.',
 			displayOptions: { show: { contactBy: ['contactIdentifier'] } },
 		},
+	},
+	{
+		property: {
+			displayName: 'CRM Identifier',
+			name: 'crmIdentifier',
+			type: 'string',
+			default: '',
+			required: true,
+			placeholder: 'e.g. crm-4711',
+			description: 'The contact\'s identifier in Chatwoot (the CRM Identifier given to Create), matched exactly. Not the Contact Source ID.',
+			displayOptions: { show: { contactBy: ['crmIdentifier'] } },
+		},
+		check: text({ required: true, maxLength: 255, allowNumber: true }),
 	},
 	...bodyFields,
 ];
@@ -196,31 +216,147 @@ interface ContactInbox {
 	inbox?: { id?: number | string };
 }
 
+interface ContactRecord {
+	id?: number;
+	identifier?: string | null;
+	contact_inboxes?: ContactInbox[];
+}
+
+/** Chatwoot's contact search answers 15 contacts a page. */
+const SEARCH_PAGE_SIZE = 15;
+const SEARCH_MAX_PAGES = 20;
+
 /**
- * The contact's identifier in the inbox: the one it already has there (read from the contact), or a
- * new one Chatwoot makes for the inbox's channel. Shared by the items of one execution.
+ * Contacts of the account whose name, e-mail, phone number or identifier contains `query`
+ * (GET …/contacts/search, with their contact_inboxes), page by page until `wanted` finds one.
  */
-async function contactInboxSourceId(context: OperationContext, accountId: string, contactId: number, inboxId: number): Promise<string> {
-	return oncePerExecution(context, `chatwoot:contactInbox:${accountId}:${contactId}:${inboxId}`, async () => {
-		const found = await context.send<{ payload?: { contact_inboxes?: ContactInbox[] } }>({
+async function searchContacts(
+	context: OperationContext,
+	accountId: string,
+	query: string,
+	wanted: (contact: ContactRecord) => boolean,
+	maxPages: number,
+): Promise<{ found?: ContactRecord; complete: boolean; seen: ContactRecord[] }> {
+	const seen: ContactRecord[] = [];
+	for (let page = 1; page <= maxPages; page++) {
+		const answer = await context.send<{ payload?: ContactRecord[] }>({
 			method: 'GET',
-			url: accountPath(accountId, `/contacts/${contactId}`),
-			purpose: 'find the contact',
-			notFound: `Chatwoot found no contact with the ID ${contactId} in account ${accountId}. Check the Contact ID (the number after /contacts/ in Chatwoot's web address) and the Account ID.`,
+			url: accountPath(accountId, '/contacts/search'),
+			qs: { q: query, include_contact_inboxes: 'true', page },
+			purpose: 'search the contact',
 		});
-		const existing = (found.payload?.contact_inboxes ?? []).find(
-			(entry) => String(entry.inbox?.id) === String(inboxId) && typeof entry.source_id === 'string' && entry.source_id !== '',
-		);
-		if (existing) return existing.source_id as string;
+		const contacts = Array.isArray(answer?.payload) ? answer.payload : [];
+		seen.push(...contacts);
+		const found = contacts.find(wanted);
+		if (found) return { found, complete: true, seen };
+		if (contacts.length < SEARCH_PAGE_SIZE) return { complete: true, seen };
+	}
+	return { complete: false, seen };
+}
+
+async function contactById(context: OperationContext, accountId: string, contactId: number): Promise<ContactRecord> {
+	const found = await context.send<{ payload?: ContactRecord }>({
+		method: 'GET',
+		url: accountPath(accountId, `/contacts/${contactId}`),
+		purpose: 'find the contact',
+		notFound: `Chatwoot found no contact with the ID ${contactId} in account ${accountId}. Check the Contact ID (the number after /contacts/ in Chatwoot's web address) and the Account ID.`,
+	});
+	return { ...(found.payload ?? {}), id: contactId };
+}
+
+/** The contact whose identifier is exactly `crmIdentifier` (the search matches parts, and identifiers case-sensitively). */
+async function contactByCrmIdentifier(context: OperationContext, accountId: string, crmIdentifier: string): Promise<ContactRecord> {
+	const { found, complete } = await searchContacts(
+		context,
+		accountId,
+		crmIdentifier,
+		(contact) => contact.identifier === crmIdentifier && typeof contact.id === 'number',
+		SEARCH_MAX_PAGES,
+	);
+	if (found) return found;
+	throw new NodeOperationError(
+		context.node,
+		complete
+			? `Chatwoot has no contact with the CRM identifier "${crmIdentifier}" in account ${accountId} [item ${context.itemIndex}]`
+			: `Chatwoot's contact search for the CRM identifier "${crmIdentifier}" gave more than ${SEARCH_MAX_PAGES * SEARCH_PAGE_SIZE} contacts without an exact match [item ${context.itemIndex}]`,
+		{
+			itemIndex: context.itemIndex,
+			description:
+				'Nothing was created. The CRM Identifier must match the contact\'s identifier in Chatwoot exactly (upper and lower case count), as given to Create\'s CRM Identifier. Or identify the contact by Contact ID.',
+		},
+	);
+}
+
+/**
+ * Whether a source ID given by the user belongs to the inbox. Chatwoot's conversation create looks
+ * a bare source_id up in every inbox, so the conversation would land where the source ID belongs.
+ * The contact search finds e-mail and phone source IDs (not UUIDs): the owner of the source ID in
+ * the inbox, or the inboxes it belongs to instead.
+ */
+async function sourceIdOwner(
+	context: OperationContext,
+	accountId: string,
+	sourceId: string,
+	inboxId: number,
+): Promise<{ contactId?: number; otherInboxes: string[] }> {
+	const query = sourceId.replace(/^whatsapp:/i, '');
+	const holds = (contact: ContactRecord) =>
+		(contact.contact_inboxes ?? []).some((entry) => entry.source_id === sourceId && String(entry.inbox?.id) === String(inboxId));
+	const { found, seen } = await searchContacts(context, accountId, query, holds, 1);
+	if (found) return { contactId: found.id, otherInboxes: [] };
+	const otherInboxes = seen
+		.flatMap((contact) => contact.contact_inboxes ?? [])
+		.filter((entry) => entry.source_id === sourceId)
+		.map((entry) => String(entry.inbox?.id));
+	return { otherInboxes: [...new Set(otherInboxes)] };
+}
+
+/**
+ * The contact's source ID in the inbox: the one it already has there, or a new one Chatwoot makes
+ * for the inbox's channel. The create is shared by the items of one execution: at most one is sent.
+ */
+async function contactInboxSourceId(context: OperationContext, accountId: string, contact: ContactRecord, inboxId: number): Promise<string> {
+	const existing = (contact.contact_inboxes ?? []).find(
+		(entry) => String(entry.inbox?.id) === String(inboxId) && typeof entry.source_id === 'string' && entry.source_id !== '',
+	);
+	if (existing) return existing.source_id as string;
+	return oncePerExecution(context, `chatwoot:contactInbox:${accountId}:${contact.id}:${inboxId}`, async () => {
 		const created = await context.send<{ source_id?: string }>({
 			method: 'POST',
-			url: accountPath(accountId, `/contacts/${contactId}/contact_inboxes`),
+			url: accountPath(accountId, `/contacts/${contact.id}/contact_inboxes`),
 			body: buildContactInboxBody(inboxId),
 			purpose: 'add the contact to the inbox',
 			notFound: `Chatwoot found no inbox with the ID ${inboxId} in account ${accountId}. Check the Inbox ID (the number after /inbox/ in Chatwoot's web address).`,
 		});
 		return String(created.source_id);
 	});
+}
+
+/** The contact named by ID or CRM identifier, read once per execution for all items that name it. */
+async function namedContact(context: OperationContext, accountId: string, params: IDataObject): Promise<ContactRecord> {
+	if (params.contactBy === 'contactId') {
+		const contactId = params.contactId as number;
+		return oncePerExecution(context, `chatwoot:contact:${accountId}:id:${contactId}`, async () => contactById(context, accountId, contactId));
+	}
+	const crmIdentifier = String(params.crmIdentifier);
+	return oncePerExecution(context, `chatwoot:contact:${accountId}:crm:${crmIdentifier}`, async () =>
+		contactByCrmIdentifier(context, accountId, crmIdentifier),
+	);
+}
+
+function wrongInbox(context: OperationContext, sourceId: string, inboxId: number, where: string, conversation?: IDataObject): NodeOperationError {
+	const { node, itemIndex } = context;
+	const created = conversation !== undefined;
+	return new NodeOperationError(
+		node,
+		created
+			? `Chatwoot put conversation ${String(conversation.id)} in inbox ${where}, not in inbox ${inboxId}: the Contact Source ID "${sourceId}" belongs there [item ${itemIndex}]`
+			: `The Contact Source ID "${sourceId}" belongs to inbox ${where}, not to inbox ${inboxId} [item ${itemIndex}]`,
+		{
+			itemIndex,
+			description: `${created ? `Conversation ${String(conversation.id)} exists in inbox ${where}: resolve or delete it there. ` : 'Nothing was created. '}Chatwoot looks a source ID up in every inbox of the account. Give the contact's source ID in inbox ${inboxId}, or identify the contact by Contact ID or CRM Identifier: the node then finds or adds the contact in inbox ${inboxId}.`,
+		},
+	);
 }
 
 export const createConversationAsAgent: Operation = {
@@ -236,19 +372,34 @@ export const createConversationAsAgent: Operation = {
 		requireAccessToken(context);
 		const accountId = requireAccountId(context, params.accountId);
 		const inboxId = params.inboxId as number;
-		const contactId = params.contactBy === 'contactId' ? (params.contactId as number) : undefined;
-		const sourceId =
-			contactId !== undefined
-				? await contactInboxSourceId(context, accountId, contactId, inboxId)
-				: String(params.contactIdentifier);
+		let contactId: number | undefined;
+		let sourceId: string;
+		if (params.contactBy === 'contactIdentifier') {
+			sourceId = String(params.contactIdentifier);
+			const owner = await oncePerExecution(context, `chatwoot:sourceId:${accountId}:${inboxId}:${sourceId}`, async () =>
+				sourceIdOwner(context, accountId, sourceId, inboxId),
+			);
+			if (owner.contactId === undefined && owner.otherInboxes.length > 0) {
+				throw wrongInbox(context, sourceId, inboxId, owner.otherInboxes.join(', '));
+			}
+			// With contact_id and inbox_id Chatwoot finds the source ID in this inbox only.
+			contactId = owner.contactId;
+		} else {
+			const contact = await namedContact(context, accountId, params);
+			contactId = contact.id;
+			sourceId = await contactInboxSourceId(context, accountId, contact, inboxId);
+		}
 
 		const conversation = await context.send({
 			method: 'POST',
 			url: accountPath(accountId, '/conversations'),
 			body: buildAgentConversationBody(params, { sourceId, contactId }),
 			purpose: 'create the conversation',
-			notFound: `Chatwoot found no inbox with the ID ${inboxId} in account ${accountId}, or no contact with the identifier "${sourceId}". Check the Inbox ID (a number, not the inbox identifier) and the contact.`,
+			notFound: `Chatwoot found no inbox with the ID ${inboxId} in account ${accountId}, or no contact with the source ID "${sourceId}". Check the Inbox ID (a number, not the inbox identifier) and the contact.`,
 		});
+		if (conversation.inbox_id !== undefined && conversation.inbox_id !== null && String(conversation.inbox_id) !== String(inboxId)) {
+			throw wrongInbox(context, sourceId, inboxId, String(conversation.inbox_id), conversation);
+		}
 		return {
 			raw: conversation,
 			simplified: simplifyAgentConversation(conversation, { accountId, contactIdentifier: sourceId, contactId }, context.credentials),

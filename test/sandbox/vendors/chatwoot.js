@@ -241,6 +241,13 @@ function create({ state, options, credentials }) {
 		};
 	}
 	const presentInboxShort = (inbox) => ({ id: inbox.id, name: inbox.name, channel_type: 'Channel::Api', channel_id: inbox.id, avatar_url: '', provider: null });
+	/** The Application API's contact with its contact_inboxes (include_contact_inboxes defaults to true). */
+	const presentAppContact = (contact) => ({
+		...clone(contact),
+		contact_inboxes: state.contactInboxes
+			.filter((ci) => ci.contact_id === contact.id)
+			.map((ci) => ({ source_id: ci.source_id, inbox: presentInboxShort(inboxById(ci.inbox_id)) })),
+	});
 	const presentPublicContact = (contact, contactInbox) => ({
 		id: contact.id,
 		source_id: contactInbox.source_id,
@@ -460,16 +467,19 @@ function create({ state, options, credentials }) {
 				if (invalid) return appInvalid(invalid);
 				const inbox = inboxById(body.inbox_id);
 				if (!inbox) return appError(404, 'Resource could not be found');
-				let contactInbox = contactInboxBy(inbox, body.source_id);
-				if (!contactInbox && body.contact_id !== undefined) {
+				let contactInbox;
+				if (body.contact_id !== undefined) {
+					// ContactInboxBuilder: find or create (contact, inbox, source_id)
 					const contact = contactById(body.contact_id);
 					if (!contact) return appError(404, 'Resource could not be found');
-					contactInbox = newContactInbox(contact, inbox, body.source_id);
+					const taken = contactInboxBy(inbox, body.source_id);
+					if (taken && taken.contact_id !== contact.id) return json(422, { error: 'source_id should be unique' });
+					contactInbox = taken || newContactInbox(contact, inbox, body.source_id);
+				} else {
+					// Chatwoot's fallback: ContactInbox.find_by!(source_id:), in any inbox of any account
+					contactInbox = state.contactInboxes.find((ci) => ci.source_id === body.source_id);
 				}
 				if (!contactInbox) return appError(404, 'Resource could not be found');
-				if (body.contact_id !== undefined && String(contactInbox.contact_id) !== String(body.contact_id)) {
-					return json(422, { message: 'Contact does not match the source id', attributes: ['contact_id'] });
-				}
 				const conversation = newConversation(contactInbox, body);
 				if (body.message) newMessage(conversation, body.message.content, 1, userSender());
 				return json(200, presentAppConversation(conversation));
@@ -523,9 +533,17 @@ function create({ state, options, credentials }) {
 			method: 'GET',
 			path: `${ACC}/contacts/search`,
 			handler(ctx) {
-				const q = String(ctx.query.q || '').toLowerCase();
-				const found = state.contacts.filter((c) => q && ['name', 'email', 'phone_number', 'identifier'].some((k) => c[k] && String(c[k]).toLowerCase().includes(q)));
-				return json(200, { meta: { count: found.length, current_page: '1' }, payload: clone(found) });
+				// contacts_controller#search: ILIKE on name, e-mail and phone, LIKE (case-sensitive) on identifier, 15 a page
+				const q = String(ctx.query.q || '').trim();
+				if (!q) return appError(422, 'Specify search string with parameter q');
+				const has = (value, caseSensitive) =>
+					value !== null && value !== undefined && (caseSensitive ? String(value).includes(q) : String(value).toLowerCase().includes(q.toLowerCase()));
+				const found = state.contacts.filter(
+					(c) => has(c.name) || has(c.email) || has(c.phone_number) || has(c.identifier, true) || (/^\d+$/.test(q) && c.id === Number(q)),
+				);
+				const page = Math.max(1, Number(ctx.query.page) || 1);
+				const slice = found.slice((page - 1) * 15, page * 15);
+				return json(200, { meta: { count: slice.length, current_page: String(page), has_more: found.length > page * 15 }, payload: slice.map(presentAppContact) });
 			},
 		},
 		{
@@ -534,7 +552,7 @@ function create({ state, options, credentials }) {
 			handler(ctx) {
 				const contact = contactById(ctx.params.contact);
 				if (!contact) return appError(404, 'Resource could not be found');
-				return json(200, { payload: clone(contact) });
+				return json(200, { payload: presentAppContact(contact) });
 			},
 		},
 		{
@@ -559,6 +577,8 @@ function create({ state, options, credentials }) {
 	return {
 		routes: [...publicRoutes, ...appRoutes],
 		before(ctx, route) {
+			// Rails' dynamic segments stop at "." (the format): a raw dot in an ID matches no route
+			if (ctx.path.includes('.')) return railsError(404);
 			if (!route.path.startsWith('/api/')) return null;
 			const token = ctx.headers.api_access_token || ctx.headers['api-access-token'] || (options.acceptBearer && /^Bearer\s+(.+)$/i.exec(ctx.headers.authorization || '')?.[1]);
 			if (!token) return json(401, { errors: ['You need to sign in or sign up before continuing.'] });
