@@ -6,6 +6,7 @@ module.exports = {
 	testMatch: ['**/*.test.ts'],
 	setupFiles: ['<rootDir>/test/setup.ts'],
 	setupFilesAfterEnv: ['<rootDir>/test/setup-after-env.ts'],
-	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+	// Types are checked once by `npm run typecheck` (CI runs it); jest only transpiles, file by file.
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', isolatedModules: true }] },
 	testTimeout: 30000,
 };

@@ -3,7 +3,7 @@ import type { Check, Field } from '../shared/types';
 
 /** Chatwoot keeps phone numbers in E.164 (`+` and up to 15 digits); spaces, dots, dashes and brackets are dropped. */
 export function phoneNumber(): Check {
-	const asText = text({ maxLength: 40, allowNumber: false });
+	const asText = text({ maxLength: 40 });
 	return (value) => {
 		const written = asText(value) as string | undefined;
 		if (written === undefined) return undefined;
@@ -37,7 +37,7 @@ export function numericId(options: { required?: boolean } = {}): Check {
  * goes into URL paths, so "/", "?", "#", "\", "..", a lone "." and whitespace or control characters are refused.
  */
 export function contactSourceId(options: { required?: boolean } = {}): Check {
-	const asText = text({ required: options.required, allowNumber: true, maxLength: 255 });
+	const asText = text({ required: options.required, maxLength: 255 });
 	return (value) => {
 		const written = asText(value) as string | undefined;
 		if (written === undefined) return undefined;

@@ -49,7 +49,7 @@ export function contactFields(purpose: string, note?: string): Field[] {
 				description: 'Your own ID for the contact, as stored in Intercom\'s external_id (for example the CRM record ID)',
 				displayOptions: { show: { contactBy: ['externalId'] } },
 			},
-			check: text({ required: true, allowNumber: true, maxLength: 255 }),
+			check: text({ required: true, maxLength: 255 }),
 		},
 		{
 			property: {

@@ -155,6 +155,7 @@ export const livePerson: Vendor = {
 	renewsTokenOn401: true,
 	// LivePerson's retry policy: after a 429, wait at least one second and avoid bursts.
 	minRateLimitWaitMs: 1000,
+	baseUrlField: 'Domain API Host',
 	unauthorizedHint: `LivePerson refused the request even after n8n fetched a new AppJWT. Check the Account ID, Client ID and Client Secret of the ${CREDENTIAL} credential.`,
 	explainError: explainLpError,
 	checkCredentials: credentialProblem,

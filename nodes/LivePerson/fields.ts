@@ -33,7 +33,7 @@ export const externalConsumerIdField: Field = {
 		description:
 			'Your own stable ID for the end user (for example the channel user ID or CRM record ID). LivePerson keeps one consumer per ID: use the same value for every conversation and message of this person.',
 	},
-	check: text({ required: true, allowNumber: true, maxLength: 255 }),
+	check: text({ required: true, maxLength: 255 }),
 };
 
 export const conversationIdField: Field = {

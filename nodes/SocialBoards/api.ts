@@ -59,6 +59,7 @@ export const socialBoards: Vendor = {
 	},
 	baseUrl: socialBoardsBaseUrl,
 	renewsTokenOn401: true,
+	baseUrlField: 'API Base URL',
 	unauthorizedHint: `SocialBoards refused the access token even after n8n fetched a new one. Check that the Client ID and Refresh Token of the ${CREDENTIAL} credential belong to the SocialBoards account you expect, and that its API Base URL points at that account's API.`,
 	explainError(response: ApiResponse, request: RequestSpec): ErrorExplanation {
 		const body = asObject(response.body);

@@ -9,7 +9,7 @@ export type AuthorKind = (typeof AUTHOR_KINDS)[number];
 
 export const checkAuthorBy: Check = oneOf(AUTHOR_KINDS, { required: true });
 export const checkAuthorEmail: Check = email({ required: true });
-export const checkCustomIdentifier: Check = text({ required: true, allowNumber: true, maxLength: 255 });
+export const checkCustomIdentifier: Check = text({ required: true, maxLength: 255 });
 export const checkUserId: Check = text({
 	required: true,
 	pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,

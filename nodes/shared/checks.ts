@@ -41,8 +41,6 @@ function controlCharacterError(value: string): InputError | undefined {
 interface TextOptions {
 	required?: boolean;
 	maxLength?: number;
-	/** @deprecated numbers are always taken as their text, as n8n's own nodes do. */
-	allowNumber?: boolean;
 	noHtml?: boolean;
 	pattern?: RegExp;
 	patternHint?: string;
@@ -81,7 +79,6 @@ export function text(options: TextOptions = {}): Check {
 export function id(options: { required?: boolean } = {}): Check {
 	return text({
 		required: options.required,
-		allowNumber: true,
 		maxLength: 128,
 		pattern: /^[A-Za-z0-9_:-]+$/,
 		patternHint: 'an ID has only letters, digits, "-", "_" and ":"',

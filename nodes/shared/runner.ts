@@ -265,6 +265,18 @@ export async function runOperation(
 		}
 		return [output];
 	}
+	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
+		const itemParams = params[itemIndex];
+		const problem = itemParams && operation.checkWithCredentials?.(itemParams, credentials);
+		if (!problem) continue;
+		const error = new NodeOperationError(context.getNode(), `${problem.field} ${problem.reason} [item ${itemIndex}]`, {
+			itemIndex,
+			description: `${problem.fix} Nothing was sent for this item.`,
+		});
+		if (!continueOnFail) throw error;
+		output[itemIndex] = errorItem(error, itemIndex);
+		params[itemIndex] = undefined;
+	}
 	const gate = new RateGate(context.getExecutionCancelSignal?.());
 	const executionCache = new Map<string, unknown>();
 	let failure: Error | undefined;

@@ -69,6 +69,14 @@ export interface Operation {
 	resource: string;
 	option: INodePropertyOptions & { action: string };
 	fields: Field[];
+	/**
+	 * Checks an item's values against the credential (a field the credential's API version lacks),
+	 * for every item before any request: the field, why, and how to fix it.
+	 */
+	checkWithCredentials?(
+		params: IDataObject,
+		credentials: ICredentialDataDecryptedObject,
+	): { field: string; reason: string; fix: string } | undefined;
 	run(context: OperationContext, params: IDataObject): Promise<OperationResult>;
 }
 

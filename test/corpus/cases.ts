@@ -50,9 +50,6 @@ export function typeCases(field: string, label: string, required: boolean): BadI
 	return cases;
 }
 
-/** The same cases (numbers are taken as text by every field now; kept for the vendors' lists). */
-export const withoutNumber = (cases: BadInput[]) => cases;
-
 /** The same cases with `extra` parameters before each case's own (the operation, the fields around it). */
 export const withParameters = (extra: INodeParameters, cases: BadInput[]): BadInput[] =>
 	cases.map((entry) => ({ ...entry, parameters: { ...extra, ...entry.parameters } }));

@@ -1,6 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { ARRAY, type BadInput, EMPTY, inside, NULL, OBJECT, repeat, SPACES, typeCases, withoutNumber, withParameters } from './cases';
+import { ARRAY, type BadInput, EMPTY, inside, NULL, OBJECT, repeat, SPACES, typeCases, withParameters } from './cases';
 
 // Chatwoot: Conversation → Create (public client API, new contact) is the base; the other operations
 // name their resource and operation. Labels from nodes/Chatwoot/fields.ts and the operation files.
@@ -26,7 +26,7 @@ const NOT_INTERNATIONAL = 'is not a phone number in international format';
 
 export const chatwootCases: BadInput[] = [
 	// Empty, whitespace-only and wrongly typed values from expressions.
-	...withParameters(existingContact, withoutNumber(typeCases('contactIdentifier', SOURCE_ID, true))),
+	...withParameters(existingContact, typeCases('contactIdentifier', SOURCE_ID, true)),
 	...withParameters(sendMessage, typeCases('message', 'Message', true)),
 	...typeCases('message', 'First Message', false),
 	...inside('contactFields', 'Contact Fields', typeCases('name', 'Name', false)),

@@ -1,6 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { type BadInput, EMPTY, inside, OBJECT, repeat, SPACES, typeCases, withoutNumber, withParameters } from './cases';
+import { type BadInput, EMPTY, inside, OBJECT, repeat, SPACES, typeCases, withParameters } from './cases';
 
 // LivePerson: Conversation → Create for one external consumer is the base; Close and Message → Send name
 // their operation. Labels from nodes/LivePerson/fields.ts and the operation files; the credential's
@@ -35,8 +35,8 @@ const credentialUrl = (field: string, label: string, value: string): BadInput =>
 
 export const livePersonCases: BadInput[] = [
 	// Empty, whitespace-only and wrongly typed values from expressions.
-	...withoutNumber(typeCases('externalConsumerId', 'External Consumer ID', true)),
-	...withParameters(sendMessage, withoutNumber(typeCases('conversationId', 'Conversation ID', true))),
+	...typeCases('externalConsumerId', 'External Consumer ID', true),
+	...withParameters(sendMessage, typeCases('conversationId', 'Conversation ID', true)),
 	...withParameters(sendMessage, typeCases('message', 'Message', true)),
 	...typeCases('firstMessage', 'First Message', false),
 	...typeCases('firstName', 'First Name', false).filter((entry) => /object|list/.test(entry.name)),

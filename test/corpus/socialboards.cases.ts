@@ -1,6 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { ARRAY, type BadInput, EMPTY, NULL, NUMBER, OBJECT, repeat, SPACES, typeCases, withoutNumber, withParameters } from './cases';
+import { ARRAY, type BadInput, EMPTY, NULL, NUMBER, OBJECT, repeat, SPACES, typeCases, withParameters } from './cases';
 
 // SocialBoards: Conversation → Create with an author found by e-mail is the base. Message → Add takes
 // its messages as a fixedCollection; an entry's errors name it "Messages › message <n> › <field>"
@@ -49,7 +49,7 @@ const messageTextCases: BadInput[] = typeCases('text', 'Text', true).map((entry)
 export const socialBoardsCases: BadInput[] = [
 	// Empty, whitespace-only and wrongly typed values from expressions.
 	...typeCases('authorEmail', 'Author Email', true),
-	...withParameters(byCustomIdentifier, withoutNumber(typeCases('authorCustomIdentifier', 'Author Custom Identifier', true))),
+	...withParameters(byCustomIdentifier, typeCases('authorCustomIdentifier', 'Author Custom Identifier', true)),
 	...withParameters(byUserId, typeCases('authorId', 'Author User ID', true).filter((entry) => /empty|spaces|number/.test(entry.name))),
 	...messageTextCases,
 	{ name: 'a conversation ID that is empty', parameters: getConversation(EMPTY), field: 'Conversation ID', reason: 'is required but is empty' },

@@ -53,6 +53,23 @@ describe('Intercom Create → API version gates (versions compare as numbers, no
 		);
 	});
 
+	test('a later item with Created At on 2.9 stops the run before the earlier items send anything', async () => {
+		const { error, output } = await runNode({
+			type: 'intercom',
+			parameters: create({
+				contactBy: 'id',
+				contactId: USER_ID,
+				senderType: 'user',
+				additionalFields: { createdAt: '={{ $json.createdAt }}' },
+			}),
+			credentials: credentials('2.9'),
+			items: [{}, {}, { createdAt: '2026-01-01T00:00:00Z' }],
+		});
+		// nock allows no request: items 0 and 1 would have created conversations.
+		expect(output).toEqual([]);
+		expect(error?.message).toBe("Additional Fields › Created At needs Intercom API version 2.11 or later; the credential's API Version is 2.9 [item 2]");
+	});
+
 	test('Created At with API version 2.11 is sent', async () => {
 		const scope = intercom('2.11')
 			.post('/conversations', { from: { type: 'user', id: USER_ID }, body: 'Hi', created_at: 1767225600 })

@@ -91,7 +91,7 @@ export const contactFields: Field = {
 				placeholder: 'e.g. crm-4711',
 				description: 'Your own ID for the contact, such as the CRM record ID (Chatwoot\'s contact "identifier", one per account). Not the Contact Source ID that other operations ask for: that is the contactIdentifier output. Needed for inboxes with identity validation: with the Inbox HMAC Token in the credential the node signs it.',
 			},
-			check: text({ maxLength: 255, allowNumber: true }),
+			check: text({ maxLength: 255 }),
 			send: 'identifier',
 		},
 		{

@@ -180,7 +180,7 @@ const fields: Field[] = [
 			description: 'The contact\'s identifier in Chatwoot (the CRM Identifier given to Create), matched exactly. Not the Contact Source ID.',
 			displayOptions: { show: { contactBy: ['crmIdentifier'] } },
 		},
-		check: text({ required: true, maxLength: 255, allowNumber: true }),
+		check: text({ required: true, maxLength: 255 }),
 	},
 	...bodyFields,
 ];

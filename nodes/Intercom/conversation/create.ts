@@ -1,5 +1,4 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { dateTime, oneOf, text, urlList } from '../../shared/checks';
 import { buildBody, additionalFields } from '../../shared/fields';
@@ -101,20 +100,18 @@ export const createConversation: Operation = {
 		description: 'Start a conversation from a contact, found by ID, e-mail or external ID',
 	},
 	fields,
+	checkWithCredentials(params, credentials) {
+		const createdAt = (params.additionalFields as IDataObject | undefined)?.createdAt;
+		if (!createdAt || apiVersionAtLeast(credentials.apiVersion, CREATED_AT_SINCE)) return undefined;
+		return {
+			field: 'Additional Fields › Created At',
+			reason: `needs Intercom API version ${CREATED_AT_SINCE} or later; the credential's API Version is ${String(credentials.apiVersion)}`,
+			fix: `Set "API Version" in the Intercom Conversations credential to ${CREATED_AT_SINCE} or later, or remove Created At.`,
+		};
+	},
 	async run(context, params) {
 		const extra = (params.additionalFields ?? {}) as IDataObject;
 		const createdAt = extra.createdAt as Date | undefined;
-		const apiVersion = context.credentials.apiVersion;
-		if (createdAt && !apiVersionAtLeast(apiVersion, CREATED_AT_SINCE)) {
-			throw new NodeOperationError(
-				context.node,
-				`Additional Fields › Created At needs Intercom API version ${CREATED_AT_SINCE} or later; the credential's API Version is ${apiVersion} [item ${context.itemIndex}]`,
-				{
-					itemIndex: context.itemIndex,
-					description: `Set "API Version" in the Intercom Conversations credential to ${CREATED_AT_SINCE} or later, or remove Created At. Nothing was sent for this item.`,
-				},
-			);
-		}
 
 		const knownId = params.contactBy === 'id' && params.senderType !== 'auto';
 		const resolved = knownId

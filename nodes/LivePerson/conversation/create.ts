@@ -60,7 +60,7 @@ const fields: Field[] = [
 			description:
 				'The skill to route the conversation to; -1 means any skill. LivePerson recommends routing by campaign instead: keep -1 and set Campaign ID and Engagement ID in Conversation Options.',
 		},
-		check: text({ allowNumber: true, pattern: SKILL_ID, patternHint: 'a skill ID is a number, or -1 for any skill' }),
+		check: text({ pattern: SKILL_ID, patternHint: 'a skill ID is a number, or -1 for any skill' }),
 		send: 'conversation.skillId',
 	},
 	{
@@ -85,7 +85,7 @@ const fields: Field[] = [
 			},
 			{
 				property: { displayName: 'Customer ID', name: 'customerId', type: 'string', default: '', description: 'Your ID of the customer (for example the CRM ID)' },
-				check: text({ allowNumber: true, maxLength: 255 }),
+				check: text({ maxLength: 255 }),
 				send: 'ctmrinfo.customerId',
 			},
 			{
@@ -111,7 +111,7 @@ const fields: Field[] = [
 			},
 			{
 				property: { displayName: 'Social ID', name: 'socialId', type: 'string', default: '', description: 'A social network ID of the customer' },
-				check: text({ allowNumber: true, maxLength: 255 }),
+				check: text({ maxLength: 255 }),
 				send: 'ctmrinfo.socialId',
 			},
 			{
@@ -164,7 +164,7 @@ const fields: Field[] = [
 			},
 			{
 				property: { displayName: 'Phone', name: 'phone', type: 'string', default: '', placeholder: 'e.g. +1 212 555 0100', description: 'The consumer\'s phone number' },
-				check: text({ allowNumber: true, maxLength: 64 }),
+				check: text({ maxLength: 64 }),
 				send: 'contact.phone',
 			},
 		],
@@ -187,7 +187,7 @@ const fields: Field[] = [
 					default: '',
 					description: 'The messaging campaign that routes the conversation (from LivePerson\'s Monitoring API). Set it together with Engagement ID.',
 				},
-				check: text({ allowNumber: true, maxLength: 64 }),
+				check: text({ maxLength: 64 }),
 				send: 'conversation.campaignInfo.campaignId',
 			},
 			clientFeaturesProperty,
@@ -199,7 +199,7 @@ const fields: Field[] = [
 					default: '',
 					description: 'The engagement of the campaign (from LivePerson\'s Monitoring API). Set it together with Campaign ID.',
 				},
-				check: text({ allowNumber: true, maxLength: 64 }),
+				check: text({ maxLength: 64 }),
 				send: 'conversation.campaignInfo.engagementId',
 			},
 			{
@@ -210,7 +210,7 @@ const fields: Field[] = [
 					default: '',
 					description: 'The contextId the Monitoring API returned for this consumer',
 				},
-				check: text({ allowNumber: true, maxLength: 64 }),
+				check: text({ maxLength: 64 }),
 				send: 'conversation.conversationContext.interactionContextId',
 			},
 			{
