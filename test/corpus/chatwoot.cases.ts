@@ -73,7 +73,7 @@ export const chatwootCases: BadInput[] = [
 	{ name: 'a contact source ID with "?"', parameters: { ...resolveConversation, contactIdentifier: 'a?b=c' }, field: SOURCE_ID, reason: `${NOT_A_SOURCE_ID} "?"` },
 	{ name: 'a contact source ID with "#"', parameters: { ...getConversation, contactIdentifier: 'a#b' }, field: SOURCE_ID, reason: `${NOT_A_SOURCE_ID} "#"` },
 	{ name: 'a contact source ID with a backslash', parameters: { ...getConversation, contactIdentifier: 'a\\b' }, field: SOURCE_ID, reason: `${NOT_A_SOURCE_ID} "\\"` },
-	{ name: 'a contact source ID with a NUL byte', parameters: { ...sendMessage, contactIdentifier: '={{ "a" + String.fromCharCode(0) + "b" }}' }, field: SOURCE_ID, reason: `${NOT_A_SOURCE_ID} a space or control character` },
+	{ name: 'a contact source ID with a NUL byte', parameters: { ...sendMessage, contactIdentifier: '={{ "a" + String.fromCharCode(0) + "b" }}' }, field: SOURCE_ID, reason: "contains the control character U+0000 at position 2" },
 	{ name: 'a contact source ID with a tab inside', parameters: { ...asAgent, contactBy: 'contactIdentifier', contactIdentifier: 'a\tb' }, field: SOURCE_ID, reason: `${NOT_A_SOURCE_ID} a space or control character` },
 	{ name: 'a CRM identifier that is empty', parameters: { ...asAgent, contactBy: 'crmIdentifier', crmIdentifier: EMPTY }, field: 'CRM Identifier', reason: 'is required but is empty' },
 	{ name: 'a CRM identifier that is an object', parameters: { ...asAgent, contactBy: 'crmIdentifier', crmIdentifier: OBJECT }, field: 'CRM Identifier', reason: 'must be text, but got an object' },
