@@ -87,7 +87,7 @@ export class IntercomConversationsApi implements ICredentialType {
 		rules: [
 			{
 				type: 'responseCode',
-				properties: { value: 401, message: 'The access token is wrong or was revoked. Copy it again from the Developer Hub.' },
+				properties: { value: 401, message: 'Intercom refused the Access Token: it is wrong or was revoked. Copy it again from the Developer Hub (your app → Configure → Authentication).' },
 			},
 		],
 	};

@@ -301,6 +301,37 @@ async function browserPhase(rt, work, sandbox) {
 			await page.getByText(pkg.name, { exact: false }).first().waitFor({ timeout: 30000 });
 		});
 
+		// The credential's Test button (what the editor calls), against the sandbox: each passes with the
+		// sandbox's values, and a wrong secret fails with a message that names the field to fix.
+		const WRONG_SECRET = {
+			intercomConversationsApi: ['accessToken', /Access Token/],
+			userdeskConversationsApi: ['apiKey', /API Key/],
+			chatwootConversationsApi: ['apiAccessToken', /User Access Token/],
+			socialBoardsConversationsApi: ['refreshToken', /Refresh Token/],
+			livePersonConversationsApi: ['clientSecret', /Client Secret/],
+		};
+		await check('credentials: every Test button passes against the sandbox; a wrong secret names its field', async () => {
+			const cookie = await local.login(n8n.url);
+			const test = async (credential) => {
+				const r = await local.request(`${n8n.url}/rest/credentials/test`, { method: 'POST', headers: { cookie }, body: { credentials: credential } });
+				assertEqual(r.status, 200, `POST /rest/credentials/test for ${credential.type} (${r.text.slice(0, 200)})`);
+				return r.json.data;
+			};
+			const problems = [];
+			for (const credential of local.sandboxCredentials(sandbox.servers)) {
+				const wrong = WRONG_SECRET[credential.type];
+				if (!wrong) continue;
+				const good = await test(credential);
+				if (good.status !== 'OK') problems.push(`${credential.type} Test with the sandbox's values: ${good.status} "${good.message}"`);
+				const secret = 'wrong-secret-value-1234';
+				const bad = await test({ ...credential, data: { ...credential.data, accessToken: '', appJwt: '', [wrong[0]]: secret } });
+				if (bad.status !== 'Error' || !wrong[1].test(bad.message) || bad.message.includes(secret)) {
+					problems.push(`${credential.type} Test with a wrong ${wrong[0]}: ${bad.status} "${bad.message}" (must fail, name ${wrong[1]}, not repeat the secret)`);
+				}
+			}
+			assert(problems.length === 0, problems.join('; '));
+		});
+
 		for (const e of webhookExamples) {
 			await check(`webhook: a CRM POST to the published examples/${e.file} opens a conversation`, async () => {
 				sandbox.reset();
