@@ -139,7 +139,7 @@ const UNSUPPORTED_HELP = [
 	'.cache/n8n-runtime: that works on Linux x64 (glibc) only, for example Debian, Ubuntu, Fedora,',
 	'WSL 2 on Windows, or a linux/amd64 container.',
 	'',
-	'Instead, install the package in an n8n you already run (n8n 1.101 or later):',
+	'Instead, install the package in an n8n you already run (n8n 2.10 or later, see the README):',
 	'  Settings → Community Nodes → Install → n8n-nodes-conversations',
 	'  (self-hosted without that panel: npm install n8n-nodes-conversations in ~/.n8n/nodes, then restart n8n).',
 	'npm test needs none of this: it runs the nodes on n8n\'s engine from the dev dependencies.',
