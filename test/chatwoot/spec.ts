@@ -4,14 +4,13 @@ import path from 'node:path';
 import Ajv from 'ajv';
 
 /**
- * Chatwoot's published OpenAPI file (docs/vendor-specs), as ajv validators of request bodies. Objects
+ * Chatwoot's published OpenAPI file (test/sandbox/specs), as ajv validators of request bodies. Objects
  * that declare their properties are closed (additionalProperties: false) so that a key Chatwoot does
  * not document fails the test instead of passing silently.
  */
 const CANDIDATES = [
 	process.env.CHATWOOT_OPENAPI,
-	'/work/shared/vendor-specs/chatwoot.openapi.json',
-	// the same file, copied into the repository with the sandbox
+	// the published file, copied unchanged into the repository with the sandbox
 	path.resolve(__dirname, '../sandbox/specs/chatwoot.openapi.json'),
 ].filter((candidate): candidate is string => !!candidate);
 

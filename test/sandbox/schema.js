@@ -20,7 +20,6 @@ function specDirs(explicit) {
 		process.env.SANDBOX_SPECS_DIR,
 		path.join(__dirname, 'specs'),
 		path.join(__dirname, '..', '..', 'vendor-specs'),
-		'/work/shared/vendor-specs',
 	].filter(Boolean);
 }
 
