@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { InputError } from './checks';
-import type { Field, Operation } from './types';
+import { id, InputError, text } from './checks';
+import type { Check, Field, Operation } from './types';
 
 /** The "Additional Fields" collection of optional fields, as every operation shows it. */
 export function additionalFields(fields: Field[]): Field {
@@ -15,6 +15,68 @@ export function additionalFields(fields: Field[]): Field {
 			default: {},
 		},
 		fields,
+	};
+}
+
+interface IdFieldOptions {
+	description: string;
+	placeholder?: string;
+	/** Required unless false. */
+	required?: boolean;
+	/** The vendor's ID rule; the shared `id` check by default. */
+	check?: Check;
+	send?: string;
+}
+
+/** A text field that holds a vendor ID. */
+export function idField(displayName: string, name: string, options: IdFieldOptions): Field {
+	const required = options.required !== false;
+	return {
+		property: {
+			displayName,
+			name,
+			type: 'string',
+			default: '',
+			...(required ? { required: true } : {}),
+			...(options.placeholder ? { placeholder: options.placeholder } : {}),
+			description: options.description,
+		},
+		check: options.check ?? id({ required }),
+		...(options.send ? { send: options.send } : {}),
+	};
+}
+
+/** The "Conversation ID" field (parameter `conversationId`), the same in every vendor. */
+export function conversationIdField(options: IdFieldOptions): Field {
+	return idField('Conversation ID', 'conversationId', options);
+}
+
+interface MessageFieldOptions {
+	description: string;
+	maxLength: number;
+	required?: boolean;
+	displayName?: string;
+	/** The parameter name; "message" by default. */
+	name?: string;
+	rows?: number;
+	noHtml?: boolean;
+	send?: string;
+}
+
+/** A plain-text message field ("Message", parameter `message` unless named otherwise). */
+export function messageField(options: MessageFieldOptions): Field {
+	return {
+		property: {
+			displayName: options.displayName ?? 'Message',
+			name: options.name ?? 'message',
+			type: 'string',
+			typeOptions: { rows: options.rows ?? 4 },
+			default: '',
+			...(options.required ? { required: true } : {}),
+			description: options.description,
+		},
+		check: text({ required: options.required, maxLength: options.maxLength, noHtml: options.noHtml }),
+		...(options.send ? { send: options.send } : {}),
 	};
 }
 

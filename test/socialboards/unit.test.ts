@@ -2,7 +2,7 @@ import type { IHttpRequestHelper, INode, INodeTypes } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { SocialBoardsConversationsApi } from '../../credentials/SocialBoardsConversationsApi.credentials';
-import { socialBoards, socialBoardsBaseUrl } from '../../nodes/SocialBoards/api';
+import { socialBoards, socialBoardsBaseUrl } from '../../nodes/SocialBoards/vendor';
 import { userValue } from '../../nodes/SocialBoards/author';
 import { conversationId, objectList } from '../../nodes/SocialBoards/checks';
 import { checkMessages, messageFromEntry } from '../../nodes/SocialBoards/message/add';

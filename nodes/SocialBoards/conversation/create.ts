@@ -1,7 +1,7 @@
 import { boolean, integer, oneOf, text, url } from '../../shared/checks';
 import { buildBody, additionalFields } from '../../shared/fields';
 import type { Field, Operation } from '../../shared/types';
-import { dataOf, type Envelope } from '../api';
+import { dataOf, type Envelope } from '../vendor';
 import { authorFields, userValue } from '../author';
 import { objectList } from '../checks';
 import { simplifyConversation } from '../simplify';

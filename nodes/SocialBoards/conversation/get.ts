@@ -1,6 +1,6 @@
 import { boolean } from '../../shared/checks';
 import type { Field, Operation } from '../../shared/types';
-import { dataOf, type Envelope } from '../api';
+import { dataOf, type Envelope } from '../vendor';
 import { conversationId } from '../checks';
 import { simplifyConversation } from '../simplify';
 

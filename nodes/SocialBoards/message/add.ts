@@ -2,7 +2,7 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { dateTime, InputError, text } from '../../shared/checks';
 import type { Check, Field, Operation } from '../../shared/types';
-import { dataOf, type Envelope } from '../api';
+import { dataOf, type Envelope } from '../vendor';
 import { AUTHOR_CHECKS, authorProperties, authorValueNames, checkAuthorBy, userValue, type AuthorKind } from '../author';
 import { conversationIdField } from '../conversation/get';
 import { simplifyMessage } from '../simplify';

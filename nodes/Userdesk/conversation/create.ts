@@ -1,7 +1,7 @@
 import { email, text } from '../../shared/checks';
 import { buildBody } from '../../shared/fields';
 import type { Field, Operation } from '../../shared/types';
-import { chatbotPath } from '../api';
+import { chatbotPath } from '../vendor';
 
 export const userFields: Field[] = [
 	{

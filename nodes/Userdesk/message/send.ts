@@ -1,7 +1,7 @@
 import { id, text } from '../../shared/checks';
 import { buildBody } from '../../shared/fields';
 import type { Field, Operation } from '../../shared/types';
-import { chatbotPath } from '../api';
+import { chatbotPath } from '../vendor';
 import { userFields } from '../conversation/create';
 
 const fields: Field[] = [
