@@ -3,8 +3,8 @@ import { Workflow } from 'n8n-workflow';
 
 import { SocialBoardsConversationsApi } from '../../credentials/SocialBoardsConversationsApi.credentials';
 import { socialBoards, socialBoardsBaseUrl } from '../../nodes/SocialBoards/vendor';
-import { userValue } from '../../nodes/SocialBoards/author';
-import { conversationId, objectList } from '../../nodes/SocialBoards/checks';
+import { conversationId, userValue } from '../../nodes/SocialBoards/fields';
+import { objectList } from '../../nodes/shared/checks';
 import { checkMessages, messageFromEntry } from '../../nodes/SocialBoards/message/add';
 import { simplifyConversation, simplifyMessage } from '../../nodes/SocialBoards/simplify';
 import type { RequestSpec } from '../../nodes/shared/types';
