@@ -95,13 +95,47 @@ export function operationProperties(operation: Operation): INodeProperties[] {
 	});
 }
 
-function isShown(property: INodeProperties, params: IDataObject): boolean {
-	const show = property.displayOptions?.show;
-	if (!show) return true;
-	return Object.entries(show).every(([name, allowed]) => {
-		if (name === 'resource' || name === 'operation' || name.startsWith('@')) return true;
-		return (allowed as unknown[]).includes(params[name]);
+/** One allowed value of displayOptions: a plain value, or n8n's condition object `{ _cnd: { eq: 1 } }`. */
+function allows(allowed: unknown, value: unknown): boolean {
+	const condition = (allowed as { _cnd?: Record<string, unknown> } | null)?._cnd;
+	if (typeof allowed !== 'object' || allowed === null || !condition) return allowed === value;
+	return Object.entries(condition).every(([kind, target]) => {
+		const number = value as number;
+		switch (kind) {
+			case 'eq': return value === target;
+			case 'not': return value !== target;
+			case 'gte': return number >= (target as number);
+			case 'lte': return number <= (target as number);
+			case 'gt': return number > (target as number);
+			case 'lt': return number < (target as number);
+			case 'between': {
+				const { from, to } = target as { from: number; to: number };
+				return number >= from && number <= to;
+			}
+			case 'startsWith': return String(value).startsWith(String(target));
+			case 'endsWith': return String(value).endsWith(String(target));
+			case 'includes': return String(value).includes(String(target));
+			case 'regex': return new RegExp(String(target)).test(String(value));
+			case 'exists': return value !== undefined && value !== null && value !== '';
+			default: return false;
+		}
 	});
+}
+
+/** Whether a displayOptions rule names a parameter this check cannot see (resource, operation, @version). */
+function isOutside(name: string): boolean {
+	return name === 'resource' || name === 'operation' || name.startsWith('@');
+}
+
+/** Whether n8n shows the property for these values: every `show` rule matches and no `hide` rule does. */
+export function isShown(property: INodeProperties, params: IDataObject): boolean {
+	const valueOf = (name: string) => params[name.replace(/^\//, '')];
+	const matches = (name: string, allowed: unknown) =>
+		(allowed as unknown[]).some((candidate) => allows(candidate, valueOf(name)));
+	const { show, hide } = property.displayOptions ?? {};
+	const shown = Object.entries(show ?? {}).every(([name, allowed]) => isOutside(name) || matches(name, allowed));
+	const hidden = Object.entries(hide ?? {}).some(([name, allowed]) => !isOutside(name) && matches(name, allowed));
+	return shown && !hidden;
 }
 
 function fieldError(
