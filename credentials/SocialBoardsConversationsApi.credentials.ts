@@ -9,6 +9,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { isTransientStatus, markTokenFailure, TokenFailure } from '../nodes/shared/tokenFailure';
+
 const DEFAULT_TOKEN_URL = 'https://api.socialboards.com/token';
 const CREDENTIAL = 'SocialBoards Conversations';
 const WHERE = 'SocialBoards: avatar → Settings → Installation → Public API';
@@ -50,26 +52,12 @@ function answerShape(data: unknown): string {
 }
 
 /**
- * Flags the transport reads: `tokenStep` says nothing of the actual request was sent; `retryable`
- * says the request may be sent once more (n8n then reads the stored credential again).
- */
-export type TokenError = Error & {
-	tokenStep: true;
-	retryable: boolean;
-	response?: { status: number; statusText: string; headers: IDataObject; data: IDataObject };
-};
-
-function isTransient(status: number | undefined): boolean {
-	return status !== undefined && (status === 429 || status >= 500);
-}
-
-/**
  * The token exchange failed with an HTTP answer: name the credential field to fix. The error keeps
  * `response` (status and a body the SocialBoards node recognises by `socialBoardsToken`) so the
  * node's transport reports it like any other answer; `statusText` is what n8n's credential test
  * shows. The answer itself is never quoted: it may hold tokens.
  */
-function tokenError(failure: HttpFailure, tokenUrl: string): TokenError {
+function tokenError(failure: HttpFailure, tokenUrl: string): TokenFailure {
 	const body = (typeof failure.data === 'object' && failure.data !== null ? failure.data : {}) as IDataObject;
 	const code = typeof body.error === 'string' && /^[\w.-]{1,60}$/.test(body.error) ? body.error : undefined;
 	let reason: string;
@@ -80,7 +68,7 @@ function tokenError(failure: HttpFailure, tokenUrl: string): TokenError {
 	} else if (code === 'invalid_client' || code === 'unauthorized_client') {
 		reason = `SocialBoards does not accept the client ID (${code})`;
 		fix = `Fix the "Client ID" field of the ${CREDENTIAL} credential: copy it from ${WHERE}.`;
-	} else if (isTransient(failure.status)) {
+	} else if (isTransientStatus(failure.status)) {
 		reason = `the token URL ${tokenUrl} answered HTTP ${failure.status}`;
 		fix = 'SocialBoards\' token service is busy or has a fault: run the workflow again later.';
 	} else if (failure.status !== undefined && failure.status >= 200 && failure.status < 300) {
@@ -93,17 +81,12 @@ function tokenError(failure: HttpFailure, tokenUrl: string): TokenError {
 		reason = `SocialBoards refused the token request (${code})`;
 		fix = `Check the "Client ID" and "Refresh Token" fields of the ${CREDENTIAL} credential (from ${WHERE}).`;
 	}
-	const error = new Error(`${reason}. ${fix}`);
-	return Object.assign(error, {
-		tokenStep: true as const,
+	return new TokenFailure(`${reason}. ${fix}`, {
+		status: failure.status ?? 0,
+		headers: failure.headers,
+		data: { socialBoardsToken: 'failed', reason, fix },
 		// invalid_grant may mean another run spent a rotating refresh token: its new one is in the store.
-		retryable: code === 'invalid_grant' || isTransient(failure.status),
-		response: {
-			status: failure.status ?? 0,
-			statusText: `${reason}. ${fix}`,
-			headers: failure.headers ?? {},
-			data: { socialBoardsToken: 'failed', reason, fix },
-		},
+		retryable: code === 'invalid_grant' || isTransientStatus(failure.status),
 	});
 }
 
@@ -181,7 +164,7 @@ export class SocialBoardsConversationsApi implements ICredentialType {
 		} catch (error) {
 			const failure = httpFailure(error);
 			// Without an HTTP answer (unreachable host, timeout) keep n8n's own network error, flagged.
-			if (failure.status === undefined) throw Object.assign(error as Error, { tokenStep: true, retryable: true });
+			if (failure.status === undefined) throw markTokenFailure(error as Error);
 			throw tokenError(failure, tokenUrl);
 		}
 		const token = typeof answer === 'object' && answer !== null ? answer : {};

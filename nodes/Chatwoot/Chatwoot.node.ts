@@ -2,14 +2,13 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { describeOperations, operationSubtitle, runOperation } from '../shared/runner';
-import { chatwoot } from './api';
-import { chatwootCredentialTest } from './credentialTest';
+import { chatwoot, chatwootCredentialTest } from './vendor';
 import { createConversation } from './conversation/create';
 import { createConversationAsAgent } from './conversation/createAsAgent';
 import { getConversation } from './conversation/get';
 import { resolveConversation } from './conversation/resolve';
 import { sendMessage } from './message/send';
-import { withoutSecretOutput } from './output';
+import { withoutSecretOutput } from './simplify';
 
 const operations = [createConversation, createConversationAsAgent, getConversation, resolveConversation, sendMessage].map(withoutSecretOutput);
 

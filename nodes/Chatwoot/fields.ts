@@ -1,4 +1,5 @@
 import { InputError, integer, jsonObject, text } from '../shared/checks';
+import { conversationIdField as sharedConversationIdField } from '../shared/fields';
 import type { Check, Field } from '../shared/types';
 
 /** Chatwoot keeps phone numbers in E.164 (`+` and up to 15 digits); spaces, dots, dashes and brackets are dropped. */
@@ -82,15 +83,8 @@ export const contactIdentifierField: Field = {
 	check: contactSourceId({ required: true }),
 };
 
-export const conversationIdField: Field = {
-	property: {
-		displayName: 'Conversation ID',
-		name: 'conversationId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 42',
-		description: 'The number of the conversation as shown in Chatwoot\'s web address, for example the conversationId output of Create',
-	},
+export const conversationIdField: Field = sharedConversationIdField({
+	placeholder: 'e.g. 42',
+	description: 'The number of the conversation as shown in Chatwoot\'s web address, for example the conversationId output of Create',
 	check: numericId({ required: true }),
-};
+});

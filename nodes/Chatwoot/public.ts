@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { apiError } from '../shared/errors';
 import { oncePerExecution } from '../shared/once';
 import type { OperationContext, RequestSpec } from '../shared/types';
-import { chatwoot, CREDENTIAL_NAME } from './api';
+import { chatwoot, CREDENTIAL_NAME, pathSegment } from './vendor';
 
 /** Where a public API call points: the credential's inbox, and optionally a contact and a conversation in it. */
 export interface PublicTarget {
@@ -27,14 +27,6 @@ function requireInboxIdentifier(context: OperationContext): string {
 		description:
 			'Create, Get, Resolve and Send use Chatwoot\'s public client API, which names the inbox by its identifier: copy it from Chatwoot → Settings → Inboxes → your API inbox → Configuration → Inbox Identifier. Nothing was sent.',
 	});
-}
-
-/**
- * One path segment. Rails reads a "." in a segment as the start of a format (ana@example.com →
- * format "com"), so dots are escaped too; Rails decodes %2E back into the parameter.
- */
-export function pathSegment(value: string): string {
-	return encodeURIComponent(value).replace(/\./g, '%2E');
 }
 
 /** /public/api/v1/inboxes/{inbox}[/contacts/{contact}[/conversations/{id}]] plus `tail`. */

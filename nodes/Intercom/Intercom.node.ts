@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { describeOperations, operationSubtitle, runOperation } from '../shared/runner';
-import { intercom } from './api';
+import { intercom } from './vendor';
 import { createConversation } from './conversation/create';
 import { getConversation } from './conversation/get';
 import { replyToConversation } from './conversation/reply';

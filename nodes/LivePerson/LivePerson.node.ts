@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { describeOperations, operationSubtitle, runOperation } from '../shared/runner';
-import { livePerson } from './api';
+import { livePerson } from './vendor';
 import { closeConversation } from './conversation/close';
 import { createConversation } from './conversation/create';
 import { sendMessage } from './message/send';

@@ -6,6 +6,8 @@ import type {
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
 
+import { markTokenFailure, TokenFailure } from '../shared/tokenFailure';
+
 /**
  * LivePerson's Connector API has no single base URL: every account lives on its own hosts, which
  * the Domain API names per service. This module holds the URL rules and the AppJWT request that
@@ -111,23 +113,12 @@ export interface AuthFailure {
 	vendorBody?: unknown;
 }
 
-/** `tokenStep`: nothing of the actual request was sent; `retryable`: a busy or failing service. */
-export type AuthError = Error & {
-	tokenStep: true;
-	retryable: boolean;
-	response: { status: number; statusText: string; headers: IDataObject; data: { livePersonAuth: AuthFailure } };
-};
-
-function isTransient(status: number): boolean {
-	return status === 429 || status >= 500;
-}
-
-export function authError(status: number, failure: AuthFailure): AuthError {
-	const error = new Error(`LivePerson: ${failure.message}`) as AuthError;
-	error.tokenStep = true;
-	error.retryable = isTransient(status);
-	error.response = { status, statusText: failure.message, headers: {}, data: { livePersonAuth: failure } };
-	return error;
+export function authError(status: number, failure: AuthFailure): TokenFailure {
+	return new TokenFailure(`LivePerson: ${failure.message}`, {
+		status,
+		statusText: failure.message,
+		data: { livePersonAuth: failure },
+	});
 }
 
 /** A Domain API or Sentinel request that got no HTTP answer: n8n's own error, flagged. */
@@ -135,7 +126,7 @@ async function tokenStepRequest(helpers: HttpHelpers, options: IHttpRequestOptio
 	try {
 		return (await helpers.httpRequest(options)) as IN8nHttpFullResponse;
 	} catch (error) {
-		throw Object.assign(error as Error, { tokenStep: true, retryable: true });
+		throw markTokenFailure(error as Error);
 	}
 }
 

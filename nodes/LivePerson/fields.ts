@@ -1,4 +1,5 @@
-import { InputError, id, text } from '../shared/checks';
+import { InputError, text } from '../shared/checks';
+import { conversationIdField as sharedConversationIdField } from '../shared/fields';
 import type { Check, Field } from '../shared/types';
 import { CLIENT_FEATURES } from './session';
 
@@ -36,18 +37,10 @@ export const externalConsumerIdField: Field = {
 	check: text({ required: true, maxLength: 255 }),
 };
 
-export const conversationIdField: Field = {
-	property: {
-		displayName: 'Conversation ID',
-		name: 'conversationId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 8602832d-dce1-446b-8445-0d51f5926a42',
-		description: 'The conversation to use, for example the conversationId output of Conversation → Create. It must belong to the external consumer ID above.',
-	},
-	check: id({ required: true }),
-};
+export const conversationIdField: Field = sharedConversationIdField({
+	placeholder: 'e.g. 8602832d-dce1-446b-8445-0d51f5926a42',
+	description: 'The conversation to use, for example the conversationId output of Conversation → Create. It must belong to the external consumer ID above.',
+});
 
 export const clientFeaturesProperty: Field = {
 	property: {

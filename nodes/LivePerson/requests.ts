@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import type { LpRequest } from './api';
+import type { LpRequest } from './vendor';
 
 function isFilled(object: unknown): object is IDataObject {
 	return typeof object === 'object' && object !== null && Object.keys(object).length > 0;

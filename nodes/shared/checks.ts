@@ -192,9 +192,11 @@ export function dateTime(options: { required?: boolean; maxFutureMs?: number } =
 	};
 }
 
-const NOT_JSON = Symbol('not JSON');
+/** What parseJson gives for text that is not JSON. */
+export const NOT_JSON = Symbol('not JSON');
 
-function parseJson(textValue: string): unknown {
+/** Parsed JSON text, or NOT_JSON. */
+export function parseJson(textValue: string): unknown {
 	try {
 		return JSON.parse(textValue);
 	} catch {
@@ -212,5 +214,24 @@ export function jsonObject(): Check {
 			throw new InputError(`must be a JSON object such as {"plan": "pro"}, but got ${describe(parsed)}`);
 		}
 		return parsed as IDataObject;
+	};
+}
+
+/** A list of JSON objects: a list from an expression, or JSON text. An empty list is left out. */
+export function objectList(options: { max?: number } = {}): Check {
+	return (value) => {
+		if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
+		const list = typeof value === 'string' ? parseJson(value) : value;
+		if (list === NOT_JSON) throw new InputError('is not valid JSON; enter a list such as [{"id": 12, "value": "Gold"}]');
+		if (!Array.isArray(list)) throw new InputError('must be a JSON list of objects, such as [{"id": 12, "value": "Gold"}]');
+		if (options.max !== undefined && list.length > options.max) {
+			throw new InputError(`has ${list.length} entries; the limit is ${options.max}`);
+		}
+		list.forEach((entry, index) => {
+			if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+				throw new InputError(`must contain only objects, but entry ${index + 1} is not an object`);
+			}
+		});
+		return list.length ? (list as IDataObject[]) : undefined;
 	};
 }

@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { InputError } from './checks';
-import type { Field, Operation } from './types';
+import { id, InputError, text } from './checks';
+import type { Check, Field, Operation } from './types';
 
 /** The "Additional Fields" collection of optional fields, as every operation shows it. */
 export function additionalFields(fields: Field[]): Field {
@@ -15,6 +15,68 @@ export function additionalFields(fields: Field[]): Field {
 			default: {},
 		},
 		fields,
+	};
+}
+
+interface IdFieldOptions {
+	description: string;
+	placeholder?: string;
+	/** Required unless false. */
+	required?: boolean;
+	/** The vendor's ID rule; the shared `id` check by default. */
+	check?: Check;
+	send?: string;
+}
+
+/** A text field that holds a vendor ID. */
+export function idField(displayName: string, name: string, options: IdFieldOptions): Field {
+	const required = options.required !== false;
+	return {
+		property: {
+			displayName,
+			name,
+			type: 'string',
+			default: '',
+			...(required ? { required: true } : {}),
+			...(options.placeholder ? { placeholder: options.placeholder } : {}),
+			description: options.description,
+		},
+		check: options.check ?? id({ required }),
+		...(options.send ? { send: options.send } : {}),
+	};
+}
+
+/** The "Conversation ID" field (parameter `conversationId`), the same in every vendor. */
+export function conversationIdField(options: IdFieldOptions): Field {
+	return idField('Conversation ID', 'conversationId', options);
+}
+
+interface MessageFieldOptions {
+	description: string;
+	maxLength: number;
+	required?: boolean;
+	displayName?: string;
+	/** The parameter name; "message" by default. */
+	name?: string;
+	rows?: number;
+	noHtml?: boolean;
+	send?: string;
+}
+
+/** A plain-text message field ("Message", parameter `message` unless named otherwise). */
+export function messageField(options: MessageFieldOptions): Field {
+	return {
+		property: {
+			displayName: options.displayName ?? 'Message',
+			name: options.name ?? 'message',
+			type: 'string',
+			typeOptions: { rows: options.rows ?? 4 },
+			default: '',
+			...(options.required ? { required: true } : {}),
+			description: options.description,
+		},
+		check: text({ required: options.required, maxLength: options.maxLength, noHtml: options.noHtml }),
+		...(options.send ? { send: options.send } : {}),
 	};
 }
 
@@ -33,13 +95,47 @@ export function operationProperties(operation: Operation): INodeProperties[] {
 	});
 }
 
-function isShown(property: INodeProperties, params: IDataObject): boolean {
-	const show = property.displayOptions?.show;
-	if (!show) return true;
-	return Object.entries(show).every(([name, allowed]) => {
-		if (name === 'resource' || name === 'operation' || name.startsWith('@')) return true;
-		return (allowed as unknown[]).includes(params[name]);
+/** One allowed value of displayOptions: a plain value, or n8n's condition object `{ _cnd: { eq: 1 } }`. */
+function allows(allowed: unknown, value: unknown): boolean {
+	const condition = (allowed as { _cnd?: Record<string, unknown> } | null)?._cnd;
+	if (typeof allowed !== 'object' || allowed === null || !condition) return allowed === value;
+	return Object.entries(condition).every(([kind, target]) => {
+		const number = value as number;
+		switch (kind) {
+			case 'eq': return value === target;
+			case 'not': return value !== target;
+			case 'gte': return number >= (target as number);
+			case 'lte': return number <= (target as number);
+			case 'gt': return number > (target as number);
+			case 'lt': return number < (target as number);
+			case 'between': {
+				const { from, to } = target as { from: number; to: number };
+				return number >= from && number <= to;
+			}
+			case 'startsWith': return String(value).startsWith(String(target));
+			case 'endsWith': return String(value).endsWith(String(target));
+			case 'includes': return String(value).includes(String(target));
+			case 'regex': return new RegExp(String(target)).test(String(value));
+			case 'exists': return value !== undefined && value !== null && value !== '';
+			default: return false;
+		}
 	});
+}
+
+/** Whether a displayOptions rule names a parameter this check cannot see (resource, operation, @version). */
+function isOutside(name: string): boolean {
+	return name === 'resource' || name === 'operation' || name.startsWith('@');
+}
+
+/** Whether n8n shows the property for these values: every `show` rule matches and no `hide` rule does. */
+export function isShown(property: INodeProperties, params: IDataObject): boolean {
+	const valueOf = (name: string) => params[name.replace(/^\//, '')];
+	const matches = (name: string, allowed: unknown) =>
+		(allowed as unknown[]).some((candidate) => allows(candidate, valueOf(name)));
+	const { show, hide } = property.displayOptions ?? {};
+	const shown = Object.entries(show ?? {}).every(([name, allowed]) => isOutside(name) || matches(name, allowed));
+	const hidden = Object.entries(hide ?? {}).some(([name, allowed]) => !isOutside(name) && matches(name, allowed));
+	return shown && !hidden;
 }
 
 function fieldError(

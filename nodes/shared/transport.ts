@@ -9,6 +9,7 @@ import type {
 import { ApplicationError, sleep } from 'n8n-workflow';
 
 import { apiError, bodyExcerpt, connectionError, markNotSent } from './errors';
+import { findTokenFailure } from './tokenFailure';
 import type { ApiResponse, RequestSpec, Send, Vendor } from './types';
 
 export interface TransportOptions {
@@ -145,8 +146,6 @@ type Thrown = {
 	code?: string;
 	message?: string;
 	response?: { status: number; headers?: IDataObject; data?: unknown };
-	tokenStep?: unknown;
-	retryable?: unknown;
 };
 
 /** The error and its causes: n8n wraps failures in NodeApiError with the HTTP client's error as `cause`. */
@@ -161,8 +160,7 @@ function causeChain(error: unknown): Thrown[] {
 
 function unwrapThrown(error: unknown): ThrownFailure {
 	const chain = causeChain(error);
-	const token = chain.find((link) => link.tokenStep === true);
-	const tokenStep = token ? { retryable: token.retryable === true } : undefined;
+	const tokenStep = findTokenFailure(chain);
 	const cause = (chain[1] ?? chain[0] ?? {}) as Thrown;
 	const withResponse = chain.find((link) => link.response && typeof link.response.status === 'number');
 	if (withResponse?.response) {

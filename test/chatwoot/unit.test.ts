@@ -6,14 +6,14 @@ import { NodeHelpers } from 'n8n-workflow';
 import YAML from 'yaml';
 
 import { ChatwootConversationsApi } from '../../credentials/ChatwootConversationsApi.credentials';
-import { baseUrlProblem, chatwoot, chatwootBaseUrl, conversationUrl, errorText, identifierHash } from '../../nodes/Chatwoot/api';
+import { credentialProblem, chatwoot, chatwootBaseUrl, conversationUrl, errorText, identifierHash } from '../../nodes/Chatwoot/vendor';
 import {
 	buildContactBody,
 	buildConversationBody,
 	buildMessageBody,
 } from '../../nodes/Chatwoot/conversation/create';
 import { buildAgentConversationBody, buildContactInboxBody } from '../../nodes/Chatwoot/conversation/createAsAgent';
-import { isoTime, messageType, simplifyAgentConversation } from '../../nodes/Chatwoot/conversation/simplify';
+import { isoTime, messageType, simplifyAgentConversation } from '../../nodes/Chatwoot/simplify';
 import { phoneNumber } from '../../nodes/Chatwoot/fields';
 import { publicPath } from '../../nodes/Chatwoot/public';
 import { loadPackage } from '../harness/engine';
@@ -178,7 +178,7 @@ describe('Chatwoot helpers', () => {
 		['https://chat.example.com/public/api/v1', 'ends with /public/api/v1'],
 		['chat.example.com', 'is not a web address'],
 	])('base URL %j is refused: %s', (baseUrl, reason) => {
-		expect(baseUrlProblem({ baseUrl })?.reason).toContain(reason);
+		expect(credentialProblem({ baseUrl })?.reason).toContain(reason);
 	});
 
 	test('identifier_hash is HMAC-SHA256 in hex (value computed with Python\'s hmac module)', () => {

@@ -4,7 +4,7 @@ import { ARRAY, type BadInput, EMPTY, NULL, NUMBER, OBJECT, repeat, SPACES, type
 
 // SocialBoards: Conversation → Create with an author found by e-mail is the base. Message → Add takes
 // its messages as a fixedCollection; an entry's errors name it "Messages › message <n> › <field>"
-// (nodes/SocialBoards/message/add.ts). Labels from author.ts, checks.ts and the operation files.
+// (nodes/SocialBoards/message/add.ts). Labels from fields.ts and the operation files.
 
 const USER_ID = 'fc2481f6-28a4-4ca7-849a-344fd6ab1b20';
 

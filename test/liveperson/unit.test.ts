@@ -1,6 +1,6 @@
 import { NodeApiError } from 'n8n-workflow';
 
-import { batchFailure, ERROR_CODE_HINTS, errorCodeOf, livePerson } from '../../nodes/LivePerson/api';
+import { batchFailure, ERROR_CODE_HINTS, errorCodeOf, livePerson } from '../../nodes/LivePerson/vendor';
 import { domainFailure, isDomainLookup, sentinelFailure, serviceOverride, vendorText, withScheme } from '../../nodes/LivePerson/auth';
 import { featureList } from '../../nodes/LivePerson/fields';
 import {

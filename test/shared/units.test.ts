@@ -1,5 +1,7 @@
+import type { INodeProperties } from 'n8n-workflow';
+
 import { dateTime, email, id, integer, jsonObject, oneOf, text, url, urlList } from '../../nodes/shared/checks';
-import { buildBody, setPath } from '../../nodes/shared/fields';
+import { buildBody, isShown, setPath } from '../../nodes/shared/fields';
 import { rateLimitWaitMs } from '../../nodes/shared/transport';
 import { clampOption, OPTION_RANGES } from '../../nodes/shared/runner';
 import { bodyExcerpt } from '../../nodes/shared/errors';
@@ -109,5 +111,30 @@ describe('options from expressions', () => {
 		expect(clampOption('many', OPTION_RANGES.concurrency, 10)).toBe(10);
 		expect(clampOption(undefined, OPTION_RANGES.concurrency, 10)).toBe(10);
 		expect(clampOption(Number.POSITIVE_INFINITY, OPTION_RANGES.timeoutMs, 30_000)).toBe(30_000);
+	});
+});
+
+describe('displayOptions as n8n reads them', () => {
+	const property = (displayOptions: INodeProperties['displayOptions']): INodeProperties => ({
+		displayName: 'X',
+		name: 'x',
+		type: 'string',
+		default: '',
+		displayOptions,
+	});
+
+	test('show and hide, resource and operation left to the node', () => {
+		const shown = property({ show: { mode: ['a', 'b'], resource: ['other'] }, hide: { kind: ['bot'] } });
+		expect(isShown(shown, { mode: 'a' })).toBe(true);
+		expect(isShown(shown, { mode: 'c' })).toBe(false);
+		expect(isShown(shown, { mode: 'b', kind: 'bot' })).toBe(false);
+	});
+
+	test('condition objects (_cnd)', () => {
+		expect(isShown(property({ show: { count: [{ _cnd: { gte: 2 } }] } }), { count: 3 })).toBe(true);
+		expect(isShown(property({ show: { count: [{ _cnd: { between: { from: 1, to: 2 } } }] } }), { count: 3 })).toBe(false);
+		expect(isShown(property({ show: { name: [{ _cnd: { startsWith: 'ab' } }] } }), { name: 'abc' })).toBe(true);
+		expect(isShown(property({ hide: { name: [{ _cnd: { exists: true } }] } }), { name: '' })).toBe(true);
+		expect(isShown(property({ show: { '/mode': [{ _cnd: { not: 'x' } }] } }), { mode: 'y' })).toBe(true);
 	});
 });

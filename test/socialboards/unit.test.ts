@@ -2,9 +2,9 @@ import type { IHttpRequestHelper, INode, INodeTypes } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { SocialBoardsConversationsApi } from '../../credentials/SocialBoardsConversationsApi.credentials';
-import { socialBoards, socialBoardsBaseUrl } from '../../nodes/SocialBoards/api';
-import { userValue } from '../../nodes/SocialBoards/author';
-import { conversationId, objectList } from '../../nodes/SocialBoards/checks';
+import { socialBoards, socialBoardsBaseUrl } from '../../nodes/SocialBoards/vendor';
+import { conversationId, userValue } from '../../nodes/SocialBoards/fields';
+import { objectList } from '../../nodes/shared/checks';
 import { checkMessages, messageFromEntry } from '../../nodes/SocialBoards/message/add';
 import { simplifyConversation, simplifyMessage } from '../../nodes/SocialBoards/simplify';
 import type { RequestSpec } from '../../nodes/shared/types';

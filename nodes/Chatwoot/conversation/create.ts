@@ -4,10 +4,10 @@ import { NodeOperationError } from 'n8n-workflow';
 import { email, oneOf, text, url } from '../../shared/checks';
 import { buildBody, additionalFields } from '../../shared/fields';
 import type { Field, Operation, OperationContext } from '../../shared/types';
-import { conversationUrl, CREATE_CONTACT, hmacTokenOf, identifierHash, withNote } from '../api';
+import { conversationUrl, CREATE_CONTACT, hmacTokenOf, identifierHash, withNote } from '../vendor';
 import { attributes, contactIdentifierField, phoneNumber } from '../fields';
 import { sendPublic } from '../public';
-import { publicAccountId } from './simplify';
+import { publicAccountId } from '../simplify';
 
 export const MESSAGE_MAX_LENGTH = 150_000;
 

@@ -5,10 +5,10 @@ import { oneOf, text } from '../../shared/checks';
 import { buildBody, additionalFields } from '../../shared/fields';
 import { oncePerExecution } from '../../shared/once';
 import type { Field, Operation, OperationContext } from '../../shared/types';
-import { requireAccessToken, requireAccountId } from '../api';
+import { requireAccessToken, requireAccountId } from '../vendor';
 import { attributes, CONTACT_SOURCE_ID_LABEL, contactIdentifierField, numericId } from '../fields';
 import { MESSAGE_MAX_LENGTH } from './create';
-import { simplifyAgentConversation } from './simplify';
+import { simplifyAgentConversation } from '../simplify';
 
 const STATUSES = ['open', 'pending', 'resolved'] as const;
 

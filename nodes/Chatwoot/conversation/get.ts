@@ -3,7 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { Operation } from '../../shared/types';
 import { contactIdentifierField, conversationIdField } from '../fields';
 import { sendPublic } from '../public';
-import { simplifyPublicConversation } from './simplify';
+import { simplifyPublicConversation } from '../simplify';
 
 export const getConversation: Operation = {
 	resource: 'conversation',

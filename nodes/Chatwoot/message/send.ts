@@ -2,7 +2,7 @@ import { text } from '../../shared/checks';
 import { buildBody } from '../../shared/fields';
 import type { Field, Operation } from '../../shared/types';
 import { MESSAGE_MAX_LENGTH } from '../conversation/create';
-import { simplifyMessage } from '../conversation/simplify';
+import { simplifyMessage } from '../simplify';
 import { contactIdentifierField, conversationIdField } from '../fields';
 import { sendPublic } from '../public';
 

@@ -3,8 +3,9 @@ import type { IDataObject } from 'n8n-workflow';
 import { dateTime, oneOf, text, urlList } from '../../shared/checks';
 import { buildBody, additionalFields } from '../../shared/fields';
 import type { Field, Operation } from '../../shared/types';
-import { apiVersionAtLeast, conversationUrl } from '../api';
-import { CHOICE_RULE, contactFields, messageField, resolveContact } from '../contact';
+import { apiVersionAtLeast, conversationUrl } from '../vendor';
+import { CHOICE_RULE, resolveContact } from '../contact';
+import { contactFields, messageField } from '../fields';
 
 const fields: Field[] = [
 	...contactFields('starts the conversation', CHOICE_RULE),

@@ -1,19 +1,6 @@
-import { id } from '../../shared/checks';
-import type { Field, Operation } from '../../shared/types';
-import { simplifyConversation } from './simplify';
-
-export const conversationIdField: Field = {
-	property: {
-		displayName: 'Conversation ID',
-		name: 'conversationId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 36000324324',
-		description: 'The Intercom conversation ID, for example the conversationId output of Create',
-	},
-	check: id({ required: true }),
-};
+import type { Operation } from '../../shared/types';
+import { conversationIdField } from '../fields';
+import { simplifyConversation } from '../simplify';
 
 export const getConversation: Operation = {
 	resource: 'conversation',

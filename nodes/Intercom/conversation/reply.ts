@@ -3,9 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { urlList } from '../../shared/checks';
 import { buildBody, additionalFields } from '../../shared/fields';
 import type { Field, Operation } from '../../shared/types';
-import { contactFields, messageField } from '../contact';
-import { conversationIdField } from './get';
-import { simplifyConversation } from './simplify';
+import { contactFields, conversationIdField, messageField } from '../fields';
+import { simplifyConversation } from '../simplify';
 
 const fields: Field[] = [
 	conversationIdField,

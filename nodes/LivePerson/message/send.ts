@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { text } from '../../shared/checks';
+import { messageField } from '../../shared/fields';
 import type { Field, Operation } from '../../shared/types';
 import { clientFeaturesProperty, conversationIdField, externalConsumerIdField } from '../fields';
 import { publishTextRequest, sequenceOf } from '../requests';
@@ -9,18 +9,7 @@ import { sendAsConsumer } from '../session';
 const fields: Field[] = [
 	externalConsumerIdField,
 	conversationIdField,
-	{
-		property: {
-			displayName: 'Message',
-			name: 'message',
-			type: 'string',
-			typeOptions: { rows: 3 },
-			default: '',
-			required: true,
-			description: 'What the consumer says, as plain text',
-		},
-		check: text({ required: true, maxLength: 10_000 }),
-	},
+	messageField({ description: 'What the consumer says, as plain text', required: true, maxLength: 10_000, rows: 3 }),
 	clientFeaturesProperty,
 ];
 

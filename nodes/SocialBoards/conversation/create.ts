@@ -1,9 +1,8 @@
-import { boolean, integer, oneOf, text, url } from '../../shared/checks';
+import { boolean, integer, objectList, oneOf, text, url } from '../../shared/checks';
 import { buildBody, additionalFields } from '../../shared/fields';
 import type { Field, Operation } from '../../shared/types';
-import { dataOf, type Envelope } from '../api';
-import { authorFields, userValue } from '../author';
-import { objectList } from '../checks';
+import { dataOf, type Envelope } from '../vendor';
+import { authorFields, userValue } from '../fields';
 import { simplifyConversation } from '../simplify';
 
 export const SENTIMENTS = ['question', 'praise', 'suggestion', 'complaint'] as const;

@@ -1,21 +1,8 @@
 import { boolean } from '../../shared/checks';
 import type { Field, Operation } from '../../shared/types';
-import { dataOf, type Envelope } from '../api';
-import { conversationId } from '../checks';
+import { dataOf, type Envelope } from '../vendor';
+import { conversationIdField } from '../fields';
 import { simplifyConversation } from '../simplify';
-
-export const conversationIdField: Field = {
-	property: {
-		displayName: 'Conversation ID',
-		name: 'conversationId',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. 254626',
-		description: 'The SocialBoards conversation ID (a number), for example the conversationId output of Create',
-	},
-	check: conversationId,
-};
 
 const fields: Field[] = [
 	conversationIdField,

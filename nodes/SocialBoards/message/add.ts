@@ -2,9 +2,8 @@ import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
 import { dateTime, InputError, text } from '../../shared/checks';
 import type { Check, Field, Operation } from '../../shared/types';
-import { dataOf, type Envelope } from '../api';
-import { AUTHOR_CHECKS, authorProperties, authorValueNames, checkAuthorBy, userValue, type AuthorKind } from '../author';
-import { conversationIdField } from '../conversation/get';
+import { dataOf, type Envelope } from '../vendor';
+import { AUTHOR_CHECKS, authorProperties, authorValueNames, checkAuthorBy, userValue, type AuthorKind, conversationIdField } from '../fields';
 import { simplifyMessage } from '../simplify';
 
 /** SocialBoards refuses a creation time more than 30 seconds ahead of its clock. */

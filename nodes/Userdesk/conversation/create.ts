@@ -1,34 +1,7 @@
-import { email, text } from '../../shared/checks';
 import { buildBody } from '../../shared/fields';
-import type { Field, Operation } from '../../shared/types';
-import { chatbotPath } from '../api';
-
-export const userFields: Field[] = [
-	{
-		property: {
-			displayName: 'User Name',
-			name: 'userName',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. Nathan Smith',
-			description: 'Name of the person the chatbot talks to',
-		},
-		check: text({ maxLength: 255 }),
-		send: 'userName',
-	},
-	{
-		property: {
-			displayName: 'User Email',
-			name: 'userEmail',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. nathan@example.com',
-			description: 'E-mail address of the person the chatbot talks to',
-		},
-		check: email(),
-		send: 'userEmail',
-	},
-];
+import type { Operation } from '../../shared/types';
+import { userFields } from '../fields';
+import { chatbotPath } from '../vendor';
 
 export const createConversation: Operation = {
 	resource: 'conversation',

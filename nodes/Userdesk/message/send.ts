@@ -1,34 +1,15 @@
-import { id, text } from '../../shared/checks';
-import { buildBody } from '../../shared/fields';
+import { buildBody, conversationIdField, messageField } from '../../shared/fields';
 import type { Field, Operation } from '../../shared/types';
-import { chatbotPath } from '../api';
-import { userFields } from '../conversation/create';
+import { chatbotPath } from '../vendor';
+import { userFields } from '../fields';
 
 const fields: Field[] = [
-	{
-		property: {
-			displayName: 'Message',
-			name: 'message',
-			type: 'string',
-			typeOptions: { rows: 3 },
-			default: '',
-			required: true,
-			description: 'What the user says to the chatbot',
-		},
-		check: text({ required: true, maxLength: 10_000 }),
-		send: 'message',
-	},
-	{
-		property: {
-			displayName: 'Conversation ID',
-			name: 'conversationId',
-			type: 'string',
-			default: '',
-			description: 'The conversation to continue, for example the conversationId output of Create. Leave empty and Userdesk starts a new one.',
-		},
-		check: id(),
+	messageField({ description: 'What the user says to the chatbot', required: true, maxLength: 10_000, rows: 3, send: 'message' }),
+	conversationIdField({
+		required: false,
+		description: 'The conversation to continue, for example the conversationId output of Create. Leave empty and Userdesk starts a new one.',
 		send: 'conversationId',
-	},
+	}),
 	...userFields,
 ];
 

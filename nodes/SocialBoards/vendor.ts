@@ -47,16 +47,7 @@ export const socialBoards: Vendor = {
 	label: 'SocialBoards',
 	credentialType: 'socialBoardsConversationsApi',
 	credentialName: CREDENTIAL,
-	checkCredentials(credentials) {
-		const problem = credentialUrlProblem(credentials);
-		return (
-			problem && {
-				field: problem.field,
-				reason: `is not an http(s) URL: "${problem.value.slice(0, 80)}"`,
-				fix: `Fix the "${problem.field}" field of the ${CREDENTIAL} credential (default ${problem.fallback}).`,
-			}
-		);
-	},
+	checkCredentials: credentialProblem,
 	baseUrl: socialBoardsBaseUrl,
 	renewsTokenOn401: true,
 	baseUrlField: 'API Base URL',
@@ -109,12 +100,19 @@ function isHttpUrl(value: string): boolean {
  * The credential's two URLs, checked before the first request: a broken Token URL would otherwise
  * surface as a network failure of the token exchange, which names no field.
  */
-export function credentialUrlProblem(credentials: ICredentialDataDecryptedObject): { field: string; value: string; fallback: string } | undefined {
+export function credentialProblem(credentials: ICredentialDataDecryptedObject): { field: string; reason: string; fix: string } | undefined {
 	const urls = [
 		{ field: 'Token URL', value: String(credentials.tokenUrl || DEFAULT_TOKEN_URL).trim(), fallback: DEFAULT_TOKEN_URL },
 		{ field: 'API Base URL', value: String(credentials.baseUrl || DEFAULT_BASE_URL).trim(), fallback: DEFAULT_BASE_URL },
 	];
-	return urls.find((url) => !isHttpUrl(url.value));
+	const problem = urls.find((url) => !isHttpUrl(url.value));
+	return (
+		problem && {
+			field: problem.field,
+			reason: `is not an http(s) URL: "${problem.value.slice(0, 80)}"`,
+			fix: `Fix the "${problem.field}" field of the ${CREDENTIAL} credential (default ${problem.fallback}).`,
+		}
+	);
 }
 
 

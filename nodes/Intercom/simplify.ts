@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
-import { conversationUrl } from '../api';
+import { conversationUrl } from './vendor';
 
 function isoFromEpoch(seconds: unknown): string | undefined {
 	return typeof seconds === 'number' ? new Date(seconds * 1000).toISOString() : undefined;

@@ -1,6 +1,12 @@
 import { createHmac } from 'node:crypto';
 
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	IDataObject,
+	INodeCredentialTestResult,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { ApiResponse, ErrorExplanation, OperationContext, RequestSpec, Vendor } from '../shared/types';
@@ -15,7 +21,7 @@ export const CREATE_CONTACT = 'create the contact';
 export const API_SUFFIX = /\/(public\/)?api\/v1$/i;
 
 /** Why the credential's Base URL is unusable, checked once per run before anything is sent. */
-export function baseUrlProblem(
+export function credentialProblem(
 	credentials: ICredentialDataDecryptedObject,
 ): { field: string; reason: string; fix: string } | undefined {
 	const url = chatwootBaseUrl(credentials);
@@ -39,7 +45,7 @@ export function baseUrlProblem(
 
 /**
  * The installation's URL without trailing slashes. A URL that ends in /api/v1 or /public/api/v1 is
- * refused by baseUrlProblem: the paths below already contain that part.
+ * refused by credentialProblem: the paths below already contain that part.
  */
 export function chatwootBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	const raw = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
@@ -158,7 +164,7 @@ export const chatwoot: Vendor = {
 	credentialType: 'chatwootConversationsApi',
 	credentialName: CREDENTIAL_NAME,
 	baseUrl: chatwootBaseUrl,
-	checkCredentials: baseUrlProblem,
+	checkCredentials: credentialProblem,
 	unauthorizedHint: ACCESS_TOKEN_HINT,
 	explainError: explainChatwootError,
 };
@@ -199,4 +205,88 @@ export function withNote(error: unknown, note: string, node: OperationContext['n
 		return error;
 	}
 	return new NodeOperationError(node, error as Error, { itemIndex, description: note });
+}
+
+/**
+ * One path segment. Rails reads a "." in a segment as the start of a format (ana@example.com →
+ * format "com"), so dots are escaped too; Rails decodes %2E back into the parameter.
+ */
+export function pathSegment(value: string): string {
+	return encodeURIComponent(value).replace(/\./g, '%2E');
+}
+
+type Answer = { ok: true; body: IDataObject } | { ok: false; status: number };
+
+async function get(functions: ICredentialTestFunctions, url: string, headers: IDataObject = {}): Promise<Answer> {
+	try {
+		// ICredentialTestFunctions offers only `request` (n8n-core routes it through axios).
+		const body = (await functions.helpers.request({ method: 'GET', uri: url, headers, json: true })) as IDataObject;
+		return { ok: true, body: typeof body === 'object' && body !== null ? body : {} };
+	} catch (error) {
+		const status = Number((error as { statusCode?: number }).statusCode ?? (error as { httpCode?: string }).httpCode);
+		return { ok: false, status: Number.isFinite(status) ? status : 0 };
+	}
+}
+
+const unreachable = (status: number, what: string) =>
+	`Chatwoot could not be reached at the Base URL to check the ${what} (${status ? `HTTP ${status}` : 'no answer'}). Check the Base URL: the address of your installation as you open it in the browser.`;
+
+/** GET /api/v1/profile with the access token; with an Account ID, the user must be a member of it. */
+async function checkAccessToken(functions: ICredentialTestFunctions, baseUrl: string, token: string, accountId?: string): Promise<string | undefined> {
+	const answer = await get(functions, `${baseUrl}/api/v1/profile`, { 'Api-Access-Token': token });
+	if (!answer.ok) {
+		if (answer.status === 401) {
+			return 'Chatwoot refused the User Access Token: copy it again from Chatwoot → Profile Settings → Access Token (the token of an agent bot or platform app does not work). If it is right, a proxy in front of Chatwoot drops the Api-Access-Token header.';
+		}
+		return unreachable(answer.status, 'User Access Token');
+	}
+	const accounts = Array.isArray(answer.body.accounts) ? (answer.body.accounts as IDataObject[]) : undefined;
+	if (accountId !== undefined && accounts && !accounts.some((account) => String(account.id) === accountId)) {
+		return `The User Access Token works, but its user is not a member of account ${accountId}: check the Account ID (the number after /app/accounts/ in Chatwoot's web address).`;
+	}
+	return undefined;
+}
+
+/** GET /public/api/v1/inboxes/{inbox_identifier}: 404 = no API inbox with that identifier. */
+async function checkInboxIdentifier(functions: ICredentialTestFunctions, baseUrl: string, inboxIdentifier: string): Promise<string | undefined> {
+	const answer = await get(functions, `${baseUrl}/public/api/v1/inboxes/${pathSegment(inboxIdentifier)}`);
+	if (answer.ok) return undefined;
+	if (answer.status === 404) {
+		return 'Chatwoot has no API inbox with this Inbox Identifier. Copy it again from Settings → Inboxes → your API inbox → Configuration, and check that the Base URL is the bare installation URL (such as https://app.chatwoot.com).';
+	}
+	return unreachable(answer.status, 'Inbox Identifier');
+}
+
+/**
+ * Tests what the user filled in: the User Access Token (Application API) and the Inbox Identifier
+ * (public client API), each when set; at least one of the two is needed.
+ */
+export async function chatwootCredentialTest(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+): Promise<INodeCredentialTestResult> {
+	const data = credential.data ?? {};
+	const problem = credentialProblem(data);
+	if (problem) return { status: 'Error', message: `The ${problem.field} ${problem.reason}. ${problem.fix}` };
+	const baseUrl = chatwootBaseUrl(data);
+	const token = accessTokenOf(data);
+	const inboxIdentifier = typeof data.inboxIdentifier === 'string' ? data.inboxIdentifier.trim() : '';
+	if (!token && inboxIdentifier === '') {
+		return {
+			status: 'Error',
+			message: 'Fill in the Inbox Identifier (for Create, Get, Resolve and Send), the User Access Token (for Create as Agent), or both.',
+		};
+	}
+	const checked: string[] = [];
+	if (token) {
+		const failure = await checkAccessToken(this, baseUrl, token, credentialAccountId(data));
+		if (failure) return { status: 'Error', message: failure };
+		checked.push('User Access Token');
+	}
+	if (inboxIdentifier !== '') {
+		const failure = await checkInboxIdentifier(this, baseUrl, inboxIdentifier);
+		if (failure) return { status: 'Error', message: failure };
+		checked.push('Inbox Identifier');
+	}
+	return { status: 'OK', message: `Connection successful (checked: ${checked.join(', ')})` };
 }

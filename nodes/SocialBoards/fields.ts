@@ -1,6 +1,7 @@
 import type { IDataObject, INodeProperties } from 'n8n-workflow';
 
-import { email, oneOf, text, url } from '../shared/checks';
+import { email, InputError, oneOf, text, url } from '../shared/checks';
+import { conversationIdField as sharedConversationIdField } from '../shared/fields';
 import type { Check, Field } from '../shared/types';
 
 /** How an author (SocialBoards "User value") is identified; SocialBoards looks up id > email > customIdentifier. */
@@ -123,3 +124,23 @@ export function authorValueNames(kind: AuthorKind): string[] {
 	const identifier = { email: 'authorEmail', customIdentifier: 'authorCustomIdentifier', id: 'authorId' }[kind];
 	return ['authorBy', identifier, 'authorName', 'authorImage'];
 }
+
+/** A conversation ID: SocialBoards' IDs are whole numbers. */
+export const conversationId: Check = (value) => {
+	const raw = typeof value === 'number' ? String(value) : value;
+	if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) {
+		throw new InputError('is required but is empty');
+	}
+	if (typeof raw !== 'string' || !/^\d{1,15}$/.test(raw.trim())) {
+		throw new InputError(
+			`must be a SocialBoards conversation ID (a whole number such as 254626), but got ${typeof raw === 'string' ? `"${raw.slice(0, 40)}"` : typeof raw === 'object' ? 'an object' : String(raw)}`,
+		);
+	}
+	return raw.trim();
+};
+
+export const conversationIdField: Field = sharedConversationIdField({
+	placeholder: 'e.g. 254626',
+	description: 'The SocialBoards conversation ID (a number), for example the conversationId output of Create',
+	check: conversationId,
+});

@@ -1,0 +1,81 @@
+import { email, id, oneOf, text } from '../shared/checks';
+import { conversationIdField as sharedConversationIdField, messageField as sharedMessageField } from '../shared/fields';
+import type { Field } from '../shared/types';
+
+export const CONTACT_LOOKUPS = ['id', 'email', 'externalId'] as const;
+export type ContactLookup = (typeof CONTACT_LOOKUPS)[number];
+
+/** The "Contact Identified By" selector and one value field per way of identifying a contact. */
+export function contactFields(purpose: string, note?: string): Field[] {
+	return [
+		{
+			property: {
+				displayName: 'Contact Identified By',
+				name: 'contactBy',
+				type: 'options',
+				options: [
+					{ name: 'Email', value: 'email', description: 'The contact\'s e-mail address' },
+					{ name: 'External ID', value: 'externalId', description: 'Your own ID for the contact (Intercom\'s external_id)' },
+					{ name: 'Intercom Contact ID', value: 'id', description: 'The ID Intercom gave the contact' },
+				],
+				default: 'email',
+				description: `How to find the contact who ${purpose}${note ? `. ${note}` : ''}`,
+			},
+			check: oneOf(CONTACT_LOOKUPS, { required: true }),
+		},
+		{
+			property: {
+				displayName: 'Contact Email',
+				name: 'contactEmail',
+				type: 'string',
+				placeholder: 'e.g. nathan@example.com',
+				default: '',
+				required: true,
+				displayOptions: { show: { contactBy: ['email'] } },
+			},
+			check: email({ required: true }),
+		},
+		{
+			property: {
+				displayName: 'Contact External ID',
+				name: 'contactExternalId',
+				type: 'string',
+				default: '',
+				required: true,
+				description: 'Your own ID for the contact, as stored in Intercom\'s external_id (for example the CRM record ID)',
+				displayOptions: { show: { contactBy: ['externalId'] } },
+			},
+			check: text({ required: true, maxLength: 255 }),
+		},
+		{
+			property: {
+				displayName: 'Contact ID',
+				name: 'contactId',
+				type: 'string',
+				default: '',
+				required: true,
+				placeholder: 'e.g. 6762f0dd1bb69f9f2193bb83',
+				description: 'The Intercom contact ID (24 characters)',
+				displayOptions: { show: { contactBy: ['id'] } },
+			},
+			check: id({ required: true }),
+		},
+	];
+}
+
+/** The message a contact sends (Create's first message, a reply): plain text, as Intercom requires. */
+export function messageField(description: string): Field {
+	return sharedMessageField({
+		name: 'body',
+		description: `${description}. Plain text: Intercom does not accept HTML here.`,
+		required: true,
+		maxLength: 65_000,
+		noHtml: true,
+		send: 'body',
+	});
+}
+
+export const conversationIdField: Field = sharedConversationIdField({
+	placeholder: 'e.g. 36000324324',
+	description: 'The Intercom conversation ID, for example the conversationId output of Create',
+});

@@ -1,0 +1,55 @@
+import type { IDataObject } from 'n8n-workflow';
+
+/** A busy or failing service: worth one more try. */
+export function isTransientStatus(status: number | undefined): boolean {
+	return status !== undefined && (status === 429 || status >= 500);
+}
+
+export interface TokenAnswer {
+	status: number;
+	/** What n8n's credential test shows; the message by default. */
+	statusText?: string;
+	headers?: IDataObject;
+	/** A body the vendor's error explainer recognises. */
+	data: IDataObject;
+	/** Whether one more try may work; by default for a 429 or a 5xx. */
+	retryable?: boolean;
+}
+
+/**
+ * A credential's token step (preAuthentication) failed, so nothing of the actual request was sent.
+ * preAuthentication cannot name the node or the item, so the failure travels as an HTTP answer
+ * (`response`) that the transport reports like any other; `tokenStep` and `retryable` tell it that
+ * sending again is safe and whether one more try may work.
+ */
+export class TokenFailure extends Error {
+	readonly tokenStep = true as const;
+
+	readonly retryable: boolean;
+
+	readonly response: { status: number; statusText: string; headers: IDataObject; data: IDataObject };
+
+	constructor(message: string, answer: TokenAnswer) {
+		super(message);
+		this.retryable = answer.retryable ?? isTransientStatus(answer.status);
+		this.response = {
+			status: answer.status,
+			statusText: answer.statusText ?? message,
+			headers: answer.headers ?? {},
+			data: answer.data,
+		};
+	}
+}
+
+/** A token request that got no HTTP answer: n8n's own error, passed on with the flags (one more try may work). */
+export function markTokenFailure<E extends object>(error: E): E & { tokenStep: true; retryable: true } {
+	return Object.assign(error, { tokenStep: true as const, retryable: true as const });
+}
+
+/** The token failure among an error and its causes, if any. */
+export function findTokenFailure(chain: unknown[]): { retryable: boolean } | undefined {
+	const failure = chain.find(
+		(link) => typeof link === 'object' && link !== null && (link as { tokenStep?: unknown }).tokenStep === true,
+	) as { retryable?: unknown } | undefined;
+	return failure ? { retryable: failure.retryable === true } : undefined;
+}
