@@ -85,7 +85,7 @@ export async function userdeskCredentialTest(
 		};
 	}
 	const status = await post(`Bearer ${String(data.apiKey ?? '')}`);
-	if (status === 401) return { status: 'Error', message: 'Userdesk refused the API key: it is missing, wrong or deleted.' };
+	if (status === 401) return { status: 'Error', message: 'Userdesk refused the API Key: it is missing, wrong or deleted. Copy it again from Userdesk and paste it into the API Key field.' };
 	if (status === 403) return { status: 'Error', message: 'The API key does not belong to this chatbot: check the Chatbot ID.' };
 	if (status === 404) return { status: 'Error', message: 'Userdesk has no chatbot with this ID: check the Chatbot ID and the Base URL.' };
 	if (status === 400 || status === 422 || (status >= 200 && status < 300)) return { status: 'OK', message: 'Connection successful' };
