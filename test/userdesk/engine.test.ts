@@ -170,7 +170,7 @@ describe('Userdesk credential test (testedBy)', () => {
 	test.each([
 		[400, 'OK', 'Connection successful'],
 		[422, 'OK', 'Connection successful'],
-		[401, 'Error', 'Userdesk refused the API key: it is missing, wrong or deleted.'],
+		[401, 'Error', 'Userdesk refused the API Key: it is missing, wrong or deleted. Copy it again from Userdesk and paste it into the API Key field.'],
 		[403, 'Error', 'The API key does not belong to this chatbot: check the Chatbot ID.'],
 		[404, 'Error', 'Userdesk has no chatbot with this ID: check the Chatbot ID and the Base URL.'],
 	])('answer %i → %s', async (status, expected, message) => {
@@ -200,7 +200,7 @@ describe('Userdesk credential test (testedBy)', () => {
 
 		test.each([
 			['the right key', () => server.credentials.apiKey, { status: 'OK', message: 'Connection successful' }],
-			['a wrong key', () => 'wrong-key', { status: 'Error', message: 'Userdesk refused the API key: it is missing, wrong or deleted.' }],
+			['a wrong key', () => 'wrong-key', { status: 'Error', message: 'Userdesk refused the API Key: it is missing, wrong or deleted. Copy it again from Userdesk and paste it into the API Key field.' }],
 			['the key of another chatbot', () => server.credentials.otherApiKey, { status: 'Error', message: 'The API key does not belong to this chatbot: check the Chatbot ID.' }],
 		])('%s: the expected result, and nothing is created', async (_case, apiKey, expected) => {
 			const { nodes } = await loadPackage();
