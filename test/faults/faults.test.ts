@@ -1,3 +1,4 @@
+import { useVirtualTime } from '../harness/clock';
 import { runNode } from '../harness/engine';
 import { sandbox, targets, type FaultTarget, type SandboxServer } from './targets';
 
@@ -12,9 +13,10 @@ function expectEachOnce(markers: string[], expected: string[]) {
 }
 
 describe.each(targets)('$vendor fault suite', (target: FaultTarget) => {
+	const clock = useVirtualTime();
 	let server: SandboxServer;
 	beforeAll(async () => {
-		server = await sandbox.startVendorServer(target.vendor, target.serverOptions);
+		server = await sandbox.startVendorServer(target.vendor, { ...target.serverOptions, now: clock.now });
 	});
 	afterAll(async () => server.close());
 	beforeEach(() => server.reset());
@@ -32,12 +34,15 @@ describe.each(targets)('$vendor fault suite', (target: FaultTarget) => {
 		'429 (%s): every item is created once, none fails',
 		async (style) => {
 			server.setRateLimit({ limit: 4, windowMs: 1000, style, path: target.createPath });
+			const skipped = clock.skippedMs();
 			const { output, error } = await run(10);
 			expect(error).toBeUndefined();
 			expect(output.map((item) => item.pairedItem)).toEqual(items(10).map((_, item) => ({ item })));
 			expect(output.every((item) => item.json.error === undefined)).toBe(true);
 			expectEachOnce(target.markers(server), items(10).map((item) => item.marker));
 			expect(server.requestsTo('POST', target.createPath).filter((request) => request.status === 429).length).toBeGreaterThan(0);
+			// The 429 windows were waited out in virtual time.
+			expect(clock.skippedMs() - skipped).toBeGreaterThan(0);
 		},
 	);
 
