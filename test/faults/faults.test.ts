@@ -56,7 +56,7 @@ describe.each(targets)('$vendor fault suite', (target: FaultTarget) => {
 		['timeout', true, /got no answer before the timeout/],
 	])('%s on a create: one error item with its pairing, the others created, nothing twice', async (kind, afterCreate, message) => {
 		server.injectFault({ method: 'POST', path: target.createPath, kind, times: 1, afterCreate });
-		const { output, errorOutput, error } = await run(3, { concurrency: 1, timeoutMs: 1500 }, 'continueErrorOutput');
+		const { output, errorOutput, error } = await run(3, { concurrency: 1, timeoutMs: 1000 }, 'continueErrorOutput');
 		expect(error).toBeUndefined();
 		expect(errorOutput).toHaveLength(1);
 		expect(errorOutput[0].pairedItem).toEqual({ item: 0 });

@@ -53,7 +53,7 @@ describe.each(operationTargets)('$vendor $name under faults', (operation: Operat
 		['timeout', true],
 	])(`%s (after the vendor processed it: %s): ${operation.idempotent ? 'tried again' : 'reported, not sent twice'}`, async (kind, afterCreate) => {
 		server.injectFault({ method: operation.method, path: operation.path, kind, times: 1, afterCreate });
-		const { output, errorOutput } = await run(3, { concurrency: 1, timeoutMs: 1500 });
+		const { output, errorOutput } = await run(3, { concurrency: 1, timeoutMs: 1000 });
 		if (operation.idempotent) {
 			// Tried again: nothing lost.
 			expect(errorOutput).toEqual([]);
