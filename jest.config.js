@@ -1,5 +1,9 @@
+const os = require('node:os');
+
 /** @type {import('jest').Config} */
 module.exports = {
+	// Jest's default (cores - 1) runs a 2-core machine in band; suites wait on sockets and timeouts, so two workers overlap them.
+	maxWorkers: Math.max(2, os.availableParallelism() - 1),
 	preset: 'ts-jest',
 	testEnvironment: 'node',
 	roots: ['<rootDir>/test'],

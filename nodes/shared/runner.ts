@@ -277,7 +277,7 @@ export async function runOperation(
 		output[itemIndex] = errorItem(error, itemIndex);
 		params[itemIndex] = undefined;
 	}
-	const gate = new RateGate(context.getExecutionCancelSignal?.());
+	const gate = new RateGate(context.getExecutionCancelSignal?.(), transportOptions);
 	const executionCache = new Map<string, unknown>();
 	let failure: Error | undefined;
 

@@ -19,23 +19,28 @@ export interface TransportOptions {
 	maxRateLimitRetries: number;
 	/** The longest single wait after a 429, in milliseconds. */
 	maxWaitMs: number;
+	/** The current time in epoch milliseconds. */
+	now: () => number;
+	/** Waits `ms`; rejects early when `signal` fires. */
+	sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
 
+/** What every run starts from; the tests of the built package swap `now` and `sleep` here for virtual time. */
 export const DEFAULT_TRANSPORT_OPTIONS: TransportOptions = {
 	timeoutMs: 30_000,
 	maxRateLimitRetries: 8,
 	maxWaitMs: 60_000,
+	now: () => Date.now(),
+	sleep: (ms, signal) => sleep(ms, signal),
 };
+
+type Clock = Pick<TransportOptions, 'now' | 'sleep'>;
 
 /** Network failures where the request cannot have reached the server: safe to send again. */
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
 const IDEMPOTENT_RETRIES = 2;
 
-/**
- * One execution's shared pause: when the vendor rate-limits one call, every call of the execution
- * waits, instead of each one running into the limit on its own.
- */
 /** Thrown when n8n cancels the execution during a wait: nothing more is sent. */
 export class ExecutionCancelledError extends ApplicationError {
 	constructor() {
@@ -44,21 +49,32 @@ export class ExecutionCancelledError extends ApplicationError {
 }
 
 /** Waits `ms`, or until the execution is cancelled (then throws ExecutionCancelledError). */
-export async function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+export async function abortableSleep(
+	ms: number,
+	signal?: AbortSignal,
+	clock: Clock = DEFAULT_TRANSPORT_OPTIONS,
+): Promise<void> {
 	if (signal?.aborted) throw new ExecutionCancelledError();
-	// n8n-workflow's sleep ends early, rejecting, when the signal fires.
-	const ended = await sleep(ms, signal).then(
+	// The clock's sleep (n8n-workflow's by default) ends early, rejecting, when the signal fires.
+	const ended = await clock.sleep(ms, signal).then(
 		() => true,
 		() => false,
 	);
 	if (!ended || signal?.aborted) throw new ExecutionCancelledError();
 }
 
+/**
+ * One execution's shared pause: when the vendor rate-limits one call, every call of the execution
+ * waits, instead of each one running into the limit on its own.
+ */
 export class RateGate {
 	private openAt = 0;
 
-	/** n8n's cancel signal of the execution: every wait ends when it fires. */
-	constructor(readonly signal?: AbortSignal) {}
+	/** `signal`: n8n's cancel signal of the execution, every wait ends when it fires. */
+	constructor(
+		readonly signal?: AbortSignal,
+		private readonly clock: Clock = DEFAULT_TRANSPORT_OPTIONS,
+	) {}
 
 	private firstCall?: Promise<void>;
 
@@ -82,18 +98,18 @@ export class RateGate {
 	}
 
 	pauseFor(ms: number): void {
-		this.openAt = Math.max(this.openAt, Date.now() + ms);
+		this.openAt = Math.max(this.openAt, this.clock.now() + ms);
 	}
 
 	async wait(): Promise<void> {
 		if (this.signal?.aborted) throw new ExecutionCancelledError();
-		for (let remaining = this.openAt - Date.now(); remaining > 0; remaining = this.openAt - Date.now()) {
-			await abortableSleep(remaining, this.signal);
+		for (let remaining = this.openAt - this.clock.now(); remaining > 0; remaining = this.openAt - this.clock.now()) {
+			await abortableSleep(remaining, this.signal, this.clock);
 		}
 	}
 
 	sleep(ms: number): Promise<void> {
-		return abortableSleep(ms, this.signal);
+		return abortableSleep(ms, this.signal, this.clock);
 	}
 }
 
@@ -127,9 +143,9 @@ export function rateLimitWaitMs(headers: IDataObject, attempt: number, now = Dat
 }
 
 /** When a success says the budget is used up (X-RateLimit-Remaining: 0), the time until it resets. */
-function budgetExhaustedWaitMs(headers: IDataObject): number | undefined {
+function budgetExhaustedWaitMs(headers: IDataObject, now: number): number | undefined {
 	if (header(headers, 'x-ratelimit-remaining') !== '0') return undefined;
-	const wait = rateLimitWaitMs({ 'x-ratelimit-reset': header(headers, 'x-ratelimit-reset') }, 1);
+	const wait = rateLimitWaitMs({ 'x-ratelimit-reset': header(headers, 'x-ratelimit-reset') }, 1, now);
 	return wait > 0 ? wait : undefined;
 }
 
@@ -300,7 +316,7 @@ export function createSend(
 				if (rateLimited < options.maxRateLimitRetries) {
 					rateLimited++;
 					const wait = Math.min(
-						Math.max(rateLimitWaitMs(response.headers, rateLimited), vendor.minRateLimitWaitMs ?? 0),
+						Math.max(rateLimitWaitMs(response.headers, rateLimited, options.now()), vendor.minRateLimitWaitMs ?? 0),
 						options.maxWaitMs,
 					);
 					gate.pauseFor(wait);
@@ -326,7 +342,7 @@ export function createSend(
 			}
 			const failure = vendor.failureInSuccess?.(response, spec);
 			if (failure) throw apiError(node, vendor, response, spec, itemIndex, failure);
-			const exhausted = budgetExhaustedWaitMs(response.headers);
+			const exhausted = budgetExhaustedWaitMs(response.headers, options.now());
 			if (exhausted !== undefined) gate.pauseFor(Math.min(exhausted, options.maxWaitMs));
 			return response.body as T;
 		}

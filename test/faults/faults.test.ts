@@ -1,3 +1,4 @@
+import { useVirtualTime } from '../harness/clock';
 import { runNode } from '../harness/engine';
 import { sandbox, targets, type FaultTarget, type SandboxServer } from './targets';
 
@@ -12,9 +13,10 @@ function expectEachOnce(markers: string[], expected: string[]) {
 }
 
 describe.each(targets)('$vendor fault suite', (target: FaultTarget) => {
+	const clock = useVirtualTime();
 	let server: SandboxServer;
 	beforeAll(async () => {
-		server = await sandbox.startVendorServer(target.vendor, target.serverOptions);
+		server = await sandbox.startVendorServer(target.vendor, { ...target.serverOptions, now: clock.now });
 	});
 	afterAll(async () => server.close());
 	beforeEach(() => server.reset());
@@ -32,12 +34,15 @@ describe.each(targets)('$vendor fault suite', (target: FaultTarget) => {
 		'429 (%s): every item is created once, none fails',
 		async (style) => {
 			server.setRateLimit({ limit: 4, windowMs: 1000, style, path: target.createPath });
+			const skipped = clock.skippedMs();
 			const { output, error } = await run(10);
 			expect(error).toBeUndefined();
 			expect(output.map((item) => item.pairedItem)).toEqual(items(10).map((_, item) => ({ item })));
 			expect(output.every((item) => item.json.error === undefined)).toBe(true);
 			expectEachOnce(target.markers(server), items(10).map((item) => item.marker));
 			expect(server.requestsTo('POST', target.createPath).filter((request) => request.status === 429).length).toBeGreaterThan(0);
+			// The 429 windows were waited out in virtual time.
+			expect(clock.skippedMs() - skipped).toBeGreaterThan(0);
 		},
 	);
 
@@ -51,7 +56,7 @@ describe.each(targets)('$vendor fault suite', (target: FaultTarget) => {
 		['timeout', true, /got no answer before the timeout/],
 	])('%s on a create: one error item with its pairing, the others created, nothing twice', async (kind, afterCreate, message) => {
 		server.injectFault({ method: 'POST', path: target.createPath, kind, times: 1, afterCreate });
-		const { output, errorOutput, error } = await run(3, { concurrency: 1, timeoutMs: 1500 }, 'continueErrorOutput');
+		const { output, errorOutput, error } = await run(3, { concurrency: 1, timeoutMs: 1000 }, 'continueErrorOutput');
 		expect(error).toBeUndefined();
 		expect(errorOutput).toHaveLength(1);
 		expect(errorOutput[0].pairedItem).toEqual({ item: 0 });

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { useVirtualTime } from '../harness/clock';
 import { runNode } from '../harness/engine';
 import { operationTargets, type OperationTarget } from './operations';
 import { sandbox, targets, type SandboxServer } from './targets';
@@ -12,11 +13,12 @@ const items = (count: number) => Array.from({ length: count }, (_, index) => ({ 
 
 describe.each(operationTargets)('$vendor $name under faults', (operation: OperationTarget) => {
 	const target = targets.find((candidate) => candidate.vendor === operation.vendor)!;
+	const clock = useVirtualTime();
 	let server: SandboxServer;
 	let created: IDataObject;
 
 	beforeAll(async () => {
-		server = await sandbox.startVendorServer(target.vendor, target.serverOptions);
+		server = await sandbox.startVendorServer(target.vendor, { ...target.serverOptions, now: clock.now });
 	});
 	afterAll(async () => server.close());
 	beforeEach(async () => {
@@ -51,7 +53,7 @@ describe.each(operationTargets)('$vendor $name under faults', (operation: Operat
 		['timeout', true],
 	])(`%s (after the vendor processed it: %s): ${operation.idempotent ? 'tried again' : 'reported, not sent twice'}`, async (kind, afterCreate) => {
 		server.injectFault({ method: operation.method, path: operation.path, kind, times: 1, afterCreate });
-		const { output, errorOutput } = await run(3, { concurrency: 1, timeoutMs: 1500 });
+		const { output, errorOutput } = await run(3, { concurrency: 1, timeoutMs: 1000 });
 		if (operation.idempotent) {
 			// Tried again: nothing lost.
 			expect(errorOutput).toEqual([]);

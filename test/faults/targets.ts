@@ -33,7 +33,7 @@ export interface SandboxServer {
 }
 
 export const sandbox = require('../sandbox') as {
-	startVendorServer(vendor: string, options?: IDataObject): Promise<SandboxServer>;
+	startVendorServer(vendor: string, options?: IDataObject & { now?: () => number }): Promise<SandboxServer>;
 };
 
 /** A contact in the Chatwoot fake's public inbox, for runs that reuse one contact. */

@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { useVirtualTime } from '../harness/clock';
 import { runNode } from '../harness/engine';
 import { sandbox, targets, type FaultTarget, type SandboxServer } from './targets';
 
@@ -23,9 +24,10 @@ async function otherOrigin(): Promise<{ url: string; hits: () => number; close: 
 }
 
 describe.each(targets)('$vendor: shared transport and runner', (target: FaultTarget) => {
+	const clock = useVirtualTime();
 	let server: SandboxServer;
 	beforeAll(async () => {
-		server = await sandbox.startVendorServer(target.vendor, target.serverOptions);
+		server = await sandbox.startVendorServer(target.vendor, { ...target.serverOptions, now: clock.now });
 	});
 	afterAll(async () => server.close());
 	beforeEach(() => server.reset());
@@ -131,9 +133,10 @@ describe.each([
 	{ target: targets.find((entry) => entry.vendor === 'socialboards') as FaultTarget, tokenPath: /^\/token$/ },
 	{ target: targets.find((entry) => entry.vendor === 'liveperson') as FaultTarget, tokenPath: /\/sentinel\/api\/account\/[^/]+\/app\/token$/ },
 ])('$target.vendor: a failed token step', ({ target, tokenPath }) => {
+	const clock = useVirtualTime();
 	let server: SandboxServer;
 	beforeAll(async () => {
-		server = await sandbox.startVendorServer(target.vendor, target.serverOptions);
+		server = await sandbox.startVendorServer(target.vendor, { ...target.serverOptions, now: clock.now });
 	});
 	afterAll(async () => server.close());
 	beforeEach(() => server.reset());

@@ -33,7 +33,10 @@ const BUILT_IN: Record<string, string> = {
 	'n8n-nodes-base.httpRequest': 'n8n-nodes-base/dist/nodes/HttpRequest/HttpRequest.node.js',
 };
 const builtInCache: Record<string, INodeType> = {};
+/** Node types defined by tests (RunNodeOptions.nodeType), by type name. */
+const testNodes: Record<string, INodeType> = {};
 function builtInNode(type: string): INodeType {
+	if (testNodes[type]) return testNodes[type];
 	if (!builtInCache[type]) {
 		const file = BUILT_IN[type];
 		if (!file) throw new Error(`Unknown node type ${type}`);
@@ -67,6 +70,8 @@ export function loadPackage(): Promise<LoadedPackage> {
 export interface RunNodeOptions {
 	/** Node type without the package prefix ("intercom"), or a full built-in type ("n8n-nodes-base.httpRequest"). */
 	type: string;
+	/** A node type defined by the test, run as `type` (for unit tests of the shared runner and transport). */
+	nodeType?: INodeType;
 	typeVersion?: number;
 	/** Node settings such as retryOnFail, maxTries, waitBetweenTries. */
 	settings?: Partial<INode>;
@@ -98,6 +103,7 @@ const NODE_NAME = 'Node under test';
 export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const { nodeTypes, credentialTypes, nodes } = await loadPackage();
 	const type = options.type.includes('.') ? options.type : `${PACKAGE_NAME}.${options.type}`;
+	if (options.nodeType) testNodes[type] = options.nodeType;
 	const nodeType = nodes[type] ?? builtInNode(type);
 	const credentialNames = type.startsWith(PACKAGE_NAME)
 		? (nodeType.description.credentials ?? []).map((credential) => credential.name)

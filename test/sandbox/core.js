@@ -290,6 +290,8 @@ async function createVendorServer(vendor, options = {}) {
 		rateLimit: normalizeRateLimit(options.rateLimit),
 	};
 	const maxLog = options.maxLogEntries || DEFAULT_MAX_LOG;
+	// `now`: the clock of rate limits and 429 answers (tests pass the nodes' virtual clock).
+	const now = typeof options.now === 'function' ? options.now : Date.now;
 	const state = { conversations: [], contacts: [], messages: [], requests: [], tokens: [] };
 	const sockets = new Set();
 	const hanging = new Set();
@@ -396,8 +398,7 @@ async function createVendorServer(vendor, options = {}) {
 				return fault.body !== undefined ? json(fault.kind, fault.body) : impl.serverError(ctx, fault.kind);
 			case 429: {
 				const retryAfterMs = fault.retryAfterMs === undefined ? 1000 : fault.retryAfterMs;
-				const now = Date.now();
-				const info = { allowed: false, limit: limiter ? limiter.config.limit : 0, remaining: 0, resetAt: now + retryAfterMs, retryAfterMs, windowMs: retryAfterMs };
+				const info = { allowed: false, limit: limiter ? limiter.config.limit : 0, remaining: 0, resetAt: now() + retryAfterMs, retryAfterMs, windowMs: retryAfterMs };
 				const style = styleOf(fault.style || (limiter && limiter.config.style));
 				const response = impl.rateLimited(ctx, info);
 				return { ...response, headers: { ...response.headers, ...rateLimitHeaders(style, info, true) } };
@@ -443,7 +444,7 @@ async function createVendorServer(vendor, options = {}) {
 			query: Object.fromEntries(url.searchParams),
 			headers: { ...req.headers },
 			body: parsed.body,
-			at: Date.now(),
+			at: now(),
 			status: null,
 		};
 		state.requests.push(entry);
@@ -493,7 +494,7 @@ async function createVendorServer(vendor, options = {}) {
 
 		let limitHeaders = {};
 		if (limiter && limiter.applies(method, path)) {
-			const info = limiter.take(Date.now());
+			const info = limiter.take(now());
 			const style = styleOf(limiter.config.style);
 			limitHeaders = rateLimitHeaders(style, info, !info.allowed);
 			if (!info.allowed) {
