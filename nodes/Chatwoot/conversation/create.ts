@@ -1,10 +1,10 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { email, oneOf, text, url } from '../../shared/checks';
+import { failedAfterCreation, itemError } from '../../shared/errors';
 import { buildBody, additionalFields } from '../../shared/fields';
 import type { Field, Operation, OperationContext } from '../../shared/types';
-import { conversationUrl, CREATE_CONTACT, hmacTokenOf, identifierHash, withNote } from '../vendor';
+import { conversationUrl, CREATE_CONTACT, hmacTokenOf, identifierHash } from '../vendor';
 import { attributes, contactIdentifierField, phoneNumber } from '../fields';
 import { sendPublic } from '../public';
 import { publicAccountId } from '../simplify';
@@ -192,13 +192,13 @@ export const createConversation: Operation = {
 	},
 	fields,
 	async run(context, params) {
-		const { node, itemIndex } = context;
 		const contact = params.contactMode === 'new' ? await createContact(context, params) : undefined;
 		if (contact && (typeof contact.source_id !== 'string' || contact.source_id === '')) {
-			throw new NodeOperationError(node, `Chatwoot created the contact but sent no contact source ID (source_id) [item ${itemIndex}]`, {
-				itemIndex,
-				description: 'No conversation was created. Check that the Base URL points at Chatwoot itself and not at a proxy or page in front of it; the contact may exist in Chatwoot without a conversation.',
-			});
+			throw itemError(
+				context,
+				'Chatwoot created the contact but sent no contact source ID (source_id)',
+				'No conversation was created. Check that the Base URL points at Chatwoot itself and not at a proxy or page in front of it; the contact may exist in Chatwoot without a conversation.',
+			);
 		}
 		const contactIdentifier = contact ? String(contact.source_id) : String(params.contactIdentifier);
 		const contactNote = contact
@@ -211,7 +211,7 @@ export const createConversation: Operation = {
 			tail: '/conversations',
 			purpose: 'create the conversation',
 		}).catch((error: unknown) => {
-			throw contactNote ? withNote(error, contactNote, node, itemIndex) : error;
+			throw contactNote ? failedAfterCreation(context, error, contactNote) : error;
 		});
 
 		const messageBody = buildMessageBody(params);
@@ -222,11 +222,10 @@ export const createConversation: Operation = {
 					tail: '/messages',
 					purpose: 'post the first message',
 				}).catch((error: unknown) => {
-					throw withNote(
+					throw failedAfterCreation(
+						context,
 						error,
 						`Conversation ${String(conversation.id)} was created for the contact "${contactIdentifier}", only the first message is missing: send it with Message → Send instead of running this item again.`,
-						node,
-						itemIndex,
 					);
 				})
 			: undefined;

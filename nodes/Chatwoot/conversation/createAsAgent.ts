@@ -1,7 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, NodeOperationError } from 'n8n-workflow';
 
 import { oneOf, text } from '../../shared/checks';
+import { itemError } from '../../shared/errors';
 import { buildBody, additionalFields } from '../../shared/fields';
 import { oncePerExecution } from '../../shared/once';
 import type { Field, Operation, OperationContext } from '../../shared/types';
@@ -274,16 +274,12 @@ async function contactByCrmIdentifier(context: OperationContext, accountId: stri
 		SEARCH_MAX_PAGES,
 	);
 	if (found) return found;
-	throw new NodeOperationError(
-		context.node,
+	throw itemError(
+		context,
 		complete
-			? `Chatwoot has no contact with the CRM identifier "${crmIdentifier}" in account ${accountId} [item ${context.itemIndex}]`
-			: `Chatwoot's contact search for the CRM identifier "${crmIdentifier}" gave more than ${SEARCH_MAX_PAGES * SEARCH_PAGE_SIZE} contacts without an exact match [item ${context.itemIndex}]`,
-		{
-			itemIndex: context.itemIndex,
-			description:
-				'Nothing was created. The CRM Identifier must match the contact\'s identifier in Chatwoot exactly (upper and lower case count), as given to Create\'s CRM Identifier. Or identify the contact by Contact ID.',
-		},
+			? `Chatwoot has no contact with the CRM identifier "${crmIdentifier}" in account ${accountId}`
+			: `Chatwoot's contact search for the CRM identifier "${crmIdentifier}" gave more than ${SEARCH_MAX_PAGES * SEARCH_PAGE_SIZE} contacts without an exact match`,
+		'Nothing was created. The CRM Identifier must match the contact\'s identifier in Chatwoot exactly (upper and lower case count), as given to Create\'s CRM Identifier. Or identify the contact by Contact ID.',
 	);
 }
 
@@ -345,17 +341,13 @@ async function namedContact(context: OperationContext, accountId: string, params
 }
 
 function wrongInbox(context: OperationContext, sourceId: string, inboxId: number, where: string, conversation?: IDataObject): NodeOperationError {
-	const { node, itemIndex } = context;
 	const created = conversation !== undefined;
-	return new NodeOperationError(
-		node,
+	return itemError(
+		context,
 		created
-			? `Chatwoot put conversation ${String(conversation.id)} in inbox ${where}, not in inbox ${inboxId}: the Contact Source ID "${sourceId}" belongs there [item ${itemIndex}]`
-			: `The Contact Source ID "${sourceId}" belongs to inbox ${where}, not to inbox ${inboxId} [item ${itemIndex}]`,
-		{
-			itemIndex,
-			description: `${created ? `Conversation ${String(conversation.id)} exists in inbox ${where}: resolve or delete it there. ` : 'Nothing was created. '}Chatwoot looks a source ID up in every inbox of the account. Give the contact's source ID in inbox ${inboxId}, or identify the contact by Contact ID or CRM Identifier: the node then finds or adds the contact in inbox ${inboxId}.`,
-		},
+			? `Chatwoot put conversation ${String(conversation.id)} in inbox ${where}, not in inbox ${inboxId}: the Contact Source ID "${sourceId}" belongs there`
+			: `The Contact Source ID "${sourceId}" belongs to inbox ${where}, not to inbox ${inboxId}`,
+		`${created ? `Conversation ${String(conversation.id)} exists in inbox ${where}: resolve or delete it there. ` : 'Nothing was created. '}Chatwoot looks a source ID up in every inbox of the account. Give the contact's source ID in inbox ${inboxId}, or identify the contact by Contact ID or CRM Identifier: the node then finds or adds the contact in inbox ${inboxId}.`,
 	);
 }
 
