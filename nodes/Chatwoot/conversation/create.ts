@@ -3,6 +3,7 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 import { email, oneOf, text, url } from '../../shared/checks';
 import { failedAfterCreation, itemError } from '../../shared/errors';
 import { buildBody, additionalFields } from '../../shared/fields';
+import { conversationCreate } from '../../shared/operations';
 import type { Field, Operation, OperationContext } from '../../shared/types';
 import { conversationUrl, CREATE_CONTACT, hmacTokenOf, identifierHash } from '../vendor';
 import { attributes, contactIdentifierField, phoneNumber } from '../fields';
@@ -183,13 +184,7 @@ async function createContact(context: OperationContext, params: IDataObject): Pr
 }
 
 export const createConversation: Operation = {
-	resource: 'conversation',
-	option: {
-		name: 'Create',
-		value: 'create',
-		action: 'Create a conversation',
-		description: 'Start a conversation as a contact through the public client API: contact, conversation, first message',
-	},
+	...conversationCreate('Start a conversation as a contact through the public client API: contact, conversation, first message'),
 	fields,
 	async run(context, params) {
 		const contact = params.contactMode === 'new' ? await createContact(context, params) : undefined;

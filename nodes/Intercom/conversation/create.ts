@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { dateTime, oneOf, text, urlList } from '../../shared/checks';
 import { buildBody, additionalFields } from '../../shared/fields';
+import { conversationCreate } from '../../shared/operations';
 import type { Field, Operation } from '../../shared/types';
 import { apiVersionAtLeast, conversationUrl } from '../vendor';
 import { CHOICE_RULE, resolveContact } from '../contact';
@@ -93,13 +94,7 @@ const fields: Field[] = [
 const CREATED_AT_SINCE = '2.11';
 
 export const createConversation: Operation = {
-	resource: 'conversation',
-	option: {
-		name: 'Create',
-		value: 'create',
-		action: 'Create a conversation',
-		description: 'Start a conversation from a contact, found by ID, e-mail or external ID',
-	},
+	...conversationCreate('Start a conversation from a contact, found by ID, e-mail or external ID'),
 	fields,
 	checkWithCredentials(params, credentials) {
 		const createdAt = (params.additionalFields as IDataObject | undefined)?.createdAt;

@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { email, jsonObject, oneOf, text } from '../../shared/checks';
 import { failedAfterCreation, itemError } from '../../shared/errors';
 import { buildBody } from '../../shared/fields';
+import { conversationCreate } from '../../shared/operations';
 import type { Field, Operation } from '../../shared/types';
 import type { LpAnswer } from '../vendor';
 import { createdConversationId } from '../vendor';
@@ -268,13 +269,7 @@ const fields: Field[] = [
 ];
 
 export const createConversation: Operation = {
-	resource: 'conversation',
-	option: {
-		name: 'Create',
-		value: 'create',
-		action: 'Create a conversation',
-		description: 'Open a conversation for a consumer, with profile and routing, and optionally send its first message',
-	},
+	...conversationCreate('Open a conversation for a consumer, with profile and routing, and optionally send its first message'),
 	fields,
 	async run(context, params) {
 		const externalConsumerId = params.externalConsumerId as string;
