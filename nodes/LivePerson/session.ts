@@ -135,3 +135,21 @@ export async function sendAsConsumer<T>(
 	const fresh = await consumerJws(context, hosts, externalConsumerId);
 	return await context.send<T>(build(fresh));
 }
+
+/**
+ * A SEND into the item's conversation as its consumer (the External Consumer ID, Conversation ID
+ * and Client Features fields): the answer, with the conversation ID it was sent into.
+ */
+export async function sendIntoConversation(
+	context: OperationContext,
+	params: IDataObject,
+	build: (conversationId: string) => Pick<RequestSpec, 'body' | 'purpose' | 'idempotent'>,
+): Promise<{ conversationId: string; answer: IDataObject }> {
+	const conversationId = params.conversationId as string;
+	const answer = await sendAsConsumer<IDataObject>(context, params.externalConsumerId as string, params.clientFeatures, {
+		method: 'POST',
+		path: 'conversation/send',
+		...build(conversationId),
+	});
+	return { conversationId, answer };
+}
