@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { id, InputError, text } from './checks';
@@ -26,6 +26,7 @@ interface IdFieldOptions {
 	/** The vendor's ID rule; the shared `id` check by default. */
 	check?: Check;
 	send?: string;
+	displayOptions?: IDisplayOptions;
 }
 
 /** A text field that holds a vendor ID. */
@@ -40,6 +41,7 @@ export function idField(displayName: string, name: string, options: IdFieldOptio
 			...(required ? { required: true } : {}),
 			...(options.placeholder ? { placeholder: options.placeholder } : {}),
 			description: options.description,
+			...(options.displayOptions ? { displayOptions: options.displayOptions } : {}),
 		},
 		check: options.check ?? id({ required }),
 		...(options.send ? { send: options.send } : {}),

@@ -2,7 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { email, oneOf, text, url } from '../../shared/checks';
 import { failedAfterCreation, itemError } from '../../shared/errors';
-import { buildBody, additionalFields } from '../../shared/fields';
+import { buildBody, additionalFields, messageField } from '../../shared/fields';
 import { conversationCreate } from '../../shared/operations';
 import type { Field, Operation, OperationContext } from '../../shared/types';
 import { conversationUrl, CREATE_CONTACT, hmacTokenOf, identifierHash } from '../vendor';
@@ -127,18 +127,12 @@ const existingContactField: Field = {
 	property: { ...contactIdentifierField.property, displayOptions: { show: { contactMode: ['existing'] } } },
 };
 
-export const firstMessageField: Field = {
-	property: {
-		displayName: 'First Message',
-		name: 'message',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		default: '',
-		description: 'Posted as the contact\'s first message in the conversation. Leave empty to open the conversation without a message.',
-	},
-	check: text({ maxLength: MESSAGE_MAX_LENGTH }),
+export const firstMessageField: Field = messageField({
+	displayName: 'First Message',
+	description: 'Posted as the contact\'s first message in the conversation. Leave empty to open the conversation without a message.',
+	maxLength: MESSAGE_MAX_LENGTH,
 	send: 'content',
-};
+});
 
 export const conversationFields: Field = additionalFields([
 	{

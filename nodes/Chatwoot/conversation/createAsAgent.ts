@@ -2,7 +2,7 @@ import type { IDataObject, NodeOperationError } from 'n8n-workflow';
 
 import { oneOf, text } from '../../shared/checks';
 import { itemError } from '../../shared/errors';
-import { buildBody, additionalFields } from '../../shared/fields';
+import { buildBody, additionalFields, idField, messageField } from '../../shared/fields';
 import { oncePerExecution } from '../../shared/once';
 import type { Field, Operation, OperationContext } from '../../shared/types';
 import { requireAccessToken, requireAccountId } from '../vendor';
@@ -17,18 +17,11 @@ const STATUSES = ['open', 'pending', 'resolved'] as const;
  * and team_id of this call as strings (Rails casts either), so they are sent as text.
  */
 const bodyFields: Field[] = [
-	{
-		property: {
-			displayName: 'Message',
-			name: 'message',
-			type: 'string',
-			typeOptions: { rows: 4 },
-			default: '',
-			description: 'The first message, sent by the user of the access token as an outgoing message to the contact. Leave empty to open the conversation without a message.',
-		},
-		check: text({ maxLength: MESSAGE_MAX_LENGTH }),
+	messageField({
+		description: 'The first message, sent by the user of the access token as an outgoing message to the contact. Leave empty to open the conversation without a message.',
+		maxLength: MESSAGE_MAX_LENGTH,
 		send: 'message.content',
-	},
+	}),
 	additionalFields([
 		{
 			property: {
@@ -147,19 +140,12 @@ const fields: Field[] = [
 		},
 		check: oneOf(['contactId', 'contactIdentifier', 'crmIdentifier'], { required: true }),
 	},
-	{
-		property: {
-			displayName: 'Contact ID',
-			name: 'contactId',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. 1234',
-			description: 'The numeric ID of the contact (the number after /contacts/ in Chatwoot\'s web address)',
-			displayOptions: { show: { contactBy: ['contactId'] } },
-		},
+	idField('Contact ID', 'contactId', {
+		placeholder: 'e.g. 1234',
+		description: 'The numeric ID of the contact (the number after /contacts/ in Chatwoot\'s web address)',
+		displayOptions: { show: { contactBy: ['contactId'] } },
 		check: numericId({ required: true }),
-	},
+	}),
 	{
 		...contactIdentifierField,
 		property: {
