@@ -6,7 +6,7 @@ import { buildBody, additionalFields, messageField } from '../../shared/fields';
 import { conversationCreate } from '../../shared/operations';
 import type { Field, Operation, OperationContext } from '../../shared/types';
 import { conversationUrl, CREATE_CONTACT, hmacTokenOf, identifierHash } from '../vendor';
-import { attributes, contactIdentifierField, phoneNumber } from '../fields';
+import { attributes, contactIdentifierField, conversationAttributesField, phoneNumber } from '../fields';
 import { sendPublic } from '../public';
 import { publicAccountId } from '../simplify';
 
@@ -135,17 +135,7 @@ export const firstMessageField: Field = messageField({
 });
 
 export const conversationFields: Field = additionalFields([
-	{
-		property: {
-			displayName: 'Conversation Custom Attributes',
-			name: 'customAttributes',
-			type: 'json',
-			default: '{}',
-			description: 'Attributes of the conversation as a JSON object, such as {"order_id": "A-1001"}. Define them first in Chatwoot → Settings → Custom Attributes.',
-		},
-		check: attributes(),
-		send: 'custom_attributes',
-	},
+	conversationAttributesField('Conversation Custom Attributes'),
 ]);
 
 const fields: Field[] = [contactModeField, contactFields, existingContactField, firstMessageField, conversationFields];

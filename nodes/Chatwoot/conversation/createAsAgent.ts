@@ -6,7 +6,7 @@ import { buildBody, additionalFields, idField, messageField } from '../../shared
 import { oncePerExecution } from '../../shared/once';
 import type { Field, Operation, OperationContext } from '../../shared/types';
 import { requireAccessToken, requireAccountId } from '../vendor';
-import { attributes, CONTACT_SOURCE_ID_LABEL, contactIdentifierField, numericId } from '../fields';
+import { attributes, CONTACT_SOURCE_ID_LABEL, contactIdentifierField, conversationAttributesField, numericId } from '../fields';
 import { MESSAGE_MAX_LENGTH } from './create';
 import { simplifyAgentConversation } from '../simplify';
 
@@ -46,17 +46,7 @@ const bodyFields: Field[] = [
 			check: numericId(),
 			send: 'assignee_id',
 		},
-		{
-			property: {
-				displayName: 'Custom Attributes',
-				name: 'customAttributes',
-				type: 'json',
-				default: '{}',
-				description: 'Attributes of the conversation as a JSON object, such as {"order_id": "A-1001"}. Define them first in Chatwoot → Settings → Custom Attributes.',
-			},
-			check: attributes(),
-			send: 'custom_attributes',
-		},
+		conversationAttributesField('Custom Attributes'),
 		{
 			property: {
 				displayName: 'Status',
