@@ -88,3 +88,18 @@ export const conversationIdField: Field = sharedConversationIdField({
 	description: 'The number of the conversation as shown in Chatwoot\'s web address, for example the conversationId output of Create',
 	check: numericId({ required: true }),
 });
+
+/** The conversation's custom attributes (parameter `customAttributes`), sent as custom_attributes. */
+export function conversationAttributesField(displayName: string): Field {
+	return {
+		property: {
+			displayName,
+			name: 'customAttributes',
+			type: 'json',
+			default: '{}',
+			description: 'Attributes of the conversation as a JSON object, such as {"order_id": "A-1001"}. Define them first in Chatwoot → Settings → Custom Attributes.',
+		},
+		check: attributes(),
+		send: 'custom_attributes',
+	};
+}

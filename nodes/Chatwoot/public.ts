@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
-import { apiError } from '../shared/errors';
+import { apiError, itemError } from '../shared/errors';
 import { oncePerExecution } from '../shared/once';
 import type { OperationContext, RequestSpec } from '../shared/types';
 import { chatwoot, CREDENTIAL_NAME, pathSegment } from './vendor';
@@ -22,11 +22,11 @@ export function inboxIdentifierOf(context: OperationContext): string {
 function requireInboxIdentifier(context: OperationContext): string {
 	const inboxIdentifier = inboxIdentifierOf(context);
 	if (inboxIdentifier !== '') return inboxIdentifier;
-	throw new NodeOperationError(context.node, `This operation needs the Inbox Identifier of the ${CREDENTIAL_NAME} credential [item ${context.itemIndex}]`, {
-		itemIndex: context.itemIndex,
-		description:
-			'Create, Get, Resolve and Send use Chatwoot\'s public client API, which names the inbox by its identifier: copy it from Chatwoot → Settings → Inboxes → your API inbox → Configuration → Inbox Identifier. Nothing was sent.',
-	});
+	throw itemError(
+		context,
+		`This operation needs the Inbox Identifier of the ${CREDENTIAL_NAME} credential`,
+		'Create, Get, Resolve and Send use Chatwoot\'s public client API, which names the inbox by its identifier: copy it from Chatwoot → Settings → Inboxes → your API inbox → Configuration → Inbox Identifier. Nothing was sent.',
+	);
 }
 
 /** /public/api/v1/inboxes/{inbox}[/contacts/{contact}[/conversations/{id}]] plus `tail`. */

@@ -1,13 +1,10 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
+import { asObject } from '../shared/objects';
 import type { Operation } from '../shared/types';
 import { conversationUrl, credentialAccountId } from './vendor';
 
 const MESSAGE_TYPES: Record<number, string> = { 0: 'incoming', 1: 'outgoing', 2: 'activity', 3: 'template' };
-
-function asObject(value: unknown): IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : {};
-}
 
 /** Chatwoot sends Unix seconds for messages and conversations, ISO text for contacts. */
 export function isoTime(value: unknown): string | undefined {

@@ -7,8 +7,8 @@ import type {
 	IDataObject,
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { itemError } from '../shared/errors';
 import type { ApiResponse, ErrorExplanation, OperationContext, RequestSpec, Vendor } from '../shared/types';
 
 export const CHATWOOT_CLOUD_URL = 'https://app.chatwoot.com';
@@ -173,16 +173,12 @@ export const chatwoot: Vendor = {
 export function requireAccountId(context: OperationContext, nodeAccountId: unknown): string {
 	const accountId = nodeAccountId !== undefined ? String(nodeAccountId) : credentialAccountId(context.credentials);
 	if (accountId === undefined || !/^\d+$/.test(accountId)) {
-		throw new NodeOperationError(
-			context.node,
+		throw itemError(
+			context,
 			accountId === undefined
-				? `Create as Agent needs an Account ID [item ${context.itemIndex}]`
-				: `The Account ID "${accountId.slice(0, 40)}" in the ${CREDENTIAL_NAME} credential is not a number [item ${context.itemIndex}]`,
-			{
-				itemIndex: context.itemIndex,
-				description:
-					'Enter the Account ID in the node or in the credential: it is the number after /app/accounts/ in Chatwoot\'s web address (for example 1 in https://app.chatwoot.com/app/accounts/1/dashboard).',
-			},
+				? 'Create as Agent needs an Account ID'
+				: `The Account ID "${accountId.slice(0, 40)}" in the ${CREDENTIAL_NAME} credential is not a number`,
+			'Enter the Account ID in the node or in the credential: it is the number after /app/accounts/ in Chatwoot\'s web address (for example 1 in https://app.chatwoot.com/app/accounts/1/dashboard).',
 		);
 	}
 	return accountId;
@@ -191,20 +187,11 @@ export function requireAccountId(context: OperationContext, nodeAccountId: unkno
 /** The Application API needs the user access token; the public API never does. */
 export function requireAccessToken(context: OperationContext): void {
 	if (accessTokenOf(context.credentials)) return;
-	throw new NodeOperationError(context.node, `Create as Agent needs the User Access Token of the ${CREDENTIAL_NAME} credential [item ${context.itemIndex}]`, {
-		itemIndex: context.itemIndex,
-		description:
-			'The Application API acts as a Chatwoot user. Copy the token from Chatwoot → Profile Settings → Access Token into the credential, or use Create, which needs only the inbox identifier.',
-	});
-}
-
-/** Adds what already happened to an error of a later step, so the user does not create it twice. */
-export function withNote(error: unknown, note: string, node: OperationContext['node'], itemIndex: number): NodeApiError | NodeOperationError {
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		error.description = `${note} ${error.description ?? ''}`.trim();
-		return error;
-	}
-	return new NodeOperationError(node, error as Error, { itemIndex, description: note });
+	throw itemError(
+		context,
+		`Create as Agent needs the User Access Token of the ${CREDENTIAL_NAME} credential`,
+		'The Application API acts as a Chatwoot user. Copy the token from Chatwoot → Profile Settings → Access Token into the credential, or use Create, which needs only the inbox identifier.',
+	);
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
+import { itemError } from '../shared/errors';
 import { oncePerExecution } from '../shared/once';
 import type { OperationContext } from '../shared/types';
 import type { ContactLookup } from './fields';
@@ -123,13 +124,13 @@ export function resolveContact(
 		if (found) return { contact: found, resolvedBy, created: false };
 		const role = ROLE_FOR_CREATION[whenNotFound];
 		if (!role || resolvedBy === 'id') {
-			throw new NodeOperationError(context.node, `No Intercom contact has ${describeLookup(params)} [item ${context.itemIndex}]`, {
-				itemIndex: context.itemIndex,
-				description:
-					resolvedBy === 'id'
-						? 'Check the contact ID, or identify the contact by e-mail or external ID.'
-						: 'Check the value, or set "If Contact Not Found" to create the contact as a user or lead.',
-			});
+			throw itemError(
+				context,
+				`No Intercom contact has ${describeLookup(params)}`,
+				resolvedBy === 'id'
+					? 'Check the contact ID, or identify the contact by e-mail or external ID.'
+					: 'Check the value, or set "If Contact Not Found" to create the contact as a user or lead.',
+			);
 		}
 		const identity = resolvedBy === 'email' ? { email: params.contactEmail } : { external_id: params.contactExternalId };
 		const { contact, created } = await createContact(context, { role, ...identity, ...newContact });

@@ -1,5 +1,10 @@
-import { email, id, oneOf, text } from '../shared/checks';
-import { conversationIdField as sharedConversationIdField, messageField as sharedMessageField } from '../shared/fields';
+import { email, oneOf, text, urlList } from '../shared/checks';
+import {
+	additionalFields,
+	conversationIdField as sharedConversationIdField,
+	idField,
+	messageField as sharedMessageField,
+} from '../shared/fields';
 import type { Field } from '../shared/types';
 
 export const CONTACT_LOOKUPS = ['id', 'email', 'externalId'] as const;
@@ -47,19 +52,11 @@ export function contactFields(purpose: string, note?: string): Field[] {
 			},
 			check: text({ required: true, maxLength: 255 }),
 		},
-		{
-			property: {
-				displayName: 'Contact ID',
-				name: 'contactId',
-				type: 'string',
-				default: '',
-				required: true,
-				placeholder: 'e.g. 6762f0dd1bb69f9f2193bb83',
-				description: 'The Intercom contact ID (24 characters)',
-				displayOptions: { show: { contactBy: ['id'] } },
-			},
-			check: id({ required: true }),
-		},
+		idField('Contact ID', 'contactId', {
+			placeholder: 'e.g. 6762f0dd1bb69f9f2193bb83',
+			description: 'The Intercom contact ID (24 characters)',
+			displayOptions: { show: { contactBy: ['id'] } },
+		}),
 	];
 }
 
@@ -79,3 +76,22 @@ export const conversationIdField: Field = sharedConversationIdField({
 	placeholder: 'e.g. 36000324324',
 	description: 'The Intercom conversation ID, for example the conversationId output of Create',
 });
+
+/** Additional Fields with Attachment URLs: up to 10 public files, sent as attachment_urls. */
+export function attachmentFields(placeholder: string, description: string, more: Field[] = []): Field {
+	return additionalFields([
+		{
+			property: {
+				displayName: 'Attachment URLs',
+				name: 'attachmentUrls',
+				type: 'string',
+				default: '',
+				placeholder,
+				description,
+			},
+			check: urlList({ max: 10 }),
+			send: 'attachment_urls',
+		},
+		...more,
+	]);
+}

@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
+import { asObject } from '../shared/objects';
 import type { ApiResponse, Vendor } from '../shared/types';
 
 interface IntercomErrorBody {
@@ -39,7 +40,7 @@ export const intercom: Vendor = {
 	baseUrl: intercomBaseUrl,
 	unauthorizedHint: HINTS.unauthorized,
 	explainError(response: ApiResponse) {
-		const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as IntercomErrorBody;
+		const body = asObject(response.body) as IntercomErrorBody;
 		const first = body.errors?.[0];
 		if (!first) return {};
 		const text = [first.message, first.field ? `(field: ${first.field})` : undefined].filter(Boolean).join(' ');

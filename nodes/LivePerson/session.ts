@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
 
+import { itemError } from '../shared/errors';
 import { forget, oncePerExecution } from '../shared/once';
 import type { OperationContext, RequestSpec } from '../shared/types';
 import type { LivePersonService } from './auth';
@@ -24,10 +25,7 @@ async function lookupDomain(context: OperationContext, service: LivePersonServic
 	const host = answer?.baseURI;
 	if (typeof host !== 'string' || host.trim() === '') {
 		const failure = domainFailure(context.credentials, service, 200, answer);
-		throw new NodeOperationError(context.node, `LivePerson: ${failure.message} [item ${context.itemIndex}]`, {
-			itemIndex: context.itemIndex,
-			description: failure.description,
-		});
+		throw itemError(context, `LivePerson: ${failure.message}`, failure.description);
 	}
 	return withScheme(host);
 }
@@ -57,10 +55,11 @@ export function consumerJws(context: OperationContext, hosts: Domains, externalC
 		});
 		const token = answer?.token;
 		if (typeof token !== 'string' || token === '') {
-			throw new NodeOperationError(context.node, `LivePerson's IDP answered without a ConsumerJWS for "${externalConsumerId}" [item ${context.itemIndex}]`, {
-				itemIndex: context.itemIndex,
-				description: 'Check the IDP URL override of the LivePerson Conversations credential, if set: it does not point at LivePerson\'s idp service.',
-			});
+			throw itemError(
+				context,
+				`LivePerson's IDP answered without a ConsumerJWS for "${externalConsumerId}"`,
+				'Check the IDP URL override of the LivePerson Conversations credential, if set: it does not point at LivePerson\'s idp service.',
+			);
 		}
 		return token;
 	});
@@ -135,4 +134,22 @@ export async function sendAsConsumer<T>(
 	await forget(context, key, token);
 	const fresh = await consumerJws(context, hosts, externalConsumerId);
 	return await context.send<T>(build(fresh));
+}
+
+/**
+ * A SEND into the item's conversation as its consumer (the External Consumer ID, Conversation ID
+ * and Client Features fields): the answer, with the conversation ID it was sent into.
+ */
+export async function sendIntoConversation(
+	context: OperationContext,
+	params: IDataObject,
+	build: (conversationId: string) => Pick<RequestSpec, 'body' | 'purpose' | 'idempotent'>,
+): Promise<{ conversationId: string; answer: IDataObject }> {
+	const conversationId = params.conversationId as string;
+	const answer = await sendAsConsumer<IDataObject>(context, params.externalConsumerId as string, params.clientFeatures, {
+		method: 'POST',
+		path: 'conversation/send',
+		...build(conversationId),
+	});
+	return { conversationId, answer };
 }

@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
+import { asObject } from '../shared/objects';
 import type { ApiResponse, ErrorExplanation, RequestSpec, Vendor } from '../shared/types';
 import { credentialProblem, domainApiUrl, isAuthFailureBody, isDomainLookup, vendorText } from './auth';
 
@@ -38,10 +39,6 @@ export const ERROR_CODE_HINTS: Record<string, string> = {
 
 export function livePersonBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	return domainApiUrl(credentials);
-}
-
-function asObject(body: unknown): IDataObject {
-	return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as IDataObject) : {};
 }
 
 /** The documented error code of a LivePerson error body (40102 …), if there is one. */

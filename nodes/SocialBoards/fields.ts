@@ -118,13 +118,6 @@ export function userValue(values: IDataObject): IDataObject {
 	return user;
 }
 
-/** The names of the author values that apply to an author identified by `kind`. */
-export function authorValueNames(kind: AuthorKind): string[] {
-	if (kind === 'bot') return ['authorBy'];
-	const identifier = { email: 'authorEmail', customIdentifier: 'authorCustomIdentifier', id: 'authorId' }[kind];
-	return ['authorBy', identifier, 'authorName', 'authorImage'];
-}
-
 /** A conversation ID: SocialBoards' IDs are whole numbers. */
 export const conversationId: Check = (value) => {
 	const raw = typeof value === 'number' ? String(value) : value;

@@ -1,13 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-function asObject(value: unknown): IDataObject | undefined {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : undefined;
-}
+import { asObject, isObject } from '../shared/objects';
 
 /** The compact view of a SocialBoards user (author). */
 export function simplifyUser(user: unknown): IDataObject | null {
-	const value = asObject(user);
-	if (!value) return null;
+	if (!isObject(user)) return null;
+	const value = user;
 	return {
 		id: value.id ?? null,
 		name: value.name ?? null,
@@ -19,7 +17,7 @@ export function simplifyUser(user: unknown): IDataObject | null {
 
 /** The compact view of a conversation message. */
 export function simplifyMessage(message: unknown): IDataObject {
-	const value = asObject(message) ?? {};
+	const value = asObject(message);
 	const author = simplifyUser(value.author);
 	return {
 		messageId: value.id,
@@ -36,7 +34,7 @@ export function simplifyMessage(message: unknown): IDataObject {
  * position and wait time, message count and author (and the messages when the answer has any).
  */
 export function simplifyConversation(conversation: IDataObject, withMessages: boolean): IDataObject {
-	const queue = asObject(conversation.queuePositionInfo);
+	const queue = isObject(conversation.queuePositionInfo) ? conversation.queuePositionInfo : undefined;
 	const messages = Array.isArray(conversation.messages) ? conversation.messages : [];
 	return {
 		conversationId: conversation.id,

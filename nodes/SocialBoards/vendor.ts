@@ -1,5 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
+import { asObject } from '../shared/objects';
 import type { ApiResponse, ErrorExplanation, RequestSpec, Vendor } from '../shared/types';
 
 export const DEFAULT_BASE_URL = 'https://api.socialboards.com/';
@@ -19,10 +20,6 @@ export interface Envelope<T = IDataObject> {
 	data?: T;
 	errorCode?: number | string | null;
 	errorText?: string | null;
-}
-
-function asObject(body: unknown): IDataObject {
-	return typeof body === 'object' && body !== null && !Array.isArray(body) ? (body as IDataObject) : {};
 }
 
 /** What the credential's preAuthentication attaches when the token exchange fails. */

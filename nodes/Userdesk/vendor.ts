@@ -5,6 +5,7 @@ import type {
 	INodeCredentialTestResult,
 } from 'n8n-workflow';
 
+import { asObject } from '../shared/objects';
 import type { ApiResponse, Vendor } from '../shared/types';
 
 export function userdeskBaseUrl(credentials: ICredentialDataDecryptedObject): string {
@@ -24,7 +25,7 @@ export const userdesk: Vendor = {
 	baseUrl: userdeskBaseUrl,
 	unauthorizedHint: 'Check the API Key of the Userdesk Conversations credential: it is missing, wrong or deleted.',
 	explainError(response: ApiResponse) {
-		const body = (typeof response.body === 'object' && response.body !== null ? response.body : {}) as {
+		const body = asObject(response.body) as {
 			message?: string;
 			error?: string;
 		};

@@ -1,7 +1,7 @@
 import type { INode, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import type { ApiResponse, RequestSpec, Vendor } from './types';
+import type { ApiResponse, OperationContext, RequestSpec, Vendor } from './types';
 
 const MAX_BODY_TEXT = 300;
 
@@ -24,6 +24,29 @@ export function bodyExcerpt(body: unknown): string {
 	const text = typeof body === 'string' ? body : JSON.stringify(body);
 	const plain = /<html|<!doctype/i.test(text) ? 'an HTML page instead of JSON' : text.replace(/\s+/g, ' ');
 	return plain.length > MAX_BODY_TEXT ? `${plain.slice(0, MAX_BODY_TEXT)}…` : plain;
+}
+
+/** The node and item an error is about. */
+export type ItemOf = Pick<OperationContext, 'node' | 'itemIndex'>;
+
+/** An error about one item: the message ends in "[item N]", as every message of these nodes does. */
+export function itemError(context: ItemOf, message: string, description: string): NodeOperationError {
+	return new NodeOperationError(context.node, `${message} [item ${context.itemIndex}]`, {
+		itemIndex: context.itemIndex,
+		description,
+	});
+}
+
+/**
+ * The error of a step after something was already created, with `note` (what exists, what to do
+ * instead) first in its description: running the item again would create it a second time.
+ */
+export function failedAfterCreation(context: ItemOf, error: unknown, note: string): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
+		error.description = `${note} ${error.description ?? ''}`.trim();
+		return error;
+	}
+	return new NodeOperationError(context.node, error as Error, { itemIndex: context.itemIndex, description: note });
 }
 
 function defaultHint(vendor: Vendor, status: number, request: RequestSpec): string {

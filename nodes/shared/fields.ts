@@ -1,8 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { id, InputError, text } from './checks';
-import type { Check, Field, Operation } from './types';
+import { isObject } from './objects';
+import type { Check, EntryList, Field, Operation } from './types';
 
 /** The "Additional Fields" collection of optional fields, as every operation shows it. */
 export function additionalFields(fields: Field[]): Field {
@@ -26,6 +27,7 @@ interface IdFieldOptions {
 	/** The vendor's ID rule; the shared `id` check by default. */
 	check?: Check;
 	send?: string;
+	displayOptions?: IDisplayOptions;
 }
 
 /** A text field that holds a vendor ID. */
@@ -40,6 +42,7 @@ export function idField(displayName: string, name: string, options: IdFieldOptio
 			...(required ? { required: true } : {}),
 			...(options.placeholder ? { placeholder: options.placeholder } : {}),
 			description: options.description,
+			...(options.displayOptions ? { displayOptions: options.displayOptions } : {}),
 		},
 		check: options.check ?? id({ required }),
 		...(options.send ? { send: options.send } : {}),
@@ -138,15 +141,17 @@ export function isShown(property: INodeProperties, params: IDataObject): boolean
 	return shown && !hidden;
 }
 
+/** `label` names the value in the message; `parameter` (the top-level field) is what the description says to fix. */
 function fieldError(
 	context: IExecuteFunctions,
 	label: string,
 	reason: string,
 	itemIndex: number,
+	parameter = label,
 ): NodeOperationError {
 	return new NodeOperationError(context.getNode(), `${label} ${reason} [item ${itemIndex}]`, {
 		itemIndex,
-		description: `Fix the "${label}" parameter (or the expression that fills it) for item ${itemIndex}. Nothing was sent for this item.`,
+		description: `Fix the "${parameter}" parameter (or the expression that fills it) for item ${itemIndex}. Nothing was sent for this item.`,
 	});
 }
 
@@ -165,6 +170,10 @@ export function readFields(context: IExecuteFunctions, fields: Field[], itemInde
 			value = context.getNodeParameter(property.name, itemIndex, property.default);
 		} catch (error) {
 			throw fieldError(context, label, `could not be read: ${(error as Error).message}`, itemIndex);
+		}
+		if (field.entries) {
+			params[property.name] = readEntries(context, property, field.entries, value, itemIndex);
+			continue;
 		}
 		if (field.fields) {
 			if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -186,18 +195,54 @@ export function readFields(context: IExecuteFunctions, fields: Field[], itemInde
 	return params;
 }
 
+/**
+ * The checked entries of a fixedCollection: each entry's shown fields (displayOptions read the
+ * entry's own values), a missing value read as the field's default. Errors name the entry.
+ */
+function readEntries(
+	context: IExecuteFunctions,
+	property: INodeProperties,
+	{ name, summary, fields }: EntryList,
+	value: unknown,
+	itemIndex: number,
+): IDataObject[] {
+	const label = property.displayName;
+	const list = Array.isArray(value) ? value : (value as IDataObject | undefined)?.[name];
+	if (list === undefined || list === null || (Array.isArray(list) && list.length === 0)) {
+		if (!property.required) return [];
+		throw fieldError(context, label, `needs at least one ${name}`, itemIndex);
+	}
+	if (!Array.isArray(list)) throw fieldError(context, label, `must be a list of ${name}s`, itemIndex);
+	return list.map((entry: unknown, index) => {
+		const entryLabel = `${label} › ${name} ${index + 1}`;
+		if (!isObject(entry)) throw fieldError(context, entryLabel, `must be a set of fields (${summary})`, itemIndex, label);
+		const checked: IDataObject = {};
+		for (const child of fields) {
+			if (!isShown(child.property, checked)) continue;
+			const childLabel = `${entryLabel} › ${child.property.displayName}`;
+			const own = entry[child.property.name];
+			const childValue = own === undefined ? child.property.default : own;
+			const result = checkValue(context, child, childValue, childLabel, itemIndex, label);
+			if (result !== undefined) checked[child.property.name] = result as IDataObject;
+		}
+		return checked;
+	});
+}
+
 function checkValue(
 	context: IExecuteFunctions,
 	field: Field,
 	value: unknown,
 	label: string,
 	itemIndex: number,
+	parameter = label,
 ): unknown {
 	if (!field.check) return value;
 	try {
 		return field.check(value);
 	} catch (error) {
-		throw fieldError(context, label, error instanceof InputError ? error.message : `is not valid: ${(error as Error).message}`, itemIndex);
+		const reason = error instanceof InputError ? error.message : `is not valid: ${(error as Error).message}`;
+		throw fieldError(context, label, reason, itemIndex, parameter);
 	}
 }
 

@@ -1,6 +1,4 @@
-import { NodeOperationError } from 'n8n-workflow';
-
-import { wasNotSent } from './errors';
+import { itemError, wasNotSent } from './errors';
 import type { OperationContext } from './types';
 
 interface Attempt<T> {
@@ -14,10 +12,7 @@ function sharedFailure(context: OperationContext, error: unknown, ownerItem: num
 	const original = error as Error & { description?: string | null };
 	const message = String(original.message ?? error).replace(/ \[item \d+\]$/, '');
 	const description = `Item ${ownerItem} of this run made this call for the same value and it failed; it was not sent again for item ${context.itemIndex}, so nothing is created twice.${original.description ? ` ${original.description}` : ''}`;
-	return new NodeOperationError(context.node, `${message} [item ${context.itemIndex}]`, {
-		itemIndex: context.itemIndex,
-		description,
-	});
+	return itemError(context, message, description);
 }
 
 /**

@@ -20,6 +20,18 @@ export interface Field {
 	check?: Check;
 	send?: string;
 	fields?: Field[];
+	/** A fixedCollection with multiple values: each entry is checked like an item's fields. */
+	entries?: EntryList;
+}
+
+/** The entries of a fixedCollection (`property.options` has one option, named `name`). */
+export interface EntryList {
+	/** The option's name, also how messages name an entry: "message" → "Messages › message 2 › Text". */
+	name: string;
+	/** What an entry holds, for the message about an entry that is not a set of fields: "Text, Author …". */
+	summary: string;
+	/** The entry's fields in checking order: a field shown by another's value comes after it. */
+	fields: Field[];
 }
 
 /** One HTTP call, as a request builder describes it. `url` is a path below the vendor's base URL, or absolute. */

@@ -1,10 +1,11 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INode, INodeProperties, NodeOperationError } from 'n8n-workflow';
 
 import { dateTime, email, id, integer, jsonObject, oneOf, text, url, urlList } from '../../nodes/shared/checks';
-import { buildBody, isShown, setPath } from '../../nodes/shared/fields';
+import { buildBody, isShown, readFields, setPath } from '../../nodes/shared/fields';
+import { asObject } from '../../nodes/shared/objects';
 import { rateLimitWaitMs } from '../../nodes/shared/transport';
 import { clampOption, OPTION_RANGES } from '../../nodes/shared/runner';
-import { bodyExcerpt } from '../../nodes/shared/errors';
+import { bodyExcerpt, failedAfterCreation, itemError } from '../../nodes/shared/errors';
 import type { Field } from '../../nodes/shared/types';
 
 describe('checks', () => {
@@ -136,5 +137,61 @@ describe('displayOptions as n8n reads them', () => {
 		expect(isShown(property({ show: { name: [{ _cnd: { startsWith: 'ab' } }] } }), { name: 'abc' })).toBe(true);
 		expect(isShown(property({ hide: { name: [{ _cnd: { exists: true } }] } }), { name: '' })).toBe(true);
 		expect(isShown(property({ show: { '/mode': [{ _cnd: { not: 'x' } }] } }), { mode: 'y' })).toBe(true);
+	});
+});
+
+describe('readFields: fixedCollection entries', () => {
+	const kind: Field = {
+		property: { displayName: 'Kind', name: 'kind', type: 'options', options: [{ name: 'A', value: 'a' }, { name: 'B', value: 'b' }], default: 'a' },
+		check: oneOf(['a', 'b']),
+	};
+	const onlyA: Field = {
+		property: { displayName: 'Only A', name: 'onlyA', type: 'string', default: '', displayOptions: { show: { kind: ['a'] } } },
+		check: text({ required: true }),
+	};
+	const list = (required: boolean): Field => ({
+		property: { displayName: 'Rows', name: 'rows', type: 'fixedCollection', default: {}, required, options: [] },
+		entries: { name: 'row', summary: 'Kind …', fields: [kind, onlyA] },
+	});
+	const read = (field: Field, rows: unknown) =>
+		readFields(
+			{ getNode: () => ({ name: 'Node' }) as INode, getNodeParameter: () => rows } as unknown as IExecuteFunctions,
+			[field],
+			4,
+		);
+
+	test('each entry is checked with its own values shown, a missing value read as the default', () => {
+		expect(read(list(true), { row: [{ onlyA: ' x ' }, { kind: 'b', onlyA: '' }] })).toEqual({ rows: [{ kind: 'a', onlyA: 'x' }, { kind: 'b' }] });
+		expect(read(list(false), {})).toEqual({ rows: [] });
+	});
+
+	test('errors name the entry; the description names the parameter', () => {
+		expect(() => read(list(true), { row: [] })).toThrow('Rows needs at least one row [item 4]');
+		expect(() => read(list(true), { row: 'x' })).toThrow('Rows must be a list of rows [item 4]');
+		expect(() => read(list(true), { row: [{ kind: 'b' }, 3] })).toThrow('Rows › row 2 must be a set of fields (Kind …) [item 4]');
+		let error: NodeOperationError | undefined;
+		try {
+			read(list(true), { row: [{ kind: 'b' }, { kind: 'a' }] });
+		} catch (caught) {
+			error = caught as NodeOperationError;
+		}
+		expect(error?.message).toBe('Rows › row 2 › Only A is required but is empty [item 4]');
+		expect(error?.description).toContain('Fix the "Rows" parameter');
+	});
+});
+
+describe('shared helpers', () => {
+	test('asObject gives {} for anything but a plain object', () => {
+		expect(asObject({ a: 1 })).toEqual({ a: 1 });
+		expect([asObject(null), asObject([1]), asObject('x'), asObject(undefined)]).toEqual([{}, {}, {}, {}]);
+	});
+
+	test('itemError names the item; failedAfterCreation puts the note first', () => {
+		const context = { node: { name: 'Node' } as INode, itemIndex: 2 };
+		const error = itemError(context, 'Something is off', 'Fix it.');
+		expect(error.message).toBe('Something is off [item 2]');
+		expect(error.description).toBe('Fix it.');
+		expect(failedAfterCreation(context, error, 'X was created.').description).toBe('X was created. Fix it.');
+		expect(failedAfterCreation(context, new Error('boom'), 'X was created.').description).toBe('X was created.');
 	});
 });

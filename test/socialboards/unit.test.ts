@@ -1,11 +1,12 @@
-import type { IHttpRequestHelper, INode, INodeTypes } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, IHttpRequestHelper, INode, INodeTypes } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { SocialBoardsConversationsApi } from '../../credentials/SocialBoardsConversationsApi.credentials';
 import { socialBoards, socialBoardsBaseUrl } from '../../nodes/SocialBoards/vendor';
 import { conversationId, userValue } from '../../nodes/SocialBoards/fields';
 import { objectList } from '../../nodes/shared/checks';
-import { checkMessages, messageFromEntry } from '../../nodes/SocialBoards/message/add';
+import { addMessages, messageBody } from '../../nodes/SocialBoards/message/add';
+import { readFields } from '../../nodes/shared/fields';
 import { simplifyConversation, simplifyMessage } from '../../nodes/SocialBoards/simplify';
 import type { RequestSpec } from '../../nodes/shared/types';
 
@@ -34,10 +35,22 @@ describe('author (User value)', () => {
 	});
 });
 
+/** Message → Add's Messages parameter through readFields, then as SocialBoards' message bodies. */
+function readMessages(messages: unknown): IDataObject[] {
+	const parameters: IDataObject = { conversationId: '254626', messages: messages as IDataObject };
+	const context = {
+		getNode: () => ({ name: 'SocialBoards', type: 'socialBoards', typeVersion: 1, position: [0, 0], parameters: {} }) as unknown as INode,
+		getNodeParameter: (name: string) => parameters[name],
+	} as unknown as IExecuteFunctions;
+	return (readFields(context, addMessages.fields, 0).messages as IDataObject[]).map(messageBody);
+}
+
+const BOT_ENTRY = { text: 'ok', authorBy: 'bot' };
+
 describe('Messages entries', () => {
 	test('builds the message body in order, trims text, turns the creation time into ISO', () => {
 		expect(
-			checkMessages({
+			readMessages({
 				message: [
 					{ text: ' Hello ', authorBy: 'email', authorEmail: 'a@b.co', authorName: '', authorImage: '', creationTime: '2024-01-01T10:00:00+02:00' },
 					{ text: 'Hi', authorBy: 'bot' },
@@ -50,15 +63,17 @@ describe('Messages entries', () => {
 	});
 
 	test('the author defaults to e-mail when the entry has no "Author Identified By"', () => {
-		expect(() => messageFromEntry({ text: 'Hi' }, 3)).toThrow('› message 3 › Author Email is required but is empty');
+		expect(() => readMessages({ message: [BOT_ENTRY, BOT_ENTRY, { text: 'Hi' }] })).toThrow(
+			'Messages › message 3 › Author Email is required but is empty [item 0]',
+		);
 	});
 
 	test('a creation time 20 s ahead is accepted, 40 s ahead is refused', () => {
 		const at = (ms: number) => new Date(Date.now() + ms).toISOString();
 		const soon = at(20_000);
-		expect(messageFromEntry({ text: 'a', authorBy: 'bot', creationTime: soon }, 1).creationTime).toBe(soon);
-		expect(() => messageFromEntry({ text: 'a', authorBy: 'bot', creationTime: at(40_000) }, 2)).toThrow(
-			/^› message 2 › Creation Time is .*, more than 30 seconds in the future$/,
+		expect(readMessages({ message: [{ text: 'a', authorBy: 'bot', creationTime: soon }] })[0].creationTime).toBe(soon);
+		expect(() => readMessages({ message: [BOT_ENTRY, { text: 'a', authorBy: 'bot', creationTime: at(40_000) }] })).toThrow(
+			/^Messages › message 2 › Creation Time is .*, more than 30 seconds in the future \[item 0\]$/,
 		);
 	});
 
@@ -66,11 +81,12 @@ describe('Messages entries', () => {
 		[undefined, 'needs at least one message'],
 		[{}, 'needs at least one message'],
 		[{ message: 'x' }, 'must be a list of messages'],
-		[{ message: ['x'] }, '› message 1 must be a set of fields'],
+		[{ message: ['x'] }, '› message 1 must be a set of fields (Text, Author …)'],
+		[{ message: [{ authorBy: 'email' }] }, '› message 1 › Author Email is required but is empty'],
 		[{ message: [{ text: 'a', authorBy: 'robot' }] }, '› message 1 › Author Identified By must be one of'],
 		[{ message: [{ text: 'a', authorBy: 'id', authorId: 'nope' }] }, '› message 1 › Author User ID "nope" is not valid'],
 	])('%j is refused: %s', (value, expected) => {
-		expect(() => checkMessages(value)).toThrow(expected);
+		expect(() => readMessages(value)).toThrow(`Messages ${expected}`);
 	});
 });
 

@@ -1,11 +1,12 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { email, oneOf, text, url } from '../../shared/checks';
-import { buildBody, additionalFields } from '../../shared/fields';
+import { failedAfterCreation, itemError } from '../../shared/errors';
+import { buildBody, additionalFields, messageField } from '../../shared/fields';
+import { conversationCreate } from '../../shared/operations';
 import type { Field, Operation, OperationContext } from '../../shared/types';
-import { conversationUrl, CREATE_CONTACT, hmacTokenOf, identifierHash, withNote } from '../vendor';
-import { attributes, contactIdentifierField, phoneNumber } from '../fields';
+import { conversationUrl, CREATE_CONTACT, hmacTokenOf, identifierHash } from '../vendor';
+import { attributes, contactIdentifierField, conversationAttributesField, phoneNumber } from '../fields';
 import { sendPublic } from '../public';
 import { publicAccountId } from '../simplify';
 
@@ -126,31 +127,15 @@ const existingContactField: Field = {
 	property: { ...contactIdentifierField.property, displayOptions: { show: { contactMode: ['existing'] } } },
 };
 
-export const firstMessageField: Field = {
-	property: {
-		displayName: 'First Message',
-		name: 'message',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		default: '',
-		description: 'Posted as the contact\'s first message in the conversation. Leave empty to open the conversation without a message.',
-	},
-	check: text({ maxLength: MESSAGE_MAX_LENGTH }),
+export const firstMessageField: Field = messageField({
+	displayName: 'First Message',
+	description: 'Posted as the contact\'s first message in the conversation. Leave empty to open the conversation without a message.',
+	maxLength: MESSAGE_MAX_LENGTH,
 	send: 'content',
-};
+});
 
 export const conversationFields: Field = additionalFields([
-	{
-		property: {
-			displayName: 'Conversation Custom Attributes',
-			name: 'customAttributes',
-			type: 'json',
-			default: '{}',
-			description: 'Attributes of the conversation as a JSON object, such as {"order_id": "A-1001"}. Define them first in Chatwoot → Settings → Custom Attributes.',
-		},
-		check: attributes(),
-		send: 'custom_attributes',
-	},
+	conversationAttributesField('Conversation Custom Attributes'),
 ]);
 
 const fields: Field[] = [contactModeField, contactFields, existingContactField, firstMessageField, conversationFields];
@@ -183,22 +168,16 @@ async function createContact(context: OperationContext, params: IDataObject): Pr
 }
 
 export const createConversation: Operation = {
-	resource: 'conversation',
-	option: {
-		name: 'Create',
-		value: 'create',
-		action: 'Create a conversation',
-		description: 'Start a conversation as a contact through the public client API: contact, conversation, first message',
-	},
+	...conversationCreate('Start a conversation as a contact through the public client API: contact, conversation, first message'),
 	fields,
 	async run(context, params) {
-		const { node, itemIndex } = context;
 		const contact = params.contactMode === 'new' ? await createContact(context, params) : undefined;
 		if (contact && (typeof contact.source_id !== 'string' || contact.source_id === '')) {
-			throw new NodeOperationError(node, `Chatwoot created the contact but sent no contact source ID (source_id) [item ${itemIndex}]`, {
-				itemIndex,
-				description: 'No conversation was created. Check that the Base URL points at Chatwoot itself and not at a proxy or page in front of it; the contact may exist in Chatwoot without a conversation.',
-			});
+			throw itemError(
+				context,
+				'Chatwoot created the contact but sent no contact source ID (source_id)',
+				'No conversation was created. Check that the Base URL points at Chatwoot itself and not at a proxy or page in front of it; the contact may exist in Chatwoot without a conversation.',
+			);
 		}
 		const contactIdentifier = contact ? String(contact.source_id) : String(params.contactIdentifier);
 		const contactNote = contact
@@ -211,7 +190,7 @@ export const createConversation: Operation = {
 			tail: '/conversations',
 			purpose: 'create the conversation',
 		}).catch((error: unknown) => {
-			throw contactNote ? withNote(error, contactNote, node, itemIndex) : error;
+			throw contactNote ? failedAfterCreation(context, error, contactNote) : error;
 		});
 
 		const messageBody = buildMessageBody(params);
@@ -222,11 +201,10 @@ export const createConversation: Operation = {
 					tail: '/messages',
 					purpose: 'post the first message',
 				}).catch((error: unknown) => {
-					throw withNote(
+					throw failedAfterCreation(
+						context,
 						error,
 						`Conversation ${String(conversation.id)} was created for the contact "${contactIdentifier}", only the first message is missing: send it with Message → Send instead of running this item again.`,
-						node,
-						itemIndex,
 					);
 				})
 			: undefined;

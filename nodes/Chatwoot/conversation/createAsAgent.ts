@@ -1,12 +1,12 @@
-import type { IDataObject } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, NodeOperationError } from 'n8n-workflow';
 
 import { oneOf, text } from '../../shared/checks';
-import { buildBody, additionalFields } from '../../shared/fields';
+import { itemError } from '../../shared/errors';
+import { buildBody, additionalFields, idField, messageField } from '../../shared/fields';
 import { oncePerExecution } from '../../shared/once';
 import type { Field, Operation, OperationContext } from '../../shared/types';
 import { requireAccessToken, requireAccountId } from '../vendor';
-import { attributes, CONTACT_SOURCE_ID_LABEL, contactIdentifierField, numericId } from '../fields';
+import { attributes, CONTACT_SOURCE_ID_LABEL, contactIdentifierField, conversationAttributesField, numericId } from '../fields';
 import { MESSAGE_MAX_LENGTH } from './create';
 import { simplifyAgentConversation } from '../simplify';
 
@@ -17,18 +17,11 @@ const STATUSES = ['open', 'pending', 'resolved'] as const;
  * and team_id of this call as strings (Rails casts either), so they are sent as text.
  */
 const bodyFields: Field[] = [
-	{
-		property: {
-			displayName: 'Message',
-			name: 'message',
-			type: 'string',
-			typeOptions: { rows: 4 },
-			default: '',
-			description: 'The first message, sent by the user of the access token as an outgoing message to the contact. Leave empty to open the conversation without a message.',
-		},
-		check: text({ maxLength: MESSAGE_MAX_LENGTH }),
+	messageField({
+		description: 'The first message, sent by the user of the access token as an outgoing message to the contact. Leave empty to open the conversation without a message.',
+		maxLength: MESSAGE_MAX_LENGTH,
 		send: 'message.content',
-	},
+	}),
 	additionalFields([
 		{
 			property: {
@@ -53,17 +46,7 @@ const bodyFields: Field[] = [
 			check: numericId(),
 			send: 'assignee_id',
 		},
-		{
-			property: {
-				displayName: 'Custom Attributes',
-				name: 'customAttributes',
-				type: 'json',
-				default: '{}',
-				description: 'Attributes of the conversation as a JSON object, such as {"order_id": "A-1001"}. Define them first in Chatwoot → Settings → Custom Attributes.',
-			},
-			check: attributes(),
-			send: 'custom_attributes',
-		},
+		conversationAttributesField('Custom Attributes'),
 		{
 			property: {
 				displayName: 'Status',
@@ -147,19 +130,12 @@ const fields: Field[] = [
 		},
 		check: oneOf(['contactId', 'contactIdentifier', 'crmIdentifier'], { required: true }),
 	},
-	{
-		property: {
-			displayName: 'Contact ID',
-			name: 'contactId',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. 1234',
-			description: 'The numeric ID of the contact (the number after /contacts/ in Chatwoot\'s web address)',
-			displayOptions: { show: { contactBy: ['contactId'] } },
-		},
+	idField('Contact ID', 'contactId', {
+		placeholder: 'e.g. 1234',
+		description: 'The numeric ID of the contact (the number after /contacts/ in Chatwoot\'s web address)',
+		displayOptions: { show: { contactBy: ['contactId'] } },
 		check: numericId({ required: true }),
-	},
+	}),
 	{
 		...contactIdentifierField,
 		property: {
@@ -274,16 +250,12 @@ async function contactByCrmIdentifier(context: OperationContext, accountId: stri
 		SEARCH_MAX_PAGES,
 	);
 	if (found) return found;
-	throw new NodeOperationError(
-		context.node,
+	throw itemError(
+		context,
 		complete
-			? `Chatwoot has no contact with the CRM identifier "${crmIdentifier}" in account ${accountId} [item ${context.itemIndex}]`
-			: `Chatwoot's contact search for the CRM identifier "${crmIdentifier}" gave more than ${SEARCH_MAX_PAGES * SEARCH_PAGE_SIZE} contacts without an exact match [item ${context.itemIndex}]`,
-		{
-			itemIndex: context.itemIndex,
-			description:
-				'Nothing was created. The CRM Identifier must match the contact\'s identifier in Chatwoot exactly (upper and lower case count), as given to Create\'s CRM Identifier. Or identify the contact by Contact ID.',
-		},
+			? `Chatwoot has no contact with the CRM identifier "${crmIdentifier}" in account ${accountId}`
+			: `Chatwoot's contact search for the CRM identifier "${crmIdentifier}" gave more than ${SEARCH_MAX_PAGES * SEARCH_PAGE_SIZE} contacts without an exact match`,
+		'Nothing was created. The CRM Identifier must match the contact\'s identifier in Chatwoot exactly (upper and lower case count), as given to Create\'s CRM Identifier. Or identify the contact by Contact ID.',
 	);
 }
 
@@ -345,17 +317,13 @@ async function namedContact(context: OperationContext, accountId: string, params
 }
 
 function wrongInbox(context: OperationContext, sourceId: string, inboxId: number, where: string, conversation?: IDataObject): NodeOperationError {
-	const { node, itemIndex } = context;
 	const created = conversation !== undefined;
-	return new NodeOperationError(
-		node,
+	return itemError(
+		context,
 		created
-			? `Chatwoot put conversation ${String(conversation.id)} in inbox ${where}, not in inbox ${inboxId}: the Contact Source ID "${sourceId}" belongs there [item ${itemIndex}]`
-			: `The Contact Source ID "${sourceId}" belongs to inbox ${where}, not to inbox ${inboxId} [item ${itemIndex}]`,
-		{
-			itemIndex,
-			description: `${created ? `Conversation ${String(conversation.id)} exists in inbox ${where}: resolve or delete it there. ` : 'Nothing was created. '}Chatwoot looks a source ID up in every inbox of the account. Give the contact's source ID in inbox ${inboxId}, or identify the contact by Contact ID or CRM Identifier: the node then finds or adds the contact in inbox ${inboxId}.`,
-		},
+			? `Chatwoot put conversation ${String(conversation.id)} in inbox ${where}, not in inbox ${inboxId}: the Contact Source ID "${sourceId}" belongs there`
+			: `The Contact Source ID "${sourceId}" belongs to inbox ${where}, not to inbox ${inboxId}`,
+		`${created ? `Conversation ${String(conversation.id)} exists in inbox ${where}: resolve or delete it there. ` : 'Nothing was created. '}Chatwoot looks a source ID up in every inbox of the account. Give the contact's source ID in inbox ${inboxId}, or identify the contact by Contact ID or CRM Identifier: the node then finds or adds the contact in inbox ${inboxId}.`,
 	);
 }
 

@@ -1,18 +1,13 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { conversationGet } from '../../shared/operations';
 import type { Operation } from '../../shared/types';
 import { contactIdentifierField, conversationIdField } from '../fields';
 import { sendPublic } from '../public';
 import { simplifyPublicConversation } from '../simplify';
 
 export const getConversation: Operation = {
-	resource: 'conversation',
-	option: {
-		name: 'Get',
-		value: 'get',
-		action: 'Get a conversation',
-		description: 'Retrieve a conversation of a contact with its status and messages (public client API)',
-	},
+	...conversationGet('Retrieve a conversation of a contact with its status and messages (public client API)'),
 	fields: [contactIdentifierField, conversationIdField],
 	async run(context, params) {
 		const contactIdentifier = String(params.contactIdentifier);

@@ -1,24 +1,16 @@
-import { text } from '../../shared/checks';
-import { buildBody } from '../../shared/fields';
+import { buildBody, messageField } from '../../shared/fields';
 import type { Field, Operation } from '../../shared/types';
 import { MESSAGE_MAX_LENGTH } from '../conversation/create';
 import { simplifyMessage } from '../simplify';
 import { contactIdentifierField, conversationIdField } from '../fields';
 import { sendPublic } from '../public';
 
-const contentField: Field = {
-	property: {
-		displayName: 'Message',
-		name: 'message',
-		type: 'string',
-		typeOptions: { rows: 4 },
-		default: '',
-		required: true,
-		description: 'What the contact says. Chatwoot shows it to agents as an incoming message; a resolved conversation opens again.',
-	},
-	check: text({ required: true, maxLength: MESSAGE_MAX_LENGTH }),
+const contentField: Field = messageField({
+	description: 'What the contact says. Chatwoot shows it to agents as an incoming message; a resolved conversation opens again.',
+	required: true,
+	maxLength: MESSAGE_MAX_LENGTH,
 	send: 'content',
-};
+});
 
 const fields: Field[] = [contactIdentifierField, conversationIdField, contentField];
 

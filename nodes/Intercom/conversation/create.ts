@@ -1,11 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { dateTime, oneOf, text, urlList } from '../../shared/checks';
-import { buildBody, additionalFields } from '../../shared/fields';
+import { dateTime, oneOf, text } from '../../shared/checks';
+import { buildBody } from '../../shared/fields';
+import { conversationCreate } from '../../shared/operations';
 import type { Field, Operation } from '../../shared/types';
 import { apiVersionAtLeast, conversationUrl } from '../vendor';
 import { CHOICE_RULE, resolveContact } from '../contact';
-import { contactFields, messageField } from '../fields';
+import { attachmentFields, contactFields, messageField } from '../fields';
 
 const fields: Field[] = [
 	...contactFields('starts the conversation', CHOICE_RULE),
@@ -42,19 +43,7 @@ const fields: Field[] = [
 		},
 		check: oneOf(['auto', 'user', 'lead', 'contact'], { required: true }),
 	},
-	additionalFields([
-		{
-			property: {
-				displayName: 'Attachment URLs',
-				name: 'attachmentUrls',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. https://example.com/invoice.png',
-				description: 'Up to 10 public file URLs (Intercom shows images inline), separated by commas or new lines',
-			},
-			check: urlList({ max: 10 }),
-			send: 'attachment_urls',
-		},
+	attachmentFields('e.g. https://example.com/invoice.png', 'Up to 10 public file URLs (Intercom shows images inline), separated by commas or new lines', [
 		{
 			property: {
 				displayName: 'Contact Name',
@@ -93,13 +82,7 @@ const fields: Field[] = [
 const CREATED_AT_SINCE = '2.11';
 
 export const createConversation: Operation = {
-	resource: 'conversation',
-	option: {
-		name: 'Create',
-		value: 'create',
-		action: 'Create a conversation',
-		description: 'Start a conversation from a contact, found by ID, e-mail or external ID',
-	},
+	...conversationCreate('Start a conversation from a contact, found by ID, e-mail or external ID'),
 	fields,
 	checkWithCredentials(params, credentials) {
 		const createdAt = (params.additionalFields as IDataObject | undefined)?.createdAt;

@@ -1,15 +1,10 @@
+import { conversationGet } from '../../shared/operations';
 import type { Operation } from '../../shared/types';
 import { conversationIdField } from '../fields';
 import { simplifyConversation } from '../simplify';
 
 export const getConversation: Operation = {
-	resource: 'conversation',
-	option: {
-		name: 'Get',
-		value: 'get',
-		action: 'Get a conversation',
-		description: 'Retrieve a conversation with its messages',
-	},
+	...conversationGet('Retrieve a conversation with its messages'),
 	fields: [conversationIdField],
 	async run(context, params) {
 		const conversation = await context.send({

@@ -1,29 +1,15 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { urlList } from '../../shared/checks';
-import { buildBody, additionalFields } from '../../shared/fields';
+import { buildBody } from '../../shared/fields';
 import type { Field, Operation } from '../../shared/types';
-import { contactFields, conversationIdField, messageField } from '../fields';
+import { attachmentFields, contactFields, conversationIdField, messageField } from '../fields';
 import { simplifyConversation } from '../simplify';
 
 const fields: Field[] = [
 	conversationIdField,
 	...contactFields('replies'),
 	messageField('The reply, from the contact'),
-	additionalFields([
-		{
-			property: {
-				displayName: 'Attachment URLs',
-				name: 'attachmentUrls',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. https://example.com/photo.png',
-				description: 'Up to 10 public file URLs, separated by commas or new lines',
-			},
-			check: urlList({ max: 10 }),
-			send: 'attachment_urls',
-		},
-	]),
+	attachmentFields('e.g. https://example.com/photo.png', 'Up to 10 public file URLs, separated by commas or new lines'),
 ];
 
 /** Intercom names the replying contact by one of three keys. */

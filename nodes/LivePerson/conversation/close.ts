@@ -1,9 +1,7 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import type { Field, Operation } from '../../shared/types';
 import { clientFeaturesProperty, conversationIdField, externalConsumerIdField } from '../fields';
 import { closeConversationRequest } from '../requests';
-import { sendAsConsumer } from '../session';
+import { sendIntoConversation } from '../session';
 
 const fields: Field[] = [externalConsumerIdField, conversationIdField, clientFeaturesProperty];
 
@@ -17,15 +15,12 @@ export const closeConversation: Operation = {
 	},
 	fields,
 	async run(context, params) {
-		const conversationId = params.conversationId as string;
-		const answer = await sendAsConsumer<IDataObject>(context, params.externalConsumerId as string, params.clientFeatures, {
-			method: 'POST',
-			path: 'conversation/send',
-			body: closeConversationRequest(conversationId),
+		const { conversationId, answer } = await sendIntoConversation(context, params, (id) => ({
+			body: closeConversationRequest(id),
 			// Closing a closed conversation changes nothing: safe to send again after a timeout.
 			idempotent: true,
-			purpose: `close the conversation ${conversationId}`,
-		});
+			purpose: `close the conversation ${id}`,
+		}));
 		return {
 			raw: { conversationId, response: answer },
 			simplified: { conversationId, externalConsumerId: params.externalConsumerId, closed: true },

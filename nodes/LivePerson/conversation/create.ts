@@ -1,9 +1,10 @@
 import type { IDataObject } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { email, jsonObject, oneOf, text } from '../../shared/checks';
+import { failedAfterCreation, itemError } from '../../shared/errors';
 import { buildBody } from '../../shared/fields';
-import type { Field, Operation, OperationContext } from '../../shared/types';
+import { conversationCreate } from '../../shared/operations';
+import type { Field, Operation } from '../../shared/types';
 import type { LpAnswer } from '../vendor';
 import { createdConversationId } from '../vendor';
 import { accountLabel } from '../auth';
@@ -267,33 +268,18 @@ const fields: Field[] = [
 	},
 ];
 
-/** A failure after the conversation exists: say so, so nobody runs the item again and opens a second one. */
-function afterCreation(context: OperationContext, conversationId: string, error: unknown): Error {
-	const note = ` The conversation ${conversationId} was created, but its first message was not sent: do not run this item again (it would open a second conversation); send the message with Message → Send.`;
-	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
-		error.description = `${error.description ?? ''}${note}`.trim();
-		return error;
-	}
-	return new NodeOperationError(context.node, error as Error, { itemIndex: context.itemIndex, description: note.trim() });
-}
-
 export const createConversation: Operation = {
-	resource: 'conversation',
-	option: {
-		name: 'Create',
-		value: 'create',
-		action: 'Create a conversation',
-		description: 'Open a conversation for a consumer, with profile and routing, and optionally send its first message',
-	},
+	...conversationCreate('Open a conversation for a consumer, with profile and routing, and optionally send its first message'),
 	fields,
 	async run(context, params) {
 		const externalConsumerId = params.externalConsumerId as string;
 		const options = (params.conversationOptions ?? {}) as IDataObject;
 		if ((options.campaignId === undefined) !== (options.engagementId === undefined)) {
-			throw new NodeOperationError(context.node, `Conversation Options › Campaign ID and Engagement ID go together [item ${context.itemIndex}]`, {
-				itemIndex: context.itemIndex,
-				description: 'LivePerson routes by campaign only with both IDs. Set both (from the Monitoring API), or neither. Nothing was sent for this item.',
-			});
+			throw itemError(
+				context,
+				'Conversation Options › Campaign ID and Engagement ID go together',
+				'LivePerson routes by campaign only with both IDs. Set both (from the Monitoring API), or neither. Nothing was sent for this item.',
+			);
 		}
 		const features = options.clientFeatures;
 		const requests = createConversationRequests(accountLabel(context.credentials), buildBody(fields, params) as CreateValues);
@@ -315,7 +301,11 @@ export const createConversation: Operation = {
 				body: publishTextRequest(conversationId, params.firstMessage as string),
 				purpose: `send the first message into the new conversation ${conversationId}`,
 			}).catch((error: unknown) => {
-				throw afterCreation(context, conversationId, error);
+				throw failedAfterCreation(
+					context,
+					error,
+					`The conversation ${conversationId} was created, but its first message was not sent: do not run this item again (it would open a second conversation); send the message with Message → Send.`,
+				);
 			});
 		}
 

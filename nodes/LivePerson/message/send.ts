@@ -1,10 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
-
 import { messageField } from '../../shared/fields';
 import type { Field, Operation } from '../../shared/types';
 import { clientFeaturesProperty, conversationIdField, externalConsumerIdField } from '../fields';
 import { publishTextRequest, sequenceOf } from '../requests';
-import { sendAsConsumer } from '../session';
+import { sendIntoConversation } from '../session';
 
 const fields: Field[] = [
 	externalConsumerIdField,
@@ -23,13 +21,10 @@ export const sendMessage: Operation = {
 	},
 	fields,
 	async run(context, params) {
-		const conversationId = params.conversationId as string;
-		const answer = await sendAsConsumer<IDataObject>(context, params.externalConsumerId as string, params.clientFeatures, {
-			method: 'POST',
-			path: 'conversation/send',
-			body: publishTextRequest(conversationId, params.message as string),
-			purpose: `send the message into the conversation ${conversationId}`,
-		});
+		const { conversationId, answer } = await sendIntoConversation(context, params, (id) => ({
+			body: publishTextRequest(id, params.message as string),
+			purpose: `send the message into the conversation ${id}`,
+		}));
 		return {
 			raw: { conversationId, response: answer },
 			simplified: {

@@ -1,5 +1,6 @@
 import { boolean, integer, objectList, oneOf, text, url } from '../../shared/checks';
 import { buildBody, additionalFields } from '../../shared/fields';
+import { conversationCreate } from '../../shared/operations';
 import type { Field, Operation } from '../../shared/types';
 import { dataOf, type Envelope } from '../vendor';
 import { authorFields, userValue } from '../fields';
@@ -89,13 +90,7 @@ const fields: Field[] = [
 ];
 
 export const createConversation: Operation = {
-	resource: 'conversation',
-	option: {
-		name: 'Create',
-		value: 'create',
-		action: 'Create a conversation',
-		description: 'Start a chat conversation for a person found by e-mail, custom identifier or user ID',
-	},
+	...conversationCreate('Start a chat conversation for a person found by e-mail, custom identifier or user ID'),
 	fields,
 	async run(context, params) {
 		const body = { author: userValue(params), ...buildBody(fields, params) };

@@ -1,4 +1,5 @@
 import { boolean } from '../../shared/checks';
+import { conversationGet } from '../../shared/operations';
 import type { Field, Operation } from '../../shared/types';
 import { dataOf, type Envelope } from '../vendor';
 import { conversationIdField } from '../fields';
@@ -19,13 +20,7 @@ const fields: Field[] = [
 ];
 
 export const getConversation: Operation = {
-	resource: 'conversation',
-	option: {
-		name: 'Get',
-		value: 'get',
-		action: 'Get a conversation',
-		description: 'Retrieve a conversation with its messages',
-	},
+	...conversationGet('Retrieve a conversation with its messages'),
 	fields,
 	async run(context, params) {
 		const withMessages = params.includeMessages !== false;

@@ -1,16 +1,11 @@
 import { buildBody } from '../../shared/fields';
+import { conversationCreate } from '../../shared/operations';
 import type { Operation } from '../../shared/types';
 import { userFields } from '../fields';
 import { chatbotPath } from '../vendor';
 
 export const createConversation: Operation = {
-	resource: 'conversation',
-	option: {
-		name: 'Create',
-		value: 'create',
-		action: 'Create a conversation',
-		description: 'Start a conversation with the chatbot and get its welcome message',
-	},
+	...conversationCreate('Start a conversation with the chatbot and get its welcome message'),
 	fields: userFields,
 	async run(context, params) {
 		const answer = await context.send({
