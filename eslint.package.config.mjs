@@ -10,7 +10,17 @@ import { globalIgnores } from 'eslint/config';
 import { config } from '@n8n/node-cli/eslint';
 
 export default [
-	globalIgnores(['dist', 'node_modules', '.cache', 'test', 'scripts', 'examples', 'docs', '*.js', '*.mjs']),
+	globalIgnores([
+		'dist',
+		'node_modules',
+		'.cache',
+		'test',
+		'scripts',
+		'examples',
+		'docs',
+		'*.js',
+		'*.mjs',
+	]),
 	...config,
 	{ linterOptions: { noInlineConfig: true, reportUnusedDisableDirectives: 'error' } },
 ];

@@ -13,7 +13,10 @@ export class ChatwootConversationsApi implements ICredentialType {
 
 	displayName = 'Chatwoot Conversations API';
 
-	icon: Icon = { light: 'file:../nodes/Chatwoot/chatwoot.svg', dark: 'file:../nodes/Chatwoot/chatwoot.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Chatwoot/chatwoot.svg',
+		dark: 'file:../nodes/Chatwoot/chatwoot.dark.svg',
+	};
 
 	documentationUrl = 'https://github.com/n8n-nodes-conversations/n8n-nodes-conversations#chatwoot';
 
@@ -52,7 +55,7 @@ export class ChatwootConversationsApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'Optional. Needed when the inbox enforces identity validation: Settings → Inboxes → your API inbox → Configuration → Identity Validation. The node then signs each new contact\'s Identifier as identifier_hash.',
+				"Optional. Needed when the inbox enforces identity validation: Settings → Inboxes → your API inbox → Configuration → Identity Validation. The node then signs each new contact's Identifier as identifier_hash.",
 		},
 		{
 			displayName: 'User Access Token',
@@ -70,7 +73,7 @@ export class ChatwootConversationsApi implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. 1',
 			description:
-				'Optional: the number after /app/accounts/ in Chatwoot\'s web address. Used by Create as Agent and for links that open conversations.',
+				"Optional: the number after /app/accounts/ in Chatwoot's web address. Used by Create as Agent and for links that open conversations.",
 		},
 	];
 
@@ -84,9 +87,13 @@ export class ChatwootConversationsApi implements ICredentialType {
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> => {
-		const token = typeof credentials.apiAccessToken === 'string' ? credentials.apiAccessToken.trim() : '';
+		const token =
+			typeof credentials.apiAccessToken === 'string' ? credentials.apiAccessToken.trim() : '';
 		const url = `${requestOptions.baseURL ?? ''}${requestOptions.url ?? ''}`;
 		if (token === '' || url.includes('/public/api/v1/')) return requestOptions;
-		return { ...requestOptions, headers: { ...(requestOptions.headers ?? {}), 'Api-Access-Token': token } };
+		return {
+			...requestOptions,
+			headers: { ...(requestOptions.headers ?? {}), 'Api-Access-Token': token },
+		};
 	};
 }

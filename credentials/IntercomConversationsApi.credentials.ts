@@ -11,7 +11,10 @@ export class IntercomConversationsApi implements ICredentialType {
 
 	displayName = 'Intercom Conversations API';
 
-	icon: Icon = { light: 'file:../nodes/Intercom/intercom.svg', dark: 'file:../nodes/Intercom/intercom.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Intercom/intercom.svg',
+		dark: 'file:../nodes/Intercom/intercom.dark.svg',
+	};
 
 	documentationUrl = 'https://github.com/n8n-nodes-conversations/n8n-nodes-conversations#intercom';
 
@@ -23,7 +26,8 @@ export class IntercomConversationsApi implements ICredentialType {
 			typeOptions: { password: true },
 			required: true,
 			default: '',
-			description: 'In Intercom: Settings → Integrations → Developer Hub → your app → Configure → Authentication',
+			description:
+				'In Intercom: Settings → Integrations → Developer Hub → your app → Configure → Authentication',
 		},
 		{
 			displayName: 'Region',
@@ -36,7 +40,8 @@ export class IntercomConversationsApi implements ICredentialType {
 				{ name: 'Custom Base URL', value: 'custom' },
 			],
 			default: 'https://api.intercom.io',
-			description: 'Where your Intercom workspace is hosted. Use a custom base URL for a proxy or a test server.',
+			description:
+				'Where your Intercom workspace is hosted. Use a custom base URL for a proxy or a test server.',
 		},
 		{
 			displayName: 'Base URL',
@@ -50,12 +55,15 @@ export class IntercomConversationsApi implements ICredentialType {
 			displayName: 'API Version',
 			name: 'apiVersion',
 			type: 'options',
-			options: ['2.16', '2.15', '2.14', '2.13', '2.12', '2.11', '2.10', '2.9', '2.8', '2.7'].map((version) => ({
-				name: version,
-				value: version,
-			})),
+			options: ['2.16', '2.15', '2.14', '2.13', '2.12', '2.11', '2.10', '2.9', '2.8', '2.7'].map(
+				(version) => ({
+					name: version,
+					value: version,
+				}),
+			),
 			default: '2.14',
-			description: 'Sent as the Intercom-Version header. 2.14 is the version of Intercom\'s official SDK.',
+			description:
+				"Sent as the Intercom-Version header. 2.14 is the version of Intercom's official SDK.",
 		},
 		{
 			displayName: 'Workspace ID',
@@ -63,7 +71,8 @@ export class IntercomConversationsApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. abc123de',
-			description: 'Optional. The code after /apps/ in your Intercom web address; when set, outputs include a link that opens the conversation.',
+			description:
+				'Optional. The code after /apps/ in your Intercom web address; when set, outputs include a link that opens the conversation.',
 		},
 	];
 
@@ -87,7 +96,11 @@ export class IntercomConversationsApi implements ICredentialType {
 		rules: [
 			{
 				type: 'responseCode',
-				properties: { value: 401, message: 'Intercom refused the Access Token: it is wrong or was revoked. Copy it again from the Developer Hub (your app → Configure → Authentication).' },
+				properties: {
+					value: 401,
+					message:
+						'Intercom refused the Access Token: it is wrong or was revoked. Copy it again from the Developer Hub (your app → Configure → Authentication).',
+				},
 			},
 		],
 	};

@@ -21,9 +21,13 @@ export class LivePersonConversationsApi implements ICredentialType {
 
 	displayName = 'LivePerson Conversations API';
 
-	icon: Icon = { light: 'file:../nodes/LivePerson/liveperson.svg', dark: 'file:../nodes/LivePerson/liveperson.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/LivePerson/liveperson.svg',
+		dark: 'file:../nodes/LivePerson/liveperson.dark.svg',
+	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-conversations/n8n-nodes-conversations#liveperson';
+	documentationUrl =
+		'https://github.com/n8n-nodes-conversations/n8n-nodes-conversations#liveperson';
 
 	properties: INodeProperties[] = [
 		{
@@ -40,7 +44,8 @@ export class LivePersonConversationsApi implements ICredentialType {
 			required: true,
 			default: '',
 			placeholder: 'e.g. 12345678',
-			description: 'Your LivePerson site ID: the number shown after you log in to Conversational Cloud',
+			description:
+				'Your LivePerson site ID: the number shown after you log in to Conversational Cloud',
 		},
 		{
 			displayName: 'Client ID',
@@ -49,7 +54,8 @@ export class LivePersonConversationsApi implements ICredentialType {
 			required: true,
 			default: '',
 			placeholder: 'e.g. 75588e18-0213-4e33-8174-883acac7e3c4',
-			description: 'The app installation ID (client_id) LivePerson gives you after it registers your connector from its App Installation Manifest',
+			description:
+				'The app installation ID (client_id) LivePerson gives you after it registers your connector from its App Installation Manifest',
 		},
 		{
 			displayName: 'Client Secret',
@@ -65,7 +71,8 @@ export class LivePersonConversationsApi implements ICredentialType {
 			name: 'domainApiHost',
 			type: 'string',
 			default: 'https://api.liveperson.net',
-			description: 'LivePerson\'s Domain API, which names the hosts of your account (sentinel, idp, asyncMessagingEnt). Change only for a private cloud, a proxy or a test server.',
+			description:
+				"LivePerson's Domain API, which names the hosts of your account (sentinel, idp, asyncMessagingEnt). Change only for a private cloud, a proxy or a test server.",
 		},
 		{
 			displayName: 'Sentinel URL (Override)',
@@ -73,7 +80,8 @@ export class LivePersonConversationsApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. https://va.sentinel.liveperson.net',
-			description: 'Optional. The base URL of the token service (sentinel). Leave empty to look it up with the Domain API.',
+			description:
+				'Optional. The base URL of the token service (sentinel). Leave empty to look it up with the Domain API.',
 		},
 		{
 			displayName: 'IDP URL (Override)',
@@ -81,7 +89,8 @@ export class LivePersonConversationsApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. https://va.idp.liveperson.net',
-			description: 'Optional. The base URL of the consumer identity service (idp). Leave empty to look it up with the Domain API.',
+			description:
+				'Optional. The base URL of the consumer identity service (idp). Leave empty to look it up with the Domain API.',
 		},
 		{
 			displayName: 'Messaging URL (Override)',
@@ -89,11 +98,15 @@ export class LivePersonConversationsApi implements ICredentialType {
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. https://va.msg.liveperson.net',
-			description: 'Optional. The base URL of the messaging service (asyncMessagingEnt). Leave empty to look it up with the Domain API.',
+			description:
+				'Optional. The base URL of the messaging service (asyncMessagingEnt). Leave empty to look it up with the Domain API.',
 		},
 	];
 
-	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject): Promise<IDataObject> {
+	async preAuthentication(
+		this: IHttpRequestHelper,
+		credentials: ICredentialDataDecryptedObject,
+	): Promise<IDataObject> {
 		return { appJwt: await requestAppJwt(this.helpers, credentials) };
 	}
 
@@ -106,7 +119,10 @@ export class LivePersonConversationsApi implements ICredentialType {
 		if (isDomainLookup(requestOptions.url)) return requestOptions;
 		return {
 			...requestOptions,
-			headers: { ...(requestOptions.headers ?? {}), Authorization: String(credentials.appJwt ?? '') },
+			headers: {
+				...(requestOptions.headers ?? {}),
+				Authorization: String(credentials.appJwt ?? ''),
+			},
 		};
 	};
 
@@ -129,7 +145,7 @@ export class LivePersonConversationsApi implements ICredentialType {
 					key: 'baseURI',
 					value: undefined,
 					message:
-						'The account has no messaging service (asyncMessagingEnt) in LivePerson\'s Domain API. Check the Account ID, and ask your LivePerson account team to enable the Connector API for this account.',
+						"The account has no messaging service (asyncMessagingEnt) in LivePerson's Domain API. Check the Account ID, and ask your LivePerson account team to enable the Connector API for this account.",
 				},
 			},
 		],

@@ -31,19 +31,26 @@ interface HttpFailure {
 function httpFailure(error: unknown): HttpFailure {
 	const candidates = [error, (error as { cause?: unknown })?.cause];
 	for (const candidate of candidates) {
-		const response = (candidate as { response?: { status?: unknown; headers?: IDataObject; data?: unknown } })?.response;
+		const response = (
+			candidate as { response?: { status?: unknown; headers?: IDataObject; data?: unknown } }
+		)?.response;
 		if (response && typeof response.status === 'number') {
 			return { status: response.status, headers: response.headers ?? {}, data: response.data };
 		}
 	}
-	return { code: (error as { code?: string })?.code ?? (error as { cause?: { code?: string } })?.cause?.code };
+	return {
+		code:
+			(error as { code?: string })?.code ?? (error as { cause?: { code?: string } })?.cause?.code,
+	};
 }
 
 /** What a token answer held, by key names only: its values may be tokens, so none is ever shown. */
 function answerShape(data: unknown): string {
 	if (data === undefined || data === null || data === '') return 'an empty answer';
-	if (typeof data === 'string') return /<html|<!doctype/i.test(data) ? 'an HTML page' : 'a text answer';
-	if (typeof data !== 'object' || Array.isArray(data)) return `a JSON ${Array.isArray(data) ? 'list' : typeof data}`;
+	if (typeof data === 'string')
+		return /<html|<!doctype/i.test(data) ? 'an HTML page' : 'a text answer';
+	if (typeof data !== 'object' || Array.isArray(data))
+		return `a JSON ${Array.isArray(data) ? 'list' : typeof data}`;
 	const keys = Object.keys(data);
 	const named = keys.filter((key) => /^[\w.-]{1,40}$/.test(key)).slice(0, 10);
 	if (keys.length === 0) return 'an empty JSON object';
@@ -58,8 +65,11 @@ function answerShape(data: unknown): string {
  * shows. The answer itself is never quoted: it may hold tokens.
  */
 function tokenError(failure: HttpFailure, tokenUrl: string): TokenFailure {
-	const body = (typeof failure.data === 'object' && failure.data !== null ? failure.data : {}) as IDataObject;
-	const code = typeof body.error === 'string' && /^[\w.-]{1,60}$/.test(body.error) ? body.error : undefined;
+	const body = (
+		typeof failure.data === 'object' && failure.data !== null ? failure.data : {}
+	) as IDataObject;
+	const code =
+		typeof body.error === 'string' && /^[\w.-]{1,60}$/.test(body.error) ? body.error : undefined;
 	let reason: string;
 	let fix: string;
 	if (code === 'invalid_grant') {
@@ -70,7 +80,7 @@ function tokenError(failure: HttpFailure, tokenUrl: string): TokenFailure {
 		fix = `Fix the "Client ID" field of the ${CREDENTIAL} credential: copy it from ${WHERE}.`;
 	} else if (isTransientStatus(failure.status)) {
 		reason = `the token URL ${tokenUrl} answered HTTP ${failure.status}`;
-		fix = 'SocialBoards\' token service is busy or has a fault: run the workflow again later.';
+		fix = "SocialBoards' token service is busy or has a fault: run the workflow again later.";
 	} else if (failure.status !== undefined && failure.status >= 200 && failure.status < 300) {
 		reason = `the token URL ${tokenUrl} answered without an access_token (${answerShape(failure.data)})`;
 		fix = `Check the "Token URL" field of the ${CREDENTIAL} credential (default ${DEFAULT_TOKEN_URL}).`;
@@ -100,7 +110,8 @@ export class SocialBoardsConversationsApi implements ICredentialType {
 		dark: 'file:../nodes/SocialBoards/socialboards.dark.svg',
 	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-conversations/n8n-nodes-conversations#socialboards';
+	documentationUrl =
+		'https://github.com/n8n-nodes-conversations/n8n-nodes-conversations#socialboards';
 
 	properties: INodeProperties[] = [
 		{
@@ -132,14 +143,16 @@ export class SocialBoardsConversationsApi implements ICredentialType {
 			name: 'tokenUrl',
 			type: 'string',
 			default: DEFAULT_TOKEN_URL,
-			description: 'Where the refresh token is exchanged for an access token. Change only for a proxy or a test server.',
+			description:
+				'Where the refresh token is exchanged for an access token. Change only for a proxy or a test server.',
 		},
 		{
 			displayName: 'API Base URL',
 			name: 'baseUrl',
 			type: 'string',
 			default: 'https://api.socialboards.com/',
-			description: 'The address SocialBoards\' API paths (chat/conversations, Teammates) are added to. SocialBoards documents only relative paths: if requests answer 404, ask SocialBoards for the API base URL of your account and enter it here.',
+			description:
+				"The address SocialBoards' API paths (chat/conversations, Teammates) are added to. SocialBoards documents only relative paths: if requests answer 404, ask SocialBoards for the API base URL of your account and enter it here.",
 		},
 	];
 
@@ -156,7 +169,10 @@ export class SocialBoardsConversationsApi implements ICredentialType {
 			answer = (await this.helpers.httpRequest({
 				method: 'POST',
 				url: tokenUrl,
-				headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+				headers: {
+					'Content-Type': 'application/x-www-form-urlencoded',
+					Accept: 'application/json',
+				},
 				body: form.toString(),
 				json: true,
 				timeout: 30_000,
@@ -169,7 +185,9 @@ export class SocialBoardsConversationsApi implements ICredentialType {
 		}
 		const token = typeof answer === 'object' && answer !== null ? answer : {};
 		const rotated =
-			typeof token.refresh_token === 'string' && token.refresh_token !== '' && token.refresh_token !== refreshToken
+			typeof token.refresh_token === 'string' &&
+			token.refresh_token !== '' &&
+			token.refresh_token !== refreshToken
 				? token.refresh_token
 				: undefined;
 		if (typeof token.access_token !== 'string' || token.access_token === '') {
@@ -195,12 +213,16 @@ export class SocialBoardsConversationsApi implements ICredentialType {
 				String(credentials.tokenUrl || DEFAULT_TOKEN_URL).trim(),
 			);
 		}
-		return { ...requestOptions, headers: { ...(requestOptions.headers ?? {}), Authorization: `Bearer ${accessToken}` } };
+		return {
+			...requestOptions,
+			headers: { ...(requestOptions.headers ?? {}), Authorization: `Bearer ${accessToken}` },
+		};
 	};
 
 	test: ICredentialTestRequest = {
 		request: {
-			baseURL: '={{String($credentials.baseUrl || "https://api.socialboards.com/").trim().replace(/\\/+$/, "")}}',
+			baseURL:
+				'={{String($credentials.baseUrl || "https://api.socialboards.com/").trim().replace(/\\/+$/, "")}}',
 			url: '/Teammates',
 		},
 		rules: [
@@ -208,14 +230,16 @@ export class SocialBoardsConversationsApi implements ICredentialType {
 				type: 'responseCode',
 				properties: {
 					value: 401,
-					message: 'SocialBoards refused the access token. Check the Client ID, the Refresh Token and the API Base URL.',
+					message:
+						'SocialBoards refused the access token. Check the Client ID, the Refresh Token and the API Base URL.',
 				},
 			},
 			{
 				type: 'responseCode',
 				properties: {
 					value: 404,
-					message: 'Not found (HTTP 404): the Token URL, or the API Base URL (it needs a Teammates endpoint), is wrong. Ask SocialBoards for the API base URL of your account.',
+					message:
+						'Not found (HTTP 404): the Token URL, or the API Base URL (it needs a Teammates endpoint), is wrong. Ask SocialBoards for the API base URL of your account.',
 				},
 			},
 		],

@@ -7,7 +7,10 @@ export class UserdeskConversationsApi implements ICredentialType {
 
 	displayName = 'Userdesk Conversations API';
 
-	icon: Icon = { light: 'file:../nodes/Userdesk/userdesk.svg', dark: 'file:../nodes/Userdesk/userdesk.dark.svg' };
+	icon: Icon = {
+		light: 'file:../nodes/Userdesk/userdesk.svg',
+		dark: 'file:../nodes/Userdesk/userdesk.dark.svg',
+	};
 
 	documentationUrl = 'https://github.com/n8n-nodes-conversations/n8n-nodes-conversations#userdesk';
 
@@ -27,7 +30,7 @@ export class UserdeskConversationsApi implements ICredentialType {
 			type: 'string',
 			required: true,
 			default: '',
-			description: 'The ID of the chatbot the key belongs to, shown in the chatbot\'s API section',
+			description: "The ID of the chatbot the key belongs to, shown in the chatbot's API section",
 		},
 		{
 			displayName: 'Base URL',

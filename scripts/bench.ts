@@ -72,7 +72,9 @@ async function measure(
 	const started = Date.now();
 	const { output, error } = await run();
 	const seconds = (Date.now() - started) / 1000;
-	const failed = error ? ITEMS - output.filter((item) => !(item.json as IDataObject).error).length : output.filter((item) => (item.json as IDataObject).error).length;
+	const failed = error
+		? ITEMS - output.filter((item) => !(item.json as IDataObject).error).length
+		: output.filter((item) => (item.json as IDataObject).error).length;
 	return {
 		vendor: target.vendor,
 		setup,
@@ -82,25 +84,45 @@ async function measure(
 		floor: requestsNeeded(server) / (LIMIT / (WINDOW_MS / 1000)),
 		failed,
 		...count(target, server),
-		note: error ? `run failed after ${seconds.toFixed(1)} s: ${error.message.slice(0, 60)}` : undefined,
+		note: error
+			? `run failed after ${seconds.toFixed(1)} s: ${error.message.slice(0, 60)}`
+			: undefined,
 	};
 }
 
 async function ours(target: FaultTarget, server: SandboxServer): Promise<Row> {
 	return measure(target, server, 'this node, default settings', async () => {
 		const parameters = target.benchCreate ? await target.benchCreate(server) : target.create;
-		const result = await runNode({ type: target.nodeType, parameters, credentials: target.credentials(server), items: items() });
+		const result = await runNode({
+			type: target.nodeType,
+			parameters,
+			credentials: target.credentials(server),
+			items: items(),
+		});
 		return { output: result.output as IDataObject[], error: result.error };
 	});
 }
 
-async function httpRequestNode(target: FaultTarget, server: SandboxServer, tuned: boolean): Promise<Row> {
+async function httpRequestNode(
+	target: FaultTarget,
+	server: SandboxServer,
+	tuned: boolean,
+): Promise<Row> {
 	const build = benchRequests[target.vendor];
 	const setup = tuned
 		? `HTTP Request, batching ${LIMIT} per ${WINDOW_MS / 1000} s + Retry On Fail (5 tries, 2 s)`
 		: 'HTTP Request node, defaults';
 	if (!build) {
-		return { vendor: target.vendor, setup, seconds: null, floor: 0, failed: 0, created: 0, duplicates: 0, note: 'no single-request equivalent (token and consumer token per item)' };
+		return {
+			vendor: target.vendor,
+			setup,
+			seconds: null,
+			floor: 0,
+			failed: 0,
+			created: 0,
+			duplicates: 0,
+			note: 'no single-request equivalent (token and consumer token per item)',
+		};
 	}
 	return measure(target, server, setup, async () => {
 		const request = await build(server);
@@ -108,7 +130,9 @@ async function httpRequestNode(target: FaultTarget, server: SandboxServer, tuned
 			method: 'POST',
 			url: request.url,
 			sendHeaders: Object.keys(request.headers).length > 0,
-			headerParameters: { parameters: Object.entries(request.headers).map(([name, value]) => ({ name, value })) },
+			headerParameters: {
+				parameters: Object.entries(request.headers).map(([name, value]) => ({ name, value })),
+			},
 			sendBody: true,
 			specifyBody: 'json',
 			jsonBody: request.jsonBody,
@@ -133,20 +157,30 @@ async function cpuPerItem(target: FaultTarget, server: SandboxServer): Promise<n
 	server.setRateLimit(null);
 	const before = process.cpuUsage();
 	const parameters = target.benchCreate ? await target.benchCreate(server) : target.create;
-	await runNode({ type: target.nodeType, parameters, credentials: target.credentials(server), items: items() });
+	await runNode({
+		type: target.nodeType,
+		parameters,
+		credentials: target.credentials(server),
+		items: items(),
+	});
 	const used = process.cpuUsage(before);
 	// Includes the in-process fake's own CPU: an upper bound for the node.
 	return (used.user + used.system) / 1000 / ITEMS;
 }
 
 function loadTimeMs(): number {
-	const nodes = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).n8n.nodes as string[];
+	const nodes = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).n8n
+		.nodes as string[];
 	const script = `const t=process.hrtime.bigint();${nodes.map((file) => `require(${JSON.stringify(path.join(ROOT, file))})`).join(';')};console.log(Number(process.hrtime.bigint()-t)/1e6)`;
 	return Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim());
 }
 
 function packedSize(): { size: number; unpackedSize: number; files: number } {
-	const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
+	const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+		cwd: ROOT,
+		encoding: 'utf8',
+		stdio: ['ignore', 'pipe', 'ignore'],
+	});
 	const [info] = JSON.parse(out);
 	return { size: info.size, unpackedSize: info.unpackedSize, files: info.entryCount };
 }
@@ -157,9 +191,12 @@ function table(rows: Row[]): string {
 		'|---|---|---|---|---|---|---|---|',
 	];
 	for (const row of rows) {
-		const time = row.seconds === null ? row.note ?? 'run failed' : `${row.seconds.toFixed(1)} s`;
-		const ratio = row.seconds === null || !row.floor ? '–' : `${(row.seconds / row.floor).toFixed(2)}×`;
-		lines.push(`| ${row.vendor} | ${row.setup} | ${time} | ${row.floor ? `${row.floor.toFixed(1)} s` : '–'} | ${ratio} | ${row.failed} | ${row.created} of ${ITEMS} | ${row.duplicates} |`);
+		const time = row.seconds === null ? (row.note ?? 'run failed') : `${row.seconds.toFixed(1)} s`;
+		const ratio =
+			row.seconds === null || !row.floor ? '–' : `${(row.seconds / row.floor).toFixed(2)}×`;
+		lines.push(
+			`| ${row.vendor} | ${row.setup} | ${time} | ${row.floor ? `${row.floor.toFixed(1)} s` : '–'} | ${ratio} | ${row.failed} | ${row.created} of ${ITEMS} | ${row.duplicates} |`,
+		);
 	}
 	return lines.join('\n');
 }
@@ -171,7 +208,13 @@ async function main() {
 	const chosen = targets.filter((candidate) => VENDORS.includes(candidate.vendor));
 	const servers = new Map<string, SandboxServer>();
 	for (const target of chosen) {
-		servers.set(target.vendor, await sandbox.startVendorServer(target.vendor, { ...target.serverOptions, maxLogEntries: ITEMS * 10 }));
+		servers.set(
+			target.vendor,
+			await sandbox.startVendorServer(target.vendor, {
+				...target.serverOptions,
+				maxLogEntries: ITEMS * 10,
+			}),
+		);
 	}
 	try {
 		// Our node first for every vendor: a failed HTTP Request run can leave retries running in this
@@ -180,7 +223,9 @@ async function main() {
 		for (const target of chosen) {
 			process.stderr.write(`${target.vendor}: this node… `);
 			ourRows.set(target.vendor, await ours(target, servers.get(target.vendor)!));
-			cpu.push(`${target.vendor} ${(await cpuPerItem(target, servers.get(target.vendor)!)).toFixed(2)} ms`);
+			cpu.push(
+				`${target.vendor} ${(await cpuPerItem(target, servers.get(target.vendor)!)).toFixed(2)} ms`,
+			);
 		}
 		process.stderr.write('\n');
 		for (const target of chosen) {
@@ -191,17 +236,27 @@ async function main() {
 			process.stderr.write('HTTP Request tuned…\n');
 			const tuned = await httpRequestNode(target, server, true);
 			// The same work has the same floor: our node's request count sets it for the vendor's rows.
-			rows.push(ourRow, { ...plain, floor: plain.floor && ourRow.floor }, { ...tuned, floor: tuned.floor && ourRow.floor });
+			rows.push(
+				ourRow,
+				{ ...plain, floor: plain.floor && ourRow.floor },
+				{ ...tuned, floor: tuned.floor && ourRow.floor },
+			);
 		}
 	} finally {
 		for (const server of servers.values()) await server.close();
 	}
 	const pack = packedSize();
-	console.log(`\nBenchmark ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`);
-	console.log(`${ITEMS} Create Conversation items per run, ${LATENCY_MS} ms latency, rate limit ${LIMIT} per ${WINDOW_MS / 1000} s window\n`);
+	console.log(
+		`\nBenchmark ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`,
+	);
+	console.log(
+		`${ITEMS} Create Conversation items per run, ${LATENCY_MS} ms latency, rate limit ${LIMIT} per ${WINDOW_MS / 1000} s window\n`,
+	);
 	console.log(table(rows));
 	console.log(`\nCPU per item, this node, instant fake (fake included): ${cpu.join(', ')}`);
-	console.log(`Package: load time of all nodes ${loadTimeMs().toFixed(0)} ms; packed ${(pack.size / 1024).toFixed(1)} KiB (${(pack.unpackedSize / 1024).toFixed(1)} KiB unpacked, ${pack.files} files)`);
+	console.log(
+		`Package: load time of all nodes ${loadTimeMs().toFixed(0)} ms; packed ${(pack.size / 1024).toFixed(1)} KiB (${(pack.unpackedSize / 1024).toFixed(1)} KiB unpacked, ${pack.files} files)`,
+	);
 }
 
 main().then(

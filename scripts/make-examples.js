@@ -21,11 +21,31 @@ const PKG = 'n8n-nodes-conversations';
 
 /** Credential IDs and names used by the examples and created by `npm start` (scripts/n8n-local.js). */
 const SANDBOX_CREDENTIALS = {
-	intercom: { type: 'intercomConversationsApi', id: 'sbxCredIntercom1', name: 'Intercom (sandbox)' },
-	userdesk: { type: 'userdeskConversationsApi', id: 'sbxCredUserdesk1', name: 'Userdesk (sandbox)' },
-	chatwoot: { type: 'chatwootConversationsApi', id: 'sbxCredChatwoot1', name: 'Chatwoot (sandbox)' },
-	socialboards: { type: 'socialBoardsConversationsApi', id: 'sbxCredSocialBd1', name: 'SocialBoards (sandbox)' },
-	liveperson: { type: 'livePersonConversationsApi', id: 'sbxCredLivePrsn1', name: 'LivePerson (sandbox)' },
+	intercom: {
+		type: 'intercomConversationsApi',
+		id: 'sbxCredIntercom1',
+		name: 'Intercom (sandbox)',
+	},
+	userdesk: {
+		type: 'userdeskConversationsApi',
+		id: 'sbxCredUserdesk1',
+		name: 'Userdesk (sandbox)',
+	},
+	chatwoot: {
+		type: 'chatwootConversationsApi',
+		id: 'sbxCredChatwoot1',
+		name: 'Chatwoot (sandbox)',
+	},
+	socialboards: {
+		type: 'socialBoardsConversationsApi',
+		id: 'sbxCredSocialBd1',
+		name: 'SocialBoards (sandbox)',
+	},
+	liveperson: {
+		type: 'livePersonConversationsApi',
+		id: 'sbxCredLivePrsn1',
+		name: 'LivePerson (sandbox)',
+	},
 };
 
 /**
@@ -55,12 +75,23 @@ const NAMES = {
 const SAMPLE_EVENT = {
 	event: 'deal.won',
 	deal: { id: 'D-1042', title: 'Acme annual plan' },
-	contact: { id: 'crm-contact-1042', email: 'ana.lima@example.com', firstName: 'Ana', lastName: 'Lima' },
+	contact: {
+		id: 'crm-contact-1042',
+		email: 'ana.lima@example.com',
+		firstName: 'Ana',
+		lastName: 'Lima',
+	},
 };
 
 /** What Pipedrive posts for "person added" (webhooks v2; the Set node also reads v1's `current`). */
 const PIPEDRIVE_SAMPLE = {
-	meta: { action: 'create', entity: 'person', entity_id: '3071', version: '2.0', host: 'acme.pipedrive.com' },
+	meta: {
+		action: 'create',
+		entity: 'person',
+		entity_id: '3071',
+		version: '2.0',
+		host: 'acme.pipedrive.com',
+	},
 	data: {
 		id: 3071,
 		name: 'Bruno Costa',
@@ -122,7 +153,8 @@ const VENDORS = {
 			parameters: {
 				resource: 'message',
 				operation: 'send',
-				message: '=How do I invite my team to {{ $("Contact from the CRM event").item.json.deal }}?',
+				message:
+					'=How do I invite my team to {{ $("Contact from the CRM event").item.json.deal }}?',
 				conversationId: '={{ $json.conversationId }}',
 			},
 		},
@@ -141,7 +173,9 @@ const VENDORS = {
 				identifier: '={{ $json.crmId }}',
 			},
 			message: '=Hello! We would like help getting started with {{ $json.deal }}.',
-			additionalFields: { customAttributes: '={{ JSON.stringify({ crm_id: $json.crmId, deal: $json.deal }) }}' },
+			additionalFields: {
+				customAttributes: '={{ JSON.stringify({ crm_id: $json.crmId, deal: $json.deal }) }}',
+			},
 		},
 		followUp: {
 			name: 'Send a Message',
@@ -226,14 +260,19 @@ function chain(vendor, spec, x0, y) {
 	const type = `${PKG}.${spec.nodeType}`;
 	return [
 		node(vendor, NAMES.create, type, 1, [x0, y], spec.create, { credentials }),
-		node(vendor, spec.followUp.name, type, 1, [x0 + 240, y], spec.followUp.parameters, { credentials }),
+		node(vendor, spec.followUp.name, type, 1, [x0 + 240, y], spec.followUp.parameters, {
+			credentials,
+		}),
 		node(vendor, NAMES.result, 'n8n-nodes-base.set', 3.4, [x0 + 480, y], {
 			assignments: {
 				assignments: [
 					str('crmId', `={{ $('${NAMES.contact}').item.json.crmId }}`),
 					str('conversationId', `={{ $('${NAMES.create}').item.json.conversationId }}`),
 					...spec.extra,
-					str('note', `=${spec.title} conversation {{ $('${NAMES.create}').item.json.conversationId }} opened for {{ $('${NAMES.contact}').item.json.email }}`),
+					str(
+						'note',
+						`=${spec.title} conversation {{ $('${NAMES.create}').item.json.conversationId }} opened for {{ $('${NAMES.contact}').item.json.email }}`,
+					),
 				],
 			},
 			options: {},
@@ -259,7 +298,11 @@ function tail(spec) {
 }
 
 function sticky(vendor, content, position, height = 300, width = 420) {
-	return node(vendor, 'About this workflow', 'n8n-nodes-base.stickyNote', 1, position, { content, height, width });
+	return node(vendor, 'About this workflow', 'n8n-nodes-base.stickyNote', 1, position, {
+		content,
+		height,
+		width,
+	});
 }
 
 function webhookWorkflow(vendor, spec, index) {
@@ -277,28 +320,42 @@ function webhookWorkflow(vendor, spec, index) {
 		options: {},
 	});
 	const nodes = [
-		sticky(vendor, [
-			`## ${spec.title}: a conversation when a deal is won`,
-			`Your CRM POSTs the event to **${NAMES.webhook}** (JSON like the one in **${NAMES.sample}**), with the header \`${WEBHOOK_AUTH.header}\` set to the secret of the **${WEBHOOK_AUTH.name}** credential: other requests are refused (403). Change that secret before you publish the workflow.`,
-			`**Execute workflow** (from **Try it**) runs it with the sample event instead.`,
-			``,
-			`**${NAMES.contact}** picks the fields; **${NAMES.create}** opens the conversation in ${spec.title}; **${spec.followUp.name}** continues it with the returned conversation ID; **${NAMES.result}** is what you would write back to the CRM record.`,
-		].join('\n'), [-20, 0], 200, 700),
+		sticky(
+			vendor,
+			[
+				`## ${spec.title}: a conversation when a deal is won`,
+				`Your CRM POSTs the event to **${NAMES.webhook}** (JSON like the one in **${NAMES.sample}**), with the header \`${WEBHOOK_AUTH.header}\` set to the secret of the **${WEBHOOK_AUTH.name}** credential: other requests are refused (403). Change that secret before you publish the workflow.`,
+				`**Execute workflow** (from **Try it**) runs it with the sample event instead.`,
+				``,
+				`**${NAMES.contact}** picks the fields; **${NAMES.create}** opens the conversation in ${spec.title}; **${spec.followUp.name}** continues it with the returned conversation ID; **${NAMES.result}** is what you would write back to the CRM record.`,
+			].join('\n'),
+			[-20, 0],
+			200,
+			700,
+		),
 		node(vendor, NAMES.manual, 'n8n-nodes-base.manualTrigger', 1, [0, 240], {}),
 		node(vendor, NAMES.sample, 'n8n-nodes-base.set', 3.4, [220, 240], {
 			mode: 'raw',
 			jsonOutput: JSON.stringify({ body: SAMPLE_EVENT }, null, 2),
 			options: {},
 		}),
-		node(vendor, NAMES.webhook, 'n8n-nodes-base.webhook', 2.1, [0, 420], {
-			httpMethod: 'POST',
-			path: `crm-deal-won-${vendor}`,
-			authentication: 'headerAuth',
-			options: {},
-		}, {
-			webhookId: uuid(`${vendor}:webhook`),
-			credentials: { [WEBHOOK_AUTH.type]: { id: WEBHOOK_AUTH.id, name: WEBHOOK_AUTH.name } },
-		}),
+		node(
+			vendor,
+			NAMES.webhook,
+			'n8n-nodes-base.webhook',
+			2.1,
+			[0, 420],
+			{
+				httpMethod: 'POST',
+				path: `crm-deal-won-${vendor}`,
+				authentication: 'headerAuth',
+				options: {},
+			},
+			{
+				webhookId: uuid(`${vendor}:webhook`),
+				credentials: { [WEBHOOK_AUTH.type]: { id: WEBHOOK_AUTH.id, name: WEBHOOK_AUTH.name } },
+			},
+		),
 		contact,
 		...chain(vendor, spec, 680, 330),
 	];
@@ -322,17 +379,31 @@ function webhookWorkflow(vendor, spec, index) {
 function pipedriveWorkflow(vendor, spec, index) {
 	const person = '($json.data ?? $json.current)';
 	const nodes = [
-		sticky(vendor, [
-			`## ${spec.title}: a conversation for every new Pipedrive person`,
-			`**${NAMES.pipedrive}** is n8n's Pipedrive Trigger: add your Pipedrive credential, then activate the workflow.`,
-			`It holds a pinned sample event, so **Execute workflow** runs without Pipedrive (unpin it to listen for real events).`,
-			``,
-			`**${NAMES.contact}** reads Pipedrive's person (webhooks v2 \`data\`, or v1 \`current\`); the rest is the same chain as the webhook example.`,
-		].join('\n'), [-20, 60], 200, 700),
-		node(vendor, NAMES.pipedrive, 'n8n-nodes-base.pipedriveTrigger', 1.1, [0, 300], {
-			action: 'create',
-			entity: 'person',
-		}, { webhookId: uuid(`${vendor}:pipedrive`) }),
+		sticky(
+			vendor,
+			[
+				`## ${spec.title}: a conversation for every new Pipedrive person`,
+				`**${NAMES.pipedrive}** is n8n's Pipedrive Trigger: add your Pipedrive credential, then activate the workflow.`,
+				`It holds a pinned sample event, so **Execute workflow** runs without Pipedrive (unpin it to listen for real events).`,
+				``,
+				`**${NAMES.contact}** reads Pipedrive's person (webhooks v2 \`data\`, or v1 \`current\`); the rest is the same chain as the webhook example.`,
+			].join('\n'),
+			[-20, 60],
+			200,
+			700,
+		),
+		node(
+			vendor,
+			NAMES.pipedrive,
+			'n8n-nodes-base.pipedriveTrigger',
+			1.1,
+			[0, 300],
+			{
+				action: 'create',
+				entity: 'person',
+			},
+			{ webhookId: uuid(`${vendor}:pipedrive`) },
+		),
 		node(vendor, NAMES.contact, 'n8n-nodes-base.set', 3.4, [240, 300], {
 			assignments: {
 				assignments: [
@@ -363,12 +434,31 @@ function pipedriveWorkflow(vendor, spec, index) {
 /** The example files: [{file, vendor, kind, workflow}]. */
 function examples() {
 	return Object.entries(VENDORS).flatMap(([vendor, spec], index) => [
-		{ file: `${vendor}-webhook.json`, vendor, kind: 'webhook', workflow: webhookWorkflow(vendor, spec, index) },
-		{ file: `${vendor}-pipedrive.json`, vendor, kind: 'pipedrive', workflow: pipedriveWorkflow(vendor, spec, index) },
+		{
+			file: `${vendor}-webhook.json`,
+			vendor,
+			kind: 'webhook',
+			workflow: webhookWorkflow(vendor, spec, index),
+		},
+		{
+			file: `${vendor}-pipedrive.json`,
+			vendor,
+			kind: 'pipedrive',
+			workflow: pipedriveWorkflow(vendor, spec, index),
+		},
 	]);
 }
 
-module.exports = { SANDBOX_CREDENTIALS, WEBHOOK_AUTH, NAMES, SAMPLE_EVENT, PIPEDRIVE_SAMPLE, VENDORS, examples, EXAMPLES_DIR };
+module.exports = {
+	SANDBOX_CREDENTIALS,
+	WEBHOOK_AUTH,
+	NAMES,
+	SAMPLE_EVENT,
+	PIPEDRIVE_SAMPLE,
+	VENDORS,
+	examples,
+	EXAMPLES_DIR,
+};
 
 if (require.main === module) {
 	fs.mkdirSync(EXAMPLES_DIR, { recursive: true });

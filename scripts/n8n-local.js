@@ -16,7 +16,12 @@ const { SANDBOX_CREDENTIALS, WEBHOOK_AUTH } = require('./make-examples');
 const REPO_ROOT = path.resolve(__dirname, '..');
 
 /** The login `npm start` creates (n8n: 8-64 characters, a digit and an uppercase letter). */
-const OWNER = { email: 'owner@example.com', firstName: 'Demo', lastName: 'Owner', password: 'Conversations1' };
+const OWNER = {
+	email: 'owner@example.com',
+	firstName: 'Demo',
+	lastName: 'Owner',
+	password: 'Conversations1',
+};
 
 const started = Date.now();
 function progress(prefix) {
@@ -31,7 +36,13 @@ const children = new Set();
 
 function killTree(child, signal) {
 	if (!child.pid || child.exitCode !== null || child.signalCode !== null) return;
-	try { process.kill(-child.pid, signal); } catch { try { child.kill(signal); } catch {} }
+	try {
+		process.kill(-child.pid, signal);
+	} catch {
+		try {
+			child.kill(signal);
+		} catch {}
+	}
 }
 
 process.on('exit', () => {
@@ -65,16 +76,29 @@ function runCommand(cmd, args, { env, cwd = REPO_ROOT, timeoutMs = 120000, logFi
 		const child = spawnTracked(cmd, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
 		let stdout = '';
 		let stderr = '';
-		child.stdout.on('data', (d) => { stdout += d; });
-		child.stderr.on('data', (d) => { stderr += d; });
+		child.stdout.on('data', (d) => {
+			stdout += d;
+		});
+		child.stderr.on('data', (d) => {
+			stderr += d;
+		});
 		const timer = setTimeout(() => {
 			killTree(child, 'SIGKILL');
-			reject(new Error(`${path.basename(cmd)} ${args.join(' ')}: no result after ${timeoutMs / 1000}s`));
+			reject(
+				new Error(`${path.basename(cmd)} ${args.join(' ')}: no result after ${timeoutMs / 1000}s`),
+			);
 		}, timeoutMs);
-		child.on('error', (err) => { clearTimeout(timer); reject(err); });
+		child.on('error', (err) => {
+			clearTimeout(timer);
+			reject(err);
+		});
 		child.on('close', (status, signal) => {
 			clearTimeout(timer);
-			if (logFile) fs.writeFileSync(logFile, `$ ${cmd} ${args.join(' ')}\n${stdout}\n--- stderr ---\n${stderr}`);
+			if (logFile)
+				fs.writeFileSync(
+					logFile,
+					`$ ${cmd} ${args.join(' ')}\n${stdout}\n--- stderr ---\n${stderr}`,
+				);
 			resolve({ status, signal, stdout, stderr });
 		});
 	});
@@ -84,7 +108,9 @@ async function mustRun(cmd, args, opts) {
 	const r = await runCommand(cmd, args, opts);
 	if (r.status !== 0) {
 		const out = `${r.stdout}\n${r.stderr}`.trim().split('\n').slice(-40).join('\n');
-		throw new Error(`${path.basename(cmd)} ${args.join(' ')} failed (${r.signal || `exit ${r.status}`}):\n${out}`);
+		throw new Error(
+			`${path.basename(cmd)} ${args.join(' ')} failed (${r.signal || `exit ${r.status}`}):\n${out}`,
+		);
 	}
 	return r;
 }
@@ -98,18 +124,32 @@ async function buildAndPack({ outDir, onProgress }) {
 	t = Date.now();
 	fs.mkdirSync(outDir, { recursive: true });
 	for (const f of fs.readdirSync(outDir)) if (f.endsWith('.tgz')) fs.rmSync(path.join(outDir, f));
-	const r = await mustRun('npm', ['pack', '--json', '--pack-destination', outDir], { timeoutMs: 120000 });
+	const r = await mustRun('npm', ['pack', '--json', '--pack-destination', outDir], {
+		timeoutMs: 120000,
+	});
 	const [info] = JSON.parse(r.stdout.slice(r.stdout.indexOf('[')));
 	const tgz = path.join(outDir, info.filename);
-	onProgress(`packed ${path.relative(REPO_ROOT, tgz)} (${info.entryCount} files, ${(info.size / 1024).toFixed(0)} kB) in ${((Date.now() - t) / 1000).toFixed(1)}s`);
+	onProgress(
+		`packed ${path.relative(REPO_ROOT, tgz)} (${info.entryCount} files, ${(info.size / 1024).toFixed(0)} kB) in ${((Date.now() - t) / 1000).toFixed(1)}s`,
+	);
 	return tgz;
 }
 
 /** One credential per vendor, pointing at a running sandbox (test/sandbox startSandbox()). */
 function sandboxCredentials(servers) {
 	const data = {
-		intercom: (s) => ({ accessToken: s.credentials.accessToken, region: 'custom', baseUrl: s.baseUrl, apiVersion: '2.14', workspaceId: '' }),
-		userdesk: (s) => ({ apiKey: s.credentials.apiKey, chatbotId: s.credentials.chatbotId, baseUrl: s.baseUrl }),
+		intercom: (s) => ({
+			accessToken: s.credentials.accessToken,
+			region: 'custom',
+			baseUrl: s.baseUrl,
+			apiVersion: '2.14',
+			workspaceId: '',
+		}),
+		userdesk: (s) => ({
+			apiKey: s.credentials.apiKey,
+			chatbotId: s.credentials.chatbotId,
+			baseUrl: s.baseUrl,
+		}),
 		chatwoot: (s) => ({
 			baseUrl: s.baseUrl,
 			inboxIdentifier: s.credentials.inboxIdentifier,
@@ -117,7 +157,12 @@ function sandboxCredentials(servers) {
 			apiAccessToken: s.credentials.apiAccessToken,
 			accountId: String(s.credentials.accountId ?? '1'),
 		}),
-		socialboards: (s) => ({ clientId: s.credentials.clientId, refreshToken: s.credentials.refreshToken, tokenUrl: `${s.url}/token`, baseUrl: s.baseUrl }),
+		socialboards: (s) => ({
+			clientId: s.credentials.clientId,
+			refreshToken: s.credentials.refreshToken,
+			tokenUrl: `${s.url}/token`,
+			baseUrl: s.baseUrl,
+		}),
 		liveperson: (s) => ({
 			accountId: s.credentials.accountId,
 			clientId: s.credentials.clientId,
@@ -128,11 +173,21 @@ function sandboxCredentials(servers) {
 			asyncMessagingEntUrl: '',
 		}),
 	};
-	const webhookAuth = { id: WEBHOOK_AUTH.id, name: WEBHOOK_AUTH.name, type: WEBHOOK_AUTH.type, data: { name: WEBHOOK_AUTH.header, value: WEBHOOK_AUTH.value } };
+	const webhookAuth = {
+		id: WEBHOOK_AUTH.id,
+		name: WEBHOOK_AUTH.name,
+		type: WEBHOOK_AUTH.type,
+		data: { name: WEBHOOK_AUTH.header, value: WEBHOOK_AUTH.value },
+	};
 	return [
 		...Object.entries(SANDBOX_CREDENTIALS)
 			.filter(([vendor]) => servers[vendor])
-			.map(([vendor, c]) => ({ id: c.id, name: c.name, type: c.type, data: data[vendor](servers[vendor]) })),
+			.map(([vendor, c]) => ({
+				id: c.id,
+				name: c.name,
+				type: c.type,
+				data: data[vendor](servers[vendor]),
+			})),
 		webhookAuth,
 	];
 }
@@ -164,21 +219,36 @@ function parseExecuteOutput(stdout) {
 function request(url, { method = 'GET', headers = {}, body, timeoutMs = 10000 } = {}) {
 	return new Promise((resolve, reject) => {
 		const data = body === undefined ? undefined : JSON.stringify(body);
-		const req = http.request(url, {
-			method,
-			headers: { ...(data ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) } : {}), ...headers },
-			timeout: timeoutMs,
-		}, (res) => {
-			let text = '';
-			res.setEncoding('utf8');
-			res.on('data', (d) => { text += d; });
-			res.on('end', () => {
-				let json;
-				try { json = JSON.parse(text); } catch {}
-				resolve({ status: res.statusCode, headers: res.headers, text, json });
-			});
-		});
-		req.on('timeout', () => req.destroy(new Error(`${method} ${url}: no answer after ${timeoutMs} ms`)));
+		const req = http.request(
+			url,
+			{
+				method,
+				headers: {
+					...(data
+						? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(data) }
+						: {}),
+					...headers,
+				},
+				timeout: timeoutMs,
+			},
+			(res) => {
+				let text = '';
+				res.setEncoding('utf8');
+				res.on('data', (d) => {
+					text += d;
+				});
+				res.on('end', () => {
+					let json;
+					try {
+						json = JSON.parse(text);
+					} catch {}
+					resolve({ status: res.statusCode, headers: res.headers, text, json });
+				});
+			},
+		);
+		req.on('timeout', () =>
+			req.destroy(new Error(`${method} ${url}: no answer after ${timeoutMs} ms`)),
+		);
 		req.on('error', reject);
 		if (data) req.write(data);
 		req.end();
@@ -189,22 +259,41 @@ function request(url, { method = 'GET', headers = {}, body, timeoutMs = 10000 } 
  * Starts `n8n start` on 127.0.0.1:`port` and waits until the editor answers (bounded by
  * timeoutMs). Output goes to logFile. Returns {child, url, stop}.
  */
-async function startN8n(rt, { userFolder, port, logFile, onProgress, timeoutMs = 240000, extraEnv = {} }) {
-	const env = runtime.n8nEnv(userFolder, { N8N_PORT: String(port), N8N_HOST: '127.0.0.1', N8N_EDITOR_BASE_URL: `http://127.0.0.1:${port}`, ...extraEnv });
+async function startN8n(
+	rt,
+	{ userFolder, port, logFile, onProgress, timeoutMs = 240000, extraEnv = {} },
+) {
+	const env = runtime.n8nEnv(userFolder, {
+		N8N_PORT: String(port),
+		N8N_HOST: '127.0.0.1',
+		N8N_EDITOR_BASE_URL: `http://127.0.0.1:${port}`,
+		...extraEnv,
+	});
 	fs.mkdirSync(path.dirname(logFile), { recursive: true });
 	const log = fs.openSync(logFile, 'w');
-	const child = spawnTracked(rt.nodeBin, [rt.n8nBin, 'start'], { cwd: userFolder, env, stdio: ['ignore', log, log] });
+	const child = spawnTracked(rt.nodeBin, [rt.n8nBin, 'start'], {
+		cwd: userFolder,
+		env,
+		stdio: ['ignore', log, log],
+	});
 	fs.closeSync(log);
 	const url = `http://127.0.0.1:${port}`;
 	const t = Date.now();
 	let exited = null;
-	child.once('exit', (code, signal) => { exited = signal || `exit ${code}`; });
+	child.once('exit', (code, signal) => {
+		exited = signal || `exit ${code}`;
+	});
 	let lastReport = Date.now();
 	for (;;) {
-		if (exited) throw new Error(`n8n stopped while starting (${exited}); log: ${logFile}\n${tailOf(logFile)}`);
+		if (exited)
+			throw new Error(
+				`n8n stopped while starting (${exited}); log: ${logFile}\n${tailOf(logFile)}`,
+			);
 		if (Date.now() - t > timeoutMs) {
 			await stopChild(child);
-			throw new Error(`n8n did not answer within ${timeoutMs / 1000}s; log: ${logFile}\n${tailOf(logFile)}`);
+			throw new Error(
+				`n8n did not answer within ${timeoutMs / 1000}s; log: ${logFile}\n${tailOf(logFile)}`,
+			);
 		}
 		try {
 			const health = await request(`${url}/healthz/readiness`, { timeoutMs: 2000 });
@@ -237,15 +326,22 @@ async function setupOwner(url, owner = OWNER) {
 	const showSetup = settings.json?.data?.userManagement?.showSetupOnFirstLoad;
 	if (showSetup === false) return false;
 	const r = await request(`${url}/rest/owner/setup`, { method: 'POST', body: owner });
-	if (r.status !== 200) throw new Error(`owner setup answered ${r.status}: ${r.text.slice(0, 300)}`);
+	if (r.status !== 200)
+		throw new Error(`owner setup answered ${r.status}: ${r.text.slice(0, 300)}`);
 	return true;
 }
 
 /** Logs in over REST; returns the `Cookie` header value. */
 async function login(url, owner = OWNER) {
-	const r = await request(`${url}/rest/login`, { method: 'POST', body: { emailOrLdapLoginId: owner.email, password: owner.password } });
+	const r = await request(`${url}/rest/login`, {
+		method: 'POST',
+		body: { emailOrLdapLoginId: owner.email, password: owner.password },
+	});
 	if (r.status !== 200) throw new Error(`login answered ${r.status}: ${r.text.slice(0, 300)}`);
-	const cookie = [].concat(r.headers['set-cookie'] || []).map((c) => c.split(';')[0]).find((c) => c.startsWith('n8n-auth='));
+	const cookie = []
+		.concat(r.headers['set-cookie'] || [])
+		.map((c) => c.split(';')[0])
+		.find((c) => c.startsWith('n8n-auth='));
 	if (!cookie) throw new Error('login set no n8n-auth cookie');
 	return cookie;
 }

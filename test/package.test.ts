@@ -37,7 +37,8 @@ describe('the built package, as n8n loads it', () => {
 		const nodes = Object.values(loader.nodeTypes);
 		expect(nodes).toHaveLength(pkg.n8n.nodes.length);
 		for (const { type } of nodes) {
-			const description = (type as { description: import('n8n-workflow').INodeTypeDescription }).description;
+			const description = (type as { description: import('n8n-workflow').INodeTypeDescription })
+				.description;
 			expect(description.usableAsTool).toBe(true);
 			expect(description.codex?.categories).toContain('Communication');
 			expectIcons(description.iconUrl);
@@ -65,20 +66,47 @@ describe('the built package, as n8n loads it', () => {
 	test('editor conventions: resources and operations in alphabetical order, a subtitle with display names', () => {
 		for (const { type } of Object.values(loader.nodeTypes)) {
 			const description = (type as INodeType).description;
-			const selectors = description.properties.filter((property) => property.name === 'resource' || property.name === 'operation');
+			const selectors = description.properties.filter(
+				(property) => property.name === 'resource' || property.name === 'operation',
+			);
 			expect(selectors.length).toBeGreaterThan(1);
 			for (const selector of selectors) {
 				const names = (selector.options as INodePropertyOptions[]).map((option) => option.name);
 				expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
 			}
-			const node: INode = { id: '1', name: 'N', type: description.name, typeVersion: 1, position: [0, 0], parameters: {} };
-			const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes: { getByName: () => type, getByNameAndVersion: () => type, getKnownTypes: () => ({}) } as never });
-			for (const operationSelector of selectors.filter((selector) => selector.name === 'operation')) {
+			const node: INode = {
+				id: '1',
+				name: 'N',
+				type: description.name,
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			};
+			const workflow = new Workflow({
+				nodes: [node],
+				connections: {},
+				active: false,
+				nodeTypes: {
+					getByName: () => type,
+					getByNameAndVersion: () => type,
+					getKnownTypes: () => ({}),
+				} as never,
+			});
+			for (const operationSelector of selectors.filter(
+				(selector) => selector.name === 'operation',
+			)) {
 				const resource = operationSelector.displayOptions?.show?.resource?.[0] as string;
 				for (const option of operationSelector.options as INodePropertyOptions[]) {
 					node.parameters = { resource, operation: option.value };
-					const subtitle = workflow.expression.getSimpleParameterValue(node, description.subtitle as string, 'internal', {});
-					expect(subtitle).toBe(`${option.name}: ${resource.charAt(0).toUpperCase()}${resource.slice(1)}`);
+					const subtitle = workflow.expression.getSimpleParameterValue(
+						node,
+						description.subtitle as string,
+						'internal',
+						{},
+					);
+					expect(subtitle).toBe(
+						`${option.name}: ${resource.charAt(0).toUpperCase()}${resource.slice(1)}`,
+					);
 				}
 			}
 		}
@@ -97,7 +125,10 @@ describe('the built package, as n8n loads it', () => {
 		expect(files.length).toBeGreaterThan(0);
 		for (const file of files) {
 			const code = fs.readFileSync(file, 'utf8');
-			expect({ file, env: /process\.env|require\("fs"\)|require\("node:fs"\)|setTimeout\(/.test(code) }).toEqual({ file, env: false });
+			expect({
+				file,
+				env: /process\.env|require\("fs"\)|require\("node:fs"\)|setTimeout\(/.test(code),
+			}).toEqual({ file, env: false });
 		}
 	});
 });

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { describeOperations, operationSubtitle, runOperation } from '../shared/runner';
@@ -10,7 +15,13 @@ import { resolveConversation } from './conversation/resolve';
 import { sendMessage } from './message/send';
 import { withoutSecretOutput } from './simplify';
 
-const operations = [createConversation, createConversationAsAgent, getConversation, resolveConversation, sendMessage].map(withoutSecretOutput);
+const operations = [
+	createConversation,
+	createConversationAsAgent,
+	getConversation,
+	resolveConversation,
+	sendMessage,
+].map(withoutSecretOutput);
 
 export class Chatwoot implements INodeType {
 	description: INodeTypeDescription = {
@@ -20,12 +31,15 @@ export class Chatwoot implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: operationSubtitle(operations),
-		description: 'Start Chatwoot conversations as a contact or as an agent, send messages as the contact, read and resolve conversations',
+		description:
+			'Start Chatwoot conversations as a contact or as an agent, send messages as the contact, read and resolve conversations',
 		defaults: { name: 'Chatwoot Conversations' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'chatwootConversationsApi', required: true, testedBy: 'chatwootCredentialTest' }],
+		credentials: [
+			{ name: 'chatwootConversationsApi', required: true, testedBy: 'chatwootCredentialTest' },
+		],
 		properties: describeOperations(operations),
 	};
 

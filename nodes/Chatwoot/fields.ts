@@ -44,7 +44,10 @@ export function contactSourceId(options: { required?: boolean } = {}): Check {
 		if (written === undefined) return undefined;
 		const problem = sourceIdProblem(written);
 		if (problem) {
-			const shown = [...written].map((char) => (isControlOrSpace(char) ? '?' : char)).join('').slice(0, 60);
+			const shown = [...written]
+				.map((char) => (isControlOrSpace(char) ? '?' : char))
+				.join('')
+				.slice(0, 60);
 			throw new InputError(
 				`"${shown}" is not a contact source ID: it contains ${problem}. Use the contactIdentifier output of Create, or for e-mail, SMS and WhatsApp inboxes the address, +phone number or whatsapp:+number.`,
 			);
@@ -78,14 +81,15 @@ export const contactIdentifierField: Field = {
 		required: true,
 		placeholder: 'e.g. 2a7d6b40-8f7e-4f9c-9f4e-0c5a3e1b2d11',
 		description:
-			'The contact\'s source ID in the inbox of the credential (Chatwoot\'s source_id): the contactIdentifier output of Create. Not the numeric contact ID, and not the CRM Identifier.',
+			"The contact's source ID in the inbox of the credential (Chatwoot's source_id): the contactIdentifier output of Create. Not the numeric contact ID, and not the CRM Identifier.",
 	},
 	check: contactSourceId({ required: true }),
 };
 
 export const conversationIdField: Field = sharedConversationIdField({
 	placeholder: 'e.g. 42',
-	description: 'The number of the conversation as shown in Chatwoot\'s web address, for example the conversationId output of Create',
+	description:
+		"The number of the conversation as shown in Chatwoot's web address, for example the conversationId output of Create",
 	check: numericId({ required: true }),
 });
 
@@ -97,7 +101,8 @@ export function conversationAttributesField(displayName: string): Field {
 			name: 'customAttributes',
 			type: 'json',
 			default: '{}',
-			description: 'Attributes of the conversation as a JSON object, such as {"order_id": "A-1001"}. Define them first in Chatwoot → Settings → Custom Attributes.',
+			description:
+				'Attributes of the conversation as a JSON object, such as {"order_id": "A-1001"}. Define them first in Chatwoot → Settings → Custom Attributes.',
 		},
 		check: attributes(),
 		send: 'custom_attributes',

@@ -25,14 +25,15 @@ function requireInboxIdentifier(context: OperationContext): string {
 	throw itemError(
 		context,
 		`This operation needs the Inbox Identifier of the ${CREDENTIAL_NAME} credential`,
-		'Create, Get, Resolve and Send use Chatwoot\'s public client API, which names the inbox by its identifier: copy it from Chatwoot → Settings → Inboxes → your API inbox → Configuration → Inbox Identifier. Nothing was sent.',
+		"Create, Get, Resolve and Send use Chatwoot's public client API, which names the inbox by its identifier: copy it from Chatwoot → Settings → Inboxes → your API inbox → Configuration → Inbox Identifier. Nothing was sent.",
 	);
 }
 
 /** /public/api/v1/inboxes/{inbox}[/contacts/{contact}[/conversations/{id}]] plus `tail`. */
 export function publicPath(inboxIdentifier: string, target: PublicTarget = {}, tail = ''): string {
 	let path = `/public/api/v1/inboxes/${pathSegment(inboxIdentifier)}`;
-	if (target.contactIdentifier !== undefined) path += `/contacts/${pathSegment(target.contactIdentifier)}`;
+	if (target.contactIdentifier !== undefined)
+		path += `/contacts/${pathSegment(target.contactIdentifier)}`;
 	if (target.conversationId !== undefined) path += `/conversations/${target.conversationId}`;
 	return path + tail;
 }
@@ -41,7 +42,7 @@ const INBOX_HINT = `Check the Inbox Identifier in the ${CREDENTIAL_NAME} credent
 const CONTACT_HINT =
 	'The Contact Source ID is the source_id Chatwoot gave the contact in this inbox (the contactIdentifier output of Create), not the numeric contact ID nor the CRM Identifier. A source ID of another inbox does not work here.';
 const CONVERSATION_HINT =
-	'Use the conversation ID shown in Chatwoot\'s web address (the conversationId output of Create). The conversation must belong to this contact and this inbox.';
+	"Use the conversation ID shown in Chatwoot's web address (the conversationId output of Create). The conversation must belong to this contact and this inbox.";
 
 /** What a 404 of the public API means: the inbox is unknown, or the contact, or the conversation. */
 async function diagnoseNotFound(
@@ -51,16 +52,28 @@ async function diagnoseNotFound(
 ): Promise<NodeApiError> {
 	const inboxIdentifier = inboxIdentifierOf(context);
 	const fail = (message: string, description: string) =>
-		apiError(context.node, chatwoot, { statusCode: 404, headers: {}, body: undefined }, request, context.itemIndex, {
-			message,
-			description,
-		});
+		apiError(
+			context.node,
+			chatwoot,
+			{ statusCode: 404, headers: {}, body: undefined },
+			request,
+			context.itemIndex,
+			{
+				message,
+				description,
+			},
+		);
 
 	const noInbox = 'no API inbox has the Inbox Identifier of the credential';
 	if (target.contactIdentifier === undefined) return fail(noInbox, INBOX_HINT);
 	// Rails answers the same bare 404 for each of the three; two reads (only on this error path) tell them apart.
 	const inbox = await oncePerExecution(context, `chatwoot:inbox:${inboxIdentifier}`, async () =>
-		context.send({ method: 'GET', url: publicPath(inboxIdentifier), purpose: 'check the inbox identifier', notFoundIsEmpty: true }),
+		context.send({
+			method: 'GET',
+			url: publicPath(inboxIdentifier),
+			purpose: 'check the inbox identifier',
+			notFoundIsEmpty: true,
+		}),
 	);
 	if (!inbox) return fail(noInbox, INBOX_HINT);
 	if (target.conversationId !== undefined) {
@@ -71,10 +84,16 @@ async function diagnoseNotFound(
 			notFoundIsEmpty: true,
 		});
 		if (contact) {
-			return fail(`the contact has no conversation with the ID ${target.conversationId} in this inbox`, CONVERSATION_HINT);
+			return fail(
+				`the contact has no conversation with the ID ${target.conversationId} in this inbox`,
+				CONVERSATION_HINT,
+			);
 		}
 	}
-	return fail(`no contact has the source ID "${target.contactIdentifier}" in this inbox`, CONTACT_HINT);
+	return fail(
+		`no contact has the source ID "${target.contactIdentifier}" in this inbox`,
+		CONTACT_HINT,
+	);
 }
 
 /**
@@ -87,7 +106,10 @@ export async function sendPublic<T = IDataObject>(
 	request: Omit<RequestSpec, 'url' | 'notFound' | 'notFoundIsEmpty'> & { tail?: string },
 ): Promise<T> {
 	const { tail, ...rest } = request;
-	const spec: RequestSpec = { ...rest, url: publicPath(requireInboxIdentifier(context), target, tail) };
+	const spec: RequestSpec = {
+		...rest,
+		url: publicPath(requireInboxIdentifier(context), target, tail),
+	};
 	let notFound: NodeApiError | undefined;
 	const answer = await context.send<T>(spec).catch((error: unknown) => {
 		if (error instanceof NodeApiError && error.httpCode === '404') {
@@ -96,6 +118,7 @@ export async function sendPublic<T = IDataObject>(
 		}
 		throw error;
 	});
-	if (notFound) throw await diagnoseNotFound(context, spec, target).catch(() => notFound as NodeApiError);
+	if (notFound)
+		throw await diagnoseNotFound(context, spec, target).catch(() => notFound as NodeApiError);
 	return answer as T;
 }

@@ -4,12 +4,19 @@ import { asObject } from '../shared/objects';
 import type { Operation } from '../shared/types';
 import { conversationUrl, credentialAccountId } from './vendor';
 
-const MESSAGE_TYPES: Record<number, string> = { 0: 'incoming', 1: 'outgoing', 2: 'activity', 3: 'template' };
+const MESSAGE_TYPES: Record<number, string> = {
+	0: 'incoming',
+	1: 'outgoing',
+	2: 'activity',
+	3: 'template',
+};
 
 /** Chatwoot sends Unix seconds for messages and conversations, ISO text for contacts. */
 export function isoTime(value: unknown): string | undefined {
-	if (typeof value === 'number' && Number.isFinite(value) && value > 0) return new Date(value * 1000).toISOString();
-	if (typeof value === 'string' && value !== '' && !Number.isNaN(Date.parse(value))) return new Date(value).toISOString();
+	if (typeof value === 'number' && Number.isFinite(value) && value > 0)
+		return new Date(value * 1000).toISOString();
+	if (typeof value === 'string' && value !== '' && !Number.isNaN(Date.parse(value)))
+		return new Date(value).toISOString();
 	return undefined;
 }
 
@@ -20,7 +27,10 @@ export function messageType(value: unknown): string | undefined {
 }
 
 /** The account of a public API answer: the credential's, else the one the contact record names. */
-export function publicAccountId(credentials: ICredentialDataDecryptedObject, conversation: IDataObject): unknown {
+export function publicAccountId(
+	credentials: ICredentialDataDecryptedObject,
+	conversation: IDataObject,
+): unknown {
 	return credentialAccountId(credentials) ?? asObject(conversation.contact).account_id;
 }
 
@@ -42,7 +52,9 @@ export function simplifyPublicConversation(
 	contactIdentifier: string,
 	credentials: ICredentialDataDecryptedObject,
 ): IDataObject {
-	const messages = Array.isArray(conversation.messages) ? (conversation.messages as IDataObject[]) : [];
+	const messages = Array.isArray(conversation.messages)
+		? (conversation.messages as IDataObject[])
+		: [];
 	const last = messages.length > 0 ? asObject(messages[messages.length - 1]) : undefined;
 	return {
 		conversationId: conversation.id,
@@ -56,7 +68,11 @@ export function simplifyPublicConversation(
 		lastMessage: last ? (last.content ?? null) : null,
 		lastMessageType: last ? (messageType(last.message_type) ?? null) : null,
 		lastMessageAt: last ? (isoTime(last.created_at) ?? null) : null,
-		conversationUrl: conversationUrl(credentials, publicAccountId(credentials, conversation), conversation.id),
+		conversationUrl: conversationUrl(
+			credentials,
+			publicAccountId(credentials, conversation),
+			conversation.id,
+		),
 	};
 }
 
@@ -67,7 +83,9 @@ export function simplifyAgentConversation(
 	credentials: ICredentialDataDecryptedObject,
 ): IDataObject {
 	const meta = asObject(conversation.meta);
-	const messages = Array.isArray(conversation.messages) ? (conversation.messages as IDataObject[]) : [];
+	const messages = Array.isArray(conversation.messages)
+		? (conversation.messages as IDataObject[])
+		: [];
 	const accountId = conversation.account_id ?? Number(sent.accountId);
 	return {
 		conversationId: conversation.id,

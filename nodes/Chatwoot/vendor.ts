@@ -9,7 +9,13 @@ import type {
 } from 'n8n-workflow';
 
 import { itemError } from '../shared/errors';
-import type { ApiResponse, ErrorExplanation, OperationContext, RequestSpec, Vendor } from '../shared/types';
+import type {
+	ApiResponse,
+	ErrorExplanation,
+	OperationContext,
+	RequestSpec,
+	Vendor,
+} from '../shared/types';
 
 export const CHATWOOT_CLOUD_URL = 'https://app.chatwoot.com';
 export const CREDENTIAL_NAME = 'Chatwoot Conversations';
@@ -52,7 +58,9 @@ export function chatwootBaseUrl(credentials: ICredentialDataDecryptedObject): st
 	return (raw || CHATWOOT_CLOUD_URL).replace(/\/+$/, '');
 }
 
-export function credentialAccountId(credentials: ICredentialDataDecryptedObject): string | undefined {
+export function credentialAccountId(
+	credentials: ICredentialDataDecryptedObject,
+): string | undefined {
 	const value = credentials.accountId;
 	if (value === undefined || value === null) return undefined;
 	const accountId = String(value).trim();
@@ -83,7 +91,8 @@ export function hmacTokenOf(credentials: ICredentialDataDecryptedObject): string
 }
 
 export function accessTokenOf(credentials: ICredentialDataDecryptedObject): string | undefined {
-	const token = typeof credentials.apiAccessToken === 'string' ? credentials.apiAccessToken.trim() : '';
+	const token =
+		typeof credentials.apiAccessToken === 'string' ? credentials.apiAccessToken.trim() : '';
 	return token === '' ? undefined : token;
 }
 
@@ -91,12 +100,19 @@ export function accessTokenOf(credentials: ICredentialDataDecryptedObject): stri
 export function errorText(body: unknown): string | undefined {
 	if (typeof body === 'string') return body.trim() || undefined;
 	if (typeof body !== 'object' || body === null) return undefined;
-	const data = body as { error?: unknown; errors?: unknown; message?: unknown; description?: unknown };
+	const data = body as {
+		error?: unknown;
+		errors?: unknown;
+		message?: unknown;
+		description?: unknown;
+	};
 	if (typeof data.message === 'string' && data.message) return data.message;
 	if (typeof data.error === 'string' && data.error) return data.error;
 	if (Array.isArray(data.errors) && data.errors.length > 0) {
 		return data.errors
-			.map((entry) => (typeof entry === 'string' ? entry : ((entry as IDataObject)?.message as string | undefined)))
+			.map((entry) =>
+				typeof entry === 'string' ? entry : ((entry as IDataObject)?.message as string | undefined),
+			)
 			.filter(Boolean)
 			.join('; ');
 	}
@@ -126,7 +142,11 @@ function explainChatwootError(response: ApiResponse, request: RequestSpec): Erro
 				'Chatwoot limits requests per IP address (on self-hosted installations RACK_ATTACK_LIMIT sets the limit). The node waited and tried again several times. Lower "Concurrency" or raise "Max Rate Limit Retries" in the node\'s options, or run the workflow again later.',
 		};
 	}
-	if (publicApi && request.purpose === CREATE_CONTACT && (statusCode === 401 || statusCode === 500 || /hmac/i.test(text ?? ''))) {
+	if (
+		publicApi &&
+		request.purpose === CREATE_CONTACT &&
+		(statusCode === 401 || statusCode === 500 || /hmac/i.test(text ?? ''))
+	) {
 		return {
 			message: /hmac/i.test(text ?? '')
 				? `identity validation failed (${text})`
@@ -146,14 +166,17 @@ function explainChatwootError(response: ApiResponse, request: RequestSpec): Erro
 			return {
 				message: text as string,
 				description:
-					'The user of the access token is not a member of this account. Check the Account ID (the number after /app/accounts/ in Chatwoot\'s web address) in the node or the credential.',
+					"The user of the access token is not a member of this account. Check the Account ID (the number after /app/accounts/ in Chatwoot's web address) in the node or the credential.",
 			};
 		}
 		return { message: text ?? 'the access token was refused', description: ACCESS_TOKEN_HINT };
 	}
 	if (statusCode === 422 && typeof response.body === 'object' && response.body !== null) {
 		const attributes = (response.body as { attributes?: unknown }).attributes;
-		const fields = Array.isArray(attributes) && attributes.length > 0 ? ` (fields: ${attributes.join(', ')})` : '';
+		const fields =
+			Array.isArray(attributes) && attributes.length > 0
+				? ` (fields: ${attributes.join(', ')})`
+				: '';
 		return text ? { message: `${text}${fields}` } : {};
 	}
 	return text ? { message: text } : {};
@@ -171,14 +194,15 @@ export const chatwoot: Vendor = {
 
 /** The account of an Application API call: the node's Account ID, else the credential's. */
 export function requireAccountId(context: OperationContext, nodeAccountId: unknown): string {
-	const accountId = nodeAccountId !== undefined ? String(nodeAccountId) : credentialAccountId(context.credentials);
+	const accountId =
+		nodeAccountId !== undefined ? String(nodeAccountId) : credentialAccountId(context.credentials);
 	if (accountId === undefined || !/^\d+$/.test(accountId)) {
 		throw itemError(
 			context,
 			accountId === undefined
 				? 'Create as Agent needs an Account ID'
 				: `The Account ID "${accountId.slice(0, 40)}" in the ${CREDENTIAL_NAME} credential is not a number`,
-			'Enter the Account ID in the node or in the credential: it is the number after /app/accounts/ in Chatwoot\'s web address (for example 1 in https://app.chatwoot.com/app/accounts/1/dashboard).',
+			"Enter the Account ID in the node or in the credential: it is the number after /app/accounts/ in Chatwoot's web address (for example 1 in https://app.chatwoot.com/app/accounts/1/dashboard).",
 		);
 	}
 	return accountId;
@@ -204,13 +228,24 @@ export function pathSegment(value: string): string {
 
 type Answer = { ok: true; body: IDataObject } | { ok: false; status: number };
 
-async function get(functions: ICredentialTestFunctions, url: string, headers: IDataObject = {}): Promise<Answer> {
+async function get(
+	functions: ICredentialTestFunctions,
+	url: string,
+	headers: IDataObject = {},
+): Promise<Answer> {
 	try {
 		// ICredentialTestFunctions offers only `request` (n8n-core routes it through axios).
-		const body = (await functions.helpers.request({ method: 'GET', uri: url, headers, json: true })) as IDataObject;
+		const body = (await functions.helpers.request({
+			method: 'GET',
+			uri: url,
+			headers,
+			json: true,
+		})) as IDataObject;
 		return { ok: true, body: typeof body === 'object' && body !== null ? body : {} };
 	} catch (error) {
-		const status = Number((error as { statusCode?: number }).statusCode ?? (error as { httpCode?: string }).httpCode);
+		const status = Number(
+			(error as { statusCode?: number }).statusCode ?? (error as { httpCode?: string }).httpCode,
+		);
 		return { ok: false, status: Number.isFinite(status) ? status : 0 };
 	}
 }
@@ -219,7 +254,12 @@ const unreachable = (status: number, what: string) =>
 	`Chatwoot could not be reached at the Base URL to check the ${what} (${status ? `HTTP ${status}` : 'no answer'}). Check the Base URL: the address of your installation as you open it in the browser.`;
 
 /** GET /api/v1/profile with the access token; with an Account ID, the user must be a member of it. */
-async function checkAccessToken(functions: ICredentialTestFunctions, baseUrl: string, token: string, accountId?: string): Promise<string | undefined> {
+async function checkAccessToken(
+	functions: ICredentialTestFunctions,
+	baseUrl: string,
+	token: string,
+	accountId?: string,
+): Promise<string | undefined> {
 	const answer = await get(functions, `${baseUrl}/api/v1/profile`, { 'Api-Access-Token': token });
 	if (!answer.ok) {
 		if (answer.status === 401) {
@@ -227,16 +267,29 @@ async function checkAccessToken(functions: ICredentialTestFunctions, baseUrl: st
 		}
 		return unreachable(answer.status, 'User Access Token');
 	}
-	const accounts = Array.isArray(answer.body.accounts) ? (answer.body.accounts as IDataObject[]) : undefined;
-	if (accountId !== undefined && accounts && !accounts.some((account) => String(account.id) === accountId)) {
+	const accounts = Array.isArray(answer.body.accounts)
+		? (answer.body.accounts as IDataObject[])
+		: undefined;
+	if (
+		accountId !== undefined &&
+		accounts &&
+		!accounts.some((account) => String(account.id) === accountId)
+	) {
 		return `The User Access Token works, but its user is not a member of account ${accountId}: check the Account ID (the number after /app/accounts/ in Chatwoot's web address).`;
 	}
 	return undefined;
 }
 
 /** GET /public/api/v1/inboxes/{inbox_identifier}: 404 = no API inbox with that identifier. */
-async function checkInboxIdentifier(functions: ICredentialTestFunctions, baseUrl: string, inboxIdentifier: string): Promise<string | undefined> {
-	const answer = await get(functions, `${baseUrl}/public/api/v1/inboxes/${pathSegment(inboxIdentifier)}`);
+async function checkInboxIdentifier(
+	functions: ICredentialTestFunctions,
+	baseUrl: string,
+	inboxIdentifier: string,
+): Promise<string | undefined> {
+	const answer = await get(
+		functions,
+		`${baseUrl}/public/api/v1/inboxes/${pathSegment(inboxIdentifier)}`,
+	);
 	if (answer.ok) return undefined;
 	if (answer.status === 404) {
 		return 'Chatwoot has no API inbox with this Inbox Identifier. Copy it again from Settings → Inboxes → your API inbox → Configuration, and check that the Base URL is the bare installation URL (such as https://app.chatwoot.com).';
@@ -254,14 +307,17 @@ export async function chatwootCredentialTest(
 ): Promise<INodeCredentialTestResult> {
 	const data = credential.data ?? {};
 	const problem = credentialProblem(data);
-	if (problem) return { status: 'Error', message: `The ${problem.field} ${problem.reason}. ${problem.fix}` };
+	if (problem)
+		return { status: 'Error', message: `The ${problem.field} ${problem.reason}. ${problem.fix}` };
 	const baseUrl = chatwootBaseUrl(data);
 	const token = accessTokenOf(data);
-	const inboxIdentifier = typeof data.inboxIdentifier === 'string' ? data.inboxIdentifier.trim() : '';
+	const inboxIdentifier =
+		typeof data.inboxIdentifier === 'string' ? data.inboxIdentifier.trim() : '';
 	if (!token && inboxIdentifier === '') {
 		return {
 			status: 'Error',
-			message: 'Fill in the Inbox Identifier (for Create, Get, Resolve and Send), the User Access Token (for Create as Agent), or both.',
+			message:
+				'Fill in the Inbox Identifier (for Create, Get, Resolve and Send), the User Access Token (for Create as Agent), or both.',
 		};
 	}
 	const checked: string[] = [];

@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { describeOperations, operationSubtitle, runOperation } from '../shared/runner';
@@ -17,7 +22,8 @@ export class Intercom implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: operationSubtitle(operations),
-		description: 'Start conversations in Intercom from a contact, reply as the contact, and read conversations',
+		description:
+			'Start conversations in Intercom from a contact, reply as the contact, and read conversations',
 		defaults: { name: 'Intercom Conversations' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -17,14 +17,21 @@ const ROLE_FOR_CREATION: Record<string, string> = { createUser: 'user', createLe
 
 /** Which contact to use when several match: a user, else the most recently updated lead. */
 export const CHOICE_RULE =
-	'When several contacts match (a user and leads can share an e-mail), the user is used; without a user, the most recently updated lead. The output\'s contactRole says which.';
+	"When several contacts match (a user and leads can share an e-mail), the user is used; without a user, the most recently updated lead. The output's contactRole says which.";
 
 export function chooseContact(contacts: IntercomContact[]): IntercomContact | undefined {
-	const newestFirst = [...contacts].sort((a, b) => Number(b.updated_at ?? 0) - Number(a.updated_at ?? 0));
+	const newestFirst = [...contacts].sort(
+		(a, b) => Number(b.updated_at ?? 0) - Number(a.updated_at ?? 0),
+	);
 	return newestFirst.find((contact) => contact.role === 'user') ?? newestFirst[0];
 }
 
-async function search(context: OperationContext, field: string, value: string, purpose: string): Promise<IntercomContact[]> {
+async function search(
+	context: OperationContext,
+	field: string,
+	value: string,
+	purpose: string,
+): Promise<IntercomContact[]> {
 	const found = await context.send<{ data?: IntercomContact[] }>({
 		method: 'POST',
 		url: '/contacts/search',
@@ -41,7 +48,10 @@ async function search(context: OperationContext, field: string, value: string, p
  * leads (and every contact before 2.13) are found by the contacts search. External IDs are
  * case-sensitive: a search hit with another spelling is not the contact.
  */
-async function findByExternalId(context: OperationContext, externalId: string): Promise<IntercomContact | undefined> {
+async function findByExternalId(
+	context: OperationContext,
+	externalId: string,
+): Promise<IntercomContact | undefined> {
 	if (apiVersionAtLeast(context.credentials.apiVersion, '2.13')) {
 		const user = await context.send<IntercomContact | undefined>({
 			method: 'GET',
@@ -51,11 +61,19 @@ async function findByExternalId(context: OperationContext, externalId: string): 
 		});
 		if (user) return user;
 	}
-	const found = await search(context, 'external_id', externalId, 'search the contact by external ID');
+	const found = await search(
+		context,
+		'external_id',
+		externalId,
+		'search the contact by external ID',
+	);
 	return chooseContact(found.filter((contact) => contact.external_id === externalId));
 }
 
-async function find(context: OperationContext, params: IDataObject): Promise<IntercomContact | undefined> {
+async function find(
+	context: OperationContext,
+	params: IDataObject,
+): Promise<IntercomContact | undefined> {
 	switch (params.contactBy as ContactLookup) {
 		case 'id':
 			return context.send<IntercomContact | undefined>({
@@ -67,7 +85,14 @@ async function find(context: OperationContext, params: IDataObject): Promise<Int
 		case 'externalId':
 			return findByExternalId(context, String(params.contactExternalId));
 		default:
-			return chooseContact(await search(context, 'email', params.contactEmail as string, 'search the contact by e-mail'));
+			return chooseContact(
+				await search(
+					context,
+					'email',
+					params.contactEmail as string,
+					'search the contact by e-mail',
+				),
+			);
 	}
 }
 
@@ -78,7 +103,10 @@ function existingContactId(error: unknown): string | undefined {
 }
 
 /** Intercom's search lags creation by minutes, so a re-run meets the contact it created as a 409 naming it. */
-async function existingAfterConflict(context: OperationContext, error: unknown): Promise<IntercomContact> {
+async function existingAfterConflict(
+	context: OperationContext,
+	error: unknown,
+): Promise<IntercomContact> {
 	const existingId = existingContactId(error);
 	if (!existingId) return Promise.reject(error);
 	return context.send<IntercomContact>({
@@ -88,11 +116,24 @@ async function existingAfterConflict(context: OperationContext, error: unknown):
 	});
 }
 
-async function createContact(context: OperationContext, body: IDataObject): Promise<{ contact: IntercomContact; created: boolean }> {
-	return context.send<IntercomContact>({ method: 'POST', url: '/contacts', body, purpose: 'create the contact' }).then(
-		(contact) => ({ contact, created: true }),
-		async (error: unknown) => ({ contact: await existingAfterConflict(context, error), created: false }),
-	);
+async function createContact(
+	context: OperationContext,
+	body: IDataObject,
+): Promise<{ contact: IntercomContact; created: boolean }> {
+	return context
+		.send<IntercomContact>({
+			method: 'POST',
+			url: '/contacts',
+			body,
+			purpose: 'create the contact',
+		})
+		.then(
+			(contact) => ({ contact, created: true }),
+			async (error: unknown) => ({
+				contact: await existingAfterConflict(context, error),
+				created: false,
+			}),
+		);
 }
 
 function describeLookup(params: IDataObject): string {
@@ -104,7 +145,10 @@ function describeLookup(params: IDataObject): string {
 /** Items that name the same contact with the same "If Contact Not Found" share one lookup. Only e-mails ignore case. */
 function cacheKey(params: IDataObject, whenNotFound: string): string {
 	const by = params.contactBy as ContactLookup;
-	const value = by === 'email' ? String(params.contactEmail).toLowerCase() : String(by === 'id' ? params.contactId : params.contactExternalId);
+	const value =
+		by === 'email'
+			? String(params.contactEmail).toLowerCase()
+			: String(by === 'id' ? params.contactId : params.contactExternalId);
 	return `intercom:contact:${JSON.stringify([by, whenNotFound, value])}`;
 }
 
@@ -132,7 +176,10 @@ export function resolveContact(
 					: 'Check the value, or set "If Contact Not Found" to create the contact as a user or lead.',
 			);
 		}
-		const identity = resolvedBy === 'email' ? { email: params.contactEmail } : { external_id: params.contactExternalId };
+		const identity =
+			resolvedBy === 'email'
+				? { email: params.contactEmail }
+				: { external_id: params.contactExternalId };
 		const { contact, created } = await createContact(context, { role, ...identity, ...newContact });
 		return { contact, resolvedBy, created };
 	});

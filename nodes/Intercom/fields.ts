@@ -19,9 +19,17 @@ export function contactFields(purpose: string, note?: string): Field[] {
 				name: 'contactBy',
 				type: 'options',
 				options: [
-					{ name: 'Email', value: 'email', description: 'The contact\'s e-mail address' },
-					{ name: 'External ID', value: 'externalId', description: 'Your own ID for the contact (Intercom\'s external_id)' },
-					{ name: 'Intercom Contact ID', value: 'id', description: 'The ID Intercom gave the contact' },
+					{ name: 'Email', value: 'email', description: "The contact's e-mail address" },
+					{
+						name: 'External ID',
+						value: 'externalId',
+						description: "Your own ID for the contact (Intercom's external_id)",
+					},
+					{
+						name: 'Intercom Contact ID',
+						value: 'id',
+						description: 'The ID Intercom gave the contact',
+					},
 				],
 				default: 'email',
 				description: `How to find the contact who ${purpose}${note ? `. ${note}` : ''}`,
@@ -47,7 +55,8 @@ export function contactFields(purpose: string, note?: string): Field[] {
 				type: 'string',
 				default: '',
 				required: true,
-				description: 'Your own ID for the contact, as stored in Intercom\'s external_id (for example the CRM record ID)',
+				description:
+					"Your own ID for the contact, as stored in Intercom's external_id (for example the CRM record ID)",
 				displayOptions: { show: { contactBy: ['externalId'] } },
 			},
 			check: text({ required: true, maxLength: 255 }),
@@ -78,7 +87,11 @@ export const conversationIdField: Field = sharedConversationIdField({
 });
 
 /** Additional Fields with Attachment URLs: up to 10 public files, sent as attachment_urls. */
-export function attachmentFields(placeholder: string, description: string, more: Field[] = []): Field {
+export function attachmentFields(
+	placeholder: string,
+	description: string,
+	more: Field[] = [],
+): Field {
 	return additionalFields([
 		{
 			property: {

@@ -7,7 +7,10 @@ function isoFromEpoch(seconds: unknown): string | undefined {
 }
 
 /** The compact view of Intercom's Conversation object. */
-export function simplifyConversation(conversation: IDataObject, credentials: ICredentialDataDecryptedObject): IDataObject {
+export function simplifyConversation(
+	conversation: IDataObject,
+	credentials: ICredentialDataDecryptedObject,
+): IDataObject {
 	const source = (conversation.source ?? {}) as IDataObject;
 	const contacts = ((conversation.contacts as IDataObject)?.contacts ?? []) as IDataObject[];
 	const parts = (conversation.conversation_parts ?? {}) as IDataObject;

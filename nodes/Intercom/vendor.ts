@@ -14,22 +14,34 @@ export function intercomBaseUrl(credentials: ICredentialDataDecryptedObject): st
 }
 
 /** The link that opens a conversation in Intercom's inbox, when the credential names the workspace. */
-export function conversationUrl(credentials: ICredentialDataDecryptedObject, conversationId: unknown): string | undefined {
+export function conversationUrl(
+	credentials: ICredentialDataDecryptedObject,
+	conversationId: unknown,
+): string | undefined {
 	const workspace = String(credentials.workspaceId ?? '').trim();
 	if (!workspace || conversationId === undefined || conversationId === null) return undefined;
 	const region = String(credentials.region ?? '');
-	const host = region.includes('.eu.') ? 'app.eu.intercom.com' : region.includes('.au.') ? 'app.au.intercom.com' : 'app.intercom.com';
+	const host = region.includes('.eu.')
+		? 'app.eu.intercom.com'
+		: region.includes('.au.')
+			? 'app.au.intercom.com'
+			: 'app.intercom.com';
 	return `https://${host}/a/apps/${encodeURIComponent(workspace)}/conversations/${encodeURIComponent(String(conversationId))}`;
 }
 
 const HINTS: Record<string, string> = {
-	unauthorized: 'Check the Access Token of the Intercom Conversations credential: it is wrong or was revoked.',
-	token_revoked: 'The access token was revoked. Create a new one in the Developer Hub and update the credential.',
-	token_expired: 'The access token expired. Create a new one in the Developer Hub and update the credential.',
-	api_plan_restricted: 'Your Intercom plan does not include this API. Check the workspace subscription.',
+	unauthorized:
+		'Check the Access Token of the Intercom Conversations credential: it is wrong or was revoked.',
+	token_revoked:
+		'The access token was revoked. Create a new one in the Developer Hub and update the credential.',
+	token_expired:
+		'The access token expired. Create a new one in the Developer Hub and update the credential.',
+	api_plan_restricted:
+		'Your Intercom plan does not include this API. Check the workspace subscription.',
 	parameter_invalid: 'Check the field named in the message.',
 	parameter_not_found: 'Check the field named in the message.',
-	not_found: 'Check the ID: it does not exist in this Intercom workspace (or belongs to another region).',
+	not_found:
+		'Check the ID: it does not exist in this Intercom workspace (or belongs to another region).',
 	conflict: 'A contact with these details already exists; identify it by its ID instead.',
 };
 
@@ -43,7 +55,9 @@ export const intercom: Vendor = {
 		const body = asObject(response.body) as IntercomErrorBody;
 		const first = body.errors?.[0];
 		if (!first) return {};
-		const text = [first.message, first.field ? `(field: ${first.field})` : undefined].filter(Boolean).join(' ');
+		const text = [first.message, first.field ? `(field: ${first.field})` : undefined]
+			.filter(Boolean)
+			.join(' ');
 		return {
 			message: first.code ? `${text || first.code} [${first.code}]` : text,
 			description: (first.code && HINTS[first.code]) || undefined,
@@ -51,14 +65,24 @@ export const intercom: Vendor = {
 	},
 };
 
-export type IntercomContact = IDataObject & { id: string; role?: string; email?: string; external_id?: string | null; updated_at?: number };
+export type IntercomContact = IDataObject & {
+	id: string;
+	role?: string;
+	email?: string;
+	external_id?: string | null;
+	updated_at?: number;
+};
 
 /**
  * Whether the credential's Intercom-Version is at least `minimum` ("2.13"), comparing major and
  * minor as whole numbers (2.9 < 2.13). The rolling "Unstable" and "Preview" count as newest.
  */
 export function apiVersionAtLeast(version: unknown, minimum: string): boolean {
-	const parse = (value: unknown) => /^(\d+)\.(\d+)$/.exec(String(value ?? '').trim())?.slice(1).map(Number);
+	const parse = (value: unknown) =>
+		/^(\d+)\.(\d+)$/
+			.exec(String(value ?? '').trim())
+			?.slice(1)
+			.map(Number);
 	const actual = parse(version);
 	const wanted = parse(minimum) ?? [0, 0];
 	if (!actual) return version === 'Unstable' || version === 'Preview';

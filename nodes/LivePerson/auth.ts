@@ -37,7 +37,12 @@ const BARE_HOST = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])
 function hostOrUrlProblem(value: string): string | undefined {
 	const trimmed = value.trim().replace(/\/+$/, '');
 	if (BARE_HOST.test(trimmed)) return undefined;
-	if (/^https?:\/\//i.test(trimmed) && URL.canParse(trimmed) && BARE_HOST.test(new URL(trimmed).host)) return undefined;
+	if (
+		/^https?:\/\//i.test(trimmed) &&
+		URL.canParse(trimmed) &&
+		BARE_HOST.test(new URL(trimmed).host)
+	)
+		return undefined;
 	return `is not a host name or an http(s) URL: "${trimmed.slice(0, 80)}"`;
 }
 
@@ -50,7 +55,7 @@ export function credentialProblem(
 		return {
 			field: 'Account ID',
 			reason: `must be your LivePerson account number, but is "${account.slice(0, 40)}"`,
-			fix: 'Enter the account (site) ID: digits only, as shown in LivePerson\'s console.',
+			fix: "Enter the account (site) ID: digits only, as shown in LivePerson's console.",
 		};
 	}
 	const urls: Array<[string, string]> = [
@@ -80,13 +85,19 @@ export function accountLabel(credentials: ICredentialDataDecryptedObject): strin
 }
 
 /** The override URL of a service, when the credential sets one. */
-export function serviceOverride(credentials: ICredentialDataDecryptedObject, service: LivePersonService): string | undefined {
+export function serviceOverride(
+	credentials: ICredentialDataDecryptedObject,
+	service: LivePersonService,
+): string | undefined {
 	const value = String(credentials[SERVICE_OVERRIDE_FIELD[service]] ?? '').trim();
 	return value ? withScheme(value) : undefined;
 }
 
 /** GET this (with ?version=1.0) to learn the host of a service for the credential's account. */
-export function domainLookupUrl(credentials: ICredentialDataDecryptedObject, service: LivePersonService): string {
+export function domainLookupUrl(
+	credentials: ICredentialDataDecryptedObject,
+	service: LivePersonService,
+): string {
 	return `${domainApiUrl(credentials)}/api/account/${accountSegment(credentials)}/service/${service}/baseURI.json`;
 }
 
@@ -97,7 +108,10 @@ export function isDomainLookup(url: string | undefined): boolean {
 	return DOMAIN_LOOKUP.test(url ?? '');
 }
 
-export function sentinelTokenUrl(credentials: ICredentialDataDecryptedObject, sentinelBaseUrl: string): string {
+export function sentinelTokenUrl(
+	credentials: ICredentialDataDecryptedObject,
+	sentinelBaseUrl: string,
+): string {
 	return `${sentinelBaseUrl}/sentinel/api/account/${accountSegment(credentials)}/app/token?v=1.0&grant_type=client_credentials`;
 }
 
@@ -122,7 +136,10 @@ export function authError(status: number, failure: AuthFailure): TokenFailure {
 }
 
 /** A Domain API or Sentinel request that got no HTTP answer: n8n's own error, flagged. */
-async function tokenStepRequest(helpers: HttpHelpers, options: IHttpRequestOptions): Promise<IN8nHttpFullResponse> {
+async function tokenStepRequest(
+	helpers: HttpHelpers,
+	options: IHttpRequestOptions,
+): Promise<IN8nHttpFullResponse> {
 	try {
 		return (await helpers.httpRequest(options)) as IN8nHttpFullResponse;
 	} catch (error) {
@@ -131,7 +148,11 @@ async function tokenStepRequest(helpers: HttpHelpers, options: IHttpRequestOptio
 }
 
 export function isAuthFailureBody(body: unknown): body is { livePersonAuth: AuthFailure } {
-	return typeof body === 'object' && body !== null && typeof (body as IDataObject).livePersonAuth === 'object';
+	return (
+		typeof body === 'object' &&
+		body !== null &&
+		typeof (body as IDataObject).livePersonAuth === 'object'
+	);
 }
 
 function parseBody(body: unknown): unknown {
@@ -149,9 +170,16 @@ export function vendorText(body: unknown): string | undefined {
 	if (typeof parsed === 'string') return parsed.trim() ? parsed.trim().slice(0, 200) : undefined;
 	if (typeof parsed !== 'object' || parsed === null) return undefined;
 	const object = parsed as IDataObject;
-	const inner = (typeof object.body === 'object' && object.body !== null ? object.body : {}) as IDataObject;
+	const inner = (
+		typeof object.body === 'object' && object.body !== null ? object.body : {}
+	) as IDataObject;
 	const parts = [
-		object.error_description ?? object.message ?? object.msg ?? inner.details ?? inner.msg ?? inner.message,
+		object.error_description ??
+			object.message ??
+			object.msg ??
+			inner.details ??
+			inner.msg ??
+			inner.message,
 		object.error ?? inner.title ?? object.title,
 	].filter((part) => typeof part === 'string' && part !== '') as string[];
 	return parts.length ? [...new Set(parts)].join(' / ') : undefined;
@@ -191,7 +219,11 @@ export function domainFailure(
 }
 
 /** What a failed Sentinel token request means: wrong client credentials, wrong account, or a fault. */
-export function sentinelFailure(credentials: ICredentialDataDecryptedObject, status: number, body: unknown): AuthFailure {
+export function sentinelFailure(
+	credentials: ICredentialDataDecryptedObject,
+	status: number,
+	body: unknown,
+): AuthFailure {
 	const account = accountLabel(credentials);
 	const said = vendorText(body);
 	const detail = said ? ` (${said})` : '';
@@ -207,7 +239,8 @@ export function sentinelFailure(credentials: ICredentialDataDecryptedObject, sta
 		return {
 			step: 'sentinel',
 			message: `Sentinel does not know the account ID "${account}"${detail}`,
-			description: 'Check the Account ID of the LivePerson Conversations credential (your LivePerson site ID). If you set a Sentinel URL override, check that it is the Sentinel of this account.',
+			description:
+				'Check the Account ID of the LivePerson Conversations credential (your LivePerson site ID). If you set a Sentinel URL override, check that it is the Sentinel of this account.',
 			vendorBody: body,
 		};
 	}
@@ -223,14 +256,16 @@ export function sentinelFailure(credentials: ICredentialDataDecryptedObject, sta
 		return {
 			step: 'sentinel',
 			message: 'Sentinel answered without an access_token',
-			description: 'Check the Sentinel URL override of the LivePerson Conversations credential: it does not point at a LivePerson Sentinel.',
+			description:
+				'Check the Sentinel URL override of the LivePerson Conversations credential: it does not point at a LivePerson Sentinel.',
 			vendorBody: body,
 		};
 	}
 	return {
 		step: 'sentinel',
 		message: `Sentinel could not issue an AppJWT (HTTP ${status}${detail})`,
-		description: 'LivePerson\'s token service had a problem. Run the workflow again later; check the Sentinel URL override if you set one.',
+		description:
+			"LivePerson's token service had a problem. Run the workflow again later; check the Sentinel URL override if you set one.",
 		vendorBody: body,
 	};
 }
@@ -238,7 +273,10 @@ export function sentinelFailure(credentials: ICredentialDataDecryptedObject, sta
 type HttpHelpers = IHttpRequestHelper['helpers'];
 
 /** The Sentinel base URL: the override, or the Domain API's answer for the account. */
-async function sentinelBaseUrl(helpers: HttpHelpers, credentials: ICredentialDataDecryptedObject): Promise<string> {
+async function sentinelBaseUrl(
+	helpers: HttpHelpers,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<string> {
 	const override = serviceOverride(credentials, 'sentinel');
 	if (override) return override;
 	const answer = await tokenStepRequest(helpers, {
@@ -251,8 +289,16 @@ async function sentinelBaseUrl(helpers: HttpHelpers, credentials: ICredentialDat
 	});
 	const body = parseBody(answer.body) as IDataObject | undefined;
 	const host = typeof body === 'object' && body !== null ? body.baseURI : undefined;
-	if (answer.statusCode < 200 || answer.statusCode >= 300 || typeof host !== 'string' || host.trim() === '') {
-		throw authError(answer.statusCode, domainFailure(credentials, 'sentinel', answer.statusCode, answer.body));
+	if (
+		answer.statusCode < 200 ||
+		answer.statusCode >= 300 ||
+		typeof host !== 'string' ||
+		host.trim() === ''
+	) {
+		throw authError(
+			answer.statusCode,
+			domainFailure(credentials, 'sentinel', answer.statusCode, answer.body),
+		);
 	}
 	return withScheme(host);
 }
@@ -261,7 +307,10 @@ async function sentinelBaseUrl(helpers: HttpHelpers, credentials: ICredentialDat
  * The AppJWT (valid one hour): Sentinel's OAuth2 client-credentials grant, a form POST with the
  * connector's installation ID and secret. Runs inside the credential's preAuthentication.
  */
-export async function requestAppJwt(helpers: HttpHelpers, credentials: ICredentialDataDecryptedObject): Promise<string> {
+export async function requestAppJwt(
+	helpers: HttpHelpers,
+	credentials: ICredentialDataDecryptedObject,
+): Promise<string> {
 	const base = await sentinelBaseUrl(helpers, credentials);
 	const form = [
 		`client_id=${encodeURIComponent(String(credentials.clientId ?? '').trim())}`,
@@ -278,8 +327,16 @@ export async function requestAppJwt(helpers: HttpHelpers, credentials: ICredenti
 	});
 	const body = parseBody(answer.body) as IDataObject | undefined;
 	const token = typeof body === 'object' && body !== null ? body.access_token : undefined;
-	if (answer.statusCode < 200 || answer.statusCode >= 300 || typeof token !== 'string' || token === '') {
-		throw authError(answer.statusCode, sentinelFailure(credentials, answer.statusCode, answer.body));
+	if (
+		answer.statusCode < 200 ||
+		answer.statusCode >= 300 ||
+		typeof token !== 'string' ||
+		token === ''
+	) {
+		throw authError(
+			answer.statusCode,
+			sentinelFailure(credentials, answer.statusCode, answer.body),
+		);
 	}
 	return token;
 }

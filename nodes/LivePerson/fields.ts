@@ -6,15 +6,27 @@ import { CLIENT_FEATURES } from './session';
 /** A list of the offered values (multiOptions; an expression may also give one value or comma-separated text). */
 export function featureList(allowed: readonly string[]): Check {
 	return (value) => {
-		if (value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0)) return undefined;
-		const entries = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : undefined;
+		if (
+			value === undefined ||
+			value === null ||
+			value === '' ||
+			(Array.isArray(value) && value.length === 0)
+		)
+			return undefined;
+		const entries = Array.isArray(value)
+			? value
+			: typeof value === 'string'
+				? value.split(',')
+				: undefined;
 		if (!entries) throw new InputError('must be a list of feature names such as ["AUTO_MESSAGES"]');
 		return [
 			...new Set(
 				entries.map((entry) => {
 					const name = typeof entry === 'string' ? entry.trim() : entry;
 					if (typeof name !== 'string' || !allowed.includes(name)) {
-						throw new InputError(`contains "${String(name).slice(0, 40)}"; allowed are ${allowed.join(', ')}`);
+						throw new InputError(
+							`contains "${String(name).slice(0, 40)}"; allowed are ${allowed.join(', ')}`,
+						);
 					}
 					return name;
 				}),
@@ -39,7 +51,8 @@ export const externalConsumerIdField: Field = {
 
 export const conversationIdField: Field = sharedConversationIdField({
 	placeholder: 'e.g. 8602832d-dce1-446b-8445-0d51f5926a42',
-	description: 'The conversation to use, for example the conversationId output of Conversation → Create. It must belong to the external consumer ID above.',
+	description:
+		'The conversation to use, for example the conversationId output of Conversation → Create. It must belong to the external consumer ID above.',
 });
 
 export const clientFeaturesProperty: Field = {

@@ -32,7 +32,11 @@ export function userProfileBody(values: CreateValues): IDataObject {
 
 /** The cm.ConsumerRequestConversation body: brand = account, channel MESSAGING, and the routing the item sets. */
 export function requestConversationBody(accountId: string, values: CreateValues): IDataObject {
-	const body: IDataObject = { brandId: accountId, channelType: 'MESSAGING', ...(values.conversation ?? {}) };
+	const body: IDataObject = {
+		brandId: accountId,
+		channelType: 'MESSAGING',
+		...(values.conversation ?? {}),
+	};
 	if (isFilled(body.conversationContext)) {
 		body.conversationContext = { type: 'SharkContext', ...body.conversationContext };
 	}
@@ -43,7 +47,12 @@ export function requestConversationBody(accountId: string, values: CreateValues)
 export function createConversationRequests(accountId: string, values: CreateValues): LpRequest[] {
 	return [
 		{ kind: 'req', id: '1', type: 'userprofile.SetUserProfile', body: userProfileBody(values) },
-		{ kind: 'req', id: '2', type: 'cm.ConsumerRequestConversation', body: requestConversationBody(accountId, values) },
+		{
+			kind: 'req',
+			id: '2',
+			type: 'cm.ConsumerRequestConversation',
+			body: requestConversationBody(accountId, values),
+		},
 	];
 }
 
@@ -53,7 +62,10 @@ export function publishTextRequest(conversationId: string, message: string): LpR
 		kind: 'req',
 		id: '1',
 		type: 'ms.PublishEvent',
-		body: { dialogId: conversationId, event: { type: 'ContentEvent', contentType: 'text/plain', message } },
+		body: {
+			dialogId: conversationId,
+			event: { type: 'ContentEvent', contentType: 'text/plain', message },
+		},
 	};
 }
 
@@ -63,15 +75,20 @@ export function closeConversationRequest(conversationId: string): LpRequest {
 		kind: 'req',
 		id: '1',
 		type: 'cm.UpdateConversationField',
-		body: { conversationId, conversationField: { field: 'ConversationStateField', conversationState: 'CLOSE' } },
+		body: {
+			conversationId,
+			conversationField: { field: 'ConversationStateField', conversationState: 'CLOSE' },
+		},
 	};
 }
 
 /** The sequence number a SEND answer gives a published message. */
 export function sequenceOf(answer: unknown): number | undefined {
 	const element = Array.isArray(answer) ? answer[0] : answer;
-	const body = typeof element === 'object' && element !== null ? (element as IDataObject).body : undefined;
-	const sequence = typeof body === 'object' && body !== null ? (body as IDataObject).sequence : undefined;
+	const body =
+		typeof element === 'object' && element !== null ? (element as IDataObject).body : undefined;
+	const sequence =
+		typeof body === 'object' && body !== null ? (body as IDataObject).sequence : undefined;
 	return typeof sequence === 'number' ? sequence : undefined;
 }
 

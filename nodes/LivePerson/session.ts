@@ -5,7 +5,14 @@ import { itemError } from '../shared/errors';
 import { forget, oncePerExecution } from '../shared/once';
 import type { OperationContext, RequestSpec } from '../shared/types';
 import type { LivePersonService } from './auth';
-import { accountLabel, accountSegment, domainFailure, domainLookupUrl, serviceOverride, withScheme } from './auth';
+import {
+	accountLabel,
+	accountSegment,
+	domainFailure,
+	domainLookupUrl,
+	serviceOverride,
+	withScheme,
+} from './auth';
 
 /** The hosts of the account that the node calls (sentinel is the credential's business). */
 export interface Domains {
@@ -13,7 +20,10 @@ export interface Domains {
 	messaging: string;
 }
 
-async function lookupDomain(context: OperationContext, service: LivePersonService): Promise<string> {
+async function lookupDomain(
+	context: OperationContext,
+	service: LivePersonService,
+): Promise<string> {
 	const override = serviceOverride(context.credentials, service);
 	if (override) return override;
 	const answer = await context.send<{ baseURI?: unknown }>({
@@ -42,7 +52,11 @@ export function domains(context: OperationContext): Promise<Domains> {
 const consumerKey = (externalConsumerId: string) => `liveperson:consumer:${externalConsumerId}`;
 
 /** The ConsumerJWS of one end user, from the IDP, shared by all items of the execution with the same external consumer ID. */
-export function consumerJws(context: OperationContext, hosts: Domains, externalConsumerId: string): Promise<string> {
+export function consumerJws(
+	context: OperationContext,
+	hosts: Domains,
+	externalConsumerId: string,
+): Promise<string> {
 	return oncePerExecution(context, consumerKey(externalConsumerId), async () => {
 		const answer = await context.send<{ token?: unknown }>({
 			method: 'POST',
@@ -58,7 +72,7 @@ export function consumerJws(context: OperationContext, hosts: Domains, externalC
 			throw itemError(
 				context,
 				`LivePerson's IDP answered without a ConsumerJWS for "${externalConsumerId}"`,
-				'Check the IDP URL override of the LivePerson Conversations credential, if set: it does not point at LivePerson\'s idp service.',
+				"Check the IDP URL override of the LivePerson Conversations credential, if set: it does not point at LivePerson's idp service.",
 			);
 		}
 		return token;
@@ -84,7 +98,14 @@ export async function openSession(
 	return { hosts, token: await (own ?? consumerJws(context, hosts, externalConsumerId)) };
 }
 
-export const CLIENT_FEATURES = ['AUTO_MESSAGES', 'CO_BROWSE', 'MULTI_DIALOG', 'PHOTO_SHARING', 'QUICK_REPLIES', 'RICH_CONTENT'] as const;
+export const CLIENT_FEATURES = [
+	'AUTO_MESSAGES',
+	'CO_BROWSE',
+	'MULTI_DIALOG',
+	'PHOTO_SHARING',
+	'QUICK_REPLIES',
+	'RICH_CONTENT',
+] as const;
 
 /** The Client-Properties header, sent on CONVERSATION and on every SEND of the conversation when features are set. */
 export function clientPropertiesHeader(features: unknown): IDataObject {
@@ -99,7 +120,9 @@ export function failedWithCode(error: unknown, code: string): boolean {
 	return typeof kept === 'string' && new RegExp(`"errorCode"\\s*:\\s*"?${code}\\b`).test(kept);
 }
 
-export type MessagingRequest = Omit<RequestSpec, 'url' | 'headers'> & { path: 'conversation' | 'conversation/send' };
+export type MessagingRequest = Omit<RequestSpec, 'url' | 'headers'> & {
+	path: 'conversation' | 'conversation/send';
+};
 
 /**
  * A CONVERSATION or SEND call on behalf of the consumer: AppJWT (the credential), ConsumerJWS in
@@ -146,10 +169,15 @@ export async function sendIntoConversation(
 	build: (conversationId: string) => Pick<RequestSpec, 'body' | 'purpose' | 'idempotent'>,
 ): Promise<{ conversationId: string; answer: IDataObject }> {
 	const conversationId = params.conversationId as string;
-	const answer = await sendAsConsumer<IDataObject>(context, params.externalConsumerId as string, params.clientFeatures, {
-		method: 'POST',
-		path: 'conversation/send',
-		...build(conversationId),
-	});
+	const answer = await sendAsConsumer<IDataObject>(
+		context,
+		params.externalConsumerId as string,
+		params.clientFeatures,
+		{
+			method: 'POST',
+			path: 'conversation/send',
+			...build(conversationId),
+		},
+	);
 	return { conversationId, answer };
 }

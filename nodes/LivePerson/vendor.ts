@@ -2,7 +2,13 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { asObject } from '../shared/objects';
 import type { ApiResponse, ErrorExplanation, RequestSpec, Vendor } from '../shared/types';
-import { credentialProblem, domainApiUrl, isAuthFailureBody, isDomainLookup, vendorText } from './auth';
+import {
+	credentialProblem,
+	domainApiUrl,
+	isAuthFailureBody,
+	isDomainLookup,
+	vendorText,
+} from './auth';
 
 /** One request of a CONVERSATION or SEND body: `{kind: "req", id, type, body}`. */
 export interface LpRequest extends IDataObject {
@@ -61,15 +67,21 @@ function answerText(answer: LpAnswer): string {
 }
 
 const FIX_BY_TYPE: Record<string, string> = {
-	'userprofile.SetUserProfile': 'LivePerson refused the consumer profile. Check the Customer Info and Personal Info fields (only documented SDE fields are accepted).',
+	'userprofile.SetUserProfile':
+		'LivePerson refused the consumer profile. Check the Customer Info and Personal Info fields (only documented SDE fields are accepted).',
 	'cm.ConsumerRequestConversation':
 		'LivePerson refused to open the conversation. Check Skill ID (-1 for any skill), Urgency, Campaign ID and Engagement ID; if the consumer already has an open conversation, close it first (Conversation → Close) or send into it (Message → Send).',
-	'ms.PublishEvent': 'LivePerson refused the message. Check that the conversation ID is right, still open, and belongs to this external consumer ID.',
-	'cm.UpdateConversationField': 'LivePerson refused to change the conversation. Check that the conversation ID is right and belongs to this external consumer ID.',
+	'ms.PublishEvent':
+		'LivePerson refused the message. Check that the conversation ID is right, still open, and belongs to this external consumer ID.',
+	'cm.UpdateConversationField':
+		'LivePerson refused to change the conversation. Check that the conversation ID is right and belongs to this external consumer ID.',
 };
 
 /** The conversation ID a CONVERSATION answer reports, if the cm.ConsumerRequestConversation part succeeded. */
-export function createdConversationId(requests: LpRequest[], answers: LpAnswer[]): string | undefined {
+export function createdConversationId(
+	requests: LpRequest[],
+	answers: LpAnswer[],
+): string | undefined {
 	const request = requests.find((candidate) => candidate.type === 'cm.ConsumerRequestConversation');
 	const answer = request && answers.find((candidate) => String(candidate.reqId) === request.id);
 	const id = answer && isOk(answer.code) ? asObject(answer.body).conversationId : undefined;
@@ -81,9 +93,13 @@ export function createdConversationId(requests: LpRequest[], answers: LpAnswer[]
  * a non-OK code, or a conversation request without a conversation ID fails the item, with the
  * element's own message.
  */
-export function batchFailure(requestBody: unknown, responseBody: unknown): ErrorExplanation | undefined {
+export function batchFailure(
+	requestBody: unknown,
+	responseBody: unknown,
+): ErrorExplanation | undefined {
 	const requests = (Array.isArray(requestBody) ? requestBody : [requestBody]).filter(
-		(request): request is LpRequest => typeof request === 'object' && request !== null && (request as IDataObject).kind === 'req',
+		(request): request is LpRequest =>
+			typeof request === 'object' && request !== null && (request as IDataObject).kind === 'req',
 	);
 	if (requests.length === 0) return undefined;
 	const answers = (Array.isArray(responseBody) ? responseBody : [responseBody]).filter(
@@ -120,12 +136,17 @@ export function batchFailure(requestBody: unknown, responseBody: unknown): Error
 function explainLpError(response: ApiResponse, request: RequestSpec): ErrorExplanation {
 	const { body, statusCode } = response;
 	if (isAuthFailureBody(body)) {
-		return { message: `no AppJWT: ${body.livePersonAuth.message}`, description: body.livePersonAuth.description };
+		return {
+			message: `no AppJWT: ${body.livePersonAuth.message}`,
+			description: body.livePersonAuth.description,
+		};
 	}
 	const code = errorCodeOf(body);
 	const inner = asObject(asObject(body).body);
 	if (code) {
-		const title = [inner.title, inner.details].filter((part) => typeof part === 'string' && part !== '').join(': ');
+		const title = [inner.title, inner.details]
+			.filter((part) => typeof part === 'string' && part !== '')
+			.join(': ');
 		return { message: `${title || 'error'} [${code}]`, description: ERROR_CODE_HINTS[code] };
 	}
 	const said = vendorText(body);
@@ -138,7 +159,8 @@ function explainLpError(response: ApiResponse, request: RequestSpec): ErrorExpla
 	if (statusCode === 429) {
 		return {
 			message: `too many requests${said ? ` (${said})` : ''}`,
-			description: 'LivePerson kept asking to slow down after several waits of at least one second. Lower "Concurrency" in the node\'s options, or run the workflow again later; nothing was created for this item.',
+			description:
+				'LivePerson kept asking to slow down after several waits of at least one second. Lower "Concurrency" in the node\'s options, or run the workflow again later; nothing was created for this item.',
 		};
 	}
 	return said ? { message: said } : {};
@@ -158,7 +180,8 @@ export const livePerson: Vendor = {
 	checkCredentials: credentialProblem,
 	failureInSuccess(response: ApiResponse, request: RequestSpec) {
 		if (isAuthFailureBody(response.body)) return explainLpError(response, request);
-		if (/\/messaging\/consumer\/conversation(\/send)?$/.test(request.url)) return batchFailure(request.body, response.body);
+		if (/\/messaging\/consumer\/conversation(\/send)?$/.test(request.url))
+			return batchFailure(request.body, response.body);
 		return undefined;
 	},
 };

@@ -32,10 +32,23 @@ export function authorProperties(who: string): INodeProperties[] {
 			name: 'authorBy',
 			type: 'options',
 			options: [
-				{ name: 'Bot', value: 'bot', description: 'The SocialBoards system bot; no identifier needed' },
-				{ name: 'Custom Identifier', value: 'customIdentifier', description: 'Your own ID for the person (for example the CRM record ID); SocialBoards stores it lower-cased' },
-				{ name: 'Email', value: 'email', description: 'The person\'s e-mail address' },
-				{ name: 'SocialBoards User ID', value: 'id', description: 'The GUID SocialBoards gave the user' },
+				{
+					name: 'Bot',
+					value: 'bot',
+					description: 'The SocialBoards system bot; no identifier needed',
+				},
+				{
+					name: 'Custom Identifier',
+					value: 'customIdentifier',
+					description:
+						'Your own ID for the person (for example the CRM record ID); SocialBoards stores it lower-cased',
+				},
+				{ name: 'Email', value: 'email', description: "The person's e-mail address" },
+				{
+					name: 'SocialBoards User ID',
+					value: 'id',
+					description: 'The GUID SocialBoards gave the user',
+				},
 			],
 			default: 'email',
 			description: `How SocialBoards finds ${who}. A person not found by e-mail or custom identifier is created as a new client.`,
@@ -102,7 +115,10 @@ export const AUTHOR_CHECKS: Record<string, Check> = {
 
 /** The author as top-level node fields (Conversation → Create). */
 export function authorFields(who: string): Field[] {
-	return authorProperties(who).map((property) => ({ property, check: AUTHOR_CHECKS[property.name] }));
+	return authorProperties(who).map((property) => ({
+		property,
+		check: AUTHOR_CHECKS[property.name],
+	}));
 }
 
 /** The SocialBoards "User value" for checked author values. */
@@ -134,6 +150,7 @@ export const conversationId: Check = (value) => {
 
 export const conversationIdField: Field = sharedConversationIdField({
 	placeholder: 'e.g. 254626',
-	description: 'The SocialBoards conversation ID (a number), for example the conversationId output of Create',
+	description:
+		'The SocialBoards conversation ID (a number), for example the conversationId output of Create',
 	check: conversationId,
 });

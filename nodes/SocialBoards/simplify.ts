@@ -33,8 +33,13 @@ export function simplifyMessage(message: unknown): IDataObject {
  * The compact view of SocialBoards' Conversation object: ID, closed and takeover flags, queue
  * position and wait time, message count and author (and the messages when the answer has any).
  */
-export function simplifyConversation(conversation: IDataObject, withMessages: boolean): IDataObject {
-	const queue = isObject(conversation.queuePositionInfo) ? conversation.queuePositionInfo : undefined;
+export function simplifyConversation(
+	conversation: IDataObject,
+	withMessages: boolean,
+): IDataObject {
+	const queue = isObject(conversation.queuePositionInfo)
+		? conversation.queuePositionInfo
+		: undefined;
 	const messages = Array.isArray(conversation.messages) ? conversation.messages : [];
 	return {
 		conversationId: conversation.id,

@@ -12,7 +12,9 @@ const CREDENTIAL = 'SocialBoards Conversations';
  * so exactly one slash joins them whether or not the credential's base URL ends with one.
  */
 export function socialBoardsBaseUrl(credentials: ICredentialDataDecryptedObject): string {
-	return String(credentials.baseUrl || DEFAULT_BASE_URL).trim().replace(/\/+$/, '');
+	return String(credentials.baseUrl || DEFAULT_BASE_URL)
+		.trim()
+		.replace(/\/+$/, '');
 }
 
 /** SocialBoards' answer envelope: `errorCode` -1 means success. */
@@ -36,7 +38,10 @@ function errorCodeOf(body: IDataObject): number | undefined {
 }
 
 function envelopeMessage(body: IDataObject, code: number): string {
-	const text = typeof body.errorText === 'string' && body.errorText.trim() !== '' ? body.errorText.trim() : undefined;
+	const text =
+		typeof body.errorText === 'string' && body.errorText.trim() !== ''
+			? body.errorText.trim()
+			: undefined;
 	return `${text ?? 'no error text'} [error code ${Number.isNaN(code) ? String(body.errorCode) : code}]`;
 }
 
@@ -86,7 +91,6 @@ export const socialBoards: Vendor = {
 	},
 };
 
-
 function isHttpUrl(value: string): boolean {
 	if (!URL.canParse(value)) return false;
 	const { protocol } = new URL(value);
@@ -97,10 +101,20 @@ function isHttpUrl(value: string): boolean {
  * The credential's two URLs, checked before the first request: a broken Token URL would otherwise
  * surface as a network failure of the token exchange, which names no field.
  */
-export function credentialProblem(credentials: ICredentialDataDecryptedObject): { field: string; reason: string; fix: string } | undefined {
+export function credentialProblem(
+	credentials: ICredentialDataDecryptedObject,
+): { field: string; reason: string; fix: string } | undefined {
 	const urls = [
-		{ field: 'Token URL', value: String(credentials.tokenUrl || DEFAULT_TOKEN_URL).trim(), fallback: DEFAULT_TOKEN_URL },
-		{ field: 'API Base URL', value: String(credentials.baseUrl || DEFAULT_BASE_URL).trim(), fallback: DEFAULT_BASE_URL },
+		{
+			field: 'Token URL',
+			value: String(credentials.tokenUrl || DEFAULT_TOKEN_URL).trim(),
+			fallback: DEFAULT_TOKEN_URL,
+		},
+		{
+			field: 'API Base URL',
+			value: String(credentials.baseUrl || DEFAULT_BASE_URL).trim(),
+			fallback: DEFAULT_BASE_URL,
+		},
 	];
 	const problem = urls.find((url) => !isHttpUrl(url.value));
 	return (
@@ -111,7 +125,6 @@ export function credentialProblem(credentials: ICredentialDataDecryptedObject): 
 		}
 	);
 }
-
 
 /** The `data` of a successful envelope (failures were already thrown by the transport). */
 export function dataOf<T>(envelope: Envelope<T> | undefined): T | undefined {

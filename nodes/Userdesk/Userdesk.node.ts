@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { describeOperations, operationSubtitle, runOperation } from '../shared/runner';
@@ -21,7 +26,9 @@ export class Userdesk implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'userdeskConversationsApi', required: true, testedBy: 'userdeskCredentialTest' }],
+		credentials: [
+			{ name: 'userdeskConversationsApi', required: true, testedBy: 'userdeskCredentialTest' },
+		],
 		properties: describeOperations(operations),
 	};
 

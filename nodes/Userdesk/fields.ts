@@ -28,4 +28,3 @@ export const userFields: Field[] = [
 		send: 'userEmail',
 	},
 ];
-

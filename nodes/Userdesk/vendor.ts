@@ -12,7 +12,10 @@ export function userdeskBaseUrl(credentials: ICredentialDataDecryptedObject): st
 	return String(credentials.baseUrl || 'https://api.userdesk.io/v1').replace(/\/+$/, '');
 }
 
-export function chatbotPath(credentials: ICredentialDataDecryptedObject, endpoint: 'conversation' | 'message'): string {
+export function chatbotPath(
+	credentials: ICredentialDataDecryptedObject,
+	endpoint: 'conversation' | 'message',
+): string {
 	return `/chatbot/${encodeURIComponent(String(credentials.chatbotId ?? '').trim())}/${endpoint}`;
 }
 
@@ -23,7 +26,8 @@ export const userdesk: Vendor = {
 	credentialType: 'userdeskConversationsApi',
 	credentialName: 'Userdesk Conversations',
 	baseUrl: userdeskBaseUrl,
-	unauthorizedHint: 'Check the API Key of the Userdesk Conversations credential: it is missing, wrong or deleted.',
+	unauthorizedHint:
+		'Check the API Key of the Userdesk Conversations credential: it is missing, wrong or deleted.',
 	explainError(response: ApiResponse) {
 		const body = asObject(response.body) as {
 			message?: string;
@@ -33,7 +37,8 @@ export const userdesk: Vendor = {
 		if (response.statusCode === 403) {
 			return {
 				message: text ?? 'access to this chatbot is denied',
-				description: 'The API key belongs to another chatbot. Check the Chatbot ID in the Userdesk Conversations credential.',
+				description:
+					'The API key belongs to another chatbot. Check the Chatbot ID in the Userdesk Conversations credential.',
 			};
 		}
 		return text ? { message: text } : {};
@@ -69,7 +74,12 @@ export async function userdeskCredentialTest(
 			});
 			return 200;
 		} catch (error) {
-			return Number((error as { statusCode?: number }).statusCode ?? (error as { httpCode?: string }).httpCode) || 0;
+			return (
+				Number(
+					(error as { statusCode?: number }).statusCode ??
+						(error as { httpCode?: string }).httpCode,
+				) || 0
+			);
 		}
 	};
 	const unreachable = (status: number) => ({
@@ -86,9 +96,23 @@ export async function userdeskCredentialTest(
 		};
 	}
 	const status = await post(`Bearer ${String(data.apiKey ?? '')}`);
-	if (status === 401) return { status: 'Error', message: 'Userdesk refused the API Key: it is missing, wrong or deleted. Copy it again from Userdesk and paste it into the API Key field.' };
-	if (status === 403) return { status: 'Error', message: 'The API key does not belong to this chatbot: check the Chatbot ID.' };
-	if (status === 404) return { status: 'Error', message: 'Userdesk has no chatbot with this ID: check the Chatbot ID and the Base URL.' };
-	if (status === 400 || status === 422 || (status >= 200 && status < 300)) return { status: 'OK', message: 'Connection successful' };
+	if (status === 401)
+		return {
+			status: 'Error',
+			message:
+				'Userdesk refused the API Key: it is missing, wrong or deleted. Copy it again from Userdesk and paste it into the API Key field.',
+		};
+	if (status === 403)
+		return {
+			status: 'Error',
+			message: 'The API key does not belong to this chatbot: check the Chatbot ID.',
+		};
+	if (status === 404)
+		return {
+			status: 'Error',
+			message: 'Userdesk has no chatbot with this ID: check the Chatbot ID and the Base URL.',
+		};
+	if (status === 400 || status === 422 || (status >= 200 && status < 300))
+		return { status: 'OK', message: 'Connection successful' };
 	return unreachable(status);
 }

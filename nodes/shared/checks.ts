@@ -63,13 +63,17 @@ export function text(options: TextOptions = {}): Check {
 		const control = controlCharacterError(trimmed);
 		if (control) throw control;
 		if (options.maxLength !== undefined && trimmed.length > options.maxLength) {
-			throw new InputError(`is ${trimmed.length} characters long; the limit is ${options.maxLength}`);
+			throw new InputError(
+				`is ${trimmed.length} characters long; the limit is ${options.maxLength}`,
+			);
 		}
 		if (options.noHtml && HTML_TAG.test(trimmed)) {
 			throw new InputError('contains HTML, which this API does not support; send plain text');
 		}
 		if (options.pattern && !options.pattern.test(trimmed)) {
-			throw new InputError(`"${trimmed.slice(0, 60)}" is not valid: ${options.patternHint ?? 'wrong format'}`);
+			throw new InputError(
+				`"${trimmed.slice(0, 60)}" is not valid: ${options.patternHint ?? 'wrong format'}`,
+			);
 		}
 		return trimmed;
 	};
@@ -119,13 +123,18 @@ export function urlList(options: { max: number }): Check {
 		if (isEmpty(value) || (Array.isArray(value) && value.length === 0)) return undefined;
 		let entries: unknown[];
 		if (Array.isArray(value)) entries = value;
-		else if (typeof value === 'string') entries = value.split(/[\n,]/).filter((entry) => entry.trim() !== '');
-		else throw new InputError(`must be a list of URLs or text with one URL per line, but got ${describe(value)}`);
+		else if (typeof value === 'string')
+			entries = value.split(/[\n,]/).filter((entry) => entry.trim() !== '');
+		else
+			throw new InputError(
+				`must be a list of URLs or text with one URL per line, but got ${describe(value)}`,
+			);
 		if (entries.length > options.max) {
 			throw new InputError(`has ${entries.length} URLs; the limit is ${options.max}`);
 		}
 		return entries.map((entry) => {
-			if (typeof entry !== 'string') throw new InputError(`must contain only URLs, but one entry is ${describe(entry)}`);
+			if (typeof entry !== 'string')
+				throw new InputError(`must contain only URLs, but one entry is ${describe(entry)}`);
 			return checkUrl(entry.trim());
 		});
 	};
@@ -139,7 +148,9 @@ export function oneOf(values: readonly string[], options: { required?: boolean }
 			return undefined;
 		}
 		if (typeof value !== 'string' || !values.includes(value)) {
-			throw new InputError(`must be one of ${values.map((v) => `"${v}"`).join(', ')}, but got ${typeof value === 'string' ? `"${value.slice(0, 40)}"` : describe(value)}`);
+			throw new InputError(
+				`must be one of ${values.map((v) => `"${v}"`).join(', ')}, but got ${typeof value === 'string' ? `"${value.slice(0, 40)}"` : describe(value)}`,
+			);
 		}
 		return value;
 	};
@@ -151,12 +162,17 @@ export function integer(options: { required?: boolean; min?: number; max?: numbe
 			if (options.required) throw new InputError('is required but is empty');
 			return undefined;
 		}
-		const number = typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+		const number =
+			typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
 		if (typeof number !== 'number' || !Number.isInteger(number)) {
-			throw new InputError(`must be a whole number, but got ${typeof value === 'string' ? `"${value.slice(0, 40)}"` : describe(value)}`);
+			throw new InputError(
+				`must be a whole number, but got ${typeof value === 'string' ? `"${value.slice(0, 40)}"` : describe(value)}`,
+			);
 		}
-		if (options.min !== undefined && number < options.min) throw new InputError(`must be at least ${options.min}`);
-		if (options.max !== undefined && number > options.max) throw new InputError(`must be at most ${options.max}`);
+		if (options.min !== undefined && number < options.min)
+			throw new InputError(`must be at least ${options.min}`);
+		if (options.max !== undefined && number > options.max)
+			throw new InputError(`must be at most ${options.max}`);
 		return number;
 	};
 }
@@ -164,7 +180,8 @@ export function integer(options: { required?: boolean; min?: number; max?: numbe
 export function boolean(): Check {
 	return (value) => {
 		if (value === undefined || value === '') return undefined;
-		if (typeof value !== 'boolean') throw new InputError(`must be true or false, but got ${describe(value)}`);
+		if (typeof value !== 'boolean')
+			throw new InputError(`must be true or false, but got ${describe(value)}`);
 		return value;
 	};
 }
@@ -179,14 +196,21 @@ export function dateTime(options: { required?: boolean; maxFutureMs?: number } =
 		let date: Date | undefined;
 		if (value instanceof Date) date = value;
 		else if (typeof value === 'string') date = new Date(value.trim());
-		else if (typeof value === 'object' && typeof (value as { toISO?: unknown }).toISO === 'function') {
+		else if (
+			typeof value === 'object' &&
+			typeof (value as { toISO?: unknown }).toISO === 'function'
+		) {
 			date = new Date((value as { toISO: () => string }).toISO());
 		}
 		if (!date || Number.isNaN(date.getTime())) {
-			throw new InputError(`must be a date and time such as 2026-01-31T12:00:00Z, but got ${typeof value === 'string' ? `"${value.slice(0, 40)}"` : describe(value)}`);
+			throw new InputError(
+				`must be a date and time such as 2026-01-31T12:00:00Z, but got ${typeof value === 'string' ? `"${value.slice(0, 40)}"` : describe(value)}`,
+			);
 		}
 		if (options.maxFutureMs !== undefined && date.getTime() > Date.now() + options.maxFutureMs) {
-			throw new InputError(`is ${date.toISOString()}, more than ${Math.round(options.maxFutureMs / 1000)} seconds in the future`);
+			throw new InputError(
+				`is ${date.toISOString()}, more than ${Math.round(options.maxFutureMs / 1000)} seconds in the future`,
+			);
 		}
 		return date;
 	};
@@ -209,9 +233,12 @@ export function jsonObject(): Check {
 	return (value) => {
 		if (isEmpty(value) || value === null) return undefined;
 		const parsed = typeof value === 'string' ? parseJson(value) : value;
-		if (parsed === NOT_JSON) throw new InputError('is not valid JSON; enter an object such as {"plan": "pro"}');
+		if (parsed === NOT_JSON)
+			throw new InputError('is not valid JSON; enter an object such as {"plan": "pro"}');
 		if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-			throw new InputError(`must be a JSON object such as {"plan": "pro"}, but got ${describe(parsed)}`);
+			throw new InputError(
+				`must be a JSON object such as {"plan": "pro"}, but got ${describe(parsed)}`,
+			);
 		}
 		return parsed as IDataObject;
 	};
@@ -220,10 +247,13 @@ export function jsonObject(): Check {
 /** A list of JSON objects: a list from an expression, or JSON text. An empty list is left out. */
 export function objectList(options: { max?: number } = {}): Check {
 	return (value) => {
-		if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
+		if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
+			return undefined;
 		const list = typeof value === 'string' ? parseJson(value) : value;
-		if (list === NOT_JSON) throw new InputError('is not valid JSON; enter a list such as [{"id": 12, "value": "Gold"}]');
-		if (!Array.isArray(list)) throw new InputError('must be a JSON list of objects, such as [{"id": 12, "value": "Gold"}]');
+		if (list === NOT_JSON)
+			throw new InputError('is not valid JSON; enter a list such as [{"id": 12, "value": "Gold"}]');
+		if (!Array.isArray(list))
+			throw new InputError('must be a JSON list of objects, such as [{"id": 12, "value": "Gold"}]');
 		if (options.max !== undefined && list.length > options.max) {
 			throw new InputError(`has ${list.length} entries; the limit is ${options.max}`);
 		}

@@ -22,7 +22,9 @@ export function wasNotSent(error: unknown): boolean {
 export function bodyExcerpt(body: unknown): string {
 	if (body === undefined || body === null || body === '') return '';
 	const text = typeof body === 'string' ? body : JSON.stringify(body);
-	const plain = /<html|<!doctype/i.test(text) ? 'an HTML page instead of JSON' : text.replace(/\s+/g, ' ');
+	const plain = /<html|<!doctype/i.test(text)
+		? 'an HTML page instead of JSON'
+		: text.replace(/\s+/g, ' ');
 	return plain.length > MAX_BODY_TEXT ? `${plain.slice(0, MAX_BODY_TEXT)}…` : plain;
 }
 
@@ -30,7 +32,11 @@ export function bodyExcerpt(body: unknown): string {
 export type ItemOf = Pick<OperationContext, 'node' | 'itemIndex'>;
 
 /** An error about one item: the message ends in "[item N]", as every message of these nodes does. */
-export function itemError(context: ItemOf, message: string, description: string): NodeOperationError {
+export function itemError(
+	context: ItemOf,
+	message: string,
+	description: string,
+): NodeOperationError {
 	return new NodeOperationError(context.node, `${message} [item ${context.itemIndex}]`, {
 		itemIndex: context.itemIndex,
 		description,
@@ -41,12 +47,19 @@ export function itemError(context: ItemOf, message: string, description: string)
  * The error of a step after something was already created, with `note` (what exists, what to do
  * instead) first in its description: running the item again would create it a second time.
  */
-export function failedAfterCreation(context: ItemOf, error: unknown, note: string): NodeApiError | NodeOperationError {
+export function failedAfterCreation(
+	context: ItemOf,
+	error: unknown,
+	note: string,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) {
 		error.description = `${note} ${error.description ?? ''}`.trim();
 		return error;
 	}
-	return new NodeOperationError(context.node, error as Error, { itemIndex: context.itemIndex, description: note });
+	return new NodeOperationError(context.node, error as Error, {
+		itemIndex: context.itemIndex,
+		description: note,
+	});
 }
 
 function defaultHint(vendor: Vendor, status: number, request: RequestSpec): string {
@@ -55,7 +68,8 @@ function defaultHint(vendor: Vendor, status: number, request: RequestSpec): stri
 		return `The ${vendor.credentialName} credential works, but it is not allowed to ${request.purpose}. Check the permissions or plan of the account it belongs to.`;
 	}
 	if (status === 404) return request.notFound ?? `Check the IDs used to ${request.purpose}.`;
-	if (status === 400 || status === 422) return 'Check the fields named in the message and the values the item gives them.';
+	if (status === 400 || status === 422)
+		return 'Check the fields named in the message and the values the item gives them.';
 	if (status === 429) {
 		return `${vendor.label} kept asking to slow down after several waits. Lower "Concurrency" in the node's options, or run the workflow again later; nothing was created for this item.`;
 	}
@@ -79,11 +93,16 @@ export function apiError(
 	const { statusCode } = response;
 	const reason = explained.message ?? (bodyExcerpt(response.body) || `HTTP ${statusCode}`);
 	const message = `${vendor.label} could not ${request.purpose}: ${reason} (HTTP ${statusCode}) [item ${itemIndex}]`;
-	const safeResponse = { httpCode: String(statusCode), body: bodyExcerpt(response.body) } as JsonObject;
+	const safeResponse = {
+		httpCode: String(statusCode),
+		body: bodyExcerpt(response.body),
+	} as JsonObject;
 	return new NodeApiError(node, safeResponse, {
 		message,
 		description:
-			(statusCode === 404 && request.notFound) || explained.description || defaultHint(vendor, statusCode, request),
+			(statusCode === 404 && request.notFound) ||
+			explained.description ||
+			defaultHint(vendor, statusCode, request),
 		httpCode: String(statusCode),
 		itemIndex,
 	});

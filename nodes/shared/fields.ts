@@ -1,4 +1,9 @@
-import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IDisplayOptions,
+	IExecuteFunctions,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { id, InputError, text } from './checks';
@@ -78,7 +83,11 @@ export function messageField(options: MessageFieldOptions): Field {
 			...(options.required ? { required: true } : {}),
 			description: options.description,
 		},
-		check: text({ required: options.required, maxLength: options.maxLength, noHtml: options.noHtml }),
+		check: text({
+			required: options.required,
+			maxLength: options.maxLength,
+			noHtml: options.noHtml,
+		}),
 		...(options.send ? { send: options.send } : {}),
 	};
 }
@@ -92,7 +101,11 @@ export function operationProperties(operation: Operation): INodeProperties[] {
 			...(fields ? { options: fields.map((child) => child.property) } : {}),
 			displayOptions: {
 				...property.displayOptions,
-				show: { ...show, resource: [operation.resource], operation: [operation.option.value as string] },
+				show: {
+					...show,
+					resource: [operation.resource],
+					operation: [operation.option.value as string],
+				},
 			},
 		};
 	});
@@ -105,22 +118,34 @@ function allows(allowed: unknown, value: unknown): boolean {
 	return Object.entries(condition).every(([kind, target]) => {
 		const number = value as number;
 		switch (kind) {
-			case 'eq': return value === target;
-			case 'not': return value !== target;
-			case 'gte': return number >= (target as number);
-			case 'lte': return number <= (target as number);
-			case 'gt': return number > (target as number);
-			case 'lt': return number < (target as number);
+			case 'eq':
+				return value === target;
+			case 'not':
+				return value !== target;
+			case 'gte':
+				return number >= (target as number);
+			case 'lte':
+				return number <= (target as number);
+			case 'gt':
+				return number > (target as number);
+			case 'lt':
+				return number < (target as number);
 			case 'between': {
 				const { from, to } = target as { from: number; to: number };
 				return number >= from && number <= to;
 			}
-			case 'startsWith': return String(value).startsWith(String(target));
-			case 'endsWith': return String(value).endsWith(String(target));
-			case 'includes': return String(value).includes(String(target));
-			case 'regex': return new RegExp(String(target)).test(String(value));
-			case 'exists': return value !== undefined && value !== null && value !== '';
-			default: return false;
+			case 'startsWith':
+				return String(value).startsWith(String(target));
+			case 'endsWith':
+				return String(value).endsWith(String(target));
+			case 'includes':
+				return String(value).includes(String(target));
+			case 'regex':
+				return new RegExp(String(target)).test(String(value));
+			case 'exists':
+				return value !== undefined && value !== null && value !== '';
+			default:
+				return false;
 		}
 	});
 }
@@ -136,8 +161,12 @@ export function isShown(property: INodeProperties, params: IDataObject): boolean
 	const matches = (name: string, allowed: unknown) =>
 		(allowed as unknown[]).some((candidate) => allows(candidate, valueOf(name)));
 	const { show, hide } = property.displayOptions ?? {};
-	const shown = Object.entries(show ?? {}).every(([name, allowed]) => isOutside(name) || matches(name, allowed));
-	const hidden = Object.entries(hide ?? {}).some(([name, allowed]) => !isOutside(name) && matches(name, allowed));
+	const shown = Object.entries(show ?? {}).every(
+		([name, allowed]) => isOutside(name) || matches(name, allowed),
+	);
+	const hidden = Object.entries(hide ?? {}).some(
+		([name, allowed]) => !isOutside(name) && matches(name, allowed),
+	);
 	return shown && !hidden;
 }
 
@@ -159,7 +188,11 @@ function fieldError(
  * Reads and checks every shown field of one item, in declaration order (so a field can depend on
  * an earlier one through displayOptions). Throws a NodeOperationError naming field and item.
  */
-export function readFields(context: IExecuteFunctions, fields: Field[], itemIndex: number): IDataObject {
+export function readFields(
+	context: IExecuteFunctions,
+	fields: Field[],
+	itemIndex: number,
+): IDataObject {
 	const params: IDataObject = {};
 	for (const field of fields) {
 		const { property } = field;
@@ -183,7 +216,13 @@ export function readFields(context: IExecuteFunctions, fields: Field[], itemInde
 			for (const child of field.fields) {
 				const childValue = (value as IDataObject)[child.property.name];
 				if (childValue === undefined) continue;
-				const checked = checkValue(context, child, childValue, `${label} › ${child.property.displayName}`, itemIndex);
+				const checked = checkValue(
+					context,
+					child,
+					childValue,
+					`${label} › ${child.property.displayName}`,
+					itemIndex,
+				);
 				if (checked !== undefined) collected[child.property.name] = checked as IDataObject;
 			}
 			params[property.name] = collected;
@@ -212,10 +251,18 @@ function readEntries(
 		if (!property.required) return [];
 		throw fieldError(context, label, `needs at least one ${name}`, itemIndex);
 	}
-	if (!Array.isArray(list)) throw fieldError(context, label, `must be a list of ${name}s`, itemIndex);
+	if (!Array.isArray(list))
+		throw fieldError(context, label, `must be a list of ${name}s`, itemIndex);
 	return list.map((entry: unknown, index) => {
 		const entryLabel = `${label} › ${name} ${index + 1}`;
-		if (!isObject(entry)) throw fieldError(context, entryLabel, `must be a set of fields (${summary})`, itemIndex, label);
+		if (!isObject(entry))
+			throw fieldError(
+				context,
+				entryLabel,
+				`must be a set of fields (${summary})`,
+				itemIndex,
+				label,
+			);
 		const checked: IDataObject = {};
 		for (const child of fields) {
 			if (!isShown(child.property, checked)) continue;
@@ -241,7 +288,8 @@ function checkValue(
 	try {
 		return field.check(value);
 	} catch (error) {
-		const reason = error instanceof InputError ? error.message : `is not valid: ${(error as Error).message}`;
+		const reason =
+			error instanceof InputError ? error.message : `is not valid: ${(error as Error).message}`;
 		throw fieldError(context, label, reason, itemIndex, parameter);
 	}
 }

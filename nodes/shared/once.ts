@@ -33,14 +33,16 @@ export async function oncePerExecution<T>(
 			(error: unknown) => ({ error }),
 		);
 		if ('value' in settled) return settled.value;
-		if (context.executionCache.get(key) === cached) throw sharedFailure(context, settled.error, cached.itemIndex);
+		if (context.executionCache.get(key) === cached)
+			throw sharedFailure(context, settled.error, cached.itemIndex);
 		// The failed call sent nothing and was forgotten: this item tries itself (or joins a newer try).
 		return await oncePerExecution(context, key, call);
 	}
 	const attempt: Attempt<T> = { promise: call(), itemIndex: context.itemIndex };
 	context.executionCache.set(key, attempt);
 	attempt.promise.catch((error: unknown) => {
-		if (wasNotSent(error) && context.executionCache.get(key) === attempt) context.executionCache.delete(key);
+		if (wasNotSent(error) && context.executionCache.get(key) === attempt)
+			context.executionCache.delete(key);
 	});
 	return attempt.promise;
 }

@@ -7,7 +7,12 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { readFields, operationProperties } from './fields';
-import { createSend, DEFAULT_TRANSPORT_OPTIONS, RateGate, type TransportOptions } from './transport';
+import {
+	createSend,
+	DEFAULT_TRANSPORT_OPTIONS,
+	RateGate,
+	type TransportOptions,
+} from './transport';
 import type { Operation, Vendor } from './types';
 
 export const DEFAULT_CONCURRENCY = 10;
@@ -20,7 +25,11 @@ export const OPTION_RANGES = {
 } as const;
 
 /** An option's number, clamped to its range; anything that is not a number gives the default. */
-export function clampOption(value: unknown, range: { min: number; max: number }, fallback: number): number {
+export function clampOption(
+	value: unknown,
+	range: { min: number; max: number },
+	fallback: number,
+): number {
 	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	if (typeof number !== 'number' || !Number.isFinite(number)) return fallback;
 	return Math.min(range.max, Math.max(range.min, Math.round(number)));
@@ -44,7 +53,9 @@ export function describeOperations(operations: Operation[]): INodeProperties[] {
 	const operationSelectors: INodeProperties[] = resources.map((resource) => {
 		const ofResource = operations.filter((operation) => operation.resource === resource);
 		// n8n lists operations alphabetically; the default stays the resource's first declared one.
-		const options = ofResource.map((operation) => operation.option).sort((a, b) => a.name.localeCompare(b.name));
+		const options = ofResource
+			.map((operation) => operation.option)
+			.sort((a, b) => a.name.localeCompare(b.name));
 		const firstOperation = String(ofResource[0].option.value);
 		return {
 			displayName: 'Operation',
@@ -65,7 +76,8 @@ export function describeOperations(operations: Operation[]): INodeProperties[] {
 			name: 'simplify',
 			type: 'boolean',
 			default: true,
-			description: "Whether to return only the most useful fields (IDs, status, links) instead of the vendor's full response",
+			description:
+				"Whether to return only the most useful fields (IDs, status, links) instead of the vendor's full response",
 		},
 		{
 			displayName: 'Options',
@@ -78,7 +90,10 @@ export function describeOperations(operations: Operation[]): INodeProperties[] {
 					displayName: 'Concurrency',
 					name: 'concurrency',
 					type: 'number',
-					typeOptions: { minValue: OPTION_RANGES.concurrency.min, maxValue: OPTION_RANGES.concurrency.max },
+					typeOptions: {
+						minValue: OPTION_RANGES.concurrency.min,
+						maxValue: OPTION_RANGES.concurrency.max,
+					},
 					default: DEFAULT_CONCURRENCY,
 					description: `How many items are sent to the vendor at the same time, from ${OPTION_RANGES.concurrency.min} to ${OPTION_RANGES.concurrency.max}. Output order always follows input order.`,
 				},
@@ -86,7 +101,10 @@ export function describeOperations(operations: Operation[]): INodeProperties[] {
 					displayName: 'Max Rate Limit Retries',
 					name: 'maxRateLimitRetries',
 					type: 'number',
-					typeOptions: { minValue: OPTION_RANGES.maxRateLimitRetries.min, maxValue: OPTION_RANGES.maxRateLimitRetries.max },
+					typeOptions: {
+						minValue: OPTION_RANGES.maxRateLimitRetries.min,
+						maxValue: OPTION_RANGES.maxRateLimitRetries.max,
+					},
 					default: maxRateLimitRetries,
 					description: `How many times one request waits and tries again when the vendor answers 429 (too many requests), from ${OPTION_RANGES.maxRateLimitRetries.min} to ${OPTION_RANGES.maxRateLimitRetries.max}. Waits follow the Retry-After or X-RateLimit-Reset the vendor sends.`,
 				},
@@ -94,7 +112,10 @@ export function describeOperations(operations: Operation[]): INodeProperties[] {
 					displayName: 'Timeout (Milliseconds)',
 					name: 'timeoutMs',
 					type: 'number',
-					typeOptions: { minValue: OPTION_RANGES.timeoutMs.min, maxValue: OPTION_RANGES.timeoutMs.max },
+					typeOptions: {
+						minValue: OPTION_RANGES.timeoutMs.min,
+						maxValue: OPTION_RANGES.timeoutMs.max,
+					},
 					default: timeoutMs,
 					description: `How long to wait for the vendor to answer one request, from ${OPTION_RANGES.timeoutMs.min} to ${OPTION_RANGES.timeoutMs.max} milliseconds. A request that creates something is not sent again after a timeout, to avoid duplicates.`,
 				},
@@ -110,7 +131,8 @@ export function describeOperations(operations: Operation[]): INodeProperties[] {
 export function operationSubtitle(operations: Operation[]): string {
 	const names: Record<string, string> = {};
 	for (const operation of operations) {
-		names[`${operation.resource}:${String(operation.option.value)}`] = `${operation.option.name}: ${titleCase(operation.resource)}`;
+		names[`${operation.resource}:${String(operation.option.value)}`] =
+			`${operation.option.name}: ${titleCase(operation.resource)}`;
 	}
 	return `={{ ${JSON.stringify(names)}[$parameter["resource"] + ":" + $parameter["operation"]] }}`;
 }
@@ -140,7 +162,11 @@ async function forEachLimited(
  * The operation the node is set to. "Custom API Call" (which n8n offers on Resource and on
  * Operation for nodes whose credential can authenticate any request) gets a message saying what to use.
  */
-function chosenOperation(context: IExecuteFunctions, vendor: Vendor, operations: Operation[]): Operation {
+function chosenOperation(
+	context: IExecuteFunctions,
+	vendor: Vendor,
+	operations: Operation[],
+): Operation {
 	const resource = context.getNodeParameter('resource', 0) as string;
 	let operationName: string | undefined;
 	try {
@@ -152,9 +178,10 @@ function chosenOperation(context: IExecuteFunctions, vendor: Vendor, operations:
 		(candidate) => candidate.resource === resource && candidate.option.value === operationName,
 	);
 	if (operation) return operation;
-	const chosen = resource === CUSTOM_API_CALL || operationName === CUSTOM_API_CALL || operationName === undefined
-		? 'Custom API Call'
-		: `The operation "${operationName}" of "${resource}"`;
+	const chosen =
+		resource === CUSTOM_API_CALL || operationName === CUSTOM_API_CALL || operationName === undefined
+			? 'Custom API Call'
+			: `The operation "${operationName}" of "${resource}"`;
 	throw new NodeOperationError(context.getNode(), `${chosen} is not supported by this node`, {
 		description: `For other ${vendor.label} API calls, use n8n's HTTP Request node with Authentication "Predefined Credential Type" and the ${vendor.credentialName} credential.`,
 	});
@@ -163,7 +190,11 @@ function chosenOperation(context: IExecuteFunctions, vendor: Vendor, operations:
 const CUSTOM_API_CALL = '__CUSTOM_API_CALL__';
 
 /** One item's checked parameters, or the error that names the field. */
-function checkItem(context: IExecuteFunctions, operation: Operation, itemIndex: number): IDataObject | NodeOperationError {
+function checkItem(
+	context: IExecuteFunctions,
+	operation: Operation,
+	itemIndex: number,
+): IDataObject | NodeOperationError {
 	try {
 		return readFields(context, operation.fields, itemIndex);
 	} catch (error) {
@@ -173,7 +204,10 @@ function checkItem(context: IExecuteFunctions, operation: Operation, itemIndex: 
 	}
 }
 
-function errorItem(error: NodeApiError | NodeOperationError, itemIndex: number): INodeExecutionData {
+function errorItem(
+	error: NodeApiError | NodeOperationError,
+	itemIndex: number,
+): INodeExecutionData {
 	// n8n's engine keeps only { error: message } in json and the description on `error`.
 	return {
 		json: { error: error.message },
@@ -200,12 +234,16 @@ function withDoneItems<E extends Error & { description?: string | null }>(
 		const conversationId = item.json.conversationId ?? item.json.conversation_id;
 		const id = conversationId ?? item.json.id;
 		if (id === undefined || id === null) done.push(`${itemIndex}`);
-		else done.push(`${itemIndex} (${conversationId !== undefined ? 'conversation' : 'ID'} ${String(id)})`);
+		else
+			done.push(
+				`${itemIndex} (${conversationId !== undefined ? 'conversation' : 'ID'} ${String(id)})`,
+			);
 	}
 	if (done.length === 0) return failure;
 	const listed = done.slice(0, MAX_LISTED_ITEMS).join(', ');
 	const more = done.length > MAX_LISTED_ITEMS ? ` and ${done.length - MAX_LISTED_ITEMS} more` : '';
-	failure.description = `${failure.description ?? ''} The run stopped here; ${done.length} item${done.length === 1 ? '' : 's'} had already succeeded and must not be sent again: item ${listed}${more}. Set "On Error" to "Continue (using error output)" to get every item's result.`.trim();
+	failure.description =
+		`${failure.description ?? ''} The run stopped here; ${done.length} item${done.length === 1 ? '' : 's'} had already succeeded and must not be sent again: item ${listed}${more}. Set "On Error" to "Continue (using error output)" to get every item's result.`.trim();
 	return failure;
 }
 
@@ -226,14 +264,22 @@ export async function runOperation(
 	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
 	const transportOptions: TransportOptions = {
 		...DEFAULT_TRANSPORT_OPTIONS,
-		timeoutMs: clampOption(options.timeoutMs, OPTION_RANGES.timeoutMs, DEFAULT_TRANSPORT_OPTIONS.timeoutMs),
+		timeoutMs: clampOption(
+			options.timeoutMs,
+			OPTION_RANGES.timeoutMs,
+			DEFAULT_TRANSPORT_OPTIONS.timeoutMs,
+		),
 		maxRateLimitRetries: clampOption(
 			options.maxRateLimitRetries,
 			OPTION_RANGES.maxRateLimitRetries,
 			DEFAULT_TRANSPORT_OPTIONS.maxRateLimitRetries,
 		),
 	};
-	const concurrency = clampOption(options.concurrency, OPTION_RANGES.concurrency, DEFAULT_CONCURRENCY);
+	const concurrency = clampOption(
+		options.concurrency,
+		OPTION_RANGES.concurrency,
+		DEFAULT_CONCURRENCY,
+	);
 
 	const output: INodeExecutionData[] = new Array(items.length);
 	const params: Array<IDataObject | undefined> = [];
@@ -269,10 +315,14 @@ export async function runOperation(
 		const itemParams = params[itemIndex];
 		const problem = itemParams && operation.checkWithCredentials?.(itemParams, credentials);
 		if (!problem) continue;
-		const error = new NodeOperationError(context.getNode(), `${problem.field} ${problem.reason} [item ${itemIndex}]`, {
-			itemIndex,
-			description: `${problem.fix} Nothing was sent for this item.`,
-		});
+		const error = new NodeOperationError(
+			context.getNode(),
+			`${problem.field} ${problem.reason} [item ${itemIndex}]`,
+			{
+				itemIndex,
+				description: `${problem.fix} Nothing was sent for this item.`,
+			},
+		);
 		if (!continueOnFail) throw error;
 		output[itemIndex] = errorItem(error, itemIndex);
 		params[itemIndex] = undefined;
@@ -294,7 +344,10 @@ export async function runOperation(
 					{ node: context.getNode(), send, credentials, itemIndex, executionCache },
 					itemParams,
 				);
-				output[itemIndex] = { json: simplify ? result.simplified : result.raw, pairedItem: { item: itemIndex } };
+				output[itemIndex] = {
+					json: simplify ? result.simplified : result.raw,
+					pairedItem: { item: itemIndex },
+				};
 			} catch (caught) {
 				const error =
 					caught instanceof NodeApiError || caught instanceof NodeOperationError
@@ -309,4 +362,3 @@ export async function runOperation(
 	if (failure) throw withDoneItems(failure, output, items.length);
 	return [output];
 }
-

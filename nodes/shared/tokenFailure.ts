@@ -27,7 +27,12 @@ export class TokenFailure extends Error {
 
 	readonly retryable: boolean;
 
-	readonly response: { status: number; statusText: string; headers: IDataObject; data: IDataObject };
+	readonly response: {
+		status: number;
+		statusText: string;
+		headers: IDataObject;
+		data: IDataObject;
+	};
 
 	constructor(message: string, answer: TokenAnswer) {
 		super(message);
@@ -42,14 +47,19 @@ export class TokenFailure extends Error {
 }
 
 /** A token request that got no HTTP answer: n8n's own error, passed on with the flags (one more try may work). */
-export function markTokenFailure<E extends object>(error: E): E & { tokenStep: true; retryable: true } {
+export function markTokenFailure<E extends object>(
+	error: E,
+): E & { tokenStep: true; retryable: true } {
 	return Object.assign(error, { tokenStep: true as const, retryable: true as const });
 }
 
 /** The token failure among an error and its causes, if any. */
 export function findTokenFailure(chain: unknown[]): { retryable: boolean } | undefined {
 	const failure = chain.find(
-		(link) => typeof link === 'object' && link !== null && (link as { tokenStep?: unknown }).tokenStep === true,
+		(link) =>
+			typeof link === 'object' &&
+			link !== null &&
+			(link as { tokenStep?: unknown }).tokenStep === true,
 	) as { retryable?: unknown } | undefined;
 	return failure ? { retryable: failure.retryable === true } : undefined;
 }

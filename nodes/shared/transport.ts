@@ -37,7 +37,13 @@ export const DEFAULT_TRANSPORT_OPTIONS: TransportOptions = {
 type Clock = Pick<TransportOptions, 'now' | 'sleep'>;
 
 /** Network failures where the request cannot have reached the server: safe to send again. */
-const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NOT_SENT_CODES = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+]);
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
 const IDEMPOTENT_RETRIES = 2;
 
@@ -103,7 +109,11 @@ export class RateGate {
 
 	async wait(): Promise<void> {
 		if (this.signal?.aborted) throw new ExecutionCancelledError();
-		for (let remaining = this.openAt - this.clock.now(); remaining > 0; remaining = this.openAt - this.clock.now()) {
+		for (
+			let remaining = this.openAt - this.clock.now();
+			remaining > 0;
+			remaining = this.openAt - this.clock.now()
+		) {
 			await abortableSleep(remaining, this.signal, this.clock);
 		}
 	}
@@ -145,7 +155,11 @@ export function rateLimitWaitMs(headers: IDataObject, attempt: number, now = Dat
 /** When a success says the budget is used up (X-RateLimit-Remaining: 0), the time until it resets. */
 function budgetExhaustedWaitMs(headers: IDataObject, now: number): number | undefined {
 	if (header(headers, 'x-ratelimit-remaining') !== '0') return undefined;
-	const wait = rateLimitWaitMs({ 'x-ratelimit-reset': header(headers, 'x-ratelimit-reset') }, 1, now);
+	const wait = rateLimitWaitMs(
+		{ 'x-ratelimit-reset': header(headers, 'x-ratelimit-reset') },
+		1,
+		now,
+	);
 	return wait > 0 ? wait : undefined;
 }
 
@@ -178,7 +192,9 @@ function unwrapThrown(error: unknown): ThrownFailure {
 	const chain = causeChain(error);
 	const tokenStep = findTokenFailure(chain);
 	const cause = (chain[1] ?? chain[0] ?? {}) as Thrown;
-	const withResponse = chain.find((link) => link.response && typeof link.response.status === 'number');
+	const withResponse = chain.find(
+		(link) => link.response && typeof link.response.status === 'number',
+	);
 	if (withResponse?.response) {
 		return {
 			tokenStep,
@@ -202,7 +218,13 @@ function tokenStepError(
 ): Error {
 	const notSent = `Nothing was sent to ${request.purpose}, so running this item again is safe.`;
 	if (!failure.response) {
-		return markNotSent(connectionError(node, vendor, request, itemIndex, { code: failure.code, sent: false, timedOut: false }));
+		return markNotSent(
+			connectionError(node, vendor, request, itemIndex, {
+				code: failure.code,
+				sent: false,
+				timedOut: false,
+			}),
+		);
 	}
 	const explained = vendor.explainError(failure.response, request);
 	const error = apiError(node, vendor, failure.response, request, itemIndex, {
@@ -213,7 +235,13 @@ function tokenStepError(
 }
 
 /** A 3xx: the Base URL points at a moved or proxied address; following it could resend the credential elsewhere. */
-function redirectError(node: INode, vendor: Vendor, response: ApiResponse, request: RequestSpec, itemIndex: number): Error {
+function redirectError(
+	node: INode,
+	vendor: Vendor,
+	response: ApiResponse,
+	request: RequestSpec,
+	itemIndex: number,
+): Error {
 	const location = header(response.headers, 'location');
 	let where = '';
 	if (location && URL.canParse(location)) where = ` to ${new URL(location).origin}`;
@@ -268,7 +296,10 @@ export function createSend(
 				ignoreHttpStatusErrors: vendor.renewsTokenOn401 ? { ignore: true, except: [401] } : true,
 			};
 			if (request.form) {
-				httpOptions.headers = { ...httpOptions.headers, 'Content-Type': 'application/x-www-form-urlencoded' };
+				httpOptions.headers = {
+					...httpOptions.headers,
+					'Content-Type': 'application/x-www-form-urlencoded',
+				};
 			}
 
 			let response: ApiResponse;
@@ -311,12 +342,16 @@ export function createSend(
 			}
 
 			const { statusCode } = response;
-			if (statusCode >= 300 && statusCode < 400) throw redirectError(node, vendor, response, spec, itemIndex);
+			if (statusCode >= 300 && statusCode < 400)
+				throw redirectError(node, vendor, response, spec, itemIndex);
 			if (statusCode === 429) {
 				if (rateLimited < options.maxRateLimitRetries) {
 					rateLimited++;
 					const wait = Math.min(
-						Math.max(rateLimitWaitMs(response.headers, rateLimited, options.now()), vendor.minRateLimitWaitMs ?? 0),
+						Math.max(
+							rateLimitWaitMs(response.headers, rateLimited, options.now()),
+							vendor.minRateLimitWaitMs ?? 0,
+						),
 						options.maxWaitMs,
 					);
 					gate.pauseFor(wait);
@@ -347,5 +382,7 @@ export function createSend(
 			return response.body as T;
 		}
 	};
-	return vendor.renewsTokenOn401 ? <T>(request: RequestSpec) => gate.alone(() => send<T>(request)) : send;
+	return vendor.renewsTokenOn401
+		? <T>(request: RequestSpec) => gate.alone(() => send<T>(request))
+		: send;
 }

@@ -111,7 +111,9 @@ export interface Vendor {
 	 * Checks the credential's values once per run, before any request: a field and why it is
 	 * unusable ("Domain API Host", "is not a host name or an http(s) URL").
 	 */
-	checkCredentials?(credentials: ICredentialDataDecryptedObject): { field: string; reason: string; fix?: string } | undefined;
+	checkCredentials?(
+		credentials: ICredentialDataDecryptedObject,
+	): { field: string; reason: string; fix?: string } | undefined;
 	/** For vendors that report failures inside a 2xx body: return an explanation to fail the call. */
 	failureInSuccess?(response: ApiResponse, request: RequestSpec): ErrorExplanation | undefined;
 	/**

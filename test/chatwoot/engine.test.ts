@@ -20,9 +20,18 @@ const cred = {
 	accountId: '',
 };
 const credentials = { chatwootConversationsApi: cred };
-const withCred = (extra: Record<string, unknown>) => ({ chatwootConversationsApi: { ...cred, ...extra } });
+const withCred = (extra: Record<string, unknown>) => ({
+	chatwootConversationsApi: { ...cred, ...extra },
+});
 
-const contactRecord = { id: 77, name: 'Ana Lima', email: 'ana@example.com', phone_number: '+5511987654321', identifier: 'crm-4711', account_id: 5 };
+const contactRecord = {
+	id: 77,
+	name: 'Ana Lima',
+	email: 'ana@example.com',
+	phone_number: '+5511987654321',
+	identifier: 'crm-4711',
+	account_id: 5,
+};
 const publicConversation = (id: number, extra: Record<string, unknown> = {}) => ({
 	id,
 	uuid: `5c0e5f1a-0000-4000-8000-00000000000${id % 10}`,
@@ -46,7 +55,10 @@ const publicMessage = (id: number, conversationId: number, content: string) => (
 });
 const RAILS_404 = { status: 404, error: 'Not Found' };
 /** n8n sends no body at all for an empty object (Chatwoot's conversation create then permits nothing). */
-const noBody = (body: unknown) => body === '' || body === undefined || (typeof body === 'object' && body !== null && Object.keys(body).length === 0);
+const noBody = (body: unknown) =>
+	body === '' ||
+	body === undefined ||
+	(typeof body === 'object' && body !== null && Object.keys(body).length === 0);
 
 /** The public client API: never an access token header, whatever the credential holds. */
 function publicApi() {
@@ -57,9 +69,17 @@ function appApi() {
 }
 
 /** The query of Chatwoot's contact search (GET …/contacts/search), first page unless given. */
-const searchQuery = (q: string, page = 1) => ({ q, include_contact_inboxes: 'true', page: String(page) });
+const searchQuery = (q: string, page = 1) => ({
+	q,
+	include_contact_inboxes: 'true',
+	page: String(page),
+});
 
-const create = (parameters: Record<string, unknown> = {}) => ({ resource: 'conversation', operation: 'create', ...parameters });
+const create = (parameters: Record<string, unknown> = {}) => ({
+	resource: 'conversation',
+	operation: 'create',
+	...parameters,
+});
 const existing = (parameters: Record<string, unknown> = {}) =>
 	create({ contactMode: 'existing', contactIdentifier: SOURCE, ...parameters });
 
@@ -75,11 +95,24 @@ describe('Chatwoot Conversations → Create (public client API)', () => {
 				avatar_url: 'https://example.com/ana.png',
 				custom_attributes: { plan: 'pro' },
 			})
-			.reply(200, () => (order.push('contact'), { ...contactRecord, source_id: SOURCE, pubsub_token: 'pubsub' }))
-			.post(`${PUB}/contacts/${SOURCE}/conversations`, { custom_attributes: { order_id: 'A-1001' } })
+			.reply(
+				200,
+				() => (
+					order.push('contact'),
+					{ ...contactRecord, source_id: SOURCE, pubsub_token: 'pubsub' }
+				),
+			)
+			.post(`${PUB}/contacts/${SOURCE}/conversations`, {
+				custom_attributes: { order_id: 'A-1001' },
+			})
 			.reply(200, () => (order.push('conversation'), publicConversation(42)))
-			.post(`${PUB}/contacts/${SOURCE}/conversations/42/messages`, { content: 'My order has not arrived' })
-			.reply(200, () => (order.push('message'), publicMessage(900, 42, 'My order has not arrived')));
+			.post(`${PUB}/contacts/${SOURCE}/conversations/42/messages`, {
+				content: 'My order has not arrived',
+			})
+			.reply(
+				200,
+				() => (order.push('message'), publicMessage(900, 42, 'My order has not arrived')),
+			);
 
 		const { output, error } = await runNode({
 			type: 'chatwoot',
@@ -161,7 +194,9 @@ describe('Chatwoot Conversations → Create (public client API)', () => {
 		const scope = nock('https://app.chatwoot.com', { badheaders: ['api-access-token'] })
 			.post(`/public/api/v1/inboxes/${INBOX}/contacts/${SOURCE}/conversations`, noBody)
 			.reply(200, publicConversation(45))
-			.post(`/public/api/v1/inboxes/${INBOX}/contacts/${SOURCE}/conversations/45/messages`, { content: 'Second question' })
+			.post(`/public/api/v1/inboxes/${INBOX}/contacts/${SOURCE}/conversations/45/messages`, {
+				content: 'Second question',
+			})
 			.reply(200, publicMessage(901, 45, 'Second question'));
 		const { output, error } = await runNode({
 			type: 'chatwoot',
@@ -191,40 +226,69 @@ describe('Chatwoot Conversations → Create (public client API)', () => {
 			.reply(200, publicMessage(902, 46, 'Hi'));
 		const { output } = await runNode({
 			type: 'chatwoot',
-			parameters: create({ contactFields: { email: 'ana@example.com' }, message: 'Hi', simplify: false }),
+			parameters: create({
+				contactFields: { email: 'ana@example.com' },
+				message: 'Hi',
+				simplify: false,
+			}),
 			credentials,
 		});
 		scope.done();
-		expect(output[0].json).toEqual({ contact, conversation: publicConversation(46), message: publicMessage(902, 46, 'Hi') });
+		expect(output[0].json).toEqual({
+			contact,
+			conversation: publicConversation(46),
+			message: publicMessage(902, 46, 'Hi'),
+		});
 	});
 });
 
 describe('Chatwoot Conversations → Create: errors', () => {
 	test('an unknown inbox identifier (404 on the contact) names the credential field', async () => {
 		const scope = publicApi().post(`${PUB}/contacts`).reply(404, RAILS_404);
-		const { error } = await runNode({ type: 'chatwoot', parameters: create({ contactFields: { name: 'A' } }), credentials });
+		const { error } = await runNode({
+			type: 'chatwoot',
+			parameters: create({ contactFields: { name: 'A' } }),
+			credentials,
+		});
 		scope.done();
 		expect(error?.message).toBe(
 			'Chatwoot could not create the contact: no API inbox has the Inbox Identifier of the credential (HTTP 404) [item 0]',
 		);
-		expect(error?.description).toContain('Inbox Identifier in the Chatwoot Conversations credential');
+		expect(error?.description).toContain(
+			'Inbox Identifier in the Chatwoot Conversations credential',
+		);
 	});
 
 	test.each([
-		['a 500 (Rails hides the HMAC exception)', 500, { status: 500, error: 'Internal Server Error' }, 'the contact was refused (Internal Server Error); Chatwoot answers this way when identity validation (HMAC) fails'],
-		['a 401 naming the HMAC', 401, { error: 'HMAC failed: Invalid Identifier Hash Provided' }, 'identity validation failed (HMAC failed: Invalid Identifier Hash Provided)'],
-	])('failed identity validation, %s, says to set the HMAC token; the create is not sent again', async (_name, status, body, reason) => {
-		const scope = publicApi().post(`${PUB}/contacts`).once().reply(status, body);
-		const { error } = await runNode({
-			type: 'chatwoot',
-			parameters: create({ contactFields: { identifier: 'crm-4711' } }),
-			credentials,
-		});
-		scope.done();
-		expect(error?.message).toBe(`Chatwoot could not create the contact: ${reason} (HTTP ${status}) [item 0]`);
-		expect(error?.description).toContain('Inbox HMAC Token');
-		expect(error?.description).toContain('Identity Validation');
-	});
+		[
+			'a 500 (Rails hides the HMAC exception)',
+			500,
+			{ status: 500, error: 'Internal Server Error' },
+			'the contact was refused (Internal Server Error); Chatwoot answers this way when identity validation (HMAC) fails',
+		],
+		[
+			'a 401 naming the HMAC',
+			401,
+			{ error: 'HMAC failed: Invalid Identifier Hash Provided' },
+			'identity validation failed (HMAC failed: Invalid Identifier Hash Provided)',
+		],
+	])(
+		'failed identity validation, %s, says to set the HMAC token; the create is not sent again',
+		async (_name, status, body, reason) => {
+			const scope = publicApi().post(`${PUB}/contacts`).once().reply(status, body);
+			const { error } = await runNode({
+				type: 'chatwoot',
+				parameters: create({ contactFields: { identifier: 'crm-4711' } }),
+				credentials,
+			});
+			scope.done();
+			expect(error?.message).toBe(
+				`Chatwoot could not create the contact: ${reason} (HTTP ${status}) [item 0]`,
+			);
+			expect(error?.description).toContain('Inbox HMAC Token');
+			expect(error?.description).toContain('Identity Validation');
+		},
+	);
 
 	test('a failure after the contact was created says how to go on without a second contact', async () => {
 		const scope = publicApi()
@@ -232,9 +296,15 @@ describe('Chatwoot Conversations → Create: errors', () => {
 			.reply(200, { ...contactRecord, source_id: SOURCE })
 			.post(`${PUB}/contacts/${SOURCE}/conversations`)
 			.reply(422, { status: 422, error: 'Unprocessable Entity' });
-		const { error } = await runNode({ type: 'chatwoot', parameters: create({ contactFields: { name: 'A' } }), credentials });
+		const { error } = await runNode({
+			type: 'chatwoot',
+			parameters: create({ contactFields: { name: 'A' } }),
+			credentials,
+		});
 		scope.done();
-		expect(error?.message).toBe('Chatwoot could not create the conversation: Unprocessable Entity (HTTP 422) [item 0]');
+		expect(error?.message).toBe(
+			'Chatwoot could not create the conversation: Unprocessable Entity (HTTP 422) [item 0]',
+		);
 		expect(error?.description).toContain(`contact source ID "${SOURCE}"`);
 		expect(error?.description).toContain('Use an Existing Contact Source ID');
 	});
@@ -246,9 +316,15 @@ describe('Chatwoot Conversations → Create: errors', () => {
 			.post(`${PUB}/contacts/${SOURCE}/conversations/47/messages`)
 			.once()
 			.reply(500, { status: 500, error: 'Internal Server Error' });
-		const { error } = await runNode({ type: 'chatwoot', parameters: existing({ message: 'Hi' }), credentials });
+		const { error } = await runNode({
+			type: 'chatwoot',
+			parameters: existing({ message: 'Hi' }),
+			credentials,
+		});
 		scope.done();
-		expect(error?.message).toBe('Chatwoot could not post the first message: Internal Server Error (HTTP 500) [item 0]');
+		expect(error?.message).toBe(
+			'Chatwoot could not post the first message: Internal Server Error (HTTP 500) [item 0]',
+		);
 		expect(error?.description).toMatch(/^Conversation 47 was created .* Message → Send/);
 		expect(error?.description).toContain('not sent again');
 	});
@@ -275,7 +351,11 @@ describe('Chatwoot Conversations → Create: errors', () => {
 			.once()
 			.reply(200, publicConversation(48));
 		const started = Date.now();
-		const { output, error } = await runNode({ type: 'chatwoot', parameters: existing(), credentials });
+		const { output, error } = await runNode({
+			type: 'chatwoot',
+			parameters: existing(),
+			credentials,
+		});
 		expect(error).toBeUndefined();
 		scope.done();
 		expect(Date.now() - started).toBeGreaterThanOrEqual(950);
@@ -284,14 +364,19 @@ describe('Chatwoot Conversations → Create: errors', () => {
 	});
 
 	test('429 past the retry cap fails with a rate-limit message', async () => {
-		const scope = publicApi().post(`${PUB}/contacts/${SOURCE}/conversations`).once().reply(429, 'Retry later\n');
+		const scope = publicApi()
+			.post(`${PUB}/contacts/${SOURCE}/conversations`)
+			.once()
+			.reply(429, 'Retry later\n');
 		const { error } = await runNode({
 			type: 'chatwoot',
 			parameters: existing({ options: { maxRateLimitRetries: 0 } }),
 			credentials,
 		});
 		scope.done();
-		expect(error?.message).toBe('Chatwoot could not create the conversation: Chatwoot\'s rate limiter kept answering "Retry later" (HTTP 429) [item 0]');
+		expect(error?.message).toBe(
+			'Chatwoot could not create the conversation: Chatwoot\'s rate limiter kept answering "Retry later" (HTTP 429) [item 0]',
+		);
 		expect(error?.description).toContain('Concurrency');
 		expect(error?.description).toContain('RACK_ATTACK_LIMIT');
 	});
@@ -301,9 +386,15 @@ describe('Chatwoot Conversations → Create: errors', () => {
 		['/public/api/v1/ with a slash', `${BASE}/public/api/v1/`, '/public/api/v1'],
 	])('a Base URL ending in %s is refused before any request', async (_name, baseUrl, suffix) => {
 		const scope = nock(BASE).post(/.*/).reply(200, {});
-		const { error } = await runNode({ type: 'chatwoot', parameters: existing(), credentials: withCred({ baseUrl }) });
+		const { error } = await runNode({
+			type: 'chatwoot',
+			parameters: existing(),
+			credentials: withCred({ baseUrl }),
+		});
 		expect(scope.isDone()).toBe(false);
-		expect(error?.message).toBe(`The Base URL of the Chatwoot Conversations credential ends with ${suffix}: enter the bare installation URL [item 0]`);
+		expect(error?.message).toBe(
+			`The Base URL of the Chatwoot Conversations credential ends with ${suffix}: enter the bare installation URL [item 0]`,
+		);
 		expect(error?.description).toContain(`so that it reads ${BASE}.`);
 	});
 
@@ -334,9 +425,14 @@ describe('Chatwoot Conversations → Create: errors', () => {
 		});
 		expect(error).toBeUndefined();
 		scope.done();
-		expect(output.map((item) => [item.json.conversationId ?? item.json.error, item.pairedItem])).toEqual([
+		expect(
+			output.map((item) => [item.json.conversationId ?? item.json.error, item.pairedItem]),
+		).toEqual([
 			[1, { item: 0 }],
-			['Chatwoot could not create the contact: no API inbox has the Inbox Identifier of the credential (HTTP 404) [item 1]', { item: 1 }],
+			[
+				'Chatwoot could not create the contact: no API inbox has the Inbox Identifier of the credential (HTTP 404) [item 1]',
+				{ item: 1 },
+			],
 			[3, { item: 2 }],
 		]);
 	});
@@ -369,16 +465,38 @@ describe('Chatwoot Conversations → Create: errors', () => {
 			items: [{ email: 'a@example.com' }, { email: 'not-an-email' }, { email: 'c@example.com' }],
 		});
 		expect(output).toEqual([]);
-		expect(error?.message).toBe('Contact Fields › Email "not-an-email" is not a valid e-mail address [item 1]');
+		expect(error?.message).toBe(
+			'Contact Fields › Email "not-an-email" is not a valid e-mail address [item 1]',
+		);
 		expect(scope.isDone()).toBe(false);
 	});
 
 	test.each([
-		['a local phone number', create({ contactFields: { phoneNumber: '0151 1234567' } }), 'Contact Fields › Phone Number "0151 1234567" is not a phone number in international format'],
-		['custom attributes that are not JSON', create({ contactFields: { customAttributes: '{plan: pro}' } }), 'Contact Fields › Custom Attributes is not valid JSON'],
-		['a contact source ID with a slash', existing({ contactIdentifier: '../contacts' }), 'Contact Source ID (This Inbox) "../contacts" is not a contact source ID: it contains "/"'],
-		['an empty contact source ID', existing({ contactIdentifier: ' ' }), 'Contact Source ID (This Inbox) is required but is empty'],
-		['a message over 150,000 characters', existing({ message: 'x'.repeat(150_001) }), 'First Message is 150001 characters long; the limit is 150000'],
+		[
+			'a local phone number',
+			create({ contactFields: { phoneNumber: '0151 1234567' } }),
+			'Contact Fields › Phone Number "0151 1234567" is not a phone number in international format',
+		],
+		[
+			'custom attributes that are not JSON',
+			create({ contactFields: { customAttributes: '{plan: pro}' } }),
+			'Contact Fields › Custom Attributes is not valid JSON',
+		],
+		[
+			'a contact source ID with a slash',
+			existing({ contactIdentifier: '../contacts' }),
+			'Contact Source ID (This Inbox) "../contacts" is not a contact source ID: it contains "/"',
+		],
+		[
+			'an empty contact source ID',
+			existing({ contactIdentifier: ' ' }),
+			'Contact Source ID (This Inbox) is required but is empty',
+		],
+		[
+			'a message over 150,000 characters',
+			existing({ message: 'x'.repeat(150_001) }),
+			'First Message is 150001 characters long; the limit is 150000',
+		],
 	])('rejects %s before sending', async (_name, parameters, expected) => {
 		const scope = nock(BASE).post(/.*/).reply(200, {});
 		const { error } = await runNode({ type: 'chatwoot', parameters, credentials });
@@ -416,9 +534,14 @@ describe('Chatwoot Conversations → Message → Send, Conversation → Get and 
 	test('gets a conversation with its last message', async () => {
 		const conversation = publicConversation(42, {
 			status: 'pending',
-			messages: [publicMessage(1, 42, 'Hello'), { ...publicMessage(2, 42, 'Hi, how can we help?'), message_type: 1 }],
+			messages: [
+				publicMessage(1, 42, 'Hello'),
+				{ ...publicMessage(2, 42, 'Hi, how can we help?'), message_type: 1 },
+			],
 		});
-		const scope = publicApi().get(`${PUB}/contacts/${SOURCE}/conversations/42`).reply(200, conversation);
+		const scope = publicApi()
+			.get(`${PUB}/contacts/${SOURCE}/conversations/42`)
+			.reply(200, conversation);
 		const { output, error } = await runNode({
 			type: 'chatwoot',
 			parameters: { resource: 'conversation', operation: 'get', ...target },
@@ -455,7 +578,11 @@ describe('Chatwoot Conversations → Message → Send, Conversation → Get and 
 		});
 		expect(error).toBeUndefined();
 		scope.done();
-		expect(output[0].json).toMatchObject({ conversationId: 42, status: 'resolved', contactIdentifier: SOURCE });
+		expect(output[0].json).toMatchObject({
+			conversationId: 42,
+			status: 'resolved',
+			contactIdentifier: SOURCE,
+		});
 	});
 
 	test('resolving is safe to repeat, so a 503 is tried again', async () => {
@@ -496,7 +623,9 @@ describe('Chatwoot Conversations → Message → Send, Conversation → Get and 
 		expect(output[0].json.error).toBe(
 			'Chatwoot could not get the conversation: the contact has no conversation with the ID 404 in this inbox (HTTP 404) [item 0]',
 		);
-		expect(output[0].error?.description).toContain('conversation ID shown in Chatwoot\'s web address');
+		expect(output[0].error?.description).toContain(
+			"conversation ID shown in Chatwoot's web address",
+		);
 
 		const unknownContact = publicApi()
 			.post(`${conversations}/42/messages`)
@@ -538,7 +667,12 @@ describe('Chatwoot Conversations → Message → Send, Conversation → Get and 
 		const scope = nock(BASE).get(/.*/).reply(200, {});
 		const { error } = await runNode({
 			type: 'chatwoot',
-			parameters: { resource: 'conversation', operation: 'get', contactIdentifier: SOURCE, conversationId: 'abc' },
+			parameters: {
+				resource: 'conversation',
+				operation: 'get',
+				contactIdentifier: SOURCE,
+				conversationId: 'abc',
+			},
 			credentials,
 		});
 		expect(error?.message).toBe('Conversation ID must be a whole number, but got "abc" [item 0]');
@@ -550,7 +684,11 @@ describe('Chatwoot Conversations → Create as Agent (Application API)', () => {
 	const agentCred = withCred({ apiAccessToken: TOKEN, accountId: '5' });
 	const ACC = '/chatwoot/api/v1/accounts/5';
 	const appConversation = (id: number, extra: Record<string, unknown> = {}) => ({
-		meta: { sender: { id: 1234, name: 'Ana Lima', type: 'contact' }, assignee: { id: 7, name: 'Agent' }, team: { id: 2, name: 'Support' } },
+		meta: {
+			sender: { id: 1234, name: 'Ana Lima', type: 'contact' },
+			assignee: { id: 7, name: 'Agent' },
+			team: { id: 2, name: 'Support' },
+		},
 		id,
 		account_id: 5,
 		uuid: `aa00${id}`,
@@ -570,7 +708,7 @@ describe('Chatwoot Conversations → Create as Agent (Application API)', () => {
 		...parameters,
 	});
 
-	test('by contact ID: reuses the contact\'s identifier in the inbox and sends every field', async () => {
+	test("by contact ID: reuses the contact's identifier in the inbox and sends every field", async () => {
 		const scope = appApi()
 			.get(`${ACC}/contacts/1234`)
 			.reply(200, {
@@ -634,9 +772,19 @@ describe('Chatwoot Conversations → Create as Agent (Application API)', () => {
 			.post(`${ACC}/contacts/1234/contact_inboxes`, { inbox_id: 3 })
 			.once()
 			.reply(200, { source_id: 'src-new', inbox: { id: 3 } })
-			.post(`${ACC}/conversations`, { source_id: 'src-new', inbox_id: '3', contact_id: '1234', message: { content: 'one' } })
+			.post(`${ACC}/conversations`, {
+				source_id: 'src-new',
+				inbox_id: '3',
+				contact_id: '1234',
+				message: { content: 'one' },
+			})
 			.reply(200, appConversation(62))
-			.post(`${ACC}/conversations`, { source_id: 'src-new', inbox_id: '3', contact_id: '1234', message: { content: 'two' } })
+			.post(`${ACC}/conversations`, {
+				source_id: 'src-new',
+				inbox_id: '3',
+				contact_id: '1234',
+				message: { content: 'two' },
+			})
 			.reply(200, appConversation(63));
 		const { output, error } = await runNode({
 			type: 'chatwoot',
@@ -649,7 +797,7 @@ describe('Chatwoot Conversations → Create as Agent (Application API)', () => {
 		expect(output.map((item) => item.json.conversationId)).toEqual([62, 63]);
 	});
 
-	test('by contact identifier, with the node\'s Account ID instead of the credential\'s', async () => {
+	test("by contact identifier, with the node's Account ID instead of the credential's", async () => {
 		const scope = appApi()
 			.get('/chatwoot/api/v1/accounts/8/contacts/search')
 			.query(searchQuery(SOURCE))
@@ -658,7 +806,11 @@ describe('Chatwoot Conversations → Create as Agent (Application API)', () => {
 			.reply(200, { id: 64, account_id: 8, inbox_id: 3, status: 'open', messages: [] });
 		const { output, error } = await runNode({
 			type: 'chatwoot',
-			parameters: agent({ accountId: '8', contactBy: 'contactIdentifier', contactIdentifier: SOURCE }),
+			parameters: agent({
+				accountId: '8',
+				contactBy: 'contactIdentifier',
+				contactIdentifier: SOURCE,
+			}),
 			credentials: agentCred,
 		});
 		expect(error).toBeUndefined();
@@ -674,12 +826,31 @@ describe('Chatwoot Conversations → Create as Agent (Application API)', () => {
 	});
 
 	test.each([
-		['no access token', { apiAccessToken: '' }, 'Create as Agent needs the User Access Token of the Chatwoot Conversations credential [item 0]', 'Profile Settings → Access Token'],
-		['no account ID', { accountId: '' }, 'Create as Agent needs an Account ID [item 0]', '/app/accounts/'],
-		['an account ID that is not a number', { accountId: 'acme' }, 'The Account ID "acme" in the Chatwoot Conversations credential is not a number [item 0]', '/app/accounts/'],
+		[
+			'no access token',
+			{ apiAccessToken: '' },
+			'Create as Agent needs the User Access Token of the Chatwoot Conversations credential [item 0]',
+			'Profile Settings → Access Token',
+		],
+		[
+			'no account ID',
+			{ accountId: '' },
+			'Create as Agent needs an Account ID [item 0]',
+			'/app/accounts/',
+		],
+		[
+			'an account ID that is not a number',
+			{ accountId: 'acme' },
+			'The Account ID "acme" in the Chatwoot Conversations credential is not a number [item 0]',
+			'/app/accounts/',
+		],
 	])('with %s in the credential fails before any request', async (_name, extra, message, hint) => {
 		const scope = nock(BASE).get(/.*/).reply(200, {}).post(/.*/).reply(200, {});
-		const { error } = await runNode({ type: 'chatwoot', parameters: agent(), credentials: withCred({ apiAccessToken: TOKEN, accountId: '5', ...extra }) });
+		const { error } = await runNode({
+			type: 'chatwoot',
+			parameters: agent(),
+			credentials: withCred({ apiAccessToken: TOKEN, accountId: '5', ...extra }),
+		});
 		expect(error?.message).toBe(message);
 		expect(error?.description).toContain(hint);
 		expect(scope.pendingMocks()).toHaveLength(2);
@@ -687,10 +858,30 @@ describe('Chatwoot Conversations → Create as Agent (Application API)', () => {
 
 	test.each([
 		[401, { error: 'Invalid Access Token' }, 'Invalid Access Token', 'User Access Token'],
-		[401, { errors: ['You need to sign in or sign up before continuing.'] }, 'the request reached Chatwoot without an access token', 'proxy'],
-		[401, { error: 'You are not authorized to access this account' }, 'You are not authorized to access this account', 'Account ID'],
-		[404, { error: 'Resource could not be found' }, 'Resource could not be found', 'no inbox with the ID 3 in account 5'],
-		[422, { message: 'Inbox is not valid for this conversation', attributes: ['inbox_id'] }, 'Inbox is not valid for this conversation (fields: inbox_id)', 'Check the fields'],
+		[
+			401,
+			{ errors: ['You need to sign in or sign up before continuing.'] },
+			'the request reached Chatwoot without an access token',
+			'proxy',
+		],
+		[
+			401,
+			{ error: 'You are not authorized to access this account' },
+			'You are not authorized to access this account',
+			'Account ID',
+		],
+		[
+			404,
+			{ error: 'Resource could not be found' },
+			'Resource could not be found',
+			'no inbox with the ID 3 in account 5',
+		],
+		[
+			422,
+			{ message: 'Inbox is not valid for this conversation', attributes: ['inbox_id'] },
+			'Inbox is not valid for this conversation (fields: inbox_id)',
+			'Check the fields',
+		],
 	])('HTTP %i %j says what to fix', async (status, body, reason, hint) => {
 		const scope = appApi()
 			.get(`${ACC}/contacts/search`)
@@ -705,16 +896,26 @@ describe('Chatwoot Conversations → Create as Agent (Application API)', () => {
 			credentials: agentCred,
 		});
 		scope.done();
-		expect(error?.message).toBe(`Chatwoot could not create the conversation: ${reason} (HTTP ${status}) [item 0]`);
+		expect(error?.message).toBe(
+			`Chatwoot could not create the conversation: ${reason} (HTTP ${status}) [item 0]`,
+		);
 		expect(error?.description).toContain(hint);
 		expect(JSON.stringify(error)).not.toContain(TOKEN);
 	});
 
 	test('an unknown contact ID is reported before anything is created', async () => {
-		const scope = appApi().get(`${ACC}/contacts/1234`).reply(404, { error: 'Resource could not be found' });
-		const { error } = await runNode({ type: 'chatwoot', parameters: agent(), credentials: agentCred });
+		const scope = appApi()
+			.get(`${ACC}/contacts/1234`)
+			.reply(404, { error: 'Resource could not be found' });
+		const { error } = await runNode({
+			type: 'chatwoot',
+			parameters: agent(),
+			credentials: agentCred,
+		});
 		scope.done();
-		expect(error?.message).toBe('Chatwoot could not find the contact: Resource could not be found (HTTP 404) [item 0]');
+		expect(error?.message).toBe(
+			'Chatwoot could not find the contact: Resource could not be found (HTTP 404) [item 0]',
+		);
 		expect(error?.description).toContain('no contact with the ID 1234 in account 5');
 	});
 });
@@ -722,8 +923,14 @@ describe('Chatwoot Conversations → Create as Agent (Application API)', () => {
 describe('Chatwoot Conversations → unexpected answers', () => {
 	test('a contact answer without source_id stops the item before a conversation is attempted', async () => {
 		const scope = publicApi().post(`${PUB}/contacts`).reply(200, { id: 1, name: 'A' });
-		const { error } = await runNode({ type: 'chatwoot', parameters: create({ contactFields: { name: 'A' } }), credentials });
+		const { error } = await runNode({
+			type: 'chatwoot',
+			parameters: create({ contactFields: { name: 'A' } }),
+			credentials,
+		});
 		scope.done();
-		expect(error?.message).toBe('Chatwoot created the contact but sent no contact source ID (source_id) [item 0]');
+		expect(error?.message).toBe(
+			'Chatwoot created the contact but sent no contact source ID (source_id) [item 0]',
+		);
 	});
 });

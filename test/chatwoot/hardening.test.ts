@@ -1,6 +1,10 @@
 import nock from 'nock';
 import { proxyRequestToAxios } from 'n8n-core/dist/execution-engine/node-execution-context/utils/request-helpers/legacy-request-adapter';
-import type { ICredentialDataDecryptedObject, ICredentialTestFunctions, INodeType } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialTestFunctions,
+	INodeType,
+} from 'n8n-workflow';
 
 import { loadPackage, runNode } from '../harness/engine';
 
@@ -12,11 +16,23 @@ const INBOX = 'inbX7kP2mQ9wZ';
 const PUB = `/public/api/v1/inboxes/${INBOX}`;
 const ACC = '/api/v1/accounts/5';
 const TOKEN = 'secret-chatwoot-user-token';
-const cred = { baseUrl: BASE, inboxIdentifier: INBOX, hmacToken: '', apiAccessToken: TOKEN, accountId: '5' };
-const withCred = (extra: Record<string, unknown> = {}) => ({ chatwootConversationsApi: { ...cred, ...extra } });
+const cred = {
+	baseUrl: BASE,
+	inboxIdentifier: INBOX,
+	hmacToken: '',
+	apiAccessToken: TOKEN,
+	accountId: '5',
+};
+const withCred = (extra: Record<string, unknown> = {}) => ({
+	chatwootConversationsApi: { ...cred, ...extra },
+});
 const appApi = () => nock(BASE, { reqheaders: { 'api-access-token': TOKEN } });
 const publicApi = () => nock(BASE, { badheaders: ['api-access-token'] });
-const searchQuery = (q: string, page = 1) => ({ q, include_contact_inboxes: 'true', page: String(page) });
+const searchQuery = (q: string, page = 1) => ({
+	q,
+	include_contact_inboxes: 'true',
+	page: String(page),
+});
 
 const conversation = (id: number, extra: Record<string, unknown> = {}) => ({
 	id,
@@ -27,41 +43,77 @@ const conversation = (id: number, extra: Record<string, unknown> = {}) => ({
 	contact: { id: 77, name: 'Ana', pubsub_token: 'live-pubsub-of-contact' },
 	...extra,
 });
-const agent = (parameters: Record<string, unknown>) => ({ resource: 'conversation', operation: 'createAsAgent', inboxId: '3', ...parameters });
-const contactInbox = (sourceId: string, inboxId: number) => ({ source_id: sourceId, inbox: { id: inboxId, name: `Inbox ${inboxId}` } });
+const agent = (parameters: Record<string, unknown>) => ({
+	resource: 'conversation',
+	operation: 'createAsAgent',
+	inboxId: '3',
+	...parameters,
+});
+const contactInbox = (sourceId: string, inboxId: number) => ({
+	source_id: sourceId,
+	inbox: { id: inboxId, name: `Inbox ${inboxId}` },
+});
 
 describe('Chatwoot: source IDs of e-mail, SMS and WhatsApp inboxes (point 7)', () => {
 	test.each([
 		['an e-mail address', 'ana@example.com', 'ana%40example%2Ecom'],
 		['an SMS number', '+4915112345678', '%2B4915112345678'],
 		['a Twilio WhatsApp number', 'whatsapp:+4915112345678', 'whatsapp%3A%2B4915112345678'],
-	])('%s is accepted and escaped in the path (dots too: Rails reads them as a format)', async (_name, sourceId, inPath) => {
-		const scope = publicApi().get(`${PUB}/contacts/${inPath}/conversations/42`).reply(200, conversation(42));
-		const { output, error } = await runNode({
-			type: 'chatwoot',
-			parameters: { resource: 'conversation', operation: 'get', contactIdentifier: sourceId, conversationId: '42' },
-			credentials: withCred(),
-		});
-		expect(error).toBeUndefined();
-		scope.done();
-		expect(output[0].json).toMatchObject({ conversationId: 42, contactIdentifier: sourceId });
-	});
+	])(
+		'%s is accepted and escaped in the path (dots too: Rails reads them as a format)',
+		async (_name, sourceId, inPath) => {
+			const scope = publicApi()
+				.get(`${PUB}/contacts/${inPath}/conversations/42`)
+				.reply(200, conversation(42));
+			const { output, error } = await runNode({
+				type: 'chatwoot',
+				parameters: {
+					resource: 'conversation',
+					operation: 'get',
+					contactIdentifier: sourceId,
+					conversationId: '42',
+				},
+				credentials: withCred(),
+			});
+			expect(error).toBeUndefined();
+			scope.done();
+			expect(output[0].json).toMatchObject({ conversationId: 42, contactIdentifier: sourceId });
+		},
+	);
 
 	test('Create as Agent takes a WhatsApp source ID, finds its contact in the inbox and sends contact_id with it', async () => {
 		const scope = appApi()
 			.get(`${ACC}/contacts/search`)
 			.query(searchQuery('+4915112345678'))
-			.reply(200, { payload: [{ id: 9, identifier: null, contact_inboxes: [contactInbox('whatsapp:+4915112345678', 3)] }] })
-			.post(`${ACC}/conversations`, { source_id: 'whatsapp:+4915112345678', inbox_id: '3', contact_id: '9' })
+			.reply(200, {
+				payload: [
+					{
+						id: 9,
+						identifier: null,
+						contact_inboxes: [contactInbox('whatsapp:+4915112345678', 3)],
+					},
+				],
+			})
+			.post(`${ACC}/conversations`, {
+				source_id: 'whatsapp:+4915112345678',
+				inbox_id: '3',
+				contact_id: '9',
+			})
 			.reply(200, conversation(70));
 		const { output, error } = await runNode({
 			type: 'chatwoot',
-			parameters: agent({ contactBy: 'contactIdentifier', contactIdentifier: 'whatsapp:+4915112345678' }),
+			parameters: agent({
+				contactBy: 'contactIdentifier',
+				contactIdentifier: 'whatsapp:+4915112345678',
+			}),
 			credentials: withCred(),
 		});
 		expect(error).toBeUndefined();
 		scope.done();
-		expect(output[0].json).toMatchObject({ conversationId: 70, contactIdentifier: 'whatsapp:+4915112345678' });
+		expect(output[0].json).toMatchObject({
+			conversationId: 70,
+			contactIdentifier: 'whatsapp:+4915112345678',
+		});
 	});
 });
 
@@ -69,15 +121,27 @@ describe('Chatwoot: CRM Identifier and Contact Source ID are told apart (point 8
 	test('the two fields carry different names in the editor', async () => {
 		const { nodes } = await loadPackage();
 		const properties = nodes['n8n-nodes-conversations.chatwoot'].description.properties;
-		const contactFields = properties.find((property) => property.name === 'contactFields') as { options: Array<{ name: string; displayName: string }> };
-		expect(contactFields.options.find((option) => option.name === 'identifier')?.displayName).toBe('CRM Identifier');
-		const sourceIdNames = new Set(properties.filter((property) => property.name === 'contactIdentifier').map((property) => property.displayName));
+		const contactFields = properties.find((property) => property.name === 'contactFields') as {
+			options: Array<{ name: string; displayName: string }>;
+		};
+		expect(contactFields.options.find((option) => option.name === 'identifier')?.displayName).toBe(
+			'CRM Identifier',
+		);
+		const sourceIdNames = new Set(
+			properties
+				.filter((property) => property.name === 'contactIdentifier')
+				.map((property) => property.displayName),
+		);
 		expect([...sourceIdNames]).toEqual(['Contact Source ID (This Inbox)']);
 	});
 
 	test('Create as Agent by CRM identifier: pages through the search to the exact match and uses its source ID in the inbox', async () => {
 		// the search matches parts: page 1 has 15 contacts whose identifier only contains the value
-		const partial = Array.from({ length: 15 }, (_, index) => ({ id: 100 + index, identifier: `crm-4711${index}`, contact_inboxes: [] }));
+		const partial = Array.from({ length: 15 }, (_, index) => ({
+			id: 100 + index,
+			identifier: `crm-4711${index}`,
+			contact_inboxes: [],
+		}));
 		const scope = appApi()
 			.get(`${ACC}/contacts/search`)
 			.query(searchQuery('crm-4711'))
@@ -87,7 +151,12 @@ describe('Chatwoot: CRM Identifier and Contact Source ID are told apart (point 8
 			.reply(200, {
 				payload: [
 					{ id: 200, identifier: 'CRM-4711', contact_inboxes: [contactInbox('src-wrong-case', 3)] },
-					{ id: 201, identifier: 'crm-4711', pubsub_token: 'x', contact_inboxes: [contactInbox('src-9', 9), contactInbox('src-3', 3)] },
+					{
+						id: 201,
+						identifier: 'crm-4711',
+						pubsub_token: 'x',
+						contact_inboxes: [contactInbox('src-9', 9), contactInbox('src-3', 3)],
+					},
 				],
 			})
 			.post(`${ACC}/conversations`, { source_id: 'src-3', inbox_id: '3', contact_id: '201' })
@@ -99,7 +168,11 @@ describe('Chatwoot: CRM Identifier and Contact Source ID are told apart (point 8
 		});
 		expect(error).toBeUndefined();
 		scope.done();
-		expect(output[0].json).toMatchObject({ conversationId: 71, contactIdentifier: 'src-3', contactId: 201 });
+		expect(output[0].json).toMatchObject({
+			conversationId: 71,
+			contactIdentifier: 'src-3',
+			contactId: 201,
+		});
 	});
 
 	test('an unknown CRM identifier fails the item before anything is created', async () => {
@@ -116,7 +189,9 @@ describe('Chatwoot: CRM Identifier and Contact Source ID are told apart (point 8
 		scope.done();
 		expect(posts.isDone()).toBe(false);
 		nock.cleanAll();
-		expect(error?.message).toBe('Chatwoot has no contact with the CRM identifier "crm-404" in account 5 [item 0]');
+		expect(error?.message).toBe(
+			'Chatwoot has no contact with the CRM identifier "crm-404" in account 5 [item 0]',
+		);
 		expect(error?.description).toContain('Nothing was created');
 	});
 });
@@ -125,18 +200,31 @@ describe('Chatwoot: pubsub_token never in the output (point 9)', () => {
 	test('Create with Simplify off: not in the contact, nor nested in the conversation', async () => {
 		const scope = publicApi()
 			.post(`${PUB}/contacts`)
-			.reply(200, { id: 77, source_id: 'src-1', name: 'Ana', pubsub_token: 'live-pubsub-of-contact' })
+			.reply(200, {
+				id: 77,
+				source_id: 'src-1',
+				name: 'Ana',
+				pubsub_token: 'live-pubsub-of-contact',
+			})
 			.post(`${PUB}/contacts/src-1/conversations`)
 			.reply(200, conversation(72));
 		const { output, error } = await runNode({
 			type: 'chatwoot',
-			parameters: { resource: 'conversation', operation: 'create', contactFields: { name: 'Ana' }, simplify: false },
+			parameters: {
+				resource: 'conversation',
+				operation: 'create',
+				contactFields: { name: 'Ana' },
+				simplify: false,
+			},
 			credentials: withCred(),
 		});
 		expect(error).toBeUndefined();
 		scope.done();
 		expect(JSON.stringify(output)).not.toContain('pubsub');
-		expect(output[0].json).toMatchObject({ contact: { id: 77, source_id: 'src-1' }, conversation: { id: 72, contact: { id: 77 } } });
+		expect(output[0].json).toMatchObject({
+			contact: { id: 77, source_id: 'src-1' },
+			conversation: { id: 72, contact: { id: 77 } },
+		});
 	});
 
 	test('Create as Agent with Simplify off: not in meta.sender', async () => {
@@ -144,7 +232,13 @@ describe('Chatwoot: pubsub_token never in the output (point 9)', () => {
 			.get(`${ACC}/contacts/1234`)
 			.reply(200, { payload: { id: 1234, contact_inboxes: [contactInbox('src-1', 3)] } })
 			.post(`${ACC}/conversations`)
-			.reply(200, conversation(73, { meta: { sender: { id: 1234, pubsub_token: 'live' } }, contact: undefined }));
+			.reply(
+				200,
+				conversation(73, {
+					meta: { sender: { id: 1234, pubsub_token: 'live' } },
+					contact: undefined,
+				}),
+			);
 		const { output } = await runNode({
 			type: 'chatwoot',
 			parameters: agent({ contactBy: 'contactId', contactId: '1234', simplify: false }),
@@ -171,7 +265,9 @@ describe('Chatwoot: a source ID of another inbox (point 10)', () => {
 		scope.done();
 		expect(posts.isDone()).toBe(false);
 		nock.cleanAll();
-		expect(error?.message).toBe('The Contact Source ID "ana@example.com" belongs to inbox 4, not to inbox 3 [item 0]');
+		expect(error?.message).toBe(
+			'The Contact Source ID "ana@example.com" belongs to inbox 4, not to inbox 3 [item 0]',
+		);
 		expect(error?.description).toContain('Nothing was created');
 	});
 
@@ -188,7 +284,9 @@ describe('Chatwoot: a source ID of another inbox (point 10)', () => {
 			credentials: withCred(),
 		});
 		scope.done();
-		expect(error?.message).toBe('Chatwoot put conversation 74 in inbox 4, not in inbox 3: the Contact Source ID "2a7d6b40" belongs there [item 0]');
+		expect(error?.message).toBe(
+			'Chatwoot put conversation 74 in inbox 4, not in inbox 3: the Contact Source ID "2a7d6b40" belongs there [item 0]',
+		);
 		expect(error?.description).toContain('Conversation 74 exists in inbox 4');
 	});
 });
@@ -213,7 +311,10 @@ describe('Chatwoot: the Inbox Identifier is optional (point 11)', () => {
 describe('Chatwoot credential test (testedBy, point 11)', () => {
 	const testFunctions = {
 		logger: console,
-		helpers: { request: async (options: object) => proxyRequestToAxios(undefined, undefined, undefined, options as never) },
+		helpers: {
+			request: async (options: object) =>
+				proxyRequestToAxios(undefined, undefined, undefined, options as never),
+		},
 	} as unknown as ICredentialTestFunctions;
 	const profile = { id: 1, name: 'Agent', accounts: [{ id: 5, name: 'Acme' }] };
 
@@ -230,8 +331,13 @@ describe('Chatwoot credential test (testedBy, point 11)', () => {
 
 	test('only the access token: reads the profile with it, and nothing of the public API', async () => {
 		const scope = appApi().get('/api/v1/profile').reply(200, profile);
-		const publicCalls = nock(BASE).get(/public/).reply(200, {});
-		expect(await testCredential({ inboxIdentifier: '' })).toEqual({ status: 'OK', message: 'Connection successful (checked: User Access Token)' });
+		const publicCalls = nock(BASE)
+			.get(/public/)
+			.reply(200, {});
+		expect(await testCredential({ inboxIdentifier: '' })).toEqual({
+			status: 'OK',
+			message: 'Connection successful (checked: User Access Token)',
+		});
 		scope.done();
 		expect(publicCalls.isDone()).toBe(false);
 		nock.cleanAll();
@@ -239,7 +345,10 @@ describe('Chatwoot credential test (testedBy, point 11)', () => {
 
 	test('only the inbox identifier: reads the public inbox without a token', async () => {
 		const scope = publicApi().get(PUB).reply(200, { identifier: INBOX, name: 'API inbox' });
-		expect(await testCredential({ apiAccessToken: '', accountId: '' })).toEqual({ status: 'OK', message: 'Connection successful (checked: Inbox Identifier)' });
+		expect(await testCredential({ apiAccessToken: '', accountId: '' })).toEqual({
+			status: 'OK',
+			message: 'Connection successful (checked: Inbox Identifier)',
+		});
 		scope.done();
 	});
 
@@ -256,14 +365,20 @@ describe('Chatwoot credential test (testedBy, point 11)', () => {
 		const scope = appApi().get('/api/v1/profile').reply(200, profile);
 		const result = await testCredential({ accountId: '6' });
 		scope.done();
-		expect(result).toEqual({ status: 'Error', message: expect.stringContaining('not a member of account 6') });
+		expect(result).toEqual({
+			status: 'Error',
+			message: expect.stringContaining('not a member of account 6'),
+		});
 		nock.cleanAll();
 	});
 
 	test('both good: checks both', async () => {
 		const app = appApi().get('/api/v1/profile').reply(200, profile);
 		const pub = publicApi().get(PUB).reply(200, { identifier: INBOX });
-		expect(await testCredential({})).toEqual({ status: 'OK', message: 'Connection successful (checked: User Access Token, Inbox Identifier)' });
+		expect(await testCredential({})).toEqual({
+			status: 'OK',
+			message: 'Connection successful (checked: User Access Token, Inbox Identifier)',
+		});
 		app.done();
 		pub.done();
 	});
@@ -283,47 +398,71 @@ describe('Chatwoot credential test (testedBy, point 11)', () => {
 		nock.cleanAll();
 		expect(result).toEqual({
 			status: 'Error',
-			message: 'Fill in the Inbox Identifier (for Create, Get, Resolve and Send), the User Access Token (for Create as Agent), or both.',
+			message:
+				'Fill in the Inbox Identifier (for Create, Get, Resolve and Send), the User Access Token (for Create as Agent), or both.',
 		});
 	});
 });
 
 describe('Chatwoot: one contact-inbox create per contact and inbox in a run (point 4)', () => {
 	test.each([
-		['a 500', (scope: nock.Interceptor) => scope.reply(500, { error: 'Internal Server Error' }), {}],
-		['a timeout', (scope: nock.Interceptor) => scope.delay(1500).reply(200, { source_id: 'late' }), { timeoutMs: 1000 }],
-	])('two items, the POST fails with %s: exactly one POST reaches Chatwoot, both items fail clearly', async (_name, fail, options) => {
-		let posts = 0;
-		const contact = appApi().get(`${ACC}/contacts/1234`).once().reply(200, { payload: { id: 1234, contact_inboxes: [] } });
-		const inboxes = fail(
-			appApi()
-				.post(`${ACC}/contacts/1234/contact_inboxes`, (body) => {
-					posts++;
-					return body.inbox_id === 3;
-				})
-				.times(2),
-		);
-		const conversations = appApi().post(`${ACC}/conversations`).reply(200, conversation(76));
-		const { output, error } = await runNode({
-			type: 'chatwoot',
-			parameters: agent({ contactBy: 'contactId', contactId: '1234', message: '={{$json.text}}', options }),
-			credentials: withCred(),
-			items: [{ text: 'one' }, { text: 'two' }],
-			onError: 'continueRegularOutput',
-		});
-		await new Promise((resolve) => setTimeout(resolve, 600));
-		contact.done();
-		expect(error).toBeUndefined();
-		expect(posts).toBe(1);
-		expect(inboxes.isDone()).toBe(false);
-		expect(conversations.isDone()).toBe(false);
-		nock.cleanAll();
-		expect(output.map((item) => item.json.error)).toEqual([
-			expect.stringMatching(/^Chatwoot could not add the contact to the inbox: .*\[item 0\]$/),
-			expect.stringMatching(/^Chatwoot could not add the contact to the inbox: .*\[item 1\]$/),
-		]);
-		// one item sent the POST; the other was told so and sent nothing
-		const told = output.filter((item) => /^Item [01] of this run made this call for the same value and it failed; it was not sent again/.test(String(item.error?.description)));
-		expect(told).toHaveLength(1);
-	});
+		[
+			'a 500',
+			(scope: nock.Interceptor) => scope.reply(500, { error: 'Internal Server Error' }),
+			{},
+		],
+		[
+			'a timeout',
+			(scope: nock.Interceptor) => scope.delay(1500).reply(200, { source_id: 'late' }),
+			{ timeoutMs: 1000 },
+		],
+	])(
+		'two items, the POST fails with %s: exactly one POST reaches Chatwoot, both items fail clearly',
+		async (_name, fail, options) => {
+			let posts = 0;
+			const contact = appApi()
+				.get(`${ACC}/contacts/1234`)
+				.once()
+				.reply(200, { payload: { id: 1234, contact_inboxes: [] } });
+			const inboxes = fail(
+				appApi()
+					.post(`${ACC}/contacts/1234/contact_inboxes`, (body) => {
+						posts++;
+						return body.inbox_id === 3;
+					})
+					.times(2),
+			);
+			const conversations = appApi().post(`${ACC}/conversations`).reply(200, conversation(76));
+			const { output, error } = await runNode({
+				type: 'chatwoot',
+				parameters: agent({
+					contactBy: 'contactId',
+					contactId: '1234',
+					message: '={{$json.text}}',
+					options,
+				}),
+				credentials: withCred(),
+				items: [{ text: 'one' }, { text: 'two' }],
+				onError: 'continueRegularOutput',
+			});
+			await new Promise((resolve) => setTimeout(resolve, 600));
+			contact.done();
+			expect(error).toBeUndefined();
+			expect(posts).toBe(1);
+			expect(inboxes.isDone()).toBe(false);
+			expect(conversations.isDone()).toBe(false);
+			nock.cleanAll();
+			expect(output.map((item) => item.json.error)).toEqual([
+				expect.stringMatching(/^Chatwoot could not add the contact to the inbox: .*\[item 0\]$/),
+				expect.stringMatching(/^Chatwoot could not add the contact to the inbox: .*\[item 1\]$/),
+			]);
+			// one item sent the POST; the other was told so and sent nothing
+			const told = output.filter((item) =>
+				/^Item [01] of this run made this call for the same value and it failed; it was not sent again/.test(
+					String(item.error?.description),
+				),
+			);
+			expect(told).toHaveLength(1);
+		},
+	);
 });

@@ -19,7 +19,10 @@ export const SPEC_FILE = CANDIDATES.find((candidate) => fs.existsSync(candidate)
 type Schema = Record<string, unknown>;
 
 const spec = JSON.parse(fs.readFileSync(SPEC_FILE, 'utf8')) as {
-	paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: Schema }> } }>>;
+	paths: Record<
+		string,
+		Record<string, { requestBody?: { content: Record<string, { schema: Schema }> } }>
+	>;
 	components: { schemas: Record<string, Schema> };
 };
 
@@ -43,7 +46,11 @@ function resolve(node: unknown, depth = 0): unknown {
 			out[key] = resolve(value, depth + 1);
 		}
 	}
-	if (out.properties && Object.keys(out.properties).length > 0 && out.additionalProperties === undefined) {
+	if (
+		out.properties &&
+		Object.keys(out.properties).length > 0 &&
+		out.additionalProperties === undefined
+	) {
 		out.additionalProperties = false;
 	}
 	return out;
@@ -57,7 +64,10 @@ function compile(schema: Schema): BodyValidator {
 	const validate = ajv.compile(resolve(schema) as Schema);
 	return (body) => {
 		if (validate(body)) return [];
-		return (validate.errors ?? []).map((error) => `${error.instancePath || '(body)'} ${error.message ?? ''} ${JSON.stringify(error.params)}`);
+		return (validate.errors ?? []).map(
+			(error) =>
+				`${error.instancePath || '(body)'} ${error.message ?? ''} ${JSON.stringify(error.params)}`,
+		);
 	};
 }
 

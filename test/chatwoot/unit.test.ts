@@ -6,13 +6,23 @@ import { NodeHelpers } from 'n8n-workflow';
 import YAML from 'yaml';
 
 import { ChatwootConversationsApi } from '../../credentials/ChatwootConversationsApi.credentials';
-import { credentialProblem, chatwoot, chatwootBaseUrl, conversationUrl, errorText, identifierHash } from '../../nodes/Chatwoot/vendor';
+import {
+	credentialProblem,
+	chatwoot,
+	chatwootBaseUrl,
+	conversationUrl,
+	errorText,
+	identifierHash,
+} from '../../nodes/Chatwoot/vendor';
 import {
 	buildContactBody,
 	buildConversationBody,
 	buildMessageBody,
 } from '../../nodes/Chatwoot/conversation/create';
-import { buildAgentConversationBody, buildContactInboxBody } from '../../nodes/Chatwoot/conversation/createAsAgent';
+import {
+	buildAgentConversationBody,
+	buildContactInboxBody,
+} from '../../nodes/Chatwoot/conversation/createAsAgent';
 import { isoTime, messageType, simplifyAgentConversation } from '../../nodes/Chatwoot/simplify';
 import { phoneNumber } from '../../nodes/Chatwoot/fields';
 import { publicPath } from '../../nodes/Chatwoot/public';
@@ -21,12 +31,15 @@ import { forPlainSchema, forRequest, forSchema, SPEC_FILE } from './spec';
 
 const CRM_HASH = 'ca7b82965816c72d7a684f2711bc695eab8402e69e42224b017f07de47470815';
 
-describe('Chatwoot request bodies validate against Chatwoot\'s OpenAPI file', () => {
+describe("Chatwoot request bodies validate against Chatwoot's OpenAPI file", () => {
 	const contact = forSchema('public_contact_create_update_payload');
 	const conversation = forSchema('public_conversation_create_payload');
 	const message = forSchema('public_message_create_payload');
 	const agentConversation = forRequest('/api/v1/accounts/{account_id}/conversations', 'post');
-	const contactInbox = forRequest('/api/v1/accounts/{account_id}/contacts/{id}/contact_inboxes', 'post');
+	const contactInbox = forRequest(
+		'/api/v1/accounts/{account_id}/contacts/{id}/contact_inboxes',
+		'post',
+	);
 
 	test(`the spec file is found (${path.basename(SPEC_FILE)})`, () => {
 		expect(fs.existsSync(SPEC_FILE)).toBe(true);
@@ -60,7 +73,9 @@ describe('Chatwoot request bodies validate against Chatwoot\'s OpenAPI file', ()
 	});
 
 	test('public conversation and message', () => {
-		const withAttributes = buildConversationBody({ additionalFields: { customAttributes: { order_id: 'A-1001' } } });
+		const withAttributes = buildConversationBody({
+			additionalFields: { customAttributes: { order_id: 'A-1001' } },
+		});
 		expect(withAttributes).toEqual({ custom_attributes: { order_id: 'A-1001' } });
 		expect(conversation(withAttributes)).toEqual([]);
 		expect(conversation(buildConversationBody({ additionalFields: {} }))).toEqual([]);
@@ -97,7 +112,9 @@ describe('Chatwoot request bodies validate against Chatwoot\'s OpenAPI file', ()
 			additional_attributes: { source: 'n8n' },
 		});
 		expect(agentConversation(full)).toEqual([]);
-		expect(agentConversation(buildAgentConversationBody({ inboxId: 3 }, { sourceId: 'src-1' }))).toEqual([]);
+		expect(
+			agentConversation(buildAgentConversationBody({ inboxId: 3 }, { sourceId: 'src-1' })),
+		).toEqual([]);
 		expect(contactInbox(buildContactInboxBody(3))).toEqual([]);
 	});
 
@@ -109,10 +126,15 @@ describe('Chatwoot request bodies validate against Chatwoot\'s OpenAPI file', ()
 	});
 
 	test('the conversation body also validates against the newer public schema (chatwoot-public-conversation-create.openapi.yaml)', () => {
-		const file = path.resolve(__dirname, '../sandbox/specs/chatwoot-public-conversation-create.openapi.yaml');
+		const file = path.resolve(
+			__dirname,
+			'../sandbox/specs/chatwoot-public-conversation-create.openapi.yaml',
+		);
 		const document = YAML.parse(fs.readFileSync(file, 'utf8'));
 		const validate = forPlainSchema(document.components.schemas.public_conversation_create_payload);
-		expect(validate(buildConversationBody({ additionalFields: { customAttributes: { a: 1 } } }))).toEqual([]);
+		expect(
+			validate(buildConversationBody({ additionalFields: { customAttributes: { a: 1 } } })),
+		).toEqual([]);
 		expect(validate({ custom_attributes: 'not an object' })).not.toEqual([]);
 	});
 });
@@ -125,28 +147,50 @@ describe('Chatwoot credential', () => {
 	) => Promise<IHttpRequestOptions>;
 
 	test('the access token goes to the Application API only, only when set, as Api-Access-Token', async () => {
-		const app: IHttpRequestOptions = { url: 'https://chat.example.com/api/v1/accounts/1/conversations', headers: { Accept: 'application/json' } };
-		const pub: IHttpRequestOptions = { url: 'https://chat.example.com/public/api/v1/inboxes/abc/contacts' };
-		expect((await authenticate({ apiAccessToken: ' tok ' }, app)).headers).toEqual({ Accept: 'application/json', 'Api-Access-Token': 'tok' });
+		const app: IHttpRequestOptions = {
+			url: 'https://chat.example.com/api/v1/accounts/1/conversations',
+			headers: { Accept: 'application/json' },
+		};
+		const pub: IHttpRequestOptions = {
+			url: 'https://chat.example.com/public/api/v1/inboxes/abc/contacts',
+		};
+		expect((await authenticate({ apiAccessToken: ' tok ' }, app)).headers).toEqual({
+			Accept: 'application/json',
+			'Api-Access-Token': 'tok',
+		});
 		expect((await authenticate({ apiAccessToken: 'tok' }, pub)).headers).toBeUndefined();
-		expect((await authenticate({ apiAccessToken: '' }, app)).headers).toEqual({ Accept: 'application/json' });
+		expect((await authenticate({ apiAccessToken: '' }, app)).headers).toEqual({
+			Accept: 'application/json',
+		});
 		expect(
-			(await authenticate({ apiAccessToken: 'tok' }, { baseURL: 'https://chat.example.com', url: '/public/api/v1/inboxes/abc' })).headers,
+			(
+				await authenticate(
+					{ apiAccessToken: 'tok' },
+					{ baseURL: 'https://chat.example.com', url: '/public/api/v1/inboxes/abc' },
+				)
+			).headers,
 		).toBeUndefined();
 	});
 
 	test('the Inbox Identifier is optional (Create as Agent needs only the access token); the node tests the credential', async () => {
-		expect(credential.properties.find((property) => property.name === 'inboxIdentifier')?.required).toBeFalsy();
+		expect(
+			credential.properties.find((property) => property.name === 'inboxIdentifier')?.required,
+		).toBeFalsy();
 		expect((credential as unknown as { test?: unknown }).test).toBeUndefined();
 		const { nodes } = await loadPackage();
 		const node = nodes['n8n-nodes-conversations.chatwoot'];
-		expect(node.description.credentials).toEqual([{ name: 'chatwootConversationsApi', required: true, testedBy: 'chatwootCredentialTest' }]);
+		expect(node.description.credentials).toEqual([
+			{ name: 'chatwootConversationsApi', required: true, testedBy: 'chatwootCredentialTest' },
+		]);
 		expect(typeof node.methods?.credentialTest?.chatwootCredentialTest).toBe('function');
 	});
 
 	test('the editor shows a notice when the Base URL ends with /api/v1 or /public/api/v1', () => {
-		const notice = credential.properties.find((property) => property.name === 'baseUrlNotice') as INodeProperties;
-		const shown = (baseUrl: string) => NodeHelpers.displayParameter({ baseUrl }, notice, null, null);
+		const notice = credential.properties.find(
+			(property) => property.name === 'baseUrlNotice',
+		) as INodeProperties;
+		const shown = (baseUrl: string) =>
+			NodeHelpers.displayParameter({ baseUrl }, notice, null, null);
 		expect(shown('https://app.chatwoot.com/api/v1')).toBe(true);
 		expect(shown('https://chat.example.com/public/api/v1/')).toBe(true);
 		expect(shown('https://app.chatwoot.com')).toBe(false);
@@ -157,7 +201,9 @@ describe('Chatwoot credential', () => {
 		expect(credential.name).toBe('chatwootConversationsApi');
 		expect(credential.displayName).toBe('Chatwoot Conversations API');
 		for (const name of ['inboxIdentifier', 'hmacToken', 'apiAccessToken']) {
-			expect(credential.properties.find((property) => property.name === name)?.typeOptions?.password).toBe(true);
+			expect(
+				credential.properties.find((property) => property.name === name)?.typeOptions?.password,
+			).toBe(true);
 		}
 	});
 });
@@ -181,7 +227,7 @@ describe('Chatwoot helpers', () => {
 		expect(credentialProblem({ baseUrl })?.reason).toContain(reason);
 	});
 
-	test('identifier_hash is HMAC-SHA256 in hex (value computed with Python\'s hmac module)', () => {
+	test("identifier_hash is HMAC-SHA256 in hex (value computed with Python's hmac module)", () => {
 		expect(identifierHash('inbox-hmac-secret', 'crm-4711')).toBe(CRM_HASH);
 	});
 
@@ -192,16 +238,24 @@ describe('Chatwoot helpers', () => {
 	});
 
 	test('conversation links need a numeric account', () => {
-		expect(conversationUrl({ baseUrl: 'https://c.example.com/' }, 5, 42)).toBe('https://c.example.com/app/accounts/5/conversations/42');
+		expect(conversationUrl({ baseUrl: 'https://c.example.com/' }, 5, 42)).toBe(
+			'https://c.example.com/app/accounts/5/conversations/42',
+		);
 		expect(conversationUrl({}, undefined, 42)).toBeUndefined();
 		expect(conversationUrl({}, 'acme', 42)).toBeUndefined();
 	});
 
 	test.each([
 		[{ error: 'Invalid Access Token' }, 'Invalid Access Token'],
-		[{ errors: ['You need to sign in or sign up before continuing.'] }, 'You need to sign in or sign up before continuing.'],
+		[
+			{ errors: ['You need to sign in or sign up before continuing.'] },
+			'You need to sign in or sign up before continuing.',
+		],
 		[{ errors: [{ field: 'email', message: 'is invalid' }] }, 'is invalid'],
-		[{ message: 'Email has already been taken', attributes: ['email'] }, 'Email has already been taken'],
+		[
+			{ message: 'Email has already been taken', attributes: ['email'] },
+			'Email has already been taken',
+		],
 		[{ status: 404, error: 'Not Found' }, 'Not Found'],
 		['Retry later\n', 'Retry later'],
 		[{}, undefined],
@@ -210,13 +264,27 @@ describe('Chatwoot helpers', () => {
 	});
 
 	test('a 422 names the fields; a 429 explains the rate limiter', () => {
-		const request = { method: 'POST' as const, url: 'https://c.example.com/api/v1/accounts/1/conversations', purpose: 'create the conversation' };
-		expect(chatwoot.explainError({ statusCode: 422, headers: {}, body: { message: 'Bad', attributes: ['inbox_id', 'source_id'] } }, request)).toEqual({
+		const request = {
+			method: 'POST' as const,
+			url: 'https://c.example.com/api/v1/accounts/1/conversations',
+			purpose: 'create the conversation',
+		};
+		expect(
+			chatwoot.explainError(
+				{
+					statusCode: 422,
+					headers: {},
+					body: { message: 'Bad', attributes: ['inbox_id', 'source_id'] },
+				},
+				request,
+			),
+		).toEqual({
 			message: 'Bad (fields: inbox_id, source_id)',
 		});
-		expect(chatwoot.explainError({ statusCode: 429, headers: {}, body: 'Retry later\n' }, request).message).toBe(
-			'Chatwoot\'s rate limiter kept answering "Retry later"',
-		);
+		expect(
+			chatwoot.explainError({ statusCode: 429, headers: {}, body: 'Retry later\n' }, request)
+				.message,
+		).toBe('Chatwoot\'s rate limiter kept answering "Retry later"');
 	});
 
 	test('phone numbers: spaces and dashes dropped, national numbers refused', () => {
@@ -228,7 +296,13 @@ describe('Chatwoot helpers', () => {
 	});
 
 	test('message types and times', () => {
-		expect([0, 1, 2, 3, 9].map(messageType)).toEqual(['incoming', 'outgoing', 'activity', 'template', '9']);
+		expect([0, 1, 2, 3, 9].map(messageType)).toEqual([
+			'incoming',
+			'outgoing',
+			'activity',
+			'template',
+			'9',
+		]);
 		expect(isoTime(1767225600)).toBe('2026-01-01T00:00:00.000Z');
 		expect(isoTime('2026-01-01T00:00:00Z')).toBe('2026-01-01T00:00:00.000Z');
 		expect(isoTime(0)).toBeUndefined();
@@ -236,7 +310,19 @@ describe('Chatwoot helpers', () => {
 
 	test('an agent conversation without meta falls back to what was sent', () => {
 		expect(
-			simplifyAgentConversation({ id: 3, status: 'open' }, { accountId: '5', contactIdentifier: 'src', contactId: 9 }, {}),
-		).toMatchObject({ conversationId: 3, accountId: 5, contactId: 9, contactIdentifier: 'src', assigneeId: null, teamId: null, messageId: null });
+			simplifyAgentConversation(
+				{ id: 3, status: 'open' },
+				{ accountId: '5', contactIdentifier: 'src', contactId: 9 },
+				{},
+			),
+		).toMatchObject({
+			conversationId: 3,
+			accountId: 5,
+			contactId: 9,
+			contactIdentifier: 'src',
+			assigneeId: null,
+			teamId: null,
+			messageId: null,
+		});
 	});
 });

@@ -27,13 +27,25 @@ const suites: Suite[] = [
 		type: 'intercom',
 		base: intercomCreate,
 		cases: intercomCases,
-		credentials: { intercomConversationsApi: { accessToken: 'secret', region: 'https://api.intercom.io', apiVersion: '2.14' } },
+		credentials: {
+			intercomConversationsApi: {
+				accessToken: 'secret',
+				region: 'https://api.intercom.io',
+				apiVersion: '2.14',
+			},
+		},
 	},
 	{
 		type: 'userdesk',
 		base: { resource: 'conversation', operation: 'create' },
 		cases: userdeskCases,
-		credentials: { userdeskConversationsApi: { apiKey: 'secret', chatbotId: 'bot', baseUrl: 'https://api.userdesk.io/v1' } },
+		credentials: {
+			userdeskConversationsApi: {
+				apiKey: 'secret',
+				chatbotId: 'bot',
+				baseUrl: 'https://api.userdesk.io/v1',
+			},
+		},
 	},
 	{
 		type: 'chatwoot',
@@ -85,7 +97,9 @@ const suites: Suite[] = [
 /** The suite's credential with a case's own values in place of some. */
 function credentialsFor(suite: Suite, overrides: ICredentialDataDecryptedObject | undefined) {
 	if (!overrides) return suite.credentials;
-	return Object.fromEntries(Object.entries(suite.credentials).map(([name, values]) => [name, { ...values, ...overrides }]));
+	return Object.fromEntries(
+		Object.entries(suite.credentials).map(([name, values]) => [name, { ...values, ...overrides }]),
+	);
 }
 
 /** Runs the node with one bad input and records every request it tries (none may go out). */

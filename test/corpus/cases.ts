@@ -36,16 +36,46 @@ export const repeat = (char: string, count: number) => `={{ "${char}".repeat(${c
 /** The same bad values for each text field, with the reason each one gets. */
 export function typeCases(field: string, label: string, required: boolean): BadInput[] {
 	const cases: BadInput[] = [
-		{ name: `${label}: a NUL byte`, parameters: { [field]: NUL_BYTE }, field: label, reason: 'contains the control character U+0000 at position 3' },
-		{ name: `${label}: an object`, parameters: { [field]: OBJECT }, field: label, reason: 'must be text, but got an object' },
-		{ name: `${label}: a list`, parameters: { [field]: ARRAY }, field: label, reason: 'must be text, but got a list' },
-		{ name: `${label}: null`, parameters: { [field]: NULL }, field: label, reason: 'must be text, but got null' },
+		{
+			name: `${label}: a NUL byte`,
+			parameters: { [field]: NUL_BYTE },
+			field: label,
+			reason: 'contains the control character U+0000 at position 3',
+		},
+		{
+			name: `${label}: an object`,
+			parameters: { [field]: OBJECT },
+			field: label,
+			reason: 'must be text, but got an object',
+		},
+		{
+			name: `${label}: a list`,
+			parameters: { [field]: ARRAY },
+			field: label,
+			reason: 'must be text, but got a list',
+		},
+		{
+			name: `${label}: null`,
+			parameters: { [field]: NULL },
+			field: label,
+			reason: 'must be text, but got null',
+		},
 	];
 	if (required) {
 		// A literally empty required field is already refused by n8n's engine ("Parameter … is required");
 		// an expression that gives an empty value reaches the node.
-		cases.push({ name: `${label}: empty`, parameters: { [field]: EMPTY }, field: label, reason: 'is required but is empty' });
-		cases.push({ name: `${label}: only spaces`, parameters: { [field]: SPACES }, field: label, reason: 'is required but is empty' });
+		cases.push({
+			name: `${label}: empty`,
+			parameters: { [field]: EMPTY },
+			field: label,
+			reason: 'is required but is empty',
+		});
+		cases.push({
+			name: `${label}: only spaces`,
+			parameters: { [field]: SPACES },
+			field: label,
+			reason: 'is required but is empty',
+		});
 	}
 	return cases;
 }

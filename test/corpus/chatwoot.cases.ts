@@ -1,6 +1,17 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { ARRAY, type BadInput, EMPTY, inside, NULL, OBJECT, repeat, SPACES, typeCases, withParameters } from './cases';
+import {
+	ARRAY,
+	type BadInput,
+	EMPTY,
+	inside,
+	NULL,
+	OBJECT,
+	repeat,
+	SPACES,
+	typeCases,
+	withParameters,
+} from './cases';
 
 // Chatwoot: Conversation → Create (public client API, new contact) is the base; the other operations
 // name their resource and operation. Labels from nodes/Chatwoot/fields.ts and the operation files.
@@ -12,10 +23,27 @@ export const chatwootCreate: INodeParameters = {
 };
 
 const existingContact = { contactMode: 'existing' };
-const sendMessage = { resource: 'message', operation: 'send', contactIdentifier: '2a7d6b40-8f7e-4f9c-9f4e-0c5a3e1b2d11', conversationId: '42', message: 'Hello' };
-const getConversation = { resource: 'conversation', operation: 'get', contactIdentifier: '2a7d6b40-8f7e-4f9c-9f4e-0c5a3e1b2d11', conversationId: '42' };
+const sendMessage = {
+	resource: 'message',
+	operation: 'send',
+	contactIdentifier: '2a7d6b40-8f7e-4f9c-9f4e-0c5a3e1b2d11',
+	conversationId: '42',
+	message: 'Hello',
+};
+const getConversation = {
+	resource: 'conversation',
+	operation: 'get',
+	contactIdentifier: '2a7d6b40-8f7e-4f9c-9f4e-0c5a3e1b2d11',
+	conversationId: '42',
+};
 const resolveConversation = { ...getConversation, operation: 'resolve' };
-const asAgent = { resource: 'conversation', operation: 'createAsAgent', inboxId: '3', contactBy: 'contactId', contactId: '1234' };
+const asAgent = {
+	resource: 'conversation',
+	operation: 'createAsAgent',
+	inboxId: '3',
+	contactBy: 'contactId',
+	contactId: '1234',
+};
 const contactFields = (fields: INodeParameters) => ({ contactFields: fields });
 const agentExtra = (fields: INodeParameters) => ({ ...asAgent, additionalFields: fields });
 
@@ -31,62 +59,322 @@ export const chatwootCases: BadInput[] = [
 	...typeCases('message', 'First Message', false),
 	...inside('contactFields', 'Contact Fields', typeCases('name', 'Name', false)),
 	...inside('contactFields', 'Contact Fields', typeCases('email', 'Email', false)),
-	{ name: 'Contact Fields › a phone number as a number', parameters: contactFields({ phoneNumber: '={{ 4915112345678 }}' }), field: 'Contact Fields › Phone Number', reason: 'is not a phone number in international format; write + and the country code first' },
-	{ name: 'a conversation ID that is empty', parameters: { ...sendMessage, conversationId: EMPTY }, field: 'Conversation ID', reason: 'is required but is empty' },
-	{ name: 'a conversation ID of only spaces', parameters: { ...sendMessage, conversationId: SPACES }, field: 'Conversation ID', reason: 'is required but is empty' },
-	{ name: 'a conversation ID that is null', parameters: { ...getConversation, conversationId: NULL }, field: 'Conversation ID', reason: 'is required but is empty' },
-	{ name: 'a conversation ID that is an object', parameters: { ...resolveConversation, conversationId: OBJECT }, field: 'Conversation ID', reason: `${WHOLE_NUMBER}, but got an object` },
-	{ name: 'a conversation ID that is a list', parameters: { ...sendMessage, conversationId: ARRAY }, field: 'Conversation ID', reason: `${WHOLE_NUMBER}, but got a list` },
-	{ name: 'a conversation ID that is text', parameters: { ...sendMessage, conversationId: 'abc' }, field: 'Conversation ID', reason: `${WHOLE_NUMBER}, but got "abc"` },
-	{ name: 'a conversation ID with a fraction', parameters: { ...getConversation, conversationId: '={{ 1.5 }}' }, field: 'Conversation ID', reason: `${WHOLE_NUMBER}, but got the number 1.5` },
-	{ name: 'a conversation ID of 0', parameters: { ...resolveConversation, conversationId: '0' }, field: 'Conversation ID', reason: 'must be at least 1' },
-	{ name: 'an inbox ID that is empty', parameters: { ...asAgent, inboxId: EMPTY }, field: 'Inbox ID', reason: 'is required but is empty' },
-	{ name: 'an inbox ID that is null', parameters: { ...asAgent, inboxId: NULL }, field: 'Inbox ID', reason: 'is required but is empty' },
-	{ name: 'an inbox ID of 0', parameters: { ...asAgent, inboxId: '0' }, field: 'Inbox ID', reason: 'must be at least 1' },
-	{ name: 'an inbox identifier instead of the inbox ID', parameters: { ...asAgent, inboxId: 'inbX7kP2mQ9wZ' }, field: 'Inbox ID', reason: `${WHOLE_NUMBER}, but got "inbX7kP2mQ9wZ"` },
-	{ name: 'an account ID with a letter', parameters: { ...asAgent, accountId: '1a' }, field: 'Account ID', reason: `${WHOLE_NUMBER}, but got "1a"` },
-	{ name: 'a contact ID that is an object', parameters: { ...asAgent, contactId: '={{ { "id": 4 } }}' }, field: 'Contact ID', reason: `${WHOLE_NUMBER}, but got an object` },
-	{ name: 'a contact ID that is empty', parameters: { ...asAgent, contactId: EMPTY }, field: 'Contact ID', reason: 'is required but is empty' },
-	{ name: 'an agent message that is a list', parameters: { ...asAgent, message: '={{ ["Hello"] }}' }, field: 'Message', reason: 'must be text, but got a list' },
-	{ name: 'a team ID that is a name', parameters: agentExtra({ teamId: 'sales' }), field: 'Additional Fields › Team ID', reason: `${WHOLE_NUMBER}, but got "sales"` },
-	{ name: 'a negative assignee ID', parameters: agentExtra({ assigneeId: '={{ -2 }}' }), field: 'Additional Fields › Assignee ID', reason: 'must be at least 1' },
+	{
+		name: 'Contact Fields › a phone number as a number',
+		parameters: contactFields({ phoneNumber: '={{ 4915112345678 }}' }),
+		field: 'Contact Fields › Phone Number',
+		reason: 'is not a phone number in international format; write + and the country code first',
+	},
+	{
+		name: 'a conversation ID that is empty',
+		parameters: { ...sendMessage, conversationId: EMPTY },
+		field: 'Conversation ID',
+		reason: 'is required but is empty',
+	},
+	{
+		name: 'a conversation ID of only spaces',
+		parameters: { ...sendMessage, conversationId: SPACES },
+		field: 'Conversation ID',
+		reason: 'is required but is empty',
+	},
+	{
+		name: 'a conversation ID that is null',
+		parameters: { ...getConversation, conversationId: NULL },
+		field: 'Conversation ID',
+		reason: 'is required but is empty',
+	},
+	{
+		name: 'a conversation ID that is an object',
+		parameters: { ...resolveConversation, conversationId: OBJECT },
+		field: 'Conversation ID',
+		reason: `${WHOLE_NUMBER}, but got an object`,
+	},
+	{
+		name: 'a conversation ID that is a list',
+		parameters: { ...sendMessage, conversationId: ARRAY },
+		field: 'Conversation ID',
+		reason: `${WHOLE_NUMBER}, but got a list`,
+	},
+	{
+		name: 'a conversation ID that is text',
+		parameters: { ...sendMessage, conversationId: 'abc' },
+		field: 'Conversation ID',
+		reason: `${WHOLE_NUMBER}, but got "abc"`,
+	},
+	{
+		name: 'a conversation ID with a fraction',
+		parameters: { ...getConversation, conversationId: '={{ 1.5 }}' },
+		field: 'Conversation ID',
+		reason: `${WHOLE_NUMBER}, but got the number 1.5`,
+	},
+	{
+		name: 'a conversation ID of 0',
+		parameters: { ...resolveConversation, conversationId: '0' },
+		field: 'Conversation ID',
+		reason: 'must be at least 1',
+	},
+	{
+		name: 'an inbox ID that is empty',
+		parameters: { ...asAgent, inboxId: EMPTY },
+		field: 'Inbox ID',
+		reason: 'is required but is empty',
+	},
+	{
+		name: 'an inbox ID that is null',
+		parameters: { ...asAgent, inboxId: NULL },
+		field: 'Inbox ID',
+		reason: 'is required but is empty',
+	},
+	{
+		name: 'an inbox ID of 0',
+		parameters: { ...asAgent, inboxId: '0' },
+		field: 'Inbox ID',
+		reason: 'must be at least 1',
+	},
+	{
+		name: 'an inbox identifier instead of the inbox ID',
+		parameters: { ...asAgent, inboxId: 'inbX7kP2mQ9wZ' },
+		field: 'Inbox ID',
+		reason: `${WHOLE_NUMBER}, but got "inbX7kP2mQ9wZ"`,
+	},
+	{
+		name: 'an account ID with a letter',
+		parameters: { ...asAgent, accountId: '1a' },
+		field: 'Account ID',
+		reason: `${WHOLE_NUMBER}, but got "1a"`,
+	},
+	{
+		name: 'a contact ID that is an object',
+		parameters: { ...asAgent, contactId: '={{ { "id": 4 } }}' },
+		field: 'Contact ID',
+		reason: `${WHOLE_NUMBER}, but got an object`,
+	},
+	{
+		name: 'a contact ID that is empty',
+		parameters: { ...asAgent, contactId: EMPTY },
+		field: 'Contact ID',
+		reason: 'is required but is empty',
+	},
+	{
+		name: 'an agent message that is a list',
+		parameters: { ...asAgent, message: '={{ ["Hello"] }}' },
+		field: 'Message',
+		reason: 'must be text, but got a list',
+	},
+	{
+		name: 'a team ID that is a name',
+		parameters: agentExtra({ teamId: 'sales' }),
+		field: 'Additional Fields › Team ID',
+		reason: `${WHOLE_NUMBER}, but got "sales"`,
+	},
+	{
+		name: 'a negative assignee ID',
+		parameters: agentExtra({ assigneeId: '={{ -2 }}' }),
+		field: 'Additional Fields › Assignee ID',
+		reason: 'must be at least 1',
+	},
 
 	// Malformed e-mails, URLs, phone numbers, JSON and IDs.
-	{ name: 'an e-mail without a domain', parameters: contactFields({ email: 'nathan@' }), field: 'Contact Fields › Email', reason: 'is not a valid e-mail address' },
-	{ name: 'an e-mail with a space', parameters: contactFields({ email: 'nathan smith@example.com' }), field: 'Contact Fields › Email', reason: 'is not a valid e-mail address' },
-	{ name: 'two e-mails', parameters: contactFields({ email: 'a@example.com,b@example.com' }), field: 'Contact Fields › Email', reason: 'is not a valid e-mail address' },
-	{ name: 'an avatar URL without "://"', parameters: contactFields({ avatarUrl: 'https//example.com/photo.png' }), field: 'Contact Fields › Avatar URL', reason: 'is not a valid URL' },
-	{ name: 'an avatar URL without a scheme', parameters: contactFields({ avatarUrl: 'www.example.com/photo.png' }), field: 'Contact Fields › Avatar URL', reason: 'is not a valid URL' },
-	{ name: 'a javascript: avatar URL', parameters: contactFields({ avatarUrl: 'javascript:alert(1)' }), field: 'Contact Fields › Avatar URL', reason: 'must start with http:// or https://' },
-	{ name: 'an avatar URL as an object', parameters: contactFields({ avatarUrl: OBJECT }), field: 'Contact Fields › Avatar URL', reason: 'must be text, but got an object' },
-	{ name: 'a national phone number', parameters: contactFields({ phoneNumber: '0151 1234567' }), field: 'Contact Fields › Phone Number', reason: NOT_INTERNATIONAL },
-	{ name: 'a phone number with 19 digits', parameters: contactFields({ phoneNumber: '+49 1511 2345 6789 0123' }), field: 'Contact Fields › Phone Number', reason: NOT_INTERNATIONAL },
-	{ name: 'a phone number with letters', parameters: contactFields({ phoneNumber: '+1 800 FLOWERS' }), field: 'Contact Fields › Phone Number', reason: NOT_INTERNATIONAL },
-	{ name: 'contact custom attributes that are not JSON', parameters: contactFields({ customAttributes: '{plan: pro}' }), field: 'Contact Fields › Custom Attributes', reason: 'is not valid JSON' },
-	{ name: 'contact custom attributes as a list', parameters: contactFields({ customAttributes: '={{ ["pro"] }}' }), field: 'Contact Fields › Custom Attributes', reason: 'must be a JSON object such as {"plan": "pro"}, but got a list' },
-	{ name: 'conversation custom attributes as a JSON list', parameters: { additionalFields: { customAttributes: '["A-1001"]' } }, field: 'Additional Fields › Conversation Custom Attributes', reason: 'but got a list' },
-	{ name: 'additional attributes that are not JSON', parameters: agentExtra({ additionalAttributes: 'browser=firefox' }), field: 'Additional Fields › Additional Attributes', reason: 'is not valid JSON' },
-	{ name: 'a contact source ID with a slash', parameters: { ...getConversation, contactIdentifier: 'a/b' }, field: SOURCE_ID, reason: `${NOT_A_SOURCE_ID} "/"` },
-	{ name: 'a contact source ID with a space', parameters: { ...asAgent, contactBy: 'contactIdentifier', contactIdentifier: 'a b' }, field: SOURCE_ID, reason: `${NOT_A_SOURCE_ID} a space or control character` },
-	{ name: 'a contact source ID with two dots', parameters: { ...existingContact, contactIdentifier: '..' }, field: SOURCE_ID, reason: `${NOT_A_SOURCE_ID} ".."` },
-	{ name: 'a contact source ID that is one dot', parameters: { ...sendMessage, contactIdentifier: '.' }, field: SOURCE_ID, reason: `${NOT_A_SOURCE_ID} only "."` },
-	{ name: 'a contact source ID with "?"', parameters: { ...resolveConversation, contactIdentifier: 'a?b=c' }, field: SOURCE_ID, reason: `${NOT_A_SOURCE_ID} "?"` },
-	{ name: 'a contact source ID with "#"', parameters: { ...getConversation, contactIdentifier: 'a#b' }, field: SOURCE_ID, reason: `${NOT_A_SOURCE_ID} "#"` },
-	{ name: 'a contact source ID with a backslash', parameters: { ...getConversation, contactIdentifier: 'a\\b' }, field: SOURCE_ID, reason: `${NOT_A_SOURCE_ID} "\\"` },
-	{ name: 'a contact source ID with a NUL byte', parameters: { ...sendMessage, contactIdentifier: '={{ "a" + String.fromCharCode(0) + "b" }}' }, field: SOURCE_ID, reason: "contains the control character U+0000 at position 2" },
-	{ name: 'a contact source ID with a tab inside', parameters: { ...asAgent, contactBy: 'contactIdentifier', contactIdentifier: 'a\tb' }, field: SOURCE_ID, reason: `${NOT_A_SOURCE_ID} a space or control character` },
-	{ name: 'a CRM identifier that is empty', parameters: { ...asAgent, contactBy: 'crmIdentifier', crmIdentifier: EMPTY }, field: 'CRM Identifier', reason: 'is required but is empty' },
-	{ name: 'a CRM identifier that is an object', parameters: { ...asAgent, contactBy: 'crmIdentifier', crmIdentifier: OBJECT }, field: 'CRM Identifier', reason: 'must be text, but got an object' },
+	{
+		name: 'an e-mail without a domain',
+		parameters: contactFields({ email: 'nathan@' }),
+		field: 'Contact Fields › Email',
+		reason: 'is not a valid e-mail address',
+	},
+	{
+		name: 'an e-mail with a space',
+		parameters: contactFields({ email: 'nathan smith@example.com' }),
+		field: 'Contact Fields › Email',
+		reason: 'is not a valid e-mail address',
+	},
+	{
+		name: 'two e-mails',
+		parameters: contactFields({ email: 'a@example.com,b@example.com' }),
+		field: 'Contact Fields › Email',
+		reason: 'is not a valid e-mail address',
+	},
+	{
+		name: 'an avatar URL without "://"',
+		parameters: contactFields({ avatarUrl: 'https//example.com/photo.png' }),
+		field: 'Contact Fields › Avatar URL',
+		reason: 'is not a valid URL',
+	},
+	{
+		name: 'an avatar URL without a scheme',
+		parameters: contactFields({ avatarUrl: 'www.example.com/photo.png' }),
+		field: 'Contact Fields › Avatar URL',
+		reason: 'is not a valid URL',
+	},
+	{
+		name: 'a javascript: avatar URL',
+		parameters: contactFields({ avatarUrl: 'javascript:alert(1)' }),
+		field: 'Contact Fields › Avatar URL',
+		reason: 'must start with http:// or https://',
+	},
+	{
+		name: 'an avatar URL as an object',
+		parameters: contactFields({ avatarUrl: OBJECT }),
+		field: 'Contact Fields › Avatar URL',
+		reason: 'must be text, but got an object',
+	},
+	{
+		name: 'a national phone number',
+		parameters: contactFields({ phoneNumber: '0151 1234567' }),
+		field: 'Contact Fields › Phone Number',
+		reason: NOT_INTERNATIONAL,
+	},
+	{
+		name: 'a phone number with 19 digits',
+		parameters: contactFields({ phoneNumber: '+49 1511 2345 6789 0123' }),
+		field: 'Contact Fields › Phone Number',
+		reason: NOT_INTERNATIONAL,
+	},
+	{
+		name: 'a phone number with letters',
+		parameters: contactFields({ phoneNumber: '+1 800 FLOWERS' }),
+		field: 'Contact Fields › Phone Number',
+		reason: NOT_INTERNATIONAL,
+	},
+	{
+		name: 'contact custom attributes that are not JSON',
+		parameters: contactFields({ customAttributes: '{plan: pro}' }),
+		field: 'Contact Fields › Custom Attributes',
+		reason: 'is not valid JSON',
+	},
+	{
+		name: 'contact custom attributes as a list',
+		parameters: contactFields({ customAttributes: '={{ ["pro"] }}' }),
+		field: 'Contact Fields › Custom Attributes',
+		reason: 'must be a JSON object such as {"plan": "pro"}, but got a list',
+	},
+	{
+		name: 'conversation custom attributes as a JSON list',
+		parameters: { additionalFields: { customAttributes: '["A-1001"]' } },
+		field: 'Additional Fields › Conversation Custom Attributes',
+		reason: 'but got a list',
+	},
+	{
+		name: 'additional attributes that are not JSON',
+		parameters: agentExtra({ additionalAttributes: 'browser=firefox' }),
+		field: 'Additional Fields › Additional Attributes',
+		reason: 'is not valid JSON',
+	},
+	{
+		name: 'a contact source ID with a slash',
+		parameters: { ...getConversation, contactIdentifier: 'a/b' },
+		field: SOURCE_ID,
+		reason: `${NOT_A_SOURCE_ID} "/"`,
+	},
+	{
+		name: 'a contact source ID with a space',
+		parameters: { ...asAgent, contactBy: 'contactIdentifier', contactIdentifier: 'a b' },
+		field: SOURCE_ID,
+		reason: `${NOT_A_SOURCE_ID} a space or control character`,
+	},
+	{
+		name: 'a contact source ID with two dots',
+		parameters: { ...existingContact, contactIdentifier: '..' },
+		field: SOURCE_ID,
+		reason: `${NOT_A_SOURCE_ID} ".."`,
+	},
+	{
+		name: 'a contact source ID that is one dot',
+		parameters: { ...sendMessage, contactIdentifier: '.' },
+		field: SOURCE_ID,
+		reason: `${NOT_A_SOURCE_ID} only "."`,
+	},
+	{
+		name: 'a contact source ID with "?"',
+		parameters: { ...resolveConversation, contactIdentifier: 'a?b=c' },
+		field: SOURCE_ID,
+		reason: `${NOT_A_SOURCE_ID} "?"`,
+	},
+	{
+		name: 'a contact source ID with "#"',
+		parameters: { ...getConversation, contactIdentifier: 'a#b' },
+		field: SOURCE_ID,
+		reason: `${NOT_A_SOURCE_ID} "#"`,
+	},
+	{
+		name: 'a contact source ID with a backslash',
+		parameters: { ...getConversation, contactIdentifier: 'a\\b' },
+		field: SOURCE_ID,
+		reason: `${NOT_A_SOURCE_ID} "\\"`,
+	},
+	{
+		name: 'a contact source ID with a NUL byte',
+		parameters: { ...sendMessage, contactIdentifier: '={{ "a" + String.fromCharCode(0) + "b" }}' },
+		field: SOURCE_ID,
+		reason: 'contains the control character U+0000 at position 2',
+	},
+	{
+		name: 'a contact source ID with a tab inside',
+		parameters: { ...asAgent, contactBy: 'contactIdentifier', contactIdentifier: 'a\tb' },
+		field: SOURCE_ID,
+		reason: `${NOT_A_SOURCE_ID} a space or control character`,
+	},
+	{
+		name: 'a CRM identifier that is empty',
+		parameters: { ...asAgent, contactBy: 'crmIdentifier', crmIdentifier: EMPTY },
+		field: 'CRM Identifier',
+		reason: 'is required but is empty',
+	},
+	{
+		name: 'a CRM identifier that is an object',
+		parameters: { ...asAgent, contactBy: 'crmIdentifier', crmIdentifier: OBJECT },
+		field: 'CRM Identifier',
+		reason: 'must be text, but got an object',
+	},
 
 	// Over-long text.
-	{ name: 'an over-long first message', parameters: { message: repeat('m', 150001) }, field: 'First Message', reason: 'the limit is 150000' },
-	{ name: 'an over-long message', parameters: { ...sendMessage, message: repeat('m', 150001) }, field: 'Message', reason: 'the limit is 150000' },
-	{ name: 'an over-long agent message', parameters: { ...asAgent, message: repeat('m', 150001) }, field: 'Message', reason: 'the limit is 150000' },
-	{ name: 'an over-long name', parameters: contactFields({ name: repeat('n', 256) }), field: 'Contact Fields › Name', reason: 'the limit is 255' },
-	{ name: 'an over-long CRM identifier', parameters: contactFields({ identifier: repeat('i', 256) }), field: 'Contact Fields › CRM Identifier', reason: 'the limit is 255' },
-	{ name: 'an over-long e-mail', parameters: contactFields({ email: `={{ "a".repeat(250) + "@example.com" }}` }), field: 'Contact Fields › Email', reason: 'the limit is 254' },
-	{ name: 'an over-long avatar URL', parameters: contactFields({ avatarUrl: `={{ "https://example.com/" + "a".repeat(2100) }}` }), field: 'Contact Fields › Avatar URL', reason: 'the limit is 2048' },
-	{ name: 'an over-long contact source ID', parameters: { ...resolveConversation, contactIdentifier: repeat('c', 256) }, field: SOURCE_ID, reason: 'the limit is 255' },
+	{
+		name: 'an over-long first message',
+		parameters: { message: repeat('m', 150001) },
+		field: 'First Message',
+		reason: 'the limit is 150000',
+	},
+	{
+		name: 'an over-long message',
+		parameters: { ...sendMessage, message: repeat('m', 150001) },
+		field: 'Message',
+		reason: 'the limit is 150000',
+	},
+	{
+		name: 'an over-long agent message',
+		parameters: { ...asAgent, message: repeat('m', 150001) },
+		field: 'Message',
+		reason: 'the limit is 150000',
+	},
+	{
+		name: 'an over-long name',
+		parameters: contactFields({ name: repeat('n', 256) }),
+		field: 'Contact Fields › Name',
+		reason: 'the limit is 255',
+	},
+	{
+		name: 'an over-long CRM identifier',
+		parameters: contactFields({ identifier: repeat('i', 256) }),
+		field: 'Contact Fields › CRM Identifier',
+		reason: 'the limit is 255',
+	},
+	{
+		name: 'an over-long e-mail',
+		parameters: contactFields({ email: `={{ "a".repeat(250) + "@example.com" }}` }),
+		field: 'Contact Fields › Email',
+		reason: 'the limit is 254',
+	},
+	{
+		name: 'an over-long avatar URL',
+		parameters: contactFields({ avatarUrl: `={{ "https://example.com/" + "a".repeat(2100) }}` }),
+		field: 'Contact Fields › Avatar URL',
+		reason: 'the limit is 2048',
+	},
+	{
+		name: 'an over-long contact source ID',
+		parameters: { ...resolveConversation, contactIdentifier: repeat('c', 256) },
+		field: SOURCE_ID,
+		reason: 'the limit is 255',
+	},
 
 	// A vendor-local check in Create as Agent (api.ts, requireAccountId): it names the credential's
 	// field, and its description says where to find the number instead of "Nothing was sent".
@@ -101,19 +389,47 @@ export const chatwootCases: BadInput[] = [
 
 	// The Inbox Identifier is optional in the credential (Create as Agent does without it); the
 	// public API operations refuse to run without it before any request.
-	...([['create', { contactMode: 'new' }], ['send', sendMessage], ['get', getConversation], ['resolve', resolveConversation]] as const).map(([operation, parameters]) => ({
+	...(
+		[
+			['create', { contactMode: 'new' }],
+			['send', sendMessage],
+			['get', getConversation],
+			['resolve', resolveConversation],
+		] as const
+	).map(([operation, parameters]) => ({
 		name: `no Inbox Identifier in the credential (${operation})`,
 		parameters,
 		credentials: { inboxIdentifier: '' },
 		field: 'This operation needs the Inbox Identifier of the Chatwoot Conversations credential',
 		reason: '[item 0]',
-		description: 'Settings → Inboxes → your API inbox → Configuration → Inbox Identifier. Nothing was sent.',
+		description:
+			'Settings → Inboxes → your API inbox → Configuration → Inbox Identifier. Nothing was sent.',
 	})),
 
 	// Unknown enum values. "Contact" and "Contact Identified By" take no expressions (noDataExpression):
 	// n8n hands the node the expression's text, which the node refuses all the same.
-	{ name: 'an unknown contact mode', parameters: { contactMode: '={{ "old" }}' }, field: 'Contact', reason: 'must be one of "new", "existing"' },
-	{ name: 'an unknown contact lookup', parameters: { ...asAgent, contactBy: '={{ "email" }}' }, field: 'Contact Identified By', reason: 'must be one of "contactId", "contactIdentifier", "crmIdentifier"' },
-	{ name: 'an unknown status', parameters: agentExtra({ status: '={{ "closed" }}' }), field: 'Additional Fields › Status', reason: 'must be one of "open", "pending", "resolved", but got "closed"' },
-	{ name: 'a status as a number', parameters: agentExtra({ status: '={{ 1 }}' }), field: 'Additional Fields › Status', reason: 'must be one of "open", "pending", "resolved", but got the number 1' },
+	{
+		name: 'an unknown contact mode',
+		parameters: { contactMode: '={{ "old" }}' },
+		field: 'Contact',
+		reason: 'must be one of "new", "existing"',
+	},
+	{
+		name: 'an unknown contact lookup',
+		parameters: { ...asAgent, contactBy: '={{ "email" }}' },
+		field: 'Contact Identified By',
+		reason: 'must be one of "contactId", "contactIdentifier", "crmIdentifier"',
+	},
+	{
+		name: 'an unknown status',
+		parameters: agentExtra({ status: '={{ "closed" }}' }),
+		field: 'Additional Fields › Status',
+		reason: 'must be one of "open", "pending", "resolved", but got "closed"',
+	},
+	{
+		name: 'a status as a number',
+		parameters: agentExtra({ status: '={{ 1 }}' }),
+		field: 'Additional Fields › Status',
+		reason: 'must be one of "open", "pending", "resolved", but got the number 1',
+	},
 ];

@@ -1,6 +1,15 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { type BadInput, EMPTY, inside, OBJECT, repeat, SPACES, typeCases, withParameters } from './cases';
+import {
+	type BadInput,
+	EMPTY,
+	inside,
+	OBJECT,
+	repeat,
+	SPACES,
+	typeCases,
+	withParameters,
+} from './cases';
 
 // LivePerson: Conversation → Create for one external consumer is the base; Close and Message → Send name
 // their operation. Labels from nodes/LivePerson/fields.ts and the operation files; the credential's
@@ -13,8 +22,17 @@ export const livePersonCreate: INodeParameters = {
 };
 
 const CONVERSATION_ID = '8602832d-dce1-446b-8445-0d51f5926a42';
-const sendMessage = { resource: 'message', operation: 'send', conversationId: CONVERSATION_ID, message: 'Hello' };
-const closeConversation = { resource: 'conversation', operation: 'close', conversationId: CONVERSATION_ID };
+const sendMessage = {
+	resource: 'message',
+	operation: 'send',
+	conversationId: CONVERSATION_ID,
+	message: 'Hello',
+};
+const closeConversation = {
+	resource: 'conversation',
+	operation: 'close',
+	conversationId: CONVERSATION_ID,
+};
 const customerInfo = (fields: INodeParameters) => ({ customerInfo: fields });
 const personalInfo = (fields: INodeParameters) => ({ personalInfo: fields });
 const conversationOptions = (fields: INodeParameters) => ({ conversationOptions: fields });
@@ -22,7 +40,8 @@ const conversationOptions = (fields: INodeParameters) => ({ conversationOptions:
 const NOT_AN_ID = 'an ID has only letters, digits, "-", "_" and ":"';
 const NOT_A_SKILL = 'a skill ID is a number, or -1 for any skill';
 const NOT_A_LANGUAGE = 'use a language tag such as en-US';
-const FEATURES = 'allowed are AUTO_MESSAGES, CO_BROWSE, MULTI_DIALOG, PHOTO_SHARING, QUICK_REPLIES, RICH_CONTENT';
+const FEATURES =
+	'allowed are AUTO_MESSAGES, CO_BROWSE, MULTI_DIALOG, PHOTO_SHARING, QUICK_REPLIES, RICH_CONTENT';
 
 /** A credential URL that is not one: refused once per run before any request. */
 const credentialUrl = (field: string, label: string, value: string): BadInput => ({
@@ -40,46 +59,215 @@ export const livePersonCases: BadInput[] = [
 	...withParameters(sendMessage, typeCases('message', 'Message', true)),
 	...typeCases('firstMessage', 'First Message', false),
 	...typeCases('firstName', 'First Name', false).filter((entry) => /object|list/.test(entry.name)),
-	...inside('customerInfo', 'Customer Info', typeCases('userName', 'User Name', false).filter((entry) => /number|list/.test(entry.name))),
-	{ name: 'a conversation ID that is empty (Close)', parameters: { ...closeConversation, conversationId: EMPTY }, field: 'Conversation ID', reason: 'is required but is empty' },
-	{ name: 'an external consumer ID of only spaces (Close)', parameters: { ...closeConversation, externalConsumerId: SPACES }, field: 'External Consumer ID', reason: 'is required but is empty' },
-	{ name: 'a visitor ID that is an object', parameters: conversationOptions({ visitorId: OBJECT }), field: 'Conversation Options › Visitor ID', reason: 'must be text, but got an object' },
-	{ name: 'a skill ID with a fraction', parameters: { skillId: '={{ 1.5 }}' }, field: 'Skill ID', reason: NOT_A_SKILL },
-	{ name: 'a skill name instead of its ID', parameters: { skillId: 'sales' }, field: 'Skill ID', reason: NOT_A_SKILL },
+	...inside(
+		'customerInfo',
+		'Customer Info',
+		typeCases('userName', 'User Name', false).filter((entry) => /number|list/.test(entry.name)),
+	),
+	{
+		name: 'a conversation ID that is empty (Close)',
+		parameters: { ...closeConversation, conversationId: EMPTY },
+		field: 'Conversation ID',
+		reason: 'is required but is empty',
+	},
+	{
+		name: 'an external consumer ID of only spaces (Close)',
+		parameters: { ...closeConversation, externalConsumerId: SPACES },
+		field: 'External Consumer ID',
+		reason: 'is required but is empty',
+	},
+	{
+		name: 'a visitor ID that is an object',
+		parameters: conversationOptions({ visitorId: OBJECT }),
+		field: 'Conversation Options › Visitor ID',
+		reason: 'must be text, but got an object',
+	},
+	{
+		name: 'a skill ID with a fraction',
+		parameters: { skillId: '={{ 1.5 }}' },
+		field: 'Skill ID',
+		reason: NOT_A_SKILL,
+	},
+	{
+		name: 'a skill name instead of its ID',
+		parameters: { skillId: 'sales' },
+		field: 'Skill ID',
+		reason: NOT_A_SKILL,
+	},
 
 	// Malformed e-mails, IDs, language tags and JSON.
-	{ name: 'an e-mail with "(at)"', parameters: personalInfo({ email: 'nathan(at)example.com' }), field: 'Personal Info › Email', reason: 'is not a valid e-mail address' },
-	{ name: 'an e-mail without a domain dot', parameters: personalInfo({ email: 'nathan@localhost' }), field: 'Personal Info › Email', reason: 'is not a valid e-mail address' },
-	{ name: 'an e-mail that is a list', parameters: personalInfo({ email: '={{ ["nathan@example.com"] }}' }), field: 'Personal Info › Email', reason: 'must be text, but got a list' },
-	{ name: 'a conversation ID with a slash', parameters: { ...sendMessage, conversationId: '../conversations' }, field: 'Conversation ID', reason: NOT_AN_ID },
-	{ name: 'a conversation ID with a space', parameters: { ...closeConversation, conversationId: '8602832d dce1' }, field: 'Conversation ID', reason: NOT_AN_ID },
-	{ name: 'a language that is a word', parameters: personalInfo({ language: 'English' }), field: 'Personal Info › Language', reason: NOT_A_LANGUAGE },
-	{ name: 'a conversation language with "_"', parameters: conversationOptions({ language: 'en_US' }), field: 'Conversation Options › Language', reason: NOT_A_LANGUAGE },
-	{ name: 'other customer fields that are not JSON', parameters: customerInfo({ otherFields: '{balance: 120.5}' }), field: 'Customer Info › Other Fields (JSON)', reason: 'is not valid JSON' },
-	{ name: 'other customer fields as a list', parameters: customerInfo({ otherFields: '[{"balance": 120.5}]' }), field: 'Customer Info › Other Fields (JSON)', reason: 'must be a JSON object such as {"plan": "pro"}, but got a list' },
-	{ name: 'a campaign ID without an engagement ID', parameters: conversationOptions({ campaignId: '1234' }), field: 'Conversation Options › Campaign ID', reason: 'and Engagement ID go together' },
-	{ name: 'an engagement ID without a campaign ID', parameters: conversationOptions({ engagementId: '={{ 5678 }}' }), field: 'Conversation Options › Campaign ID', reason: 'and Engagement ID go together' },
+	{
+		name: 'an e-mail with "(at)"',
+		parameters: personalInfo({ email: 'nathan(at)example.com' }),
+		field: 'Personal Info › Email',
+		reason: 'is not a valid e-mail address',
+	},
+	{
+		name: 'an e-mail without a domain dot',
+		parameters: personalInfo({ email: 'nathan@localhost' }),
+		field: 'Personal Info › Email',
+		reason: 'is not a valid e-mail address',
+	},
+	{
+		name: 'an e-mail that is a list',
+		parameters: personalInfo({ email: '={{ ["nathan@example.com"] }}' }),
+		field: 'Personal Info › Email',
+		reason: 'must be text, but got a list',
+	},
+	{
+		name: 'a conversation ID with a slash',
+		parameters: { ...sendMessage, conversationId: '../conversations' },
+		field: 'Conversation ID',
+		reason: NOT_AN_ID,
+	},
+	{
+		name: 'a conversation ID with a space',
+		parameters: { ...closeConversation, conversationId: '8602832d dce1' },
+		field: 'Conversation ID',
+		reason: NOT_AN_ID,
+	},
+	{
+		name: 'a language that is a word',
+		parameters: personalInfo({ language: 'English' }),
+		field: 'Personal Info › Language',
+		reason: NOT_A_LANGUAGE,
+	},
+	{
+		name: 'a conversation language with "_"',
+		parameters: conversationOptions({ language: 'en_US' }),
+		field: 'Conversation Options › Language',
+		reason: NOT_A_LANGUAGE,
+	},
+	{
+		name: 'other customer fields that are not JSON',
+		parameters: customerInfo({ otherFields: '{balance: 120.5}' }),
+		field: 'Customer Info › Other Fields (JSON)',
+		reason: 'is not valid JSON',
+	},
+	{
+		name: 'other customer fields as a list',
+		parameters: customerInfo({ otherFields: '[{"balance": 120.5}]' }),
+		field: 'Customer Info › Other Fields (JSON)',
+		reason: 'must be a JSON object such as {"plan": "pro"}, but got a list',
+	},
+	{
+		name: 'a campaign ID without an engagement ID',
+		parameters: conversationOptions({ campaignId: '1234' }),
+		field: 'Conversation Options › Campaign ID',
+		reason: 'and Engagement ID go together',
+	},
+	{
+		name: 'an engagement ID without a campaign ID',
+		parameters: conversationOptions({ engagementId: '={{ 5678 }}' }),
+		field: 'Conversation Options › Campaign ID',
+		reason: 'and Engagement ID go together',
+	},
 
 	// Over-long text.
-	{ name: 'an over-long external consumer ID', parameters: { externalConsumerId: repeat('e', 256) }, field: 'External Consumer ID', reason: 'the limit is 255' },
-	{ name: 'an over-long conversation ID', parameters: { ...sendMessage, conversationId: repeat('c', 129) }, field: 'Conversation ID', reason: 'the limit is 128' },
-	{ name: 'an over-long first name', parameters: { firstName: repeat('f', 256) }, field: 'First Name', reason: 'the limit is 255' },
-	{ name: 'an over-long company', parameters: personalInfo({ company: repeat('c', 256) }), field: 'Personal Info › Company', reason: 'the limit is 255' },
-	{ name: 'an over-long customer ID', parameters: customerInfo({ customerId: repeat('c', 256) }), field: 'Customer Info › Customer ID', reason: 'the limit is 255' },
-	{ name: 'an over-long phone', parameters: personalInfo({ phone: repeat('1', 65) }), field: 'Personal Info › Phone', reason: 'the limit is 64' },
-	{ name: 'an over-long campaign ID', parameters: conversationOptions({ campaignId: repeat('1', 65), engagementId: '5678' }), field: 'Conversation Options › Campaign ID', reason: 'the limit is 64' },
-	{ name: 'an over-long session ID', parameters: conversationOptions({ sessionId: repeat('s', 129) }), field: 'Conversation Options › Session ID', reason: 'the limit is 128' },
+	{
+		name: 'an over-long external consumer ID',
+		parameters: { externalConsumerId: repeat('e', 256) },
+		field: 'External Consumer ID',
+		reason: 'the limit is 255',
+	},
+	{
+		name: 'an over-long conversation ID',
+		parameters: { ...sendMessage, conversationId: repeat('c', 129) },
+		field: 'Conversation ID',
+		reason: 'the limit is 128',
+	},
+	{
+		name: 'an over-long first name',
+		parameters: { firstName: repeat('f', 256) },
+		field: 'First Name',
+		reason: 'the limit is 255',
+	},
+	{
+		name: 'an over-long company',
+		parameters: personalInfo({ company: repeat('c', 256) }),
+		field: 'Personal Info › Company',
+		reason: 'the limit is 255',
+	},
+	{
+		name: 'an over-long customer ID',
+		parameters: customerInfo({ customerId: repeat('c', 256) }),
+		field: 'Customer Info › Customer ID',
+		reason: 'the limit is 255',
+	},
+	{
+		name: 'an over-long phone',
+		parameters: personalInfo({ phone: repeat('1', 65) }),
+		field: 'Personal Info › Phone',
+		reason: 'the limit is 64',
+	},
+	{
+		name: 'an over-long campaign ID',
+		parameters: conversationOptions({ campaignId: repeat('1', 65), engagementId: '5678' }),
+		field: 'Conversation Options › Campaign ID',
+		reason: 'the limit is 64',
+	},
+	{
+		name: 'an over-long session ID',
+		parameters: conversationOptions({ sessionId: repeat('s', 129) }),
+		field: 'Conversation Options › Session ID',
+		reason: 'the limit is 128',
+	},
 
 	// Unknown enum values.
-	{ name: 'an unknown gender', parameters: personalInfo({ gender: '={{ "F" }}' }), field: 'Personal Info › Gender', reason: 'must be one of "MALE", "FEMALE", "OTHER", but got "F"' },
-	{ name: 'a gender in lower case', parameters: personalInfo({ gender: '={{ "female" }}' }), field: 'Personal Info › Gender', reason: 'but got "female"' },
-	{ name: 'an unknown urgency', parameters: conversationOptions({ ttrDefName: '={{ "HIGH" }}' }), field: 'Conversation Options › Urgency', reason: 'must be one of "NORMAL", "URGENT", "PRIORITIZED", but got "HIGH"' },
-	{ name: 'an unknown client feature', parameters: { ...sendMessage, clientFeatures: '={{ ["FOO"] }}' }, field: 'Client Features', reason: `contains "FOO"; ${FEATURES}` },
-	{ name: 'an unknown feature in comma-separated text', parameters: { ...closeConversation, clientFeatures: '={{ "AUTO_MESSAGES,VOICE" }}' }, field: 'Client Features', reason: `contains "VOICE"; ${FEATURES}` },
-	{ name: 'a number among client features', parameters: { ...sendMessage, clientFeatures: '={{ ["AUTO_MESSAGES", 3] }}' }, field: 'Client Features', reason: 'contains "3"' },
-	{ name: 'a client feature unknown in Create', parameters: conversationOptions({ clientFeatures: '={{ ["VOICE"] }}' }), field: 'Conversation Options › Client Features', reason: 'contains "VOICE"' },
-	{ name: 'client features as an object', parameters: { ...closeConversation, clientFeatures: OBJECT }, field: 'Client Features', reason: 'must be a list of feature names' },
-	{ name: 'client features as a number', parameters: { ...sendMessage, clientFeatures: '={{ 7 }}' }, field: 'Client Features', reason: 'must be a list of feature names' },
+	{
+		name: 'an unknown gender',
+		parameters: personalInfo({ gender: '={{ "F" }}' }),
+		field: 'Personal Info › Gender',
+		reason: 'must be one of "MALE", "FEMALE", "OTHER", but got "F"',
+	},
+	{
+		name: 'a gender in lower case',
+		parameters: personalInfo({ gender: '={{ "female" }}' }),
+		field: 'Personal Info › Gender',
+		reason: 'but got "female"',
+	},
+	{
+		name: 'an unknown urgency',
+		parameters: conversationOptions({ ttrDefName: '={{ "HIGH" }}' }),
+		field: 'Conversation Options › Urgency',
+		reason: 'must be one of "NORMAL", "URGENT", "PRIORITIZED", but got "HIGH"',
+	},
+	{
+		name: 'an unknown client feature',
+		parameters: { ...sendMessage, clientFeatures: '={{ ["FOO"] }}' },
+		field: 'Client Features',
+		reason: `contains "FOO"; ${FEATURES}`,
+	},
+	{
+		name: 'an unknown feature in comma-separated text',
+		parameters: { ...closeConversation, clientFeatures: '={{ "AUTO_MESSAGES,VOICE" }}' },
+		field: 'Client Features',
+		reason: `contains "VOICE"; ${FEATURES}`,
+	},
+	{
+		name: 'a number among client features',
+		parameters: { ...sendMessage, clientFeatures: '={{ ["AUTO_MESSAGES", 3] }}' },
+		field: 'Client Features',
+		reason: 'contains "3"',
+	},
+	{
+		name: 'a client feature unknown in Create',
+		parameters: conversationOptions({ clientFeatures: '={{ ["VOICE"] }}' }),
+		field: 'Conversation Options › Client Features',
+		reason: 'contains "VOICE"',
+	},
+	{
+		name: 'client features as an object',
+		parameters: { ...closeConversation, clientFeatures: OBJECT },
+		field: 'Client Features',
+		reason: 'must be a list of feature names',
+	},
+	{
+		name: 'client features as a number',
+		parameters: { ...sendMessage, clientFeatures: '={{ 7 }}' },
+		field: 'Client Features',
+		reason: 'must be a list of feature names',
+	},
 
 	// Known bugs: the node sends these today.
 	{

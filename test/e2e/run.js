@@ -18,7 +18,14 @@ const os = require('os');
 const path = require('path');
 
 const local = require('../../scripts/n8n-local');
-const { examples, NAMES, SAMPLE_EVENT, PIPEDRIVE_SAMPLE, SANDBOX_CREDENTIALS, WEBHOOK_AUTH } = require('../../scripts/make-examples');
+const {
+	examples,
+	NAMES,
+	SAMPLE_EVENT,
+	PIPEDRIVE_SAMPLE,
+	SANDBOX_CREDENTIALS,
+	WEBHOOK_AUTH,
+} = require('../../scripts/make-examples');
 
 const { REPO_ROOT, OWNER, runtime } = local;
 const CHROMIUM = '/usr/bin/chromium';
@@ -71,7 +78,12 @@ const SANDBOX_VIEW = {
 	intercom: {
 		id: (c) => String(c.id),
 		contact: (c) => c.source.author.email,
-		texts: (s, c) => [c.source.body, ...s.state.messages.filter((m) => String(m.conversation_id) === String(c.id)).map((m) => m.body)],
+		texts: (s, c) => [
+			c.source.body,
+			...s.state.messages
+				.filter((m) => String(m.conversation_id) === String(c.id))
+				.map((m) => m.body),
+		],
 	},
 	userdesk: {
 		id: (c) => c.conversationId,
@@ -81,17 +93,22 @@ const SANDBOX_VIEW = {
 	chatwoot: {
 		id: (c) => String(c.id),
 		contact: (c, s) => s.state.contacts.find((k) => k.id === c.contact_id)?.email,
-		texts: (s, c) => s.state.messages.filter((m) => m.conversation_id === c.id).map((m) => m.content),
+		texts: (s, c) =>
+			s.state.messages.filter((m) => m.conversation_id === c.id).map((m) => m.content),
 	},
 	socialboards: {
 		id: (c) => String(c.id),
 		contact: (c) => c.author?.email,
-		texts: (s, c) => [c.title, ...s.state.messages.filter((m) => m.conversationId === c.id).map((m) => m.message)],
+		texts: (s, c) => [
+			c.title,
+			...s.state.messages.filter((m) => m.conversationId === c.id).map((m) => m.message),
+		],
 	},
 	liveperson: {
 		id: (c) => c.conversationId,
 		contact: (c) => c.extConsumerId,
-		texts: (s, c) => s.state.messages.filter((m) => m.conversationId === c.conversationId).map((m) => m.message),
+		texts: (s, c) =>
+			s.state.messages.filter((m) => m.conversationId === c.conversationId).map((m) => m.message),
 	},
 };
 
@@ -109,10 +126,24 @@ const V1_PERSON = {
 	previous: null,
 };
 const EVENTS = {
-	webhook: [{ crmId: SAMPLE_EVENT.contact.id, email: SAMPLE_EVENT.contact.email, deal: SAMPLE_EVENT.deal.title }],
+	webhook: [
+		{
+			crmId: SAMPLE_EVENT.contact.id,
+			email: SAMPLE_EVENT.contact.email,
+			deal: SAMPLE_EVENT.deal.title,
+		},
+	],
 	pipedrive: [
-		{ crmId: `pipedrive-person-${PIPEDRIVE_SAMPLE.data.id}`, email: PIPEDRIVE_SAMPLE.data.emails[0].value, deal: 'your product' },
-		{ crmId: `pipedrive-person-${V1_PERSON.current.id}`, email: V1_PERSON.current.email[0].value, deal: 'your product' },
+		{
+			crmId: `pipedrive-person-${PIPEDRIVE_SAMPLE.data.id}`,
+			email: PIPEDRIVE_SAMPLE.data.emails[0].value,
+			deal: 'your product',
+		},
+		{
+			crmId: `pipedrive-person-${V1_PERSON.current.id}`,
+			email: V1_PERSON.current.email[0].value,
+			deal: 'your product',
+		},
 	],
 };
 
@@ -127,9 +158,18 @@ function forCli(example) {
 	const start = 'Start (e2e)';
 	trigger.type = 'n8n-nodes-base.code';
 	trigger.typeVersion = 2;
-	trigger.parameters = { jsCode: `return ${JSON.stringify([{ json: PIPEDRIVE_SAMPLE }, { json: V1_PERSON }])};` };
+	trigger.parameters = {
+		jsCode: `return ${JSON.stringify([{ json: PIPEDRIVE_SAMPLE }, { json: V1_PERSON }])};`,
+	};
 	delete trigger.webhookId;
-	wf.nodes.push({ parameters: {}, id: 'e2e-start', name: start, type: 'n8n-nodes-base.manualTrigger', typeVersion: 1, position: [-200, 300] });
+	wf.nodes.push({
+		parameters: {},
+		id: 'e2e-start',
+		name: start,
+		type: 'n8n-nodes-base.manualTrigger',
+		typeVersion: 1,
+		position: [-200, 300],
+	});
 	wf.connections[start] = { main: [[{ node: NAMES.pipedrive, type: 'main', index: 0 }]] };
 	wf.pinData = {};
 	return wf;
@@ -150,25 +190,42 @@ async function cliPhase(rt, work, tgz, sandbox) {
 	await check('install the packed tarball like the Community Nodes panel', async () => {
 		const installed = await runtime.installPackageTarball(userFolder, tgz);
 		assertEqual(installed.packageName, pkg.name, 'package name');
-		assertEqual(installed.nodes.map((n) => n.type).sort(), nodes.map((n) => `${pkg.name}.${n.name}`).sort(), 'installed_nodes rows');
-		const ledger = JSON.parse(fs.readFileSync(path.join(userFolder, '.n8n', 'nodes', 'package.json'), 'utf8'));
+		assertEqual(
+			installed.nodes.map((n) => n.type).sort(),
+			nodes.map((n) => `${pkg.name}.${n.name}`).sort(),
+			'installed_nodes rows',
+		);
+		const ledger = JSON.parse(
+			fs.readFileSync(path.join(userFolder, '.n8n', 'nodes', 'package.json'), 'utf8'),
+		);
 		assertEqual(ledger.dependencies[pkg.name], pkg.version, 'nodes/package.json dependency');
 	});
 
 	await check('n8n export:nodes lists every node and its Tool variant', async () => {
 		const out = path.join(work, 'nodes.json');
-		await local.mustRun(rt.nodeBin, [rt.n8nBin, 'export:nodes', `--output=${out}`], { env, timeoutMs: 180000, logFile: path.join(RESULTS, 'export-nodes.log') });
+		await local.mustRun(rt.nodeBin, [rt.n8nBin, 'export:nodes', `--output=${out}`], {
+			env,
+			timeoutMs: 180000,
+			logFile: path.join(RESULTS, 'export-nodes.log'),
+		});
 		const exported = new Map(JSON.parse(fs.readFileSync(out, 'utf8')).map((n) => [n.name, n]));
 		for (const n of nodes) {
 			const type = `${pkg.name}.${n.name}`;
 			const node = exported.get(type);
 			assert(node, `${type} is missing`);
 			assertEqual(node.displayName, n.description.displayName, `${type} displayName`);
-			assertEqual(node.credentials.map((c) => c.name), n.description.credentials.map((c) => c.name), `${type} credentials`);
+			assertEqual(
+				node.credentials.map((c) => c.name),
+				n.description.credentials.map((c) => c.name),
+				`${type} credentials`,
+			);
 			const tool = exported.get(`${type}Tool`);
 			assert(tool, `${type}Tool is missing`);
 			assert(JSON.stringify(tool.outputs).includes('ai_tool'), `${type}Tool has no ai_tool output`);
-			assert(tool.properties.some((p) => p.name === 'toolDescription'), `${type}Tool has no toolDescription`);
+			assert(
+				tool.properties.some((p) => p.name === 'toolDescription'),
+				`${type}Tool has no toolDescription`,
+			);
 		}
 	});
 
@@ -179,10 +236,21 @@ async function cliPhase(rt, work, tgz, sandbox) {
 	const all = examples();
 	for (const e of all) fs.writeFileSync(path.join(wfDir, e.file), JSON.stringify(forCli(e)));
 	await check('import the example workflows and the sandbox credentials', async () => {
-		await local.mustRun(rt.nodeBin, [rt.n8nBin, 'import:credentials', `--input=${credsFile}`], { env, timeoutMs: 120000 });
-		await local.mustRun(rt.nodeBin, [rt.n8nBin, 'import:workflow', '--separate', `--input=${wfDir}`], { env, timeoutMs: 120000 });
-		const list = await local.mustRun(rt.nodeBin, [rt.n8nBin, 'list:workflow'], { env, timeoutMs: 120000 });
-		for (const e of all) assert(list.stdout.includes(`${e.workflow.id}|`), `${e.workflow.id} not imported`);
+		await local.mustRun(rt.nodeBin, [rt.n8nBin, 'import:credentials', `--input=${credsFile}`], {
+			env,
+			timeoutMs: 120000,
+		});
+		await local.mustRun(
+			rt.nodeBin,
+			[rt.n8nBin, 'import:workflow', '--separate', `--input=${wfDir}`],
+			{ env, timeoutMs: 120000 },
+		);
+		const list = await local.mustRun(rt.nodeBin, [rt.n8nBin, 'list:workflow'], {
+			env,
+			timeoutMs: 120000,
+		});
+		for (const e of all)
+			assert(list.stdout.includes(`${e.workflow.id}|`), `${e.workflow.id} not imported`);
 	});
 
 	for (const e of all) {
@@ -190,21 +258,33 @@ async function cliPhase(rt, work, tgz, sandbox) {
 			sandbox.reset();
 			const srv = sandbox.servers[e.vendor];
 			const view = SANDBOX_VIEW[e.vendor];
-			const r = await local.n8nCli(rt, env, ['execute', `--id=${e.workflow.id}`], { logFile: path.join(RESULTS, `execute-${path.basename(e.file, '.json')}.log`) });
+			const r = await local.n8nCli(rt, env, ['execute', `--id=${e.workflow.id}`], {
+				logFile: path.join(RESULTS, `execute-${path.basename(e.file, '.json')}.log`),
+			});
 			const run = local.parseExecuteOutput(r.stdout);
 			const error = run?.data?.resultData?.error;
-			assert(r.status === 0 && run && !error, `execute failed (exit ${r.status}): ${error ? `${error.message} ${error.description ?? ''}` : r.stderr.slice(-600) || r.stdout.slice(-600)}`);
+			assert(
+				r.status === 0 && run && !error,
+				`execute failed (exit ${r.status}): ${error ? `${error.message} ${error.description ?? ''}` : r.stderr.slice(-600) || r.stdout.slice(-600)}`,
+			);
 			assertEqual(run.status, 'success', 'run status');
 
 			const events = EVENTS[e.kind];
 			const out = outputOf(run, NAMES.result);
 			assert(out, `no output from "${NAMES.result}"`);
-			assertEqual(out.map((i) => i.crmId), events.map((ev) => ev.crmId), `"${NAMES.result}" crmIds`);
+			assertEqual(
+				out.map((i) => i.crmId),
+				events.map((ev) => ev.crmId),
+				`"${NAMES.result}" crmIds`,
+			);
 			const conversations = srv.state.conversations;
 			assertEqual(conversations.length, events.length, 'conversations the sandbox created');
 			const outIds = out.map((i) => String(i.conversationId));
 			const created = outIds.map((id) => conversations.find((c) => view.id(c) === id));
-			assert(created.every(Boolean), `output conversation IDs ${outIds.join(', ')} are not the sandbox's (${conversations.map(view.id).join(', ')})`);
+			assert(
+				created.every(Boolean),
+				`output conversation IDs ${outIds.join(', ')} are not the sandbox's (${conversations.map(view.id).join(', ')})`,
+			);
 			const createOut = outputOf(run, NAMES.create).map((i) => String(i.conversationId));
 			assertEqual(createOut, outIds, `"${NAMES.create}" conversation IDs`);
 
@@ -213,12 +293,24 @@ async function cliPhase(rt, work, tgz, sandbox) {
 				const expectedContact = e.vendor === 'liveperson' ? ev.crmId : ev.email;
 				assertEqual(view.contact(c, srv), expectedContact, `contact of conversation ${outIds[i]}`);
 				const texts = view.texts(srv, c).filter(Boolean).join(' | ');
-				const followUp = ['intercom', 'chatwoot', 'liveperson'].includes(e.vendor) ? ev.crmId : ev.deal;
-				assert(texts.includes(followUp), `conversation ${outIds[i]} has no follow-up message with "${followUp}" (has: ${texts})`);
-				assert(String(out[i].note).includes(outIds[i]) && String(out[i].note).includes(ev.email), `note "${out[i].note}" lacks the ID or the e-mail`);
+				const followUp = ['intercom', 'chatwoot', 'liveperson'].includes(e.vendor)
+					? ev.crmId
+					: ev.deal;
+				assert(
+					texts.includes(followUp),
+					`conversation ${outIds[i]} has no follow-up message with "${followUp}" (has: ${texts})`,
+				);
+				assert(
+					String(out[i].note).includes(outIds[i]) && String(out[i].note).includes(ev.email),
+					`note "${out[i].note}" lacks the ID or the e-mail`,
+				);
 			});
 			if (e.vendor === 'chatwoot') {
-				assertEqual(created.map((c) => c.custom_attributes.crm_id), events.map((ev) => ev.crmId), 'Chatwoot custom_attributes.crm_id');
+				assertEqual(
+					created.map((c) => c.custom_attributes.crm_id),
+					events.map((ev) => ev.crmId),
+					'Chatwoot custom_attributes.crm_id',
+				);
 			}
 		});
 	}
@@ -231,17 +323,23 @@ const EDITOR_FILL = {
 	userdesk: { userName: 'Editor Test', userEmail: 'editor.test@example.com' },
 	chatwoot: { message: 'Hello from the n8n editor' },
 	socialboards: { authorEmail: 'editor.test@example.com', authorName: 'Editor Test' },
-	liveperson: { externalConsumerId: 'editor-consumer-1', firstMessage: 'Hello from the n8n editor' },
+	liveperson: {
+		externalConsumerId: 'editor-consumer-1',
+		firstMessage: 'Hello from the n8n editor',
+	},
 };
 
 /** The properties the editor shows for `params` (displayOptions.show/hide against the values). */
 function visibleProperties(description, params) {
-	const matches = (cond, value) => cond.some((c) => (c && typeof c === 'object' && '_cnd' in c ? false : c === value));
+	const matches = (cond, value) =>
+		cond.some((c) => (c && typeof c === 'object' && '_cnd' in c ? false : c === value));
 	return description.properties.filter((p) => {
 		const show = p.displayOptions?.show ?? {};
 		const hide = p.displayOptions?.hide ?? {};
-		return Object.entries(show).every(([k, v]) => k.startsWith('@') || matches(v, params[k])) &&
-			!Object.entries(hide).some(([k, v]) => !k.startsWith('@') && matches(v, params[k]));
+		return (
+			Object.entries(show).every(([k, v]) => k.startsWith('@') || matches(v, params[k])) &&
+			!Object.entries(hide).some(([k, v]) => !k.startsWith('@') && matches(v, params[k]))
+		);
 	});
 }
 
@@ -249,7 +347,8 @@ function visibleProperties(description, params) {
 function defaultParams(description, resource, operation) {
 	const params = { resource, operation };
 	for (let pass = 0; pass < 3; pass++) {
-		for (const p of visibleProperties(description, params)) if (!(p.name in params) && p.type !== 'notice') params[p.name] = p.default;
+		for (const p of visibleProperties(description, params))
+			if (!(p.name in params) && p.type !== 'notice') params[p.name] = p.default;
 	}
 	return params;
 }
@@ -265,10 +364,18 @@ async function browserPhase(rt, work, sandbox) {
 	const webhookExamples = examples().filter((e) => e.kind === 'webhook');
 	const cliEnv = runtime.n8nEnv(userFolder, { N8N_PORT: String(await runtime.freePort()) });
 	for (const e of webhookExamples) {
-		await local.mustRun(rt.nodeBin, [rt.n8nBin, 'publish:workflow', `--id=${e.workflow.id}`], { env: cliEnv, timeoutMs: 120000 });
+		await local.mustRun(rt.nodeBin, [rt.n8nBin, 'publish:workflow', `--id=${e.workflow.id}`], {
+			env: cliEnv,
+			timeoutMs: 120000,
+		});
 	}
 	const port = await runtime.freePort();
-	const n8n = await local.startN8n(rt, { userFolder, port, logFile: path.join(RESULTS, 'n8n-editor.log'), onProgress: log });
+	const n8n = await local.startN8n(rt, {
+		userFolder,
+		port,
+		logFile: path.join(RESULTS, 'n8n-editor.log'),
+		onProgress: log,
+	});
 	let context;
 	let profile;
 	try {
@@ -278,8 +385,16 @@ async function browserPhase(rt, work, sandbox) {
 			executablePath: CHROMIUM,
 			headless: true,
 			viewport: { width: 1360, height: 820 },
-			args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-				'--disable-background-networking', '--disable-component-update', '--disable-sync'],
+			args: [
+				'--headless',
+				'--no-sandbox',
+				'--disable-gpu',
+				'--disable-quic',
+				'--no-first-run',
+				'--disable-background-networking',
+				'--disable-component-update',
+				'--disable-sync',
+			],
 			timeout: 60000,
 		});
 		context.setDefaultTimeout(30000);
@@ -310,114 +425,220 @@ async function browserPhase(rt, work, sandbox) {
 			socialBoardsConversationsApi: ['refreshToken', /Refresh Token/],
 			livePersonConversationsApi: ['clientSecret', /Client Secret/],
 		};
-		await check('credentials: every Test button passes against the sandbox; a wrong secret names its field', async () => {
-			const cookie = await local.login(n8n.url);
-			const test = async (credential) => {
-				const r = await local.request(`${n8n.url}/rest/credentials/test`, { method: 'POST', headers: { cookie }, body: { credentials: credential } });
-				assertEqual(r.status, 200, `POST /rest/credentials/test for ${credential.type} (${r.text.slice(0, 200)})`);
-				return r.json.data;
-			};
-			const problems = [];
-			for (const credential of local.sandboxCredentials(sandbox.servers)) {
-				const wrong = WRONG_SECRET[credential.type];
-				if (!wrong) continue;
-				const good = await test(credential);
-				if (good.status !== 'OK') problems.push(`${credential.type} Test with the sandbox's values: ${good.status} "${good.message}"`);
-				const secret = 'wrong-secret-value-1234';
-				const bad = await test({ ...credential, data: { ...credential.data, accessToken: '', appJwt: '', [wrong[0]]: secret } });
-				if (bad.status !== 'Error' || !wrong[1].test(bad.message) || bad.message.includes(secret)) {
-					problems.push(`${credential.type} Test with a wrong ${wrong[0]}: ${bad.status} "${bad.message}" (must fail, name ${wrong[1]}, not repeat the secret)`);
+		await check(
+			'credentials: every Test button passes against the sandbox; a wrong secret names its field',
+			async () => {
+				const cookie = await local.login(n8n.url);
+				const test = async (credential) => {
+					const r = await local.request(`${n8n.url}/rest/credentials/test`, {
+						method: 'POST',
+						headers: { cookie },
+						body: { credentials: credential },
+					});
+					assertEqual(
+						r.status,
+						200,
+						`POST /rest/credentials/test for ${credential.type} (${r.text.slice(0, 200)})`,
+					);
+					return r.json.data;
+				};
+				const problems = [];
+				for (const credential of local.sandboxCredentials(sandbox.servers)) {
+					const wrong = WRONG_SECRET[credential.type];
+					if (!wrong) continue;
+					const good = await test(credential);
+					if (good.status !== 'OK')
+						problems.push(
+							`${credential.type} Test with the sandbox's values: ${good.status} "${good.message}"`,
+						);
+					const secret = 'wrong-secret-value-1234';
+					const bad = await test({
+						...credential,
+						data: { ...credential.data, accessToken: '', appJwt: '', [wrong[0]]: secret },
+					});
+					if (
+						bad.status !== 'Error' ||
+						!wrong[1].test(bad.message) ||
+						bad.message.includes(secret)
+					) {
+						problems.push(
+							`${credential.type} Test with a wrong ${wrong[0]}: ${bad.status} "${bad.message}" (must fail, name ${wrong[1]}, not repeat the secret)`,
+						);
+					}
 				}
-			}
-			assert(problems.length === 0, problems.join('; '));
-		});
+				assert(problems.length === 0, problems.join('; '));
+			},
+		);
 
 		for (const e of webhookExamples) {
-			await check(`webhook: a CRM POST to the published examples/${e.file} opens a conversation`, async () => {
-				sandbox.reset();
-				const srv = sandbox.servers[e.vendor];
-				const view = SANDBOX_VIEW[e.vendor];
-				const webhook = e.workflow.nodes.find((n) => n.name === NAMES.webhook);
-				const event = { event: 'deal.won', deal: { id: 'D-2001', title: 'Webhook plan' }, contact: { id: `crm-webhook-${e.vendor}`, email: `webhook.${e.vendor}@example.com`, firstName: 'Web', lastName: 'Hook' } };
-				const url = `${n8n.url}/webhook/${webhook.parameters.path}`;
-				// Header Auth: a POST without the secret, or with a wrong one, is refused and starts nothing.
-				const anonymous = await local.request(url, { method: 'POST', body: event });
-				const wrong = await local.request(url, { method: 'POST', body: event, headers: { [WEBHOOK_AUTH.header]: 'guess' } });
-				assertEqual(anonymous.status, 403, `POST without ${WEBHOOK_AUTH.header} status`);
-				assertEqual(wrong.status, 403, `POST with a wrong ${WEBHOOK_AUTH.header} status`);
-				const r = await local.request(url, { method: 'POST', body: event, headers: { [WEBHOOK_AUTH.header]: WEBHOOK_AUTH.value } });
-				assertEqual(r.status, 200, `POST /webhook/${webhook.parameters.path} status (${r.text.slice(0, 200)})`);
-				const followUp = ['intercom', 'chatwoot', 'liveperson'].includes(e.vendor) ? event.contact.id : event.deal.title;
-				const deadline = Date.now() + 30000;
-				let texts = '';
-				while (Date.now() < deadline) {
-					const c = srv.state.conversations[0];
-					texts = c ? view.texts(srv, c).filter(Boolean).join(' | ') : '';
-					if (texts.includes(followUp)) break;
-					await new Promise((res) => setTimeout(res, 300));
-				}
-				assertEqual(srv.state.conversations.length, 1, 'conversations the sandbox created');
-				const expectedContact = e.vendor === 'liveperson' ? event.contact.id : event.contact.email;
-				assertEqual(view.contact(srv.state.conversations[0], srv), expectedContact, 'contact of the conversation');
-				assert(texts.includes(followUp), `no follow-up message with "${followUp}" (has: ${texts})`);
-			});
+			await check(
+				`webhook: a CRM POST to the published examples/${e.file} opens a conversation`,
+				async () => {
+					sandbox.reset();
+					const srv = sandbox.servers[e.vendor];
+					const view = SANDBOX_VIEW[e.vendor];
+					const webhook = e.workflow.nodes.find((n) => n.name === NAMES.webhook);
+					const event = {
+						event: 'deal.won',
+						deal: { id: 'D-2001', title: 'Webhook plan' },
+						contact: {
+							id: `crm-webhook-${e.vendor}`,
+							email: `webhook.${e.vendor}@example.com`,
+							firstName: 'Web',
+							lastName: 'Hook',
+						},
+					};
+					const url = `${n8n.url}/webhook/${webhook.parameters.path}`;
+					// Header Auth: a POST without the secret, or with a wrong one, is refused and starts nothing.
+					const anonymous = await local.request(url, { method: 'POST', body: event });
+					const wrong = await local.request(url, {
+						method: 'POST',
+						body: event,
+						headers: { [WEBHOOK_AUTH.header]: 'guess' },
+					});
+					assertEqual(anonymous.status, 403, `POST without ${WEBHOOK_AUTH.header} status`);
+					assertEqual(wrong.status, 403, `POST with a wrong ${WEBHOOK_AUTH.header} status`);
+					const r = await local.request(url, {
+						method: 'POST',
+						body: event,
+						headers: { [WEBHOOK_AUTH.header]: WEBHOOK_AUTH.value },
+					});
+					assertEqual(
+						r.status,
+						200,
+						`POST /webhook/${webhook.parameters.path} status (${r.text.slice(0, 200)})`,
+					);
+					const followUp = ['intercom', 'chatwoot', 'liveperson'].includes(e.vendor)
+						? event.contact.id
+						: event.deal.title;
+					const deadline = Date.now() + 30000;
+					let texts = '';
+					while (Date.now() < deadline) {
+						const c = srv.state.conversations[0];
+						texts = c ? view.texts(srv, c).filter(Boolean).join(' | ') : '';
+						if (texts.includes(followUp)) break;
+						await new Promise((res) => setTimeout(res, 300));
+					}
+					assertEqual(srv.state.conversations.length, 1, 'conversations the sandbox created');
+					const expectedContact =
+						e.vendor === 'liveperson' ? event.contact.id : event.contact.email;
+					assertEqual(
+						view.contact(srv.state.conversations[0], srv),
+						expectedContact,
+						'contact of the conversation',
+					);
+					assert(
+						texts.includes(followUp),
+						`no follow-up message with "${followUp}" (has: ${texts})`,
+					);
+				},
+			);
 		}
 
 		for (const node of packageNodes()) {
 			const { vendor, description } = node;
 			const srv = sandbox.servers[vendor];
 			const view = SANDBOX_VIEW[vendor];
-			const create = description.properties.find((p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes('conversation'));
+			const create = description.properties.find(
+				(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes('conversation'),
+			);
 			const createOption = create.options.find((o) => o.value === 'create');
-			await check(`editor: ${description.displayName}: add, check parameters, execute, screenshot`, async () => {
-				sandbox.reset();
-				await page.goto(`${n8n.url}/workflow/new`);
-				await byId('node-creator-plus-button').click();
-				await page.keyboard.type(description.displayName);
-				await byId('node-creator-item-name').filter({ hasText: description.displayName }).first().click();
-				await byId('node-creator-item-name').filter({ hasText: createOption.action }).first().click();
-				const ndv = byId('ndv');
-				await ndv.waitFor();
-				await byId('node-parameters').waitFor();
+			await check(
+				`editor: ${description.displayName}: add, check parameters, execute, screenshot`,
+				async () => {
+					sandbox.reset();
+					await page.goto(`${n8n.url}/workflow/new`);
+					await byId('node-creator-plus-button').click();
+					await page.keyboard.type(description.displayName);
+					await byId('node-creator-item-name')
+						.filter({ hasText: description.displayName })
+						.first()
+						.click();
+					await byId('node-creator-item-name')
+						.filter({ hasText: createOption.action })
+						.first()
+						.click();
+					const ndv = byId('ndv');
+					await ndv.waitFor();
+					await byId('node-parameters').waitFor();
 
-				// the credential of this vendor is picked, the operations and required fields show
-				const credential = SANDBOX_CREDENTIALS[vendor].name;
-				await page.waitForFunction(
-					(name) => [...document.querySelectorAll('[data-test-id="node-credentials-select"] input')].some((i) => i.value === name),
-					credential, { timeout: 10000 },
-				).catch(() => { throw new Error(`the credential "${credential}" is not selected`); });
-				await byId('parameter-input-operation').click();
-				const items = page.locator('.el-select-dropdown__item:visible');
-				await items.first().waitFor({ timeout: 10000 }).catch(() => { throw new Error('the Operation dropdown did not open'); });
-				const shown = await items.evaluateAll((els) => els.map((e) => e.innerText.trim().split('\n')[0]));
-				await page.keyboard.press('Escape');
-				await items.first().waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
-				for (const o of create.options) assert(shown.includes(o.name), `operation "${o.name}" not in the dropdown (${shown.join(', ')})`);
-				const params = defaultParams(description, 'conversation', 'create');
-				const required = visibleProperties(description, params).filter((p) => p.required);
-				const labels = await byId('node-parameters').locator('[data-test-id="input-label"]').evaluateAll((els) => els.map((e) => e.innerText.trim().split('\n')[0]));
-				for (const p of required) assert(labels.includes(p.displayName), `required field "${p.displayName}" not shown (${labels.join(', ')})`);
-				for (const p of required) assert(EDITOR_FILL[vendor][p.name] !== undefined, `no test value for required field ${p.name}`);
+					// the credential of this vendor is picked, the operations and required fields show
+					const credential = SANDBOX_CREDENTIALS[vendor].name;
+					await page
+						.waitForFunction(
+							(name) =>
+								[
+									...document.querySelectorAll('[data-test-id="node-credentials-select"] input'),
+								].some((i) => i.value === name),
+							credential,
+							{ timeout: 10000 },
+						)
+						.catch(() => {
+							throw new Error(`the credential "${credential}" is not selected`);
+						});
+					await byId('parameter-input-operation').click();
+					const items = page.locator('.el-select-dropdown__item:visible');
+					await items
+						.first()
+						.waitFor({ timeout: 10000 })
+						.catch(() => {
+							throw new Error('the Operation dropdown did not open');
+						});
+					const shown = await items.evaluateAll((els) =>
+						els.map((e) => e.innerText.trim().split('\n')[0]),
+					);
+					await page.keyboard.press('Escape');
+					await items
+						.first()
+						.waitFor({ state: 'hidden', timeout: 5000 })
+						.catch(() => {});
+					for (const o of create.options)
+						assert(
+							shown.includes(o.name),
+							`operation "${o.name}" not in the dropdown (${shown.join(', ')})`,
+						);
+					const params = defaultParams(description, 'conversation', 'create');
+					const required = visibleProperties(description, params).filter((p) => p.required);
+					const labels = await byId('node-parameters')
+						.locator('[data-test-id="input-label"]')
+						.evaluateAll((els) => els.map((e) => e.innerText.trim().split('\n')[0]));
+					for (const p of required)
+						assert(
+							labels.includes(p.displayName),
+							`required field "${p.displayName}" not shown (${labels.join(', ')})`,
+						);
+					for (const p of required)
+						assert(
+							EDITOR_FILL[vendor][p.name] !== undefined,
+							`no test value for required field ${p.name}`,
+						);
 
-				for (const [name, value] of Object.entries(EDITOR_FILL[vendor])) {
-					const input = byId(`parameter-input-${name}`).locator('input, textarea').first();
-					await input.fill(value);
-				}
-				await page.waitForTimeout(500);
-				await byId('node-execute-button').click();
-				const output = byId('output-panel');
-				await output.getByText('conversationId', { exact: true }).first().waitFor({ timeout: 30000 }).catch(async () => {
-					throw new Error(`no conversationId in the output: ${(await output.innerText().catch(() => '')).replace(/\s+/g, ' ').slice(0, 400)}`);
-				});
-				assertEqual(srv.state.conversations.length, 1, 'conversations the sandbox created');
-				const id = view.id(srv.state.conversations[0]);
-				const text = await output.innerText();
-				assert(text.includes(id), `the output does not show the sandbox's conversation ID ${id}`);
-				await page.mouse.move(5, 5);
-				const file = `${vendor}.png`;
-				await page.screenshot({ path: path.join(SHOTS, file) });
-				await byId('ndv-close-button').click();
-			});
+					for (const [name, value] of Object.entries(EDITOR_FILL[vendor])) {
+						const input = byId(`parameter-input-${name}`).locator('input, textarea').first();
+						await input.fill(value);
+					}
+					await page.waitForTimeout(500);
+					await byId('node-execute-button').click();
+					const output = byId('output-panel');
+					await output
+						.getByText('conversationId', { exact: true })
+						.first()
+						.waitFor({ timeout: 30000 })
+						.catch(async () => {
+							throw new Error(
+								`no conversationId in the output: ${(await output.innerText().catch(() => '')).replace(/\s+/g, ' ').slice(0, 400)}`,
+							);
+						});
+					assertEqual(srv.state.conversations.length, 1, 'conversations the sandbox created');
+					const id = view.id(srv.state.conversations[0]);
+					const text = await output.innerText();
+					assert(text.includes(id), `the output does not show the sandbox's conversation ID ${id}`);
+					await page.mouse.move(5, 5);
+					const file = `${vendor}.png`;
+					await page.screenshot({ path: path.join(SHOTS, file) });
+					await byId('ndv-close-button').click();
+				},
+			);
 		}
 
 		await check('editor: run an example workflow (Chatwoot, webhook) from the canvas', async () => {
@@ -428,11 +649,25 @@ async function browserPhase(rt, work, sandbox) {
 			await page.locator(`[data-test-id="canvas-node"][data-node-name="${NAMES.manual}"]`).hover();
 			await byId(`execute-workflow-button-${NAMES.manual}`).click();
 			const last = page.locator(`[data-test-id="canvas-node"][data-node-name="${NAMES.result}"]`);
-			await page.waitForFunction(
-				(name) => document.querySelector(`[data-test-id="canvas-node"][data-node-name="${name}"]`)?.innerText.includes('1 item'),
-				NAMES.result, { timeout: 60000 },
-			).catch(async () => { throw new Error(`"${NAMES.result}" did not run: ${(await last.innerText()).replace(/\s+/g, ' ')}`); });
-			assertEqual(sandbox.servers.chatwoot.state.conversations.length, 1, 'conversations the sandbox created');
+			await page
+				.waitForFunction(
+					(name) =>
+						document
+							.querySelector(`[data-test-id="canvas-node"][data-node-name="${name}"]`)
+							?.innerText.includes('1 item'),
+					NAMES.result,
+					{ timeout: 60000 },
+				)
+				.catch(async () => {
+					throw new Error(
+						`"${NAMES.result}" did not run: ${(await last.innerText()).replace(/\s+/g, ' ')}`,
+					);
+				});
+			assertEqual(
+				sandbox.servers.chatwoot.state.conversations.length,
+				1,
+				'conversations the sandbox created',
+			);
 			await page.mouse.click(900, 260); // an empty spot of the canvas: the hovered trigger's button goes away
 			await page.waitForTimeout(500);
 			await page.screenshot({ path: path.join(SHOTS, 'example-workflow.png') });
@@ -440,7 +675,8 @@ async function browserPhase(rt, work, sandbox) {
 	} finally {
 		if (context) {
 			const page = context.pages()[0];
-			if (failed && page) await page.screenshot({ path: path.join(RESULTS, 'last-page.png') }).catch(() => {});
+			if (failed && page)
+				await page.screenshot({ path: path.join(RESULTS, 'last-page.png') }).catch(() => {});
 			await context.close().catch(() => {});
 		}
 		if (profile) fs.rmSync(profile, { recursive: true, force: true });
@@ -456,16 +692,22 @@ async function main() {
 	const work = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-e2e-'));
 	let sandbox;
 	try {
-		log(`n8n ${runtime.N8N_VERSION} on Node ${runtime.NODE_VERSION} (cold: ~5-9 min, then cached in .cache/n8n-runtime)`);
+		log(
+			`n8n ${runtime.N8N_VERSION} on Node ${runtime.NODE_VERSION} (cold: ~5-9 min, then cached in .cache/n8n-runtime)`,
+		);
 		const rt = await runtime.ensureRuntime({ onProgress: (m) => log(`  ${m}`) });
-		const tgz = await local.buildAndPack({ outDir: path.join(work, 'pack'), onProgress: (m) => log(`  ${m}`) });
+		const tgz = await local.buildAndPack({
+			outDir: path.join(work, 'pack'),
+			onProgress: (m) => log(`  ${m}`),
+		});
 		sandbox = await local.startSandbox({ basePort: 0 });
 		await cliPhase(rt, work, tgz, sandbox);
 		if (args.has('--skip-browser')) log('--skip-browser: the editor checks are skipped');
 		else await browserPhase(rt, work, sandbox);
 		if (args.has('--update-screenshots') && fs.existsSync(SHOTS)) {
 			fs.mkdirSync(README_SHOTS, { recursive: true });
-			for (const f of fs.readdirSync(SHOTS)) fs.copyFileSync(path.join(SHOTS, f), path.join(README_SHOTS, f));
+			for (const f of fs.readdirSync(SHOTS))
+				fs.copyFileSync(path.join(SHOTS, f), path.join(README_SHOTS, f));
 			log(`screenshots copied to ${path.relative(REPO_ROOT, README_SHOTS)}/`);
 		}
 	} catch (error) {
@@ -476,7 +718,9 @@ async function main() {
 		if (sandbox) await sandbox.close();
 		fs.rmSync(work, { recursive: true, force: true });
 	}
-	log(`finished in ${((Date.now() - t0) / 1000).toFixed(0)}s; logs and screenshots in ${path.relative(REPO_ROOT, RESULTS)}/`);
+	log(
+		`finished in ${((Date.now() - t0) / 1000).toFixed(0)}s; logs and screenshots in ${path.relative(REPO_ROOT, RESULTS)}/`,
+	);
 	if (failures.length) console.log(`\nFailures:\n- ${failures.join('\n- ')}`);
 	console.log(`e2e: ${passed} passed, ${failed} failed`);
 	process.exit(failed ? 1 : 0);
@@ -488,5 +732,9 @@ const watchdog = setTimeout(() => {
 	process.exit(1);
 }, TOTAL_TIMEOUT_MS);
 watchdog.unref();
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => { console.error(`e2e: ${sig}`); process.exit(130); });
+for (const sig of ['SIGINT', 'SIGTERM'])
+	process.on(sig, () => {
+		console.error(`e2e: ${sig}`);
+		process.exit(130);
+	});
 main();

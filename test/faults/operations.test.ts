@@ -9,7 +9,8 @@ import { sandbox, targets, type SandboxServer } from './targets';
 // rate limits are waited out; a read (or a state change to a fixed value) is tried again after a
 // fault; a write that may have been processed is reported as an error item and never sent twice.
 
-const items = (count: number) => Array.from({ length: count }, (_, index) => ({ marker: `op-${index}` }));
+const items = (count: number) =>
+	Array.from({ length: count }, (_, index) => ({ marker: `op-${index}` }));
 
 describe.each(operationTargets)('$vendor $name under faults', (operation: OperationTarget) => {
 	const target = targets.find((candidate) => candidate.vendor === operation.vendor)!;
@@ -18,12 +19,20 @@ describe.each(operationTargets)('$vendor $name under faults', (operation: Operat
 	let created: IDataObject;
 
 	beforeAll(async () => {
-		server = await sandbox.startVendorServer(target.vendor, { ...target.serverOptions, now: clock.now });
+		server = await sandbox.startVendorServer(target.vendor, {
+			...target.serverOptions,
+			now: clock.now,
+		});
 	});
 	afterAll(async () => server.close());
 	beforeEach(async () => {
 		server.reset();
-		const result = await runNode({ type: target.nodeType, parameters: target.create, credentials: target.credentials(server), items: [{ marker: 'base' }] });
+		const result = await runNode({
+			type: target.nodeType,
+			parameters: target.create,
+			credentials: target.credentials(server),
+			items: [{ marker: 'base' }],
+		});
 		expect(result.error).toBeUndefined();
 		created = { ...result.output[0].json, externalConsumerId: 'base' };
 	});
@@ -39,7 +48,13 @@ describe.each(operationTargets)('$vendor $name under faults', (operation: Operat
 	const sent = () => server.requestsTo(operation.method, operation.path);
 
 	test('429 is waited out: every item done once', async () => {
-		server.injectFault({ method: operation.method, path: operation.path, kind: 429, times: 2, retryAfterMs: 1000 });
+		server.injectFault({
+			method: operation.method,
+			path: operation.path,
+			kind: 429,
+			times: 2,
+			retryAfterMs: 1000,
+		});
 		const { output, errorOutput } = await run(3, { concurrency: 1 });
 		expect(errorOutput).toEqual([]);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
@@ -51,21 +66,30 @@ describe.each(operationTargets)('$vendor $name under faults', (operation: Operat
 		[503, false],
 		['reset', false],
 		['timeout', true],
-	])(`%s (after the vendor processed it: %s): ${operation.idempotent ? 'tried again' : 'reported, not sent twice'}`, async (kind, afterCreate) => {
-		server.injectFault({ method: operation.method, path: operation.path, kind, times: 1, afterCreate });
-		const { output, errorOutput } = await run(3, { concurrency: 1, timeoutMs: 1000 });
-		if (operation.idempotent) {
-			// Tried again: nothing lost.
-			expect(errorOutput).toEqual([]);
-			expect(output).toHaveLength(3);
-			expect(sent()).toHaveLength(4);
-		} else {
-			// Reported, never sent twice.
-			expect(errorOutput).toHaveLength(1);
-			expect(errorOutput[0].pairedItem).toEqual({ item: 0 });
-			expect(String(errorOutput[0].json.error)).toContain('[item 0]');
-			expect(output.map((item) => item.pairedItem)).toEqual([{ item: 1 }, { item: 2 }]);
-			expect(sent()).toHaveLength(3);
-		}
-	});
+	])(
+		`%s (after the vendor processed it: %s): ${operation.idempotent ? 'tried again' : 'reported, not sent twice'}`,
+		async (kind, afterCreate) => {
+			server.injectFault({
+				method: operation.method,
+				path: operation.path,
+				kind,
+				times: 1,
+				afterCreate,
+			});
+			const { output, errorOutput } = await run(3, { concurrency: 1, timeoutMs: 1000 });
+			if (operation.idempotent) {
+				// Tried again: nothing lost.
+				expect(errorOutput).toEqual([]);
+				expect(output).toHaveLength(3);
+				expect(sent()).toHaveLength(4);
+			} else {
+				// Reported, never sent twice.
+				expect(errorOutput).toHaveLength(1);
+				expect(errorOutput[0].pairedItem).toEqual({ item: 0 });
+				expect(String(errorOutput[0].json.error)).toContain('[item 0]');
+				expect(output.map((item) => item.pairedItem)).toEqual([{ item: 1 }, { item: 2 }]);
+				expect(sent()).toHaveLength(3);
+			}
+		},
+	);
 });

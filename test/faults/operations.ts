@@ -36,7 +36,11 @@ export const operationTargets: OperationTarget[] = [
 	{
 		vendor: 'intercom',
 		name: 'Conversation → Get',
-		parameters: (created) => ({ resource: 'conversation', operation: 'get', conversationId: created.conversationId as string }),
+		parameters: (created) => ({
+			resource: 'conversation',
+			operation: 'get',
+			conversationId: created.conversationId as string,
+		}),
 		method: 'GET',
 		path: /^\/conversations\/[^/]+$/,
 		idempotent: true,
@@ -110,7 +114,11 @@ export const operationTargets: OperationTarget[] = [
 	{
 		vendor: 'socialboards',
 		name: 'Conversation → Get',
-		parameters: (created) => ({ resource: 'conversation', operation: 'get', conversationId: String(created.conversationId) }),
+		parameters: (created) => ({
+			resource: 'conversation',
+			operation: 'get',
+			conversationId: String(created.conversationId),
+		}),
 		method: 'GET',
 		path: /^\/chat\/conversations\/[^/]+$/i,
 		idempotent: true,

@@ -33,16 +33,22 @@ export interface SandboxServer {
 }
 
 export const sandbox = require('../sandbox') as {
-	startVendorServer(vendor: string, options?: IDataObject & { now?: () => number }): Promise<SandboxServer>;
+	startVendorServer(
+		vendor: string,
+		options?: IDataObject & { now?: () => number },
+	): Promise<SandboxServer>;
 };
 
 /** A contact in the Chatwoot fake's public inbox, for runs that reuse one contact. */
 export async function chatwootContact(server: SandboxServer): Promise<string> {
-	const response = await fetch(`${server.url}/public/api/v1/inboxes/${server.credentials.inboxIdentifier}/contacts`, {
-		method: 'POST',
-		headers: { 'Content-Type': 'application/json' },
-		body: JSON.stringify({ name: 'Bench Contact', email: 'bench@example.com' }),
-	});
+	const response = await fetch(
+		`${server.url}/public/api/v1/inboxes/${server.credentials.inboxIdentifier}/contacts`,
+		{
+			method: 'POST',
+			headers: { 'Content-Type': 'application/json' },
+			body: JSON.stringify({ name: 'Bench Contact', email: 'bench@example.com' }),
+		},
+	);
 	return ((await response.json()) as { source_id: string }).source_id;
 }
 
@@ -51,7 +57,11 @@ export async function socialBoardsToken(server: SandboxServer): Promise<string> 
 	const response = await fetch(`${server.url}/token`, {
 		method: 'POST',
 		headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: server.credentials.refreshToken, client_id: server.credentials.clientId }),
+		body: new URLSearchParams({
+			grant_type: 'refresh_token',
+			refresh_token: server.credentials.refreshToken,
+			client_id: server.credentials.clientId,
+		}),
 	});
 	return ((await response.json()) as { access_token: string }).access_token;
 }
@@ -78,7 +88,10 @@ export const targets: FaultTarget[] = [
 			body: '={{$json.marker}}',
 		},
 		createPath: /^\/conversations$/,
-		markers: (server) => server.state.conversations.map((conversation) => String((conversation.source as IDataObject).body)),
+		markers: (server) =>
+			server.state.conversations.map((conversation) =>
+				String((conversation.source as IDataObject).body),
+			),
 	},
 	{
 		vendor: 'userdesk',
@@ -92,7 +105,8 @@ export const targets: FaultTarget[] = [
 		}),
 		create: { resource: 'conversation', operation: 'create', userName: '={{$json.marker}}' },
 		createPath: /\/conversation$/,
-		markers: (server) => server.state.conversations.map((conversation) => String(conversation.userName)),
+		markers: (server) =>
+			server.state.conversations.map((conversation) => String(conversation.userName)),
 	},
 	{
 		vendor: 'socialboards',
@@ -114,7 +128,8 @@ export const targets: FaultTarget[] = [
 			additionalFields: { title: '={{$json.marker}}' },
 		},
 		createPath: /^\/chat\/conversations$/i,
-		markers: (server) => server.state.conversations.map((conversation) => String(conversation.title)),
+		markers: (server) =>
+			server.state.conversations.map((conversation) => String(conversation.title)),
 		expiringToken: true,
 	},
 	{
@@ -145,7 +160,9 @@ export const targets: FaultTarget[] = [
 			additionalFields: { customAttributes: '={{ JSON.stringify({ marker: $json.marker }) }}' },
 		}),
 		markers: (server) =>
-			server.state.conversations.map((conversation) => String((conversation.custom_attributes as IDataObject)?.marker)),
+			server.state.conversations.map((conversation) =>
+				String((conversation.custom_attributes as IDataObject)?.marker),
+			),
 	},
 	{
 		vendor: 'liveperson',
@@ -163,9 +180,14 @@ export const targets: FaultTarget[] = [
 				asyncMessagingEntUrl: '',
 			},
 		}),
-		create: { resource: 'conversation', operation: 'create', externalConsumerId: '={{$json.marker}}' },
+		create: {
+			resource: 'conversation',
+			operation: 'create',
+			externalConsumerId: '={{$json.marker}}',
+		},
 		createPath: /\/messaging\/consumer\/conversation$/,
-		markers: (server) => server.state.conversations.map((conversation) => String(conversation.extConsumerId)),
+		markers: (server) =>
+			server.state.conversations.map((conversation) => String(conversation.extConsumerId)),
 		expiringToken: true,
 	},
 ];

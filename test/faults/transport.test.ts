@@ -9,10 +9,15 @@ import { sandbox, targets, type FaultTarget, type SandboxServer } from './target
 // redirects are refused, relative rate-limit resets are waited out, a stopped run says which items
 // were created, options from expressions are clamped, a cancelled execution stops waiting.
 
-const items = (count: number) => Array.from({ length: count }, (_, index) => ({ marker: `item-${index}` }));
+const items = (count: number) =>
+	Array.from({ length: count }, (_, index) => ({ marker: `item-${index}` }));
 
 /** A server on another origin that counts what reaches it (a redirect's target). */
-async function otherOrigin(): Promise<{ url: string; hits: () => number; close: () => Promise<void> }> {
+async function otherOrigin(): Promise<{
+	url: string;
+	hits: () => number;
+	close: () => Promise<void>;
+}> {
 	let hits = 0;
 	const server = http.createServer((_request, response) => {
 		hits++;
@@ -20,19 +25,30 @@ async function otherOrigin(): Promise<{ url: string; hits: () => number; close: 
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	const { port } = server.address() as AddressInfo;
-	return { url: `http://127.0.0.1:${port}`, hits: () => hits, close: () => new Promise((resolve) => server.close(() => resolve())) };
+	return {
+		url: `http://127.0.0.1:${port}`,
+		hits: () => hits,
+		close: () => new Promise((resolve) => server.close(() => resolve())),
+	};
 }
 
 describe.each(targets)('$vendor: shared transport and runner', (target: FaultTarget) => {
 	const clock = useVirtualTime();
 	let server: SandboxServer;
 	beforeAll(async () => {
-		server = await sandbox.startVendorServer(target.vendor, { ...target.serverOptions, now: clock.now });
+		server = await sandbox.startVendorServer(target.vendor, {
+			...target.serverOptions,
+			now: clock.now,
+		});
 	});
 	afterAll(async () => server.close());
 	beforeEach(() => server.reset());
 
-	const run = (count: number, options: Record<string, number | string> = {}, onError?: 'continueErrorOutput') =>
+	const run = (
+		count: number,
+		options: Record<string, number | string> = {},
+		onError?: 'continueErrorOutput',
+	) =>
 		runNode({
 			type: target.nodeType,
 			parameters: { ...target.create, options },
@@ -41,29 +57,56 @@ describe.each(targets)('$vendor: shared transport and runner', (target: FaultTar
 			onError,
 		});
 
-	test.each([301, 302, 307])('a %i on a create is an error naming the credential field; the redirect is not followed', async (status) => {
-		const other = await otherOrigin();
-		try {
-			server.injectFault({ method: 'POST', path: target.createPath, kind: 'redirect', status, location: `${other.url}/elsewhere`, times: 1 });
-			const { errorOutput, output, error } = await run(2, { concurrency: 1 }, 'continueErrorOutput');
-			expect(error).toBeUndefined();
-			expect(errorOutput).toHaveLength(1);
-			expect(String(errorOutput[0].json.error)).toContain(`answered with a redirect to ${other.url} instead of an answer (HTTP ${status}) [item 0]`);
-			expect(String((errorOutput[0].error as { description?: string }).description)).toMatch(/Fix the "[^"]+" field of the .+ credential/);
-			expect(other.hits()).toBe(0);
-			expect(output).toHaveLength(1);
-			expect(target.markers(server)).toEqual(['item-1']);
-		} finally {
-			await other.close();
-		}
-	});
+	test.each([301, 302, 307])(
+		'a %i on a create is an error naming the credential field; the redirect is not followed',
+		async (status) => {
+			const other = await otherOrigin();
+			try {
+				server.injectFault({
+					method: 'POST',
+					path: target.createPath,
+					kind: 'redirect',
+					status,
+					location: `${other.url}/elsewhere`,
+					times: 1,
+				});
+				const { errorOutput, output, error } = await run(
+					2,
+					{ concurrency: 1 },
+					'continueErrorOutput',
+				);
+				expect(error).toBeUndefined();
+				expect(errorOutput).toHaveLength(1);
+				expect(String(errorOutput[0].json.error)).toContain(
+					`answered with a redirect to ${other.url} instead of an answer (HTTP ${status}) [item 0]`,
+				);
+				expect(String((errorOutput[0].error as { description?: string }).description)).toMatch(
+					/Fix the "[^"]+" field of the .+ credential/,
+				);
+				expect(other.hits()).toBe(0);
+				expect(output).toHaveLength(1);
+				expect(target.markers(server)).toEqual(['item-1']);
+			} finally {
+				await other.close();
+			}
+		},
+	);
 
 	test('X-RateLimit-Reset as seconds from now is waited out: every item created once', async () => {
-		server.setRateLimit({ limit: 3, windowMs: 1000, style: 'x-ratelimit-reset-seconds', path: target.createPath });
+		server.setRateLimit({
+			limit: 3,
+			windowMs: 1000,
+			style: 'x-ratelimit-reset-seconds',
+			path: target.createPath,
+		});
 		const { output, error } = await run(7, { maxRateLimitRetries: 3 });
 		expect(error).toBeUndefined();
 		expect(output.every((item) => item.json.error === undefined)).toBe(true);
-		expect([...target.markers(server)].sort()).toEqual(items(7).map((item) => item.marker).sort());
+		expect([...target.markers(server)].sort()).toEqual(
+			items(7)
+				.map((item) => item.marker)
+				.sort(),
+		);
 	});
 
 	test('stop on error: items in flight finish, and the error lists every created item', async () => {
@@ -73,14 +116,25 @@ describe.each(targets)('$vendor: shared transport and runner', (target: FaultTar
 		const created = target.markers(server).map((marker) => Number(marker.replace('item-', '')));
 		expect(created.length).toBeGreaterThanOrEqual(2);
 		const description = String(error?.description);
-		expect(description).toContain(`${created.length} item${created.length === 1 ? '' : 's'} had already succeeded and must not be sent again`);
-		for (const itemIndex of created) expect(description).toMatch(new RegExp(`\\b${itemIndex} \\((conversation|ID) [^)]+\\)`));
+		expect(description).toContain(
+			`${created.length} item${created.length === 1 ? '' : 's'} had already succeeded and must not be sent again`,
+		);
+		for (const itemIndex of created)
+			expect(description).toMatch(new RegExp(`\\b${itemIndex} \\((conversation|ID) [^)]+\\)`));
 		// Nothing was left half-done: every create that started was answered and is listed.
-		expect(server.requestsTo('POST', target.createPath).filter((request) => request.status !== 500)).toHaveLength(created.length);
+		expect(
+			server.requestsTo('POST', target.createPath).filter((request) => request.status !== 500),
+		).toHaveLength(created.length);
 	});
 
 	test('a timeout of 0 from an expression is clamped to 1 s instead of waiting forever', async () => {
-		server.injectFault({ method: 'POST', path: target.createPath, kind: 'timeout', times: 1, afterCreate: true });
+		server.injectFault({
+			method: 'POST',
+			path: target.createPath,
+			kind: 'timeout',
+			times: 1,
+			afterCreate: true,
+		});
 		const started = Date.now();
 		const { errorOutput } = await run(1, { timeoutMs: '={{ 0 }}' }, 'continueErrorOutput');
 		expect(String(errorOutput[0]?.json.error)).toContain('got no answer before the timeout');
@@ -97,7 +151,14 @@ describe('cancelling an execution', () => {
 	afterAll(async () => server.close());
 
 	test('stops the wait after a 429 at once and sends nothing more', async () => {
-		server.injectFault({ method: 'POST', path: intercom.createPath, kind: 429, retryAfterMs: 20_000, style: 'retry-after-seconds', times: 1 });
+		server.injectFault({
+			method: 'POST',
+			path: intercom.createPath,
+			kind: 429,
+			retryAfterMs: 20_000,
+			style: 'retry-after-seconds',
+			times: 1,
+		});
 		const started = Date.now();
 		await runNode({
 			type: intercom.nodeType,
@@ -122,7 +183,13 @@ describe('Custom API Call', () => {
 		const { error } = await runNode({
 			type: 'intercom',
 			parameters,
-			credentials: { intercomConversationsApi: { accessToken: 'secret', region: 'https://api.intercom.io', apiVersion: '2.14' } },
+			credentials: {
+				intercomConversationsApi: {
+					accessToken: 'secret',
+					region: 'https://api.intercom.io',
+					apiVersion: '2.14',
+				},
+			},
 		});
 		expect(error?.message).toBe('Custom API Call is not supported by this node');
 		expect(error?.description).toContain("use n8n's HTTP Request node");
@@ -130,13 +197,22 @@ describe('Custom API Call', () => {
 });
 
 describe.each([
-	{ target: targets.find((entry) => entry.vendor === 'socialboards') as FaultTarget, tokenPath: /^\/token$/ },
-	{ target: targets.find((entry) => entry.vendor === 'liveperson') as FaultTarget, tokenPath: /\/sentinel\/api\/account\/[^/]+\/app\/token$/ },
+	{
+		target: targets.find((entry) => entry.vendor === 'socialboards') as FaultTarget,
+		tokenPath: /^\/token$/,
+	},
+	{
+		target: targets.find((entry) => entry.vendor === 'liveperson') as FaultTarget,
+		tokenPath: /\/sentinel\/api\/account\/[^/]+\/app\/token$/,
+	},
 ])('$target.vendor: a failed token step', ({ target, tokenPath }) => {
 	const clock = useVirtualTime();
 	let server: SandboxServer;
 	beforeAll(async () => {
-		server = await sandbox.startVendorServer(target.vendor, { ...target.serverOptions, now: clock.now });
+		server = await sandbox.startVendorServer(target.vendor, {
+			...target.serverOptions,
+			now: clock.now,
+		});
 	});
 	afterAll(async () => server.close());
 	beforeEach(() => server.reset());

@@ -53,13 +53,16 @@ export function loadPackage(): Promise<LoadedPackage> {
 		await loader.loadAll();
 		const nodes: Record<string, INodeType> = {};
 		for (const [name, data] of Object.entries(loader.nodeTypes)) {
-			nodes[name.startsWith(`${PACKAGE_NAME}.`) ? name : `${PACKAGE_NAME}.${name}`] = data.type as INodeType;
+			nodes[name.startsWith(`${PACKAGE_NAME}.`) ? name : `${PACKAGE_NAME}.${name}`] =
+				data.type as INodeType;
 		}
 		const credentialTypes: Record<string, ICredentialType> = {};
-		for (const [name, data] of Object.entries(loader.credentialTypes)) credentialTypes[name] = data.type;
+		for (const [name, data] of Object.entries(loader.credentialTypes))
+			credentialTypes[name] = data.type;
 		const nodeTypes: INodeTypes = {
 			getByName: (type) => nodes[type] ?? builtInNode(type),
-			getByNameAndVersion: (type, version) => NodeHelpers.getVersionedNodeType(nodes[type] ?? builtInNode(type), version),
+			getByNameAndVersion: (type, version) =>
+				NodeHelpers.getVersionedNodeType(nodes[type] ?? builtInNode(type), version),
 			getKnownTypes: () => ({}),
 		};
 		return { nodeTypes, credentialTypes, nodes };
@@ -116,7 +119,9 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		typeVersion: options.typeVersion ?? 1,
 		position: [0, 0],
 		parameters: options.parameters,
-		credentials: Object.fromEntries(credentialNames.map((name) => [name, { id: '1', name: `${name} test` }])),
+		credentials: Object.fromEntries(
+			credentialNames.map((name) => [name, { id: '1', name: `${name} test` }]),
+		),
 		...(options.onError ? { onError: options.onError } : {}),
 		...options.settings,
 	};
@@ -178,7 +183,10 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	});
 	const execution = new WorkflowExecute(additionalData, 'manual', runExecutionData);
 	const running = execution.processRunExecutionData(workflow);
-	const cancel = options.cancelAfterMs !== undefined ? setTimeout(() => running.cancel(), options.cancelAfterMs) : undefined;
+	const cancel =
+		options.cancelAfterMs !== undefined
+			? setTimeout(() => running.cancel(), options.cancelAfterMs)
+			: undefined;
 	await running.catch(() => undefined);
 	const run = await finished;
 	clearTimeout(cancel);

@@ -9,7 +9,13 @@ const USER_ID = '6762f0dd1bb69f9f2193bb83';
 const LEAD_ID = '6762f0dd1bb69f9f2193bb84';
 const OLD_LEAD_ID = '6762f0dd1bb69f9f2193bb85';
 const credentials = (apiVersion = '2.14') => ({
-	intercomConversationsApi: { accessToken: 'secret-intercom-token', region: API, baseUrl: '', apiVersion, workspaceId: '' },
+	intercomConversationsApi: {
+		accessToken: 'secret-intercom-token',
+		region: API,
+		baseUrl: '',
+		apiVersion,
+		workspaceId: '',
+	},
 });
 const message = (conversationId: string) => ({
 	type: 'user_message',
@@ -29,7 +35,10 @@ const create = (parameters: Record<string, unknown>) => ({
 });
 const byExternalId = (parameters: Record<string, unknown> = {}) =>
 	create({ contactBy: 'externalId', contactExternalId: '={{$json.crm}}', ...parameters });
-const search = (field: string, value: string) => ({ query: { field, operator: '=', value }, pagination: { per_page: 150 } });
+const search = (field: string, value: string) => ({
+	query: { field, operator: '=', value },
+	pagination: { per_page: 150 },
+});
 const list = (data: object[]) => ({ type: 'list', data, total_count: data.length });
 const notFound = { type: 'error.list', errors: [{ code: 'not_found', message: 'User Not Found' }] };
 
@@ -38,20 +47,28 @@ function intercom(apiVersion = '2.14') {
 }
 
 describe('Intercom Create → API version gates (versions compare as numbers, not decimals)', () => {
-	test.each(['2.7', '2.9', '2.10'])('Created At with API version %s is refused before any request, naming the credential field', async (apiVersion) => {
-		const { error } = await runNode({
-			type: 'intercom',
-			parameters: create({ contactBy: 'id', contactId: USER_ID, senderType: 'user', additionalFields: { createdAt: '2026-01-01T00:00:00Z' } }),
-			credentials: credentials(apiVersion),
-		});
-		// nock allows no request here: any request would fail with a different message.
-		expect(error?.message).toBe(
-			`Additional Fields › Created At needs Intercom API version 2.11 or later; the credential's API Version is ${apiVersion} [item 0]`,
-		);
-		expect(error?.description).toBe(
-			'Set "API Version" in the Intercom Conversations credential to 2.11 or later, or remove Created At. Nothing was sent for this item.',
-		);
-	});
+	test.each(['2.7', '2.9', '2.10'])(
+		'Created At with API version %s is refused before any request, naming the credential field',
+		async (apiVersion) => {
+			const { error } = await runNode({
+				type: 'intercom',
+				parameters: create({
+					contactBy: 'id',
+					contactId: USER_ID,
+					senderType: 'user',
+					additionalFields: { createdAt: '2026-01-01T00:00:00Z' },
+				}),
+				credentials: credentials(apiVersion),
+			});
+			// nock allows no request here: any request would fail with a different message.
+			expect(error?.message).toBe(
+				`Additional Fields › Created At needs Intercom API version 2.11 or later; the credential's API Version is ${apiVersion} [item 0]`,
+			);
+			expect(error?.description).toBe(
+				'Set "API Version" in the Intercom Conversations credential to 2.11 or later, or remove Created At. Nothing was sent for this item.',
+			);
+		},
+	);
 
 	test('a later item with Created At on 2.9 stops the run before the earlier items send anything', async () => {
 		const { error, output } = await runNode({
@@ -67,16 +84,27 @@ describe('Intercom Create → API version gates (versions compare as numbers, no
 		});
 		// nock allows no request: items 0 and 1 would have created conversations.
 		expect(output).toEqual([]);
-		expect(error?.message).toBe("Additional Fields › Created At needs Intercom API version 2.11 or later; the credential's API Version is 2.9 [item 2]");
+		expect(error?.message).toBe(
+			"Additional Fields › Created At needs Intercom API version 2.11 or later; the credential's API Version is 2.9 [item 2]",
+		);
 	});
 
 	test('Created At with API version 2.11 is sent', async () => {
 		const scope = intercom('2.11')
-			.post('/conversations', { from: { type: 'user', id: USER_ID }, body: 'Hi', created_at: 1767225600 })
+			.post('/conversations', {
+				from: { type: 'user', id: USER_ID },
+				body: 'Hi',
+				created_at: 1767225600,
+			})
 			.reply(200, message('1'));
 		const { error } = await runNode({
 			type: 'intercom',
-			parameters: create({ contactBy: 'id', contactId: USER_ID, senderType: 'user', additionalFields: { createdAt: '2026-01-01T00:00:00Z' } }),
+			parameters: create({
+				contactBy: 'id',
+				contactId: USER_ID,
+				senderType: 'user',
+				additionalFields: { createdAt: '2026-01-01T00:00:00Z' },
+			}),
 			credentials: credentials('2.11'),
 		});
 		expect(error).toBeUndefined();
@@ -97,7 +125,11 @@ describe('Intercom Create → API version gates (versions compare as numbers, no
 		});
 		expect(error).toBeUndefined();
 		scope.done();
-		expect(output[0].json).toMatchObject({ conversationId: '9', contactId: USER_ID, contactCreated: false });
+		expect(output[0].json).toMatchObject({
+			conversationId: '9',
+			contactId: USER_ID,
+			contactCreated: false,
+		});
 	});
 });
 
@@ -107,7 +139,10 @@ describe('Intercom Create → finding leads by external ID', () => {
 			.get('/contacts/find_by_external_id/crm-7')
 			.reply(404, notFound)
 			.post('/contacts/search', search('external_id', 'crm-7'))
-			.reply(200, list([{ type: 'contact', id: LEAD_ID, role: 'lead', external_id: 'crm-7', updated_at: 1 }]))
+			.reply(
+				200,
+				list([{ type: 'contact', id: LEAD_ID, role: 'lead', external_id: 'crm-7', updated_at: 1 }]),
+			)
 			.post('/conversations', { from: { type: 'lead', id: LEAD_ID }, body: 'Hi' })
 			.reply(200, message('7'));
 		const { output, error } = await runNode({
@@ -118,7 +153,12 @@ describe('Intercom Create → finding leads by external ID', () => {
 		});
 		expect(error).toBeUndefined();
 		scope.done();
-		expect(output[0].json).toMatchObject({ contactId: LEAD_ID, contactRole: 'lead', contactCreated: false, senderType: 'lead' });
+		expect(output[0].json).toMatchObject({
+			contactId: LEAD_ID,
+			contactRole: 'lead',
+			contactCreated: false,
+			senderType: 'lead',
+		});
 	});
 
 	test('a search hit whose external ID differs in case is not taken: a new lead is created', async () => {
@@ -147,7 +187,12 @@ describe('Intercom Create → 409 conflict on contact creation', () => {
 	const conflict = (id: string) => ({
 		type: 'error.list',
 		request_id: 'req-9',
-		errors: [{ code: 'conflict', message: `A contact matching those details already exists with id=${id}` }],
+		errors: [
+			{
+				code: 'conflict',
+				message: `A contact matching those details already exists with id=${id}`,
+			},
+		],
 	});
 
 	test('takes the ID from the 409, reads that contact and creates the conversation', async () => {
@@ -169,17 +214,28 @@ describe('Intercom Create → 409 conflict on contact creation', () => {
 		});
 		expect(error).toBeUndefined();
 		scope.done();
-		expect(output[0].json).toMatchObject({ conversationId: '409', contactId: USER_ID, contactCreated: false, contactRole: 'user' });
+		expect(output[0].json).toMatchObject({
+			conversationId: '409',
+			contactId: USER_ID,
+			contactCreated: false,
+			contactRole: 'user',
+		});
 	});
 
-	test('a 409 without a contact ID still fails the item with Intercom\'s message', async () => {
+	test("a 409 without a contact ID still fails the item with Intercom's message", async () => {
 		const scope = intercom()
 			.post('/contacts/search')
 			.reply(200, list([]))
 			.post('/contacts')
 			.reply(409, {
 				type: 'error.list',
-				errors: [{ code: 'conflict', message: 'Multiple existing users match this email address - must be more specific using user_id' }],
+				errors: [
+					{
+						code: 'conflict',
+						message:
+							'Multiple existing users match this email address - must be more specific using user_id',
+					},
+				],
 			});
 		const { error } = await runNode({
 			type: 'intercom',
@@ -228,16 +284,32 @@ describe('Intercom Create → which contact is used when several share an e-mail
 		});
 		expect(error).toBeUndefined();
 		scope.done();
-		expect(output[0].json).toMatchObject({ contactId: chosenId, contactRole: role, senderType: role });
+		expect(output[0].json).toMatchObject({
+			contactId: chosenId,
+			contactRole: role,
+			senderType: role,
+		});
 	});
 
 	test('the rule is stated where the contact is identified, and Subject says it is for e-mail only', async () => {
 		const { nodes } = await loadPackage();
 		const properties = nodes['n8n-nodes-conversations.intercom'].description.properties;
-		const lookup = properties.find((property) => property.name === 'contactBy' && property.displayOptions?.show?.operation?.includes('create'));
-		expect(lookup?.description).toContain('the user is used; without a user, the most recently updated lead');
-		const extra = properties.find((property) => property.name === 'additionalFields' && property.displayOptions?.show?.operation?.includes('create'));
-		const subject = (extra?.options as Array<{ name: string; description?: string }>).find((option) => option.name === 'subject');
+		const lookup = properties.find(
+			(property) =>
+				property.name === 'contactBy' &&
+				property.displayOptions?.show?.operation?.includes('create'),
+		);
+		expect(lookup?.description).toContain(
+			'the user is used; without a user, the most recently updated lead',
+		);
+		const extra = properties.find(
+			(property) =>
+				property.name === 'additionalFields' &&
+				property.displayOptions?.show?.operation?.includes('create'),
+		);
+		const subject = (extra?.options as Array<{ name: string; description?: string }>).find(
+			(option) => option.name === 'subject',
+		);
 		expect(subject?.description).toContain('Only applies when the conversation is an e-mail');
 	});
 });
@@ -289,41 +361,62 @@ describe('Intercom Create → per-run contact cache', () => {
 			onError: 'continueRegularOutput',
 		});
 		scope.done();
-		expect(output[0].json.error).toBe('No Intercom contact has the e-mail new@example.com [item 0]');
+		expect(output[0].json.error).toBe(
+			'No Intercom contact has the e-mail new@example.com [item 0]',
+		);
 		expect(output[1].json).toMatchObject({ conversationId: '2', contactCreated: true });
 	});
 
 	test.each([
-		['a 500', (scope: nock.Interceptor) => scope.reply(500, { type: 'error.list', errors: [{ code: 'server_error', message: 'Server Error' }] }), 'Server Error [server_error] (HTTP 500)'],
-		['a timeout', (scope: nock.Interceptor) => scope.delay(1500).reply(200, { type: 'contact', id: LEAD_ID, role: 'lead' }), 'the request got no answer before the timeout'],
-	])('two items with the same new contact and %s on the create: one create reaches Intercom, both items fail', async (_name, answer, reason) => {
-		let creates = 0;
-		const base = intercom()
-			.post('/contacts/search')
-			.times(2)
-			.reply(200, list([]));
-		// Two interceptors, so that a second create would be answered (and counted) too.
-		answer(
-			base
-				.post('/contacts', () => {
-					creates++;
-					return true;
-				})
-				.times(2),
-		);
-		const { output, error } = await runNode({
-			type: 'intercom',
-			parameters: create({ whenNotFound: 'createLead', options: { timeoutMs: 1000 } }),
-			credentials: credentials(),
-			items: [{ email: 'new@example.com' }, { email: 'NEW@example.com' }],
-			onError: 'continueRegularOutput',
-		});
-		expect(error).toBeUndefined();
-		// Give a second create the time to arrive, if one were sent.
-		await new Promise((resolve) => setTimeout(resolve, 200));
-		expect(creates).toBe(1);
-		expect(output[0].json.error).toBe(`Intercom could not create the contact: ${reason} [item 0]`);
-		expect(output[1].json.error).toBe(`Intercom could not create the contact: ${reason} [item 1]`);
-		expect(output[1].error?.description).toContain('Item 0 of this run made this call for the same value and it failed; it was not sent again for item 1');
-	});
+		[
+			'a 500',
+			(scope: nock.Interceptor) =>
+				scope.reply(500, {
+					type: 'error.list',
+					errors: [{ code: 'server_error', message: 'Server Error' }],
+				}),
+			'Server Error [server_error] (HTTP 500)',
+		],
+		[
+			'a timeout',
+			(scope: nock.Interceptor) =>
+				scope.delay(1500).reply(200, { type: 'contact', id: LEAD_ID, role: 'lead' }),
+			'the request got no answer before the timeout',
+		],
+	])(
+		'two items with the same new contact and %s on the create: one create reaches Intercom, both items fail',
+		async (_name, answer, reason) => {
+			let creates = 0;
+			const base = intercom().post('/contacts/search').times(2).reply(200, list([]));
+			// Two interceptors, so that a second create would be answered (and counted) too.
+			answer(
+				base
+					.post('/contacts', () => {
+						creates++;
+						return true;
+					})
+					.times(2),
+			);
+			const { output, error } = await runNode({
+				type: 'intercom',
+				parameters: create({ whenNotFound: 'createLead', options: { timeoutMs: 1000 } }),
+				credentials: credentials(),
+				items: [{ email: 'new@example.com' }, { email: 'NEW@example.com' }],
+				onError: 'continueRegularOutput',
+			});
+			expect(error).toBeUndefined();
+			// Give a second create the time to arrive, if one were sent.
+			await new Promise((resolve) => setTimeout(resolve, 200));
+			expect(creates).toBe(1);
+			expect(output[0].json.error).toBe(
+				`Intercom could not create the contact: ${reason} [item 0]`,
+			);
+			expect(output[1].json.error).toBe(
+				`Intercom could not create the contact: ${reason} [item 1]`,
+			);
+			expect(output[1].error?.description).toContain(
+				'Item 0 of this run made this call for the same value and it failed; it was not sent again for item 1',
+			);
+		},
+	);
 });

@@ -7,7 +7,12 @@ const { specValidators } = require('../sandbox/schema');
 
 const CONTACT_ID = '6762f0dd1bb69f9f2193bb83';
 const credentials = {
-	intercomConversationsApi: { accessToken: 't', region: 'https://api.intercom.io', apiVersion: '2.14', workspaceId: '' },
+	intercomConversationsApi: {
+		accessToken: 't',
+		region: 'https://api.intercom.io',
+		apiVersion: '2.14',
+		workspaceId: '',
+	},
 };
 const spec = specValidators('intercom');
 
@@ -26,7 +31,12 @@ test('create conversation, search contact and create contact bodies match the 2.
 	const contacts: unknown[] = [];
 	capture('post', '/contacts/search', { type: 'list', data: [] }, searches);
 	capture('post', '/contacts', { type: 'contact', id: CONTACT_ID, role: 'user' }, contacts);
-	capture('post', '/conversations', { type: 'user_message', id: '1', conversation_id: '2', created_at: 1 }, conversations);
+	capture(
+		'post',
+		'/conversations',
+		{ type: 'user_message', id: '1', conversation_id: '2', created_at: 1 },
+		conversations,
+	);
 
 	const { error } = await runNode({
 		type: 'intercom',
@@ -51,7 +61,12 @@ test('create conversation, search contact and create contact bodies match the 2.
 	expect(spec.forSchema('create_contact_request')(contacts[0])).toBeNull();
 	expect(spec.forSchema('create_conversation_request')(conversations[0])).toBeNull();
 	// The validator is strict enough to catch a wrong body.
-	expect(spec.forSchema('create_conversation_request')({ from: { type: 'admin', id: CONTACT_ID }, body: 'x' })).not.toBeNull();
+	expect(
+		spec.forSchema('create_conversation_request')({
+			from: { type: 'admin', id: CONTACT_ID },
+			body: 'x',
+		}),
+	).not.toBeNull();
 });
 
 test.each([
@@ -63,7 +78,14 @@ test.each([
 	capture('post', '/conversations/499/reply', { type: 'conversation', id: '499' }, replies);
 	const { error } = await runNode({
 		type: 'intercom',
-		parameters: { resource: 'conversation', operation: 'reply', conversationId: '499', contactBy, ...identity, body: 'More' },
+		parameters: {
+			resource: 'conversation',
+			operation: 'reply',
+			conversationId: '499',
+			contactBy,
+			...identity,
+			body: 'More',
+		},
 		credentials,
 	});
 	expect(error).toBeUndefined();

@@ -47,9 +47,19 @@ function intercom() {
 describe('Intercom Conversations → Create', () => {
 	test('finds the contact by e-mail, creates the conversation and outputs the simplified item', async () => {
 		const scope = intercom()
-			.post('/contacts/search', { query: { field: 'email', operator: '=', value: 'ana@example.com' }, pagination: { per_page: 150 } })
-			.reply(200, { type: 'list', data: [{ type: 'contact', id: CONTACT_ID, role: 'user' }], total_count: 1 })
-			.post('/conversations', { from: { type: 'user', id: CONTACT_ID }, body: 'Deal won, welcome!' })
+			.post('/contacts/search', {
+				query: { field: 'email', operator: '=', value: 'ana@example.com' },
+				pagination: { per_page: 150 },
+			})
+			.reply(200, {
+				type: 'list',
+				data: [{ type: 'contact', id: CONTACT_ID, role: 'user' }],
+				total_count: 1,
+			})
+			.post('/conversations', {
+				from: { type: 'user', id: CONTACT_ID },
+				body: 'Deal won, welcome!',
+			})
 			.reply(200, message('499', 'Deal won, welcome!'));
 
 		const { output, error } = await runNode({
@@ -94,7 +104,10 @@ describe('Intercom Conversations → Create', () => {
 
 		const { output, error } = await runNode({
 			type: 'intercom',
-			parameters: create({ whenNotFound: 'createLead', additionalFields: { contactName: 'New Person' } }),
+			parameters: create({
+				whenNotFound: 'createLead',
+				additionalFields: { contactName: 'New Person' },
+			}),
 			credentials,
 			items: [
 				{ email: 'new@example.com', text: 'First' },
@@ -105,7 +118,9 @@ describe('Intercom Conversations → Create', () => {
 		expect(error).toBeUndefined();
 		scope.done();
 		expect(output.map((item) => item.json.conversationId)).toEqual(['1', '2']);
-		expect(output.every((item) => item.json.contactCreated === true && item.json.senderType === 'lead')).toBe(true);
+		expect(
+			output.every((item) => item.json.contactCreated === true && item.json.senderType === 'lead'),
+		).toBe(true);
 	});
 
 	test('finds the contact by external ID; without "create" a missing contact fails the item by name', async () => {
@@ -116,12 +131,19 @@ describe('Intercom Conversations → Create', () => {
 			.reply(200, message('7'))
 			.get('/contacts/find_by_external_id/crm-404')
 			.reply(404, errorBody('not_found', 'User Not Found'))
-			.post('/contacts/search', { query: { field: 'external_id', operator: '=', value: 'crm-404' }, pagination: { per_page: 150 } })
+			.post('/contacts/search', {
+				query: { field: 'external_id', operator: '=', value: 'crm-404' },
+				pagination: { per_page: 150 },
+			})
 			.reply(200, { type: 'list', data: [], total_count: 0 });
 
 		const { output } = await runNode({
 			type: 'intercom',
-			parameters: create({ contactBy: 'externalId', contactExternalId: '={{$json.crm}}', body: 'Hi' }),
+			parameters: create({
+				contactBy: 'externalId',
+				contactExternalId: '={{$json.crm}}',
+				body: 'Hi',
+			}),
 			credentials,
 			items: [{ crm: 'crm-42' }, { crm: 'crm-404' }],
 			onError: 'continueRegularOutput',
@@ -162,7 +184,11 @@ describe('Intercom Conversations → Create', () => {
 
 		expect(error).toBeUndefined();
 		scope.done();
-		expect(output[0].json).toMatchObject({ conversationId: '88', contactResolvedBy: 'id', senderType: 'contact' });
+		expect(output[0].json).toMatchObject({
+			conversationId: '88',
+			contactResolvedBy: 'id',
+			senderType: 'contact',
+		});
 	});
 
 	test('with a contact ID and "from the contact\'s role" reads the contact first', async () => {
@@ -190,9 +216,19 @@ describe('Intercom Conversations → Create', () => {
 
 		const { output } = await runNode({
 			type: 'intercom',
-			parameters: create({ contactBy: 'id', contactId: CONTACT_ID, senderType: 'user', body: 'Hi', simplify: false }),
+			parameters: create({
+				contactBy: 'id',
+				contactId: CONTACT_ID,
+				senderType: 'user',
+				body: 'Hi',
+				simplify: false,
+			}),
 			credentials: {
-				intercomConversationsApi: { ...credentials.intercomConversationsApi, region: 'https://api.eu.intercom.io', apiVersion: '2.16' },
+				intercomConversationsApi: {
+					...credentials.intercomConversationsApi,
+					region: 'https://api.eu.intercom.io',
+					apiVersion: '2.16',
+				},
 			},
 		});
 		scope.done();
@@ -205,9 +241,18 @@ describe('Intercom Conversations → Create', () => {
 			.reply(200, message('12'));
 		const { output } = await runNode({
 			type: 'intercom',
-			parameters: create({ contactBy: 'id', contactId: CONTACT_ID, senderType: 'user', body: 'Hi' }),
+			parameters: create({
+				contactBy: 'id',
+				contactId: CONTACT_ID,
+				senderType: 'user',
+				body: 'Hi',
+			}),
 			credentials: {
-				intercomConversationsApi: { ...credentials.intercomConversationsApi, region: 'custom', baseUrl: 'https://proxy.example.com/intercom/' },
+				intercomConversationsApi: {
+					...credentials.intercomConversationsApi,
+					region: 'custom',
+					baseUrl: 'https://proxy.example.com/intercom/',
+				},
 			},
 		});
 		scope.done();
@@ -230,7 +275,11 @@ describe('Intercom Conversations → Reply as Contact and Get', () => {
 		team_assignee_id: '5',
 		source: { type: 'conversation', body: 'Hello', subject: '' },
 		contacts: { type: 'contact.list', contacts: [{ type: 'contact', id: CONTACT_ID }] },
-		conversation_parts: { type: 'conversation_part.list', total_count: 1, conversation_parts: [{ id: 'p1' }] },
+		conversation_parts: {
+			type: 'conversation_part.list',
+			total_count: 1,
+			conversation_parts: [{ id: 'p1' }],
+		},
 	};
 
 	test('replies as the contact with attachments', async () => {
@@ -279,13 +328,31 @@ describe('Intercom Conversations → Reply as Contact and Get', () => {
 
 	test('replies by Intercom contact ID and by external ID with the keys Intercom expects', async () => {
 		const scope = intercom()
-			.post('/conversations/499/reply', { message_type: 'comment', type: 'user', body: 'A', intercom_user_id: CONTACT_ID })
+			.post('/conversations/499/reply', {
+				message_type: 'comment',
+				type: 'user',
+				body: 'A',
+				intercom_user_id: CONTACT_ID,
+			})
 			.reply(200, conversation)
-			.post('/conversations/499/reply', { message_type: 'comment', type: 'user', body: 'B', user_id: 'crm-1' })
+			.post('/conversations/499/reply', {
+				message_type: 'comment',
+				type: 'user',
+				body: 'B',
+				user_id: 'crm-1',
+			})
 			.reply(200, conversation);
 		const base = { resource: 'conversation', operation: 'reply', conversationId: '499' };
-		await runNode({ type: 'intercom', parameters: { ...base, contactBy: 'id', contactId: CONTACT_ID, body: 'A' }, credentials });
-		await runNode({ type: 'intercom', parameters: { ...base, contactBy: 'externalId', contactExternalId: 'crm-1', body: 'B' }, credentials });
+		await runNode({
+			type: 'intercom',
+			parameters: { ...base, contactBy: 'id', contactId: CONTACT_ID, body: 'A' },
+			credentials,
+		});
+		await runNode({
+			type: 'intercom',
+			parameters: { ...base, contactBy: 'externalId', contactExternalId: 'crm-1', body: 'B' },
+			credentials,
+		});
 		scope.done();
 	});
 
@@ -306,7 +373,8 @@ describe('Intercom Conversations → Reply as Contact and Get', () => {
 		scope.done();
 		expect(output[0].json).toMatchObject({ conversationId: '499', teamAssigneeId: '5' });
 		expect(output[1].json).toEqual({
-			error: 'Intercom could not get the conversation: Resource Not Found [not_found] (HTTP 404) [item 1]',
+			error:
+				'Intercom could not get the conversation: Resource Not Found [not_found] (HTTP 404) [item 1]',
 		});
 		expect(output[1].error?.description).toBe('No Intercom conversation has the ID "500".');
 	});
@@ -316,19 +384,42 @@ describe('Intercom Conversations → errors', () => {
 	const byId = create({ contactBy: 'id', contactId: CONTACT_ID, senderType: 'user', body: 'Hi' });
 
 	test.each([
-		[401, errorBody('unauthorized', 'Access Token Invalid'), 'Access Token Invalid [unauthorized] (HTTP 401)', 'Check the Access Token'],
-		[403, errorBody('api_plan_restricted', 'Active subscription needed.'), 'Active subscription needed. [api_plan_restricted] (HTTP 403)', 'plan'],
-		[404, errorBody('not_found', 'User Not Found'), 'User Not Found [not_found] (HTTP 404)', `no contact with the ID "${CONTACT_ID}"`],
-		[422, errorBody('parameter_invalid', 'Body is required', 'body'), 'Body is required (field: body) [parameter_invalid] (HTTP 422)', 'field named'],
-	])('HTTP %i becomes a message that says what happened and how to fix it', async (status, body, reason, hint) => {
-		const scope = intercom().post('/conversations').reply(status, body);
-		const { error, output } = await runNode({ type: 'intercom', parameters: byId, credentials });
-		scope.done();
-		expect(output).toEqual([]);
-		expect(error?.message).toBe(`Intercom could not create the conversation: ${reason} [item 0]`);
-		expect(error?.description).toContain(hint);
-		expect(JSON.stringify(error)).not.toContain('secret-intercom-token');
-	});
+		[
+			401,
+			errorBody('unauthorized', 'Access Token Invalid'),
+			'Access Token Invalid [unauthorized] (HTTP 401)',
+			'Check the Access Token',
+		],
+		[
+			403,
+			errorBody('api_plan_restricted', 'Active subscription needed.'),
+			'Active subscription needed. [api_plan_restricted] (HTTP 403)',
+			'plan',
+		],
+		[
+			404,
+			errorBody('not_found', 'User Not Found'),
+			'User Not Found [not_found] (HTTP 404)',
+			`no contact with the ID "${CONTACT_ID}"`,
+		],
+		[
+			422,
+			errorBody('parameter_invalid', 'Body is required', 'body'),
+			'Body is required (field: body) [parameter_invalid] (HTTP 422)',
+			'field named',
+		],
+	])(
+		'HTTP %i becomes a message that says what happened and how to fix it',
+		async (status, body, reason, hint) => {
+			const scope = intercom().post('/conversations').reply(status, body);
+			const { error, output } = await runNode({ type: 'intercom', parameters: byId, credentials });
+			scope.done();
+			expect(output).toEqual([]);
+			expect(error?.message).toBe(`Intercom could not create the conversation: ${reason} [item 0]`);
+			expect(error?.description).toContain(hint);
+			expect(JSON.stringify(error)).not.toContain('secret-intercom-token');
+		},
+	);
 
 	test('429 with Retry-After waits and succeeds; the create is sent once more, not duplicated', async () => {
 		const scope = intercom()
@@ -372,7 +463,9 @@ describe('Intercom Conversations → errors', () => {
 			credentials,
 		});
 		scope.done();
-		expect(error?.message).toBe('Intercom could not create the conversation: Rate limit exceeded [rate_limit_exceeded] (HTTP 429) [item 0]');
+		expect(error?.message).toBe(
+			'Intercom could not create the conversation: Rate limit exceeded [rate_limit_exceeded] (HTTP 429) [item 0]',
+		);
 		expect(error?.description).toContain('Concurrency');
 	});
 
@@ -408,7 +501,13 @@ describe('Intercom Conversations → errors', () => {
 			.times(3)
 			.reply(200, (_uri, body) => ({
 				type: 'list',
-				data: [{ type: 'contact', id: `${(body as { query: { value: string } }).query.value.charAt(0)}${CONTACT_ID.slice(1)}`, role: 'user' }],
+				data: [
+					{
+						type: 'contact',
+						id: `${(body as { query: { value: string } }).query.value.charAt(0)}${CONTACT_ID.slice(1)}`,
+						role: 'user',
+					},
+				],
 			}))
 			.post('/conversations', (body) => body.body === 'one')
 			.reply(200, message('1'))
@@ -431,7 +530,9 @@ describe('Intercom Conversations → errors', () => {
 		scope.done();
 		expect(output).toHaveLength(3);
 		expect(output[0].json.conversationId).toBe('1');
-		expect(output[1].json.error).toMatch(/^Intercom could not create the conversation: User Not Found \[not_found\] \(HTTP 404\) \[item 1\]$/);
+		expect(output[1].json.error).toMatch(
+			/^Intercom could not create the conversation: User Not Found \[not_found\] \(HTTP 404\) \[item 1\]$/,
+		);
 		expect(output[1].pairedItem).toEqual({ item: 1 });
 		expect(output[2].json.conversationId).toBe('3');
 	});
@@ -464,20 +565,43 @@ describe('Intercom Conversations → errors', () => {
 			items: [threeItems[0], { email: 'not-an-email', text: 'two' }, threeItems[2]],
 		});
 		expect(output).toEqual([]);
-		expect(error?.message).toBe('Contact Email "not-an-email" is not a valid e-mail address [item 1]');
+		expect(error?.message).toBe(
+			'Contact Email "not-an-email" is not a valid e-mail address [item 1]',
+		);
 		expect(scope.isDone()).toBe(false);
 	});
 
 	test.each([
 		['HTML in the message', { body: '<b>Hi</b>' }, 'Message contains HTML'],
-		['more than 10 attachment URLs', { additionalFields: { attachmentUrls: Array.from({ length: 11 }, (_, i) => `https://e.com/${i}.png`) } }, 'Additional Fields › Attachment URLs has 11 URLs; the limit is 10'],
-		['an attachment that is not a URL', { additionalFields: { attachmentUrls: 'ftp://e.com/x' } }, 'must start with http:// or https://'],
+		[
+			'more than 10 attachment URLs',
+			{
+				additionalFields: {
+					attachmentUrls: Array.from({ length: 11 }, (_, i) => `https://e.com/${i}.png`),
+				},
+			},
+			'Additional Fields › Attachment URLs has 11 URLs; the limit is 10',
+		],
+		[
+			'an attachment that is not a URL',
+			{ additionalFields: { attachmentUrls: 'ftp://e.com/x' } },
+			'must start with http:// or https://',
+		],
 		['an empty message', { body: '   ' }, 'Message is required but is empty'],
-		['an object as contact ID', { contactBy: 'id', contactId: '={{ {a: 1} }}' }, 'Contact ID must be text, but got an object'],
+		[
+			'an object as contact ID',
+			{ contactBy: 'id', contactId: '={{ {a: 1} }}' },
+			'Contact ID must be text, but got an object',
+		],
 	])('rejects %s before sending', async (_name, parameters, expected) => {
 		const { error } = await runNode({
 			type: 'intercom',
-			parameters: create({ contactBy: 'email', contactEmail: 'a@example.com', body: 'Hi', ...parameters }),
+			parameters: create({
+				contactBy: 'email',
+				contactEmail: 'a@example.com',
+				body: 'Hi',
+				...parameters,
+			}),
 			credentials,
 		});
 		expect(error?.message).toContain(expected);
@@ -488,9 +612,13 @@ describe('Intercom Conversations → errors', () => {
 		const { error } = await runNode({
 			type: 'intercom',
 			parameters: { ...byId, additionalFields: { createdAt: '2026-01-01T00:00:00Z' } },
-			credentials: { intercomConversationsApi: { ...credentials.intercomConversationsApi, apiVersion: '2.10' } },
+			credentials: {
+				intercomConversationsApi: { ...credentials.intercomConversationsApi, apiVersion: '2.10' },
+			},
 		});
-		expect(error?.message).toBe("Additional Fields › Created At needs Intercom API version 2.11 or later; the credential's API Version is 2.10 [item 0]");
+		expect(error?.message).toBe(
+			"Additional Fields › Created At needs Intercom API version 2.11 or later; the credential's API Version is 2.10 [item 0]",
+		);
 	});
 
 	test('output order follows input order when later items answer first', async () => {

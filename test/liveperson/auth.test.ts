@@ -1,5 +1,9 @@
 import nock from 'nock';
-import type { ICredentialDataDecryptedObject, IHttpRequestOptions, INodeParameters } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IHttpRequestOptions,
+	INodeParameters,
+} from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { loadPackage, runNode } from '../harness/engine';
@@ -8,7 +12,12 @@ import * as lp from './mock';
 function create(parameters: INodeParameters = {}, credentials: Record<string, string> = {}) {
 	return runNode({
 		type: 'livePerson',
-		parameters: { resource: 'conversation', operation: 'create', externalConsumerId: 'u1', ...parameters },
+		parameters: {
+			resource: 'conversation',
+			operation: 'create',
+			externalConsumerId: 'u1',
+			...parameters,
+		},
 		credentials: lp.credentials(credentials),
 	});
 }
@@ -29,12 +38,21 @@ describe('LivePerson › AppJWT renewal and the 401 codes', () => {
 		});
 		lp.lookup(trace, 'sentinel', lp.SENTINEL);
 		lp.token(trace);
-		lp.conversation(trace, 'u1', lp.minimalBatch(), { jwt: lp.APP_JWT, reply: lp.okBatch('conv-1') });
+		lp.conversation(trace, 'u1', lp.minimalBatch(), {
+			jwt: lp.APP_JWT,
+			reply: lp.okBatch('conv-1'),
+		});
 
 		const result = await create({}, { ...OVERRIDES, appJwt: 'stale-jwt' });
 
 		expect(result.error).toBeUndefined();
-		expect(trace.log).toEqual(['consumer u1', 'conversation 401', 'domain sentinel', 'token', 'conversation']);
+		expect(trace.log).toEqual([
+			'consumer u1',
+			'conversation 401',
+			'domain sentinel',
+			'token',
+			'conversation',
+		]);
 		expect(result.output[0].json.conversationId).toBe('conv-1');
 		expect(result.credentialsHelper.preAuthenticationRuns.livePersonConversationsApi).toBe(1);
 		expect(result.credentialsHelper.store.livePersonConversationsApi.appJwt).toBe(lp.APP_JWT);
@@ -58,8 +76,16 @@ describe('LivePerson › AppJWT renewal and the 401 codes', () => {
 		expect(result.error?.message).toBe(
 			'LivePerson could not create the conversation: Invalid AppJWT: AppJWT has expired or is invalid [40102] (HTTP 401) [item 0]',
 		);
-		expect(result.error?.description).toContain('The AppJWT was refused even after n8n fetched a new one');
-		expect(trace.log).toEqual(['consumer u1', 'conversation 401', 'domain sentinel', 'token', 'conversation 401']);
+		expect(result.error?.description).toContain(
+			'The AppJWT was refused even after n8n fetched a new one',
+		);
+		expect(trace.log).toEqual([
+			'consumer u1',
+			'conversation 401',
+			'domain sentinel',
+			'token',
+			'conversation 401',
+		]);
 	});
 
 	it('gets a fresh ConsumerJWS after 40103 instead of treating it as an AppJWT problem', async () => {
@@ -78,7 +104,11 @@ describe('LivePerson › AppJWT renewal and the 401 codes', () => {
 		lp.lookup(trace, 'sentinel', lp.SENTINEL);
 		lp.token(trace, { jwt: lp.APP_JWT_2 });
 		lp.consumer(trace, 'u1', { jwt: lp.APP_JWT_2, serial: 2 });
-		lp.conversation(trace, 'u1', lp.minimalBatch(), { jwt: lp.APP_JWT_2, jws: secondJws, reply: lp.okBatch('conv-2') });
+		lp.conversation(trace, 'u1', lp.minimalBatch(), {
+			jwt: lp.APP_JWT_2,
+			jws: secondJws,
+			reply: lp.okBatch('conv-2'),
+		});
 
 		const result = await create({}, { ...OVERRIDES, appJwt: lp.APP_JWT });
 
@@ -123,33 +153,67 @@ describe('LivePerson › AppJWT renewal and the 401 codes', () => {
 	});
 
 	it.each([
-		[40104, 'ConsumerJWS is missing', 'X_ON_BEHALF_HEADER is not present', 'The X-LP-ON-BEHALF header with the ConsumerJWS did not reach LivePerson'],
-		[40105, 'AppJWT is missing', 'AUTHORIZATION header is not present', 'The Authorization header with the AppJWT did not reach LivePerson'],
+		[
+			40104,
+			'ConsumerJWS is missing',
+			'X_ON_BEHALF_HEADER is not present',
+			'The X-LP-ON-BEHALF header with the ConsumerJWS did not reach LivePerson',
+		],
+		[
+			40105,
+			'AppJWT is missing',
+			'AUTHORIZATION header is not present',
+			'The Authorization header with the AppJWT did not reach LivePerson',
+		],
 	])('explains %i with what to fix', async (code, title, details, hint) => {
 		const trace = new lp.Trace();
 		lp.consumer(trace, 'u1');
 		lp.lookup(trace, 'sentinel', lp.SENTINEL);
 		lp.token(trace);
-		lp.conversation(trace, 'u1', lp.minimalBatch(), { jwt: ANY, status: 401, times: 2, reply: lp.lpAuthError(code, title, details), label: 'conversation 401' });
+		lp.conversation(trace, 'u1', lp.minimalBatch(), {
+			jwt: ANY,
+			status: 401,
+			times: 2,
+			reply: lp.lpAuthError(code, title, details),
+			label: 'conversation 401',
+		});
 
 		const result = await create({}, { ...OVERRIDES, appJwt: lp.APP_JWT });
 
-		expect(result.error?.message).toBe(`LivePerson could not create the conversation: ${title}: ${details} [${code}] (HTTP 401) [item 0]`);
+		expect(result.error?.message).toBe(
+			`LivePerson could not create the conversation: ${title}: ${details} [${code}] (HTTP 401) [item 0]`,
+		);
 		expect(result.error?.description).toContain(hint);
-		expect(trace.log).toEqual(['consumer u1', 'conversation 401', 'domain sentinel', 'token', 'conversation 401']);
+		expect(trace.log).toEqual([
+			'consumer u1',
+			'conversation 401',
+			'domain sentinel',
+			'token',
+			'conversation 401',
+		]);
 	});
 
 	it('explains 40001 (HTTP 400, no renewal)', async () => {
 		const trace = new lp.Trace();
 		lp.consumer(trace, 'u1');
-		lp.conversation(trace, 'u1', lp.minimalBatch(), { status: 400, reply: lp.lpAuthError(40001, 'Missing parameter', 'Brand Id is missing'), label: 'conversation 400' });
+		lp.conversation(trace, 'u1', lp.minimalBatch(), {
+			status: 400,
+			reply: lp.lpAuthError(40001, 'Missing parameter', 'Brand Id is missing'),
+			label: 'conversation 400',
+		});
 
 		const result = await create({}, { ...OVERRIDES, appJwt: lp.APP_JWT });
 
-		expect(result.error?.message).toBe('LivePerson could not create the conversation: Missing parameter: Brand Id is missing [40001] (HTTP 400) [item 0]');
-		expect(result.error?.description).toContain('Check that the Account ID of the LivePerson Conversations credential is the account LivePerson installed the connector on');
+		expect(result.error?.message).toBe(
+			'LivePerson could not create the conversation: Missing parameter: Brand Id is missing [40001] (HTTP 400) [item 0]',
+		);
+		expect(result.error?.description).toContain(
+			'Check that the Account ID of the LivePerson Conversations credential is the account LivePerson installed the connector on',
+		);
 		expect(trace.log).toEqual(['consumer u1', 'conversation 400']);
-		expect(result.credentialsHelper.preAuthenticationRuns.livePersonConversationsApi).toBeUndefined();
+		expect(
+			result.credentialsHelper.preAuthenticationRuns.livePersonConversationsApi,
+		).toBeUndefined();
 	});
 });
 
@@ -157,7 +221,11 @@ describe('LivePerson › getting the AppJWT fails', () => {
 	it('says the client ID or secret is wrong when Sentinel answers 401', async () => {
 		const trace = new lp.Trace();
 		lp.lookup(trace, 'sentinel', lp.SENTINEL, { times: 2 });
-		lp.token(trace, { status: 401, body: { error: 'invalid_client', error_description: 'Bad client credentials' }, times: 2 });
+		lp.token(trace, {
+			status: 401,
+			body: { error: 'invalid_client', error_description: 'Bad client credentials' },
+			times: 2,
+		});
 		lp.consumer(trace, 'u1');
 
 		const result = await create({}, OVERRIDES);
@@ -165,21 +233,32 @@ describe('LivePerson › getting the AppJWT fails', () => {
 		expect(result.error?.message).toBe(
 			'LivePerson could not get a ConsumerJWS for the external consumer ID "u1": no AppJWT: Sentinel refused the Client ID or Client Secret (Bad client credentials / invalid_client) (HTTP 401) [item 0]',
 		);
-		expect(result.error?.description).toContain('Copy the Client ID (the connector\'s app installation ID) and the Client Secret again');
+		expect(result.error?.description).toContain(
+			"Copy the Client ID (the connector's app installation ID) and the Client Secret again",
+		);
 		// n8n runs preAuthentication once more after a 401, then gives up; the IDP is never asked.
 		expect(trace.log).toEqual(['domain sentinel', 'token', 'domain sentinel', 'token']);
 	});
 
 	it('says the account ID is unknown when the Domain API does not know it', async () => {
 		const trace = new lp.Trace();
-		lp.lookup(trace, 'sentinel', lp.SENTINEL, { status: 404, body: { kind: 'resp', code: 404, body: { title: 'Not Found', details: 'Account 12345678 not found' } } });
+		lp.lookup(trace, 'sentinel', lp.SENTINEL, {
+			status: 404,
+			body: {
+				kind: 'resp',
+				code: 404,
+				body: { title: 'Not Found', details: 'Account 12345678 not found' },
+			},
+		});
 
 		const result = await create();
 
 		expect(result.error?.message).toBe(
 			'LivePerson could not look up the idp host of account 12345678: no AppJWT: LivePerson does not know the account ID "12345678" (Domain API answered 404) (HTTP 404) [item 0]',
 		);
-		expect(result.error?.description).toContain('Check the Account ID of the LivePerson Conversations credential');
+		expect(result.error?.description).toContain(
+			'Check the Account ID of the LivePerson Conversations credential',
+		);
 		expect(trace.log).toEqual(['domain sentinel']);
 	});
 
@@ -198,11 +277,15 @@ describe('LivePerson › getting the AppJWT fails', () => {
 	it('fails clearly when the Domain API names no host for a service', async () => {
 		const trace = new lp.Trace();
 		lp.lookup(trace, 'idp', lp.IDP);
-		lp.lookup(trace, 'asyncMessagingEnt', lp.MESSAGING, { body: { service: 'asyncMessagingEnt', account: lp.ACCOUNT } });
+		lp.lookup(trace, 'asyncMessagingEnt', lp.MESSAGING, {
+			body: { service: 'asyncMessagingEnt', account: lp.ACCOUNT },
+		});
 
 		const result = await create({}, { appJwt: lp.APP_JWT });
 
-		expect(result.error?.message).toBe('LivePerson: the Domain API names no asyncMessagingEnt host for account 12345678 [item 0]');
+		expect(result.error?.message).toBe(
+			'LivePerson: the Domain API names no asyncMessagingEnt host for account 12345678 [item 0]',
+		);
 		expect(result.error?.description).toContain('set the "asyncMessagingEntUrl" override');
 	});
 });
@@ -215,11 +298,19 @@ describe('LivePerson › credential', () => {
 
 	it('authenticates with the raw AppJWT and sends no token to the Domain API', async () => {
 		const type = await credentialType();
-		const authenticate = type.authenticate as (c: ICredentialDataDecryptedObject, o: IHttpRequestOptions) => Promise<IHttpRequestOptions>;
+		const authenticate = type.authenticate as (
+			c: ICredentialDataDecryptedObject,
+			o: IHttpRequestOptions,
+		) => Promise<IHttpRequestOptions>;
 		const creds = lp.credentials({ appJwt: lp.APP_JWT }).livePersonConversationsApi;
-		const signed = await authenticate(creds, { url: `${lp.IDP}/api/account/1/consumer`, headers: { Accept: 'x' } });
+		const signed = await authenticate(creds, {
+			url: `${lp.IDP}/api/account/1/consumer`,
+			headers: { Accept: 'x' },
+		});
 		expect(signed.headers).toEqual({ Accept: 'x', Authorization: lp.APP_JWT });
-		const lookup = await authenticate(creds, { url: `${lp.DOMAIN_API}/api/account/1/service/idp/baseURI.json` });
+		const lookup = await authenticate(creds, {
+			url: `${lp.DOMAIN_API}/api/account/1/service/idp/baseURI.json`,
+		});
 		expect(lookup.headers).toBeUndefined();
 	});
 
@@ -230,13 +321,30 @@ describe('LivePerson › credential', () => {
 			httpRequest: async (options: IHttpRequestOptions) => {
 				calls.push(options);
 				return calls.length === 1
-					? { statusCode: 200, headers: {}, body: { service: 'sentinel', account: lp.ACCOUNT, baseURI: 'lo.sentinel.liveperson.net' } }
-					: { statusCode: 200, headers: {}, body: JSON.stringify({ access_token: lp.APP_JWT, token_type: 'Bearer' }) };
+					? {
+							statusCode: 200,
+							headers: {},
+							body: {
+								service: 'sentinel',
+								account: lp.ACCOUNT,
+								baseURI: 'lo.sentinel.liveperson.net',
+							},
+						}
+					: {
+							statusCode: 200,
+							headers: {},
+							body: JSON.stringify({ access_token: lp.APP_JWT, token_type: 'Bearer' }),
+						};
 			},
 		};
-		const output = await type.preAuthentication!.call({ helpers } as never, lp.credentials().livePersonConversationsApi);
+		const output = await type.preAuthentication!.call(
+			{ helpers } as never,
+			lp.credentials().livePersonConversationsApi,
+		);
 		expect(output).toEqual({ appJwt: lp.APP_JWT });
-		expect(calls[0].url).toBe(`${lp.DOMAIN_API}/api/account/${lp.ACCOUNT}/service/sentinel/baseURI.json`);
+		expect(calls[0].url).toBe(
+			`${lp.DOMAIN_API}/api/account/${lp.ACCOUNT}/service/sentinel/baseURI.json`,
+		);
 		expect(calls[1]).toMatchObject({
 			method: 'POST',
 			url: `https://lo.sentinel.liveperson.net/sentinel/api/account/${lp.ACCOUNT}/app/token?v=1.0&grant_type=client_credentials`,
@@ -245,16 +353,42 @@ describe('LivePerson › credential', () => {
 	});
 
 	it.each([
-		['a wrong account ID (Domain API)', [{ statusCode: 401, body: { error: 'invalid site' } }], 401, 'LivePerson does not know the account ID "12345678"'],
-		['wrong client credentials (Sentinel)', [{ statusCode: 200, body: { baseURI: 'va.sentinel.liveperson.net' } }, { statusCode: 401, body: '{"error":"invalid_client"}' }], 401, 'Sentinel refused the Client ID or Client Secret'],
-		['an account the connector is not installed on (Sentinel)', [{ statusCode: 200, body: { baseURI: 'va.sentinel.liveperson.net' } }, { statusCode: 403, body: {} }], 403, 'Sentinel refused the token request for account 12345678'],
+		[
+			'a wrong account ID (Domain API)',
+			[{ statusCode: 401, body: { error: 'invalid site' } }],
+			401,
+			'LivePerson does not know the account ID "12345678"',
+		],
+		[
+			'wrong client credentials (Sentinel)',
+			[
+				{ statusCode: 200, body: { baseURI: 'va.sentinel.liveperson.net' } },
+				{ statusCode: 401, body: '{"error":"invalid_client"}' },
+			],
+			401,
+			'Sentinel refused the Client ID or Client Secret',
+		],
+		[
+			'an account the connector is not installed on (Sentinel)',
+			[
+				{ statusCode: 200, body: { baseURI: 'va.sentinel.liveperson.net' } },
+				{ statusCode: 403, body: {} },
+			],
+			403,
+			'Sentinel refused the token request for account 12345678',
+		],
 	])('tells %s apart in the credential test message', async (_case, answers, status, message) => {
 		const type = await credentialType();
 		const queue = [...answers];
 		const helpers = { httpRequest: async () => ({ headers: {}, ...queue.shift() }) };
-		const failure = type.preAuthentication!.call({ helpers } as never, lp.credentials().livePersonConversationsApi);
+		const failure = type.preAuthentication!.call(
+			{ helpers } as never,
+			lp.credentials().livePersonConversationsApi,
+		);
 		// n8n's credential test shows response.statusText when no rule matches the status.
-		await expect(failure).rejects.toMatchObject({ response: { status, statusText: expect.stringContaining(message) } });
+		await expect(failure).rejects.toMatchObject({
+			response: { status, statusText: expect.stringContaining(message) },
+		});
 		// The transport reads these: a token-step failure sent nothing; a refusal is not retried.
 		await expect(failure).rejects.toMatchObject({ tokenStep: true, retryable: false });
 	});
@@ -262,12 +396,27 @@ describe('LivePerson › credential', () => {
 	it('marks a busy Sentinel (503) and a Domain API without an answer as token-step failures that may be retried', async () => {
 		const type = await credentialType();
 		const credentials = lp.credentials().livePersonConversationsApi;
-		const answers = [{ statusCode: 200, headers: {}, body: { baseURI: 'va.sentinel.liveperson.net' } }, { statusCode: 503, headers: {}, body: '' }];
-		const busy = type.preAuthentication!.call({ helpers: { httpRequest: async () => answers.shift() } } as never, credentials);
-		await expect(busy).rejects.toMatchObject({ tokenStep: true, retryable: true, response: { status: 503 } });
+		const answers = [
+			{ statusCode: 200, headers: {}, body: { baseURI: 'va.sentinel.liveperson.net' } },
+			{ statusCode: 503, headers: {}, body: '' },
+		];
+		const busy = type.preAuthentication!.call(
+			{ helpers: { httpRequest: async () => answers.shift() } } as never,
+			credentials,
+		);
+		await expect(busy).rejects.toMatchObject({
+			tokenStep: true,
+			retryable: true,
+			response: { status: 503 },
+		});
 
-		const unreachable = Object.assign(new Error('getaddrinfo ENOTFOUND api.liveperson.net'), { code: 'ENOTFOUND' });
-		const failing = type.preAuthentication!.call({ helpers: { httpRequest: async () => Promise.reject(unreachable) } } as never, credentials);
+		const unreachable = Object.assign(new Error('getaddrinfo ENOTFOUND api.liveperson.net'), {
+			code: 'ENOTFOUND',
+		});
+		const failing = type.preAuthentication!.call(
+			{ helpers: { httpRequest: async () => Promise.reject(unreachable) } } as never,
+			credentials,
+		);
 		await expect(failing).rejects.toBe(unreachable);
 		expect(unreachable).toMatchObject({ tokenStep: true, retryable: true });
 	});
@@ -282,7 +431,10 @@ describe('LivePerson › credential', () => {
 		lp.lookup(trace, 'sentinel', lp.SENTINEL);
 		lp.token(trace);
 		lp.consumer(trace, 'u1');
-		lp.conversation(trace, 'u1', lp.minimalBatch(), { jwt: lp.APP_JWT, reply: lp.okBatch('conv-1') });
+		lp.conversation(trace, 'u1', lp.minimalBatch(), {
+			jwt: lp.APP_JWT,
+			reply: lp.okBatch('conv-1'),
+		});
 		const result = await create({}, { ...OVERRIDES, appJwt: '' });
 		expect(result.error).toBeUndefined();
 		expect(result.credentialsHelper.store.livePersonConversationsApi.appJwt).toBe(lp.APP_JWT);
@@ -291,18 +443,41 @@ describe('LivePerson › credential', () => {
 	it('tests against the Domain API of the account, with a rule for an account without messaging', async () => {
 		const { nodeTypes } = await loadPackage();
 		const type = await credentialType();
-		const node = { id: '1', name: 'n', type: 'n8n-nodes-conversations.livePerson', typeVersion: 1, position: [0, 0] as [number, number], parameters: {} };
+		const node = {
+			id: '1',
+			name: 'n',
+			type: 'n8n-nodes-conversations.livePerson',
+			typeVersion: 1,
+			position: [0, 0] as [number, number],
+			parameters: {},
+		};
 		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 		const resolve = (value: unknown, creds: Record<string, string>) =>
-			workflow.expression.getSimpleParameterValue(node, value as string, 'internal', { $credentials: { ...lp.credentials().livePersonConversationsApi, ...creds } }, undefined, '');
+			workflow.expression.getSimpleParameterValue(
+				node,
+				value as string,
+				'internal',
+				{ $credentials: { ...lp.credentials().livePersonConversationsApi, ...creds } },
+				undefined,
+				'',
+			);
 		const request = type.test!.request;
 		expect(resolve(request.baseURL, {})).toBe('https://api.liveperson.net');
-		expect(resolve(request.baseURL, { domainApiHost: ' api.liveperson.net/ ' })).toBe('https://api.liveperson.net');
-		expect(resolve(request.baseURL, { domainApiHost: 'http://127.0.0.1:5000/' })).toBe('http://127.0.0.1:5000');
-		expect(resolve(request.url, { accountId: ' 12345678 ' })).toBe('/api/account/12345678/service/asyncMessagingEnt/baseURI.json');
+		expect(resolve(request.baseURL, { domainApiHost: ' api.liveperson.net/ ' })).toBe(
+			'https://api.liveperson.net',
+		);
+		expect(resolve(request.baseURL, { domainApiHost: 'http://127.0.0.1:5000/' })).toBe(
+			'http://127.0.0.1:5000',
+		);
+		expect(resolve(request.url, { accountId: ' 12345678 ' })).toBe(
+			'/api/account/12345678/service/asyncMessagingEnt/baseURI.json',
+		);
 		expect(request.qs).toEqual({ version: '1.0' });
 		expect(type.test!.rules).toEqual([
-			{ type: 'responseSuccessBody', properties: expect.objectContaining({ key: 'baseURI', value: undefined }) },
+			{
+				type: 'responseSuccessBody',
+				properties: expect.objectContaining({ key: 'baseURI', value: undefined }),
+			},
 		]);
 	});
 });

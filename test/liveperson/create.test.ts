@@ -4,9 +4,24 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { runNode } from '../harness/engine';
 import * as lp from './mock';
 
-const FULL_ORDER = ['domain sentinel', 'token', 'domain idp', 'domain asyncMessagingEnt', 'consumer u1', 'conversation', 'send'];
+const FULL_ORDER = [
+	'domain sentinel',
+	'token',
+	'domain idp',
+	'domain asyncMessagingEnt',
+	'consumer u1',
+	'conversation',
+	'send',
+];
 
-function create(parameters: INodeParameters, options: { items?: IDataObject[]; credentials?: Record<string, string>; onError?: 'continueRegularOutput' | 'continueErrorOutput' } = {}) {
+function create(
+	parameters: INodeParameters,
+	options: {
+		items?: IDataObject[];
+		credentials?: Record<string, string>;
+		onError?: 'continueRegularOutput' | 'continueErrorOutput';
+	} = {},
+) {
 	return runNode({
 		type: 'livePerson',
 		parameters: { resource: 'conversation', operation: 'create', ...parameters },
@@ -30,7 +45,9 @@ describe('LivePerson › Conversation › Create', () => {
 		discoverAndAuthenticate(trace);
 		lp.consumer(trace, 'u1');
 		lp.conversation(trace, 'u1', lp.minimalBatch(), { reply: lp.okBatch('conv-1') });
-		lp.send(trace, 'u1', lp.publish('conv-1', 'Hello, I need help'), { reply: { reqId: '1', code: 'OK', body: { sequence: 0 } } });
+		lp.send(trace, 'u1', lp.publish('conv-1', 'Hello, I need help'), {
+			reply: { reqId: '1', code: 'OK', body: { sequence: 0 } },
+		});
 
 		const result = await create({ externalConsumerId: 'u1', firstMessage: 'Hello, I need help' });
 
@@ -38,7 +55,12 @@ describe('LivePerson › Conversation › Create', () => {
 		expect(trace.log).toEqual(FULL_ORDER);
 		expect(result.output).toEqual([
 			{
-				json: { conversationId: 'conv-1', externalConsumerId: 'u1', consumerId: 'lp-u1', firstMessageSequence: 0 },
+				json: {
+					conversationId: 'conv-1',
+					externalConsumerId: 'u1',
+					consumerId: 'lp-u1',
+					firstMessageSequence: 0,
+				},
 				pairedItem: { item: 0 },
 			},
 		]);
@@ -52,28 +74,55 @@ describe('LivePerson › Conversation › Create', () => {
 		const trace = new lp.Trace();
 		discoverAndAuthenticate(trace);
 		lp.consumer(trace, 'u1');
-		const clientProperties = JSON.stringify({ type: '.ClientProperties', features: ['AUTO_MESSAGES', 'RICH_CONTENT'] });
+		const clientProperties = JSON.stringify({
+			type: '.ClientProperties',
+			features: ['AUTO_MESSAGES', 'RICH_CONTENT'],
+		});
 		const batch = lp.minimalBatch(
 			{
 				skillId: '1001',
 				ttrDefName: 'URGENT',
 				campaignInfo: { campaignId: '99999', engagementId: '888888' },
-				conversationContext: { type: 'SharkContext', visitorId: 'V1', sessionId: 'S1', interactionContextId: '2', lang: 'en-US' },
+				conversationContext: {
+					type: 'SharkContext',
+					visitorId: 'V1',
+					sessionId: 'S1',
+					interactionContextId: '2',
+					lang: 'en-US',
+				},
 			},
 			{
 				authenticatedData: {
 					lp_sdes: [
-						{ type: 'ctmrinfo', info: { balance: 120.5, customerId: 'crm-1', ctype: 'vip', socialId: '1234567890', companyBranch: 'ACME' } },
+						{
+							type: 'ctmrinfo',
+							info: {
+								balance: 120.5,
+								customerId: 'crm-1',
+								ctype: 'vip',
+								socialId: '1234567890',
+								companyBranch: 'ACME',
+							},
+						},
 						{
 							type: 'personal',
-							personal: { firstname: 'John', lastname: 'Doe', gender: 'MALE', language: 'en-US', contacts: [{ email: 'john@example.com', phone: '+1 212 555 0100' }] },
+							personal: {
+								firstname: 'John',
+								lastname: 'Doe',
+								gender: 'MALE',
+								language: 'en-US',
+								contacts: [{ email: 'john@example.com', phone: '+1 212 555 0100' }],
+							},
 						},
 					],
 				},
 			},
 		);
 		lp.conversation(trace, 'u1', batch, { reply: lp.okBatch('conv-2'), clientProperties });
-		lp.send(trace, 'u1', lp.publish('conv-2', 'Hi'), { reply: { reqId: '1', code: 'OK', body: { sequence: 3 } }, clientProperties });
+		lp.send(trace, 'u1', lp.publish('conv-2', 'Hi'), {
+			reply: { reqId: '1', code: 'OK', body: { sequence: 3 } },
+			clientProperties,
+		});
 
 		const result = await create({
 			externalConsumerId: 'u1',
@@ -81,8 +130,19 @@ describe('LivePerson › Conversation › Create', () => {
 			firstName: 'John',
 			lastName: 'Doe',
 			skillId: '1001',
-			customerInfo: { customerId: 'crm-1', customerType: 'vip', socialId: 1234567890, companyBranch: 'ACME', otherFields: '{"balance": 120.5, "ctype": "ignored"}' },
-			personalInfo: { gender: 'MALE', language: 'en-US', email: 'john@example.com', phone: '+1 212 555 0100' },
+			customerInfo: {
+				customerId: 'crm-1',
+				customerType: 'vip',
+				socialId: 1234567890,
+				companyBranch: 'ACME',
+				otherFields: '{"balance": 120.5, "ctype": "ignored"}',
+			},
+			personalInfo: {
+				gender: 'MALE',
+				language: 'en-US',
+				email: 'john@example.com',
+				phone: '+1 212 555 0100',
+			},
 			conversationOptions: {
 				campaignId: '99999',
 				engagementId: '888888',
@@ -97,7 +157,10 @@ describe('LivePerson › Conversation › Create', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(trace.log).toEqual(FULL_ORDER);
-		expect(result.output[0].json).toMatchObject({ conversationId: 'conv-2', firstMessageSequence: 3 });
+		expect(result.output[0].json).toMatchObject({
+			conversationId: 'conv-2',
+			firstMessageSequence: 3,
+		});
 	});
 
 	it('uses the override URLs instead of the Domain API', async () => {
@@ -110,7 +173,10 @@ describe('LivePerson › Conversation › Create', () => {
 		lp.lookup(trace, 'asyncMessagingEnt', lp.MESSAGING);
 		lp.token(trace, { base: sentinel });
 		lp.consumer(trace, 'u1', { base: 'http://127.0.0.1:18082' });
-		lp.conversation(trace, 'u1', lp.minimalBatch(), { reply: lp.okBatch('conv-3'), base: messaging });
+		lp.conversation(trace, 'u1', lp.minimalBatch(), {
+			reply: lp.okBatch('conv-3'),
+			base: messaging,
+		});
 
 		const result = await create(
 			{ externalConsumerId: 'u1' },
@@ -119,7 +185,12 @@ describe('LivePerson › Conversation › Create', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(trace.log).toEqual(['token', 'consumer u1', 'conversation']);
-		expect(result.output[0].json).toEqual({ conversationId: 'conv-3', externalConsumerId: 'u1', consumerId: 'lp-u1', firstMessageSequence: null });
+		expect(result.output[0].json).toEqual({
+			conversationId: 'conv-3',
+			externalConsumerId: 'u1',
+			consumerId: 'lp-u1',
+			firstMessageSequence: null,
+		});
 		expect(nock.pendingMocks()).toHaveLength(3); // the Domain API was never asked
 	});
 
@@ -128,16 +199,29 @@ describe('LivePerson › Conversation › Create', () => {
 		lp.lookup(trace, 'idp', lp.IDP);
 		lp.lookup(trace, 'asyncMessagingEnt', 'https://lo.msg.liveperson.net');
 		lp.consumer(trace, 'u1');
-		lp.conversation(trace, 'u1', lp.minimalBatch(), { reply: lp.okBatch('conv-4'), base: 'https://lo.msg.liveperson.net' });
+		lp.conversation(trace, 'u1', lp.minimalBatch(), {
+			reply: lp.okBatch('conv-4'),
+			base: 'https://lo.msg.liveperson.net',
+		});
 
-		const result = await create({ externalConsumerId: 'u1' }, { credentials: { appJwt: lp.APP_JWT, sentinelUrl: 'https://never.example.com' } });
+		const result = await create(
+			{ externalConsumerId: 'u1' },
+			{ credentials: { appJwt: lp.APP_JWT, sentinelUrl: 'https://never.example.com' } },
+		);
 
 		expect(result.error).toBeUndefined();
-		expect(trace.log).toEqual(['domain idp', 'domain asyncMessagingEnt', 'consumer u1', 'conversation']);
-		expect(result.credentialsHelper.preAuthenticationRuns.livePersonConversationsApi).toBeUndefined();
+		expect(trace.log).toEqual([
+			'domain idp',
+			'domain asyncMessagingEnt',
+			'consumer u1',
+			'conversation',
+		]);
+		expect(
+			result.credentialsHelper.preAuthenticationRuns.livePersonConversationsApi,
+		).toBeUndefined();
 	});
 
-	it('shares domains, the AppJWT and each consumer\'s ConsumerJWS across the items of one execution', async () => {
+	it("shares domains, the AppJWT and each consumer's ConsumerJWS across the items of one execution", async () => {
 		const trace = new lp.Trace();
 		discoverAndAuthenticate(trace);
 		lp.consumer(trace, 'u1');
@@ -151,8 +235,19 @@ describe('LivePerson › Conversation › Create', () => {
 		);
 
 		expect(result.error).toBeUndefined();
-		expect(trace.log.slice(0, 5)).toEqual(['domain sentinel', 'token', 'domain idp', 'domain asyncMessagingEnt', 'consumer u1']);
-		expect([...trace.log.slice(5)].sort()).toEqual(['consumer u2', 'conversation', 'conversation', 'conversation']);
+		expect(trace.log.slice(0, 5)).toEqual([
+			'domain sentinel',
+			'token',
+			'domain idp',
+			'domain asyncMessagingEnt',
+			'consumer u1',
+		]);
+		expect([...trace.log.slice(5)].sort()).toEqual([
+			'consumer u2',
+			'conversation',
+			'conversation',
+			'conversation',
+		]);
 		expect(trace.log.indexOf('consumer u2')).toBeLessThan(trace.log.lastIndexOf('conversation'));
 		expect(result.output.map((item) => [item.json.externalConsumerId, item.pairedItem])).toEqual([
 			['u1', { item: 0 }],
@@ -185,12 +280,17 @@ describe('LivePerson › Conversation › Create', () => {
 			lp.conversation(trace, 'u1', lp.minimalBatch(), { reply: lp.okBatch('conv-1') });
 			lp.conversation(trace, 'u3', lp.minimalBatch(), { reply: lp.okBatch('conv-3') });
 
-			const result = await create({ externalConsumerId: '={{ $json.user }}' }, { items, onError: 'continueRegularOutput' });
+			const result = await create(
+				{ externalConsumerId: '={{ $json.user }}' },
+				{ items, onError: 'continueRegularOutput' },
+			);
 
 			expect(result.error).toBeUndefined();
 			expect(result.output).toHaveLength(3);
 			expect(result.output[0].json.conversationId).toBe('conv-1');
-			expect(result.output[1].json.error).toBe('External Consumer ID is required but is empty [item 1]');
+			expect(result.output[1].json.error).toBe(
+				'External Consumer ID is required but is empty [item 1]',
+			);
 			expect(result.output[1].pairedItem).toEqual({ item: 1 });
 			expect(result.output[2].json.conversationId).toBe('conv-3');
 		});
@@ -203,12 +303,17 @@ describe('LivePerson › Conversation › Create', () => {
 			lp.conversation(trace, 'u1', lp.minimalBatch(), { reply: lp.okBatch('conv-1') });
 			lp.conversation(trace, 'u3', lp.minimalBatch(), { reply: lp.okBatch('conv-3') });
 
-			const result = await create({ externalConsumerId: '={{ $json.user }}' }, { items, onError: 'continueErrorOutput' });
+			const result = await create(
+				{ externalConsumerId: '={{ $json.user }}' },
+				{ items, onError: 'continueErrorOutput' },
+			);
 
 			expect(result.error).toBeUndefined();
 			expect(result.output.map((item) => item.json.conversationId)).toEqual(['conv-1', 'conv-3']);
 			expect(result.errorOutput).toHaveLength(1);
-			expect(result.errorOutput[0].json.error).toBe('External Consumer ID is required but is empty [item 1]');
+			expect(result.errorOutput[0].json.error).toBe(
+				'External Consumer ID is required but is empty [item 1]',
+			);
 			expect(result.errorOutput[0].pairedItem).toEqual({ item: 1 });
 		});
 	});
@@ -248,19 +353,27 @@ describe('LivePerson › Conversation › Create', () => {
 		const result = await create({ externalConsumerId: 'u1' }, { onError: 'continueErrorOutput' });
 
 		expect(result.errorOutput).toHaveLength(1);
-		expect(result.errorOutput[0].json.error).toContain('userprofile.SetUserProfile (reqId 1) failed with code BAD_REQUEST: unknown SDE field');
-		expect(result.errorOutput[0].error?.description).toContain('the conversation conv-9 was created anyway');
+		expect(result.errorOutput[0].json.error).toContain(
+			'userprofile.SetUserProfile (reqId 1) failed with code BAD_REQUEST: unknown SDE field',
+		);
+		expect(result.errorOutput[0].error?.description).toContain(
+			'the conversation conv-9 was created anyway',
+		);
 	});
 
 	it('fails when the answer has no element for a request', async () => {
 		const trace = new lp.Trace();
 		discoverAndAuthenticate(trace);
 		lp.consumer(trace, 'u1');
-		lp.conversation(trace, 'u1', lp.minimalBatch(), { reply: [{ code: 'OK', body: { msg: 'OK' }, reqId: '1' }] });
+		lp.conversation(trace, 'u1', lp.minimalBatch(), {
+			reply: [{ code: 'OK', body: { msg: 'OK' }, reqId: '1' }],
+		});
 
 		const result = await create({ externalConsumerId: 'u1' });
 
-		expect(result.error?.message).toContain('LivePerson gave no answer for the cm.ConsumerRequestConversation request (reqId 2)');
+		expect(result.error?.message).toContain(
+			'LivePerson gave no answer for the cm.ConsumerRequestConversation request (reqId 2)',
+		);
 	});
 
 	it('tells the user the conversation exists when the first message fails', async () => {
@@ -268,14 +381,18 @@ describe('LivePerson › Conversation › Create', () => {
 		discoverAndAuthenticate(trace);
 		lp.consumer(trace, 'u1');
 		lp.conversation(trace, 'u1', lp.minimalBatch(), { reply: lp.okBatch('conv-5') });
-		lp.send(trace, 'u1', lp.publish('conv-5', 'Hi'), { reply: { reqId: '1', code: 400, body: { msg: 'Conversation conv-5 is closed' } } });
+		lp.send(trace, 'u1', lp.publish('conv-5', 'Hi'), {
+			reply: { reqId: '1', code: 400, body: { msg: 'Conversation conv-5 is closed' } },
+		});
 
 		const result = await create({ externalConsumerId: 'u1', firstMessage: 'Hi' });
 
 		expect(result.error?.message).toBe(
 			'LivePerson could not send the first message into the new conversation conv-5: ms.PublishEvent (reqId 1) failed with code 400: Conversation conv-5 is closed (HTTP 200) [item 0]',
 		);
-		expect(result.error?.description).toContain('The conversation conv-5 was created, but its first message was not sent: do not run this item again');
+		expect(result.error?.description).toContain(
+			'The conversation conv-5 was created, but its first message was not sent: do not run this item again',
+		);
 		expect(trace.log).toEqual(FULL_ORDER);
 	});
 
@@ -305,16 +422,33 @@ describe('LivePerson › Conversation › Create', () => {
 		discoverAndAuthenticate(trace);
 
 		const skill = await create({ externalConsumerId: 'u1', skillId: 'sales' });
-		expect(skill.error?.message).toBe('Skill ID "sales" is not valid: a skill ID is a number, or -1 for any skill [item 0]');
+		expect(skill.error?.message).toBe(
+			'Skill ID "sales" is not valid: a skill ID is a number, or -1 for any skill [item 0]',
+		);
 
-		const email = await create({ externalConsumerId: 'u1', personalInfo: { email: 'not-an-email' } });
-		expect(email.error?.message).toBe('Personal Info › Email "not-an-email" is not a valid e-mail address [item 0]');
+		const email = await create({
+			externalConsumerId: 'u1',
+			personalInfo: { email: 'not-an-email' },
+		});
+		expect(email.error?.message).toBe(
+			'Personal Info › Email "not-an-email" is not a valid e-mail address [item 0]',
+		);
 
-		const feature = await create({ externalConsumerId: 'u1', conversationOptions: { clientFeatures: '={{ ["AUTO_MESSAGES", "TELEPATHY"] }}' } });
-		expect(feature.error?.message).toContain('Conversation Options › Client Features contains "TELEPATHY"');
+		const feature = await create({
+			externalConsumerId: 'u1',
+			conversationOptions: { clientFeatures: '={{ ["AUTO_MESSAGES", "TELEPATHY"] }}' },
+		});
+		expect(feature.error?.message).toContain(
+			'Conversation Options › Client Features contains "TELEPATHY"',
+		);
 
-		const campaign = await create({ externalConsumerId: 'u1', conversationOptions: { campaignId: '99999' } });
-		expect(campaign.error?.message).toBe('Conversation Options › Campaign ID and Engagement ID go together [item 0]');
+		const campaign = await create({
+			externalConsumerId: 'u1',
+			conversationOptions: { campaignId: '99999' },
+		});
+		expect(campaign.error?.message).toBe(
+			'Conversation Options › Campaign ID and Engagement ID go together [item 0]',
+		);
 
 		expect(trace.log).toEqual([]);
 	});

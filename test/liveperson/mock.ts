@@ -12,8 +12,18 @@ export const APP_JWT = 'eyJhbGciOiJSUzI1NiJ9.app-jwt-1.sig';
 export const APP_JWT_2 = 'eyJhbGciOiJSUzI1NiJ9.app-jwt-2.sig';
 
 /** A ConsumerJWS shaped like LivePerson's, whose payload names the consumer. */
-export function consumerJws(externalId: string, lpConsumerId = `lp-${externalId}`, serial = 1): string {
-	const payload = Buffer.from(JSON.stringify({ account_id: ACCOUNT, ext_consumer_id: externalId, lp_consumer_id: lpConsumerId })).toString('base64url');
+export function consumerJws(
+	externalId: string,
+	lpConsumerId = `lp-${externalId}`,
+	serial = 1,
+): string {
+	const payload = Buffer.from(
+		JSON.stringify({
+			account_id: ACCOUNT,
+			ext_consumer_id: externalId,
+			lp_consumer_id: lpConsumerId,
+		}),
+	).toString('base64url');
 	return `eyJraWQiOiJ4In0.${payload}.sig${serial}`;
 }
 
@@ -42,7 +52,11 @@ export class Trace {
 		const log = this.log;
 		return function (): [number, string, Record<string, string>] {
 			log.push(label);
-			return [status, typeof body === 'string' ? body : JSON.stringify(body), { 'Content-Type': 'application/json', ...headers }];
+			return [
+				status,
+				typeof body === 'string' ? body : JSON.stringify(body),
+				{ 'Content-Type': 'application/json', ...headers },
+			];
 		};
 	}
 }
@@ -50,30 +64,71 @@ export class Trace {
 const host = (url: string) => url.replace(/^https?:\/\//, '');
 
 /** Domain API lookup of one service (no Authorization header may be sent). */
-export function lookup(trace: Trace, service: string, baseUrl: string, options: { status?: number; body?: unknown; times?: number } = {}) {
+export function lookup(
+	trace: Trace,
+	service: string,
+	baseUrl: string,
+	options: { status?: number; body?: unknown; times?: number } = {},
+) {
 	return nock(DOMAIN_API, { badheaders: ['authorization'] })
 		.get(`/api/account/${ACCOUNT}/service/${service}/baseURI.json`)
 		.query({ version: '1.0' })
 		.times(options.times ?? 1)
-		.reply(trace.reply(`domain ${service}`, options.status ?? 200, options.body ?? { service, account: ACCOUNT, baseURI: host(baseUrl) }));
+		.reply(
+			trace.reply(
+				`domain ${service}`,
+				options.status ?? 200,
+				options.body ?? { service, account: ACCOUNT, baseURI: host(baseUrl) },
+			),
+		);
 }
 
 /** Sentinel client-credentials request (form body). */
-export function token(trace: Trace, options: { status?: number; body?: unknown; times?: number; base?: string; jwt?: string } = {}) {
+export function token(
+	trace: Trace,
+	options: { status?: number; body?: unknown; times?: number; base?: string; jwt?: string } = {},
+) {
 	const form = `client_id=${encodeURIComponent(CLIENT_ID)}&client_secret=${encodeURIComponent(CLIENT_SECRET)}`;
-	return nock(options.base ?? SENTINEL, { reqheaders: { 'content-type': /application\/x-www-form-urlencoded/ }, badheaders: ['authorization'] })
+	return nock(options.base ?? SENTINEL, {
+		reqheaders: { 'content-type': /application\/x-www-form-urlencoded/ },
+		badheaders: ['authorization'],
+	})
 		.post(`/sentinel/api/account/${ACCOUNT}/app/token`, form)
 		.query({ v: '1.0', grant_type: 'client_credentials' })
 		.times(options.times ?? 1)
-		.reply(trace.reply('token', options.status ?? 200, options.body ?? { access_token: options.jwt ?? APP_JWT, token_type: 'Bearer' }));
+		.reply(
+			trace.reply(
+				'token',
+				options.status ?? 200,
+				options.body ?? { access_token: options.jwt ?? APP_JWT, token_type: 'Bearer' },
+			),
+		);
 }
 
 /** IDP ConsumerJWS request with the AppJWT (raw, no Bearer). */
-export function consumer(trace: Trace, externalId: string, options: { status?: number; body?: unknown; jwt?: string | RegExp; base?: string; serial?: number } = {}) {
-	return nock(options.base ?? IDP, { reqheaders: { authorization: options.jwt ?? APP_JWT, 'content-type': /application\/json/ } })
+export function consumer(
+	trace: Trace,
+	externalId: string,
+	options: {
+		status?: number;
+		body?: unknown;
+		jwt?: string | RegExp;
+		base?: string;
+		serial?: number;
+	} = {},
+) {
+	return nock(options.base ?? IDP, {
+		reqheaders: { authorization: options.jwt ?? APP_JWT, 'content-type': /application\/json/ },
+	})
 		.post(`/api/account/${ACCOUNT}/consumer`, { ext_consumer_id: externalId })
 		.query({ v: '1.0' })
-		.reply(trace.reply(`consumer ${externalId}`, options.status ?? 201, options.body ?? { token: consumerJws(externalId, undefined, options.serial) }));
+		.reply(
+			trace.reply(
+				`consumer ${externalId}`,
+				options.status ?? 201,
+				options.body ?? { token: consumerJws(externalId, undefined, options.serial) },
+			),
+		);
 }
 
 interface MessagingOptions {
@@ -88,33 +143,63 @@ interface MessagingOptions {
 	headers?: Record<string, string>;
 }
 
-function messaging(trace: Trace, path: string, externalId: string, body: unknown, options: MessagingOptions) {
+function messaging(
+	trace: Trace,
+	path: string,
+	externalId: string,
+	body: unknown,
+	options: MessagingOptions,
+) {
 	const reqheaders: Record<string, string | RegExp> = {
 		authorization: options.jwt ?? APP_JWT,
 		'x-lp-on-behalf': options.jws ?? consumerJws(externalId),
 		'content-type': /application\/json/,
 	};
 	if (options.clientProperties) reqheaders['client-properties'] = options.clientProperties;
-	return nock(options.base ?? MESSAGING, { reqheaders, badheaders: options.clientProperties ? [] : ['client-properties'] })
+	return nock(options.base ?? MESSAGING, {
+		reqheaders,
+		badheaders: options.clientProperties ? [] : ['client-properties'],
+	})
 		.post(`/api/account/${ACCOUNT}/messaging/consumer/${path}`, body as nock.RequestBodyMatcher)
 		.query({ v: '3' })
 		.times(options.times ?? 1)
-		.reply(trace.reply(options.label ?? path, options.status ?? 200, options.reply, options.headers));
+		.reply(
+			trace.reply(options.label ?? path, options.status ?? 200, options.reply, options.headers),
+		);
 }
 
-export function conversation(trace: Trace, externalId: string, body: unknown, options: MessagingOptions) {
+export function conversation(
+	trace: Trace,
+	externalId: string,
+	body: unknown,
+	options: MessagingOptions,
+) {
 	return messaging(trace, 'conversation', externalId, body, options);
 }
 
 export function send(trace: Trace, externalId: string, body: unknown, options: MessagingOptions) {
-	return messaging(trace, 'conversation/send', externalId, { ...(body as object) }, { label: 'send', ...options });
+	return messaging(
+		trace,
+		'conversation/send',
+		externalId,
+		{ ...(body as object) },
+		{ label: 'send', ...options },
+	);
 }
 
 /** The CONVERSATION batch the node sends for a consumer with only the defaults (no profile, skill -1). */
-export function minimalBatch(conversationBody: Record<string, unknown> = {}, profile: Record<string, unknown> = {}) {
+export function minimalBatch(
+	conversationBody: Record<string, unknown> = {},
+	profile: Record<string, unknown> = {},
+) {
 	return [
 		{ kind: 'req', id: '1', type: 'userprofile.SetUserProfile', body: profile },
-		{ kind: 'req', id: '2', type: 'cm.ConsumerRequestConversation', body: { brandId: ACCOUNT, channelType: 'MESSAGING', skillId: '-1', ...conversationBody } },
+		{
+			kind: 'req',
+			id: '2',
+			type: 'cm.ConsumerRequestConversation',
+			body: { brandId: ACCOUNT, channelType: 'MESSAGING', skillId: '-1', ...conversationBody },
+		},
 	];
 }
 
@@ -126,7 +211,15 @@ export function okBatch(conversationId: string) {
 }
 
 export function publish(conversationId: string, message: string) {
-	return { kind: 'req', id: '1', type: 'ms.PublishEvent', body: { dialogId: conversationId, event: { type: 'ContentEvent', contentType: 'text/plain', message } } };
+	return {
+		kind: 'req',
+		id: '1',
+		type: 'ms.PublishEvent',
+		body: {
+			dialogId: conversationId,
+			event: { type: 'ContentEvent', contentType: 'text/plain', message },
+		},
+	};
 }
 
 export function closeRequest(conversationId: string) {
@@ -134,10 +227,18 @@ export function closeRequest(conversationId: string) {
 		kind: 'req',
 		id: '1',
 		type: 'cm.UpdateConversationField',
-		body: { conversationId, conversationField: { field: 'ConversationStateField', conversationState: 'CLOSE' } },
+		body: {
+			conversationId,
+			conversationField: { field: 'ConversationStateField', conversationState: 'CLOSE' },
+		},
 	};
 }
 
 export function lpAuthError(errorCode: number, title: string, details: string) {
-	return { kind: 'resp', code: Math.floor(errorCode / 100), body: { title, details, errorCode }, type: '.ReqBody$ErrorResp' };
+	return {
+		kind: 'resp',
+		code: Math.floor(errorCode / 100),
+		body: { title, details, errorCode },
+		type: '.ReqBody$ErrorResp',
+	};
 }

@@ -15,7 +15,12 @@ interface Sandbox {
 	state: {
 		conversations: Array<Record<string, unknown>>;
 		messages: Array<Record<string, unknown>>;
-		requests: Array<{ method: string; path: string; status: number | null; headers: Record<string, string> }>;
+		requests: Array<{
+			method: string;
+			path: string;
+			status: number | null;
+			headers: Record<string, string>;
+		}>;
 	};
 	injectFault(fault: Record<string, unknown>): { hits: number };
 	setRateLimit(limit: Record<string, unknown> | null): void;
@@ -45,11 +50,23 @@ function credentials(overrides: Record<string, string> = {}) {
 	};
 }
 
-function run(parameters: INodeParameters, options: { credentials?: Record<string, string>; items?: Array<{ user: string }> } = {}) {
-	return runNode({ type: 'livePerson', parameters, credentials: credentials(options.credentials), items: options.items });
+function run(
+	parameters: INodeParameters,
+	options: { credentials?: Record<string, string>; items?: Array<{ user: string }> } = {},
+) {
+	return runNode({
+		type: 'livePerson',
+		parameters,
+		credentials: credentials(options.credentials),
+		items: options.items,
+	});
 }
 
-const paths = () => srv.state.requests.map((request) => `${request.method} ${request.path.replace(/\/api\/account\/\d+/, '')} ${request.status}`);
+const paths = () =>
+	srv.state.requests.map(
+		(request) =>
+			`${request.method} ${request.path.replace(/\/api\/account\/\d+/, '')} ${request.status}`,
+	);
 
 describe('LivePerson against the sandbox fake', () => {
 	it('creates, writes into and closes a conversation through the Domain API and the whole token flow', async () => {
@@ -72,10 +89,17 @@ describe('LivePerson against the sandbox fake', () => {
 			channelType: 'MESSAGING',
 			skillId: '-1',
 			userProfile: {
-				authenticatedData: { lp_sdes: [{ type: 'ctmrinfo', info: { ctype: 'vip' } }, { type: 'personal', personal: { firstname: 'Ann' } }] },
+				authenticatedData: {
+					lp_sdes: [
+						{ type: 'ctmrinfo', info: { ctype: 'vip' } },
+						{ type: 'personal', personal: { firstname: 'Ann' } },
+					],
+				},
 			},
 		});
-		expect(srv.state.messages).toEqual([expect.objectContaining({ conversationId, sequence: 0, message: 'My parcel is late' })]);
+		expect(srv.state.messages).toEqual([
+			expect.objectContaining({ conversationId, sequence: 0, message: 'My parcel is late' }),
+		]);
 		expect(created.output[0].json.firstMessageSequence).toBe(0);
 		expect(paths()).toEqual([
 			'GET /service/sentinel/baseURI.json 200',
@@ -89,12 +113,25 @@ describe('LivePerson against the sandbox fake', () => {
 
 		const appJwt = created.credentialsHelper.store.livePersonConversationsApi.appJwt as string;
 		const sent = await run(
-			{ resource: 'message', operation: 'send', externalConsumerId: 'ext-1', conversationId, message: 'Any news?' },
+			{
+				resource: 'message',
+				operation: 'send',
+				externalConsumerId: 'ext-1',
+				conversationId,
+				message: 'Any news?',
+			},
 			{ credentials: { appJwt } },
 		);
-		expect(sent.output[0].json).toEqual({ conversationId, externalConsumerId: 'ext-1', sequence: 1 });
+		expect(sent.output[0].json).toEqual({
+			conversationId,
+			externalConsumerId: 'ext-1',
+			sequence: 1,
+		});
 
-		const closed = await run({ resource: 'conversation', operation: 'close', externalConsumerId: 'ext-1', conversationId }, { credentials: { appJwt } });
+		const closed = await run(
+			{ resource: 'conversation', operation: 'close', externalConsumerId: 'ext-1', conversationId },
+			{ credentials: { appJwt } },
+		);
 		expect(closed.output[0].json.closed).toBe(true);
 		expect(srv.state.conversations[0].state).toBe('CLOSE');
 		// The stored AppJWT was reused: one token for the three executions.
@@ -103,7 +140,10 @@ describe('LivePerson against the sandbox fake', () => {
 
 	it('renews an AppJWT that expired in the middle of the flow and creates the conversation once', async () => {
 		srv.injectFault({ method: 'POST', path: /\/conversation$/, kind: 'expire-token' });
-		const result = await run({ resource: 'conversation', operation: 'create', externalConsumerId: 'ext-2' }, { credentials: { asyncMessagingEntUrl: srv.url, idpUrl: srv.url } });
+		const result = await run(
+			{ resource: 'conversation', operation: 'create', externalConsumerId: 'ext-2' },
+			{ credentials: { asyncMessagingEntUrl: srv.url, idpUrl: srv.url } },
+		);
 		expect(result.error).toBeUndefined();
 		expect(srv.state.conversations).toHaveLength(1);
 		expect(paths()).toEqual([
@@ -118,8 +158,16 @@ describe('LivePerson against the sandbox fake', () => {
 	});
 
 	it('gets a new ConsumerJWS when LivePerson refuses the old one (40103)', async () => {
-		srv.injectFault({ method: 'POST', path: /\/conversation$/, kind: 'expire-token', token: 'consumer' });
-		const result = await run({ resource: 'conversation', operation: 'create', externalConsumerId: 'ext-3' }, { credentials: { sentinelUrl: srv.url, asyncMessagingEntUrl: srv.url, idpUrl: srv.url } });
+		srv.injectFault({
+			method: 'POST',
+			path: /\/conversation$/,
+			kind: 'expire-token',
+			token: 'consumer',
+		});
+		const result = await run(
+			{ resource: 'conversation', operation: 'create', externalConsumerId: 'ext-3' },
+			{ credentials: { sentinelUrl: srv.url, asyncMessagingEntUrl: srv.url, idpUrl: srv.url } },
+		);
 		expect(result.error).toBeUndefined();
 		expect(srv.state.conversations).toHaveLength(1);
 		expect(paths()).toEqual([
@@ -134,18 +182,29 @@ describe('LivePerson against the sandbox fake', () => {
 	});
 
 	it('tells a wrong client secret from a wrong account ID', async () => {
-		const secret = await run({ resource: 'conversation', operation: 'create', externalConsumerId: 'ext-4' }, { credentials: { clientSecret: 'wrong' } });
+		const secret = await run(
+			{ resource: 'conversation', operation: 'create', externalConsumerId: 'ext-4' },
+			{ credentials: { clientSecret: 'wrong' } },
+		);
 		expect(secret.error?.message).toContain('Sentinel refused the Client ID or Client Secret');
 
-		const account = await run({ resource: 'conversation', operation: 'create', externalConsumerId: 'ext-4' }, { credentials: { accountId: '999' } });
+		const account = await run(
+			{ resource: 'conversation', operation: 'create', externalConsumerId: 'ext-4' },
+			{ credentials: { accountId: '999' } },
+		);
 		expect(account.error?.message).toContain('LivePerson does not know the account ID "999"');
 		expect(srv.state.conversations).toHaveLength(0);
 	});
 
 	it('does not send a conversation again after the connection dropped', async () => {
 		srv.injectFault({ method: 'POST', path: /\/conversation$/, kind: 'reset' });
-		const result = await run({ resource: 'conversation', operation: 'create', externalConsumerId: 'ext-5' }, { credentials: { sentinelUrl: srv.url, asyncMessagingEntUrl: srv.url, idpUrl: srv.url } });
-		expect(result.error?.message).toBe('LivePerson could not create the conversation: the request lost the connection before the answer arrived [item 0]');
+		const result = await run(
+			{ resource: 'conversation', operation: 'create', externalConsumerId: 'ext-5' },
+			{ credentials: { sentinelUrl: srv.url, asyncMessagingEntUrl: srv.url, idpUrl: srv.url } },
+		);
+		expect(result.error?.message).toBe(
+			'LivePerson could not create the conversation: the request lost the connection before the answer arrived [item 0]',
+		);
 		expect(paths().filter((entry) => entry.startsWith('POST /messaging'))).toHaveLength(1);
 	});
 
@@ -154,13 +213,22 @@ describe('LivePerson against the sandbox fake', () => {
 		const items = Array.from({ length: 6 }, (_, index) => ({ user: `bulk-${index}` }));
 		const result = await run(
 			{ resource: 'conversation', operation: 'create', externalConsumerId: '={{ $json.user }}' },
-			{ credentials: { sentinelUrl: srv.url, asyncMessagingEntUrl: srv.url, idpUrl: srv.url }, items },
+			{
+				credentials: { sentinelUrl: srv.url, asyncMessagingEntUrl: srv.url, idpUrl: srv.url },
+				items,
+			},
 		);
 		expect(result.error).toBeUndefined();
-		expect(result.output.map((item) => item.json.externalConsumerId)).toEqual(items.map((item) => item.user));
-		expect(new Set(srv.state.conversations.map((conversation) => conversation.extConsumerId)).size).toBe(6);
+		expect(result.output.map((item) => item.json.externalConsumerId)).toEqual(
+			items.map((item) => item.user),
+		);
+		expect(
+			new Set(srv.state.conversations.map((conversation) => conversation.extConsumerId)).size,
+		).toBe(6);
 		expect(srv.state.conversations).toHaveLength(6);
-		expect(paths().filter((entry) => entry === 'POST /messaging/consumer/conversation 429').length).toBeGreaterThan(0);
+		expect(
+			paths().filter((entry) => entry === 'POST /messaging/consumer/conversation 429').length,
+		).toBeGreaterThan(0);
 		expect(paths().filter((entry) => entry.startsWith('POST /sentinel'))).toHaveLength(1);
 	});
 });

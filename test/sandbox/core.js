@@ -20,10 +20,18 @@ function json(status, body, headers) {
 	return { status, json: body, headers: headers || {} };
 }
 function text(status, body, headers) {
-	return { status, text: String(body), headers: { 'content-type': 'text/plain; charset=utf-8', ...(headers || {}) } };
+	return {
+		status,
+		text: String(body),
+		headers: { 'content-type': 'text/plain; charset=utf-8', ...(headers || {}) },
+	};
 }
 function html(status, body, headers) {
-	return { status, text: String(body), headers: { 'content-type': 'text/html; charset=utf-8', ...(headers || {}) } };
+	return {
+		status,
+		text: String(body),
+		headers: { 'content-type': 'text/html; charset=utf-8', ...(headers || {}) },
+	};
 }
 /** A streamed answer: the chunks are written one by one with a short pause between them. */
 function stream(status, chunks, headers) {
@@ -57,7 +65,10 @@ function verifyJwt(token, secret) {
 	if (typeof token !== 'string') return null;
 	const parts = token.split('.');
 	if (parts.length !== 3) return null;
-	const expected = crypto.createHmac('sha256', secret).update(`${parts[0]}.${parts[1]}`).digest('base64url');
+	const expected = crypto
+		.createHmac('sha256', secret)
+		.update(`${parts[0]}.${parts[1]}`)
+		.digest('base64url');
 	const a = Buffer.from(parts[2]);
 	const b = Buffer.from(expected);
 	if (a.length !== b.length || !crypto.timingSafeEqual(a, b)) return null;
@@ -93,7 +104,12 @@ function compileRoute(route, caseInsensitive) {
 			return seg.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 		})
 		.join('/');
-	return { ...route, method: route.method.toUpperCase(), names, re: new RegExp(`^${source}/?$`, caseInsensitive ? 'i' : '') };
+	return {
+		...route,
+		method: route.method.toUpperCase(),
+		names,
+		re: new RegExp(`^${source}/?$`, caseInsensitive ? 'i' : ''),
+	};
 }
 
 function matchRoute(routes, method, path) {
@@ -162,15 +178,24 @@ function parseBody(raw, contentType) {
 
 // ---------------------------------------------------------------- rate limiting
 
-const RATE_LIMIT_STYLES = ['retry-after-seconds', 'retry-after-date', 'x-ratelimit-reset', 'x-ratelimit-reset-seconds', 'none', 'vendor'];
+const RATE_LIMIT_STYLES = [
+	'retry-after-seconds',
+	'retry-after-date',
+	'x-ratelimit-reset',
+	'x-ratelimit-reset-seconds',
+	'none',
+	'vendor',
+];
 
 function normalizeRateLimit(rateLimit) {
 	if (!rateLimit) return null;
 	const limit = Number(rateLimit.limit);
 	const windowMs = Number(rateLimit.windowMs);
-	if (!(limit >= 0) || !(windowMs > 0)) throw new Error('rateLimit needs { limit >= 0, windowMs > 0 }');
+	if (!(limit >= 0) || !(windowMs > 0))
+		throw new Error('rateLimit needs { limit >= 0, windowMs > 0 }');
 	const style = rateLimit.style || 'vendor';
-	if (!RATE_LIMIT_STYLES.includes(style)) throw new Error(`rateLimit.style must be one of ${RATE_LIMIT_STYLES.join(', ')}`);
+	if (!RATE_LIMIT_STYLES.includes(style))
+		throw new Error(`rateLimit.style must be one of ${RATE_LIMIT_STYLES.join(', ')}`);
 	return { limit, windowMs, style, method: rateLimit.method, path: rateLimit.path };
 }
 
@@ -215,9 +240,13 @@ function rateLimitHeaders(style, info, limited) {
 	const resetSec = Math.ceil(info.resetAt / 1000);
 	switch (style) {
 		case 'retry-after-seconds':
-			return limited ? { 'retry-after': String(Math.max(1, Math.ceil(info.retryAfterMs / 1000))) } : {};
+			return limited
+				? { 'retry-after': String(Math.max(1, Math.ceil(info.retryAfterMs / 1000))) }
+				: {};
 		case 'retry-after-date':
-			return limited ? { 'retry-after': new Date(Math.ceil(info.resetAt / 1000) * 1000).toUTCString() } : {};
+			return limited
+				? { 'retry-after': new Date(Math.ceil(info.resetAt / 1000) * 1000).toUTCString() }
+				: {};
 		case 'x-ratelimit-reset':
 			return {
 				'x-ratelimit-limit': String(info.limit),
@@ -238,10 +267,22 @@ function rateLimitHeaders(style, info, limited) {
 
 // ---------------------------------------------------------------- faults
 
-const FAULT_KINDS = ['reset', 'timeout', 500, 502, 503, 'malformed-json', 'html', 'expire-token', 429, 'redirect'];
+const FAULT_KINDS = [
+	'reset',
+	'timeout',
+	500,
+	502,
+	503,
+	'malformed-json',
+	'html',
+	'expire-token',
+	429,
+	'redirect',
+];
 
 function normalizeFault(input) {
-	const spec = input && /^\d+$/.test(String(input.kind)) ? { ...input, kind: Number(input.kind) } : input;
+	const spec =
+		input && /^\d+$/.test(String(input.kind)) ? { ...input, kind: Number(input.kind) } : input;
 	if (!spec || !FAULT_KINDS.includes(spec.kind)) {
 		throw new Error(`injectFault: kind must be one of ${FAULT_KINDS.join(', ')}`);
 	}
@@ -268,7 +309,10 @@ function faultMatches(fault, method, path) {
 }
 
 function malformedFrom(bodyText) {
-	const source = bodyText && bodyText.length > 2 ? bodyText : '{"type":"error.list","errors":[{"code":"server_error"}]}';
+	const source =
+		bodyText && bodyText.length > 2
+			? bodyText
+			: '{"type":"error.list","errors":[{"code":"server_error"}]}';
 	return source.slice(0, Math.max(1, Math.floor(source.length / 2)));
 }
 
@@ -340,26 +384,34 @@ async function createVendorServer(vendor, options = {}) {
 		},
 		/** Requests received so far, optionally filtered: srv.requestsTo('POST', /\/conversations$/) */
 		requestsTo(method, path) {
-			return state.requests.filter((r) => (!method || r.method === method.toUpperCase()) && (!path || (path instanceof RegExp ? path.test(r.path) : r.path === path)));
+			return state.requests.filter(
+				(r) =>
+					(!method || r.method === method.toUpperCase()) &&
+					(!path || (path instanceof RegExp ? path.test(r.path) : r.path === path)),
+			);
 		},
 		close,
 	};
 
 	function build() {
-		for (const key of ['conversations', 'contacts', 'messages', 'requests', 'tokens']) state[key] = state[key] || [];
+		for (const key of ['conversations', 'contacts', 'messages', 'requests', 'tokens'])
+			state[key] = state[key] || [];
 		impl = vendor.create({ state, options, credentials, server: handle });
 		routes = impl.routes.map((r) => compileRoute(r, vendor.caseInsensitivePaths));
 	}
 
 	function styleOf(configStyle) {
-		return configStyle === 'vendor' || !configStyle ? vendor.vendorRateLimitStyle || 'retry-after-seconds' : configStyle;
+		return configStyle === 'vendor' || !configStyle
+			? vendor.vendorRateLimitStyle || 'retry-after-seconds'
+			: configStyle;
 	}
 
 	function write(res, response, entry) {
 		if (res.destroyed || res.writableEnded) return;
 		const { body, type } = serialize(response);
 		const headers = { ...response.headers };
-		if (type && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type')) headers['content-type'] = type;
+		if (type && !Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
+			headers['content-type'] = type;
 		if (entry) entry.status = response.status;
 		if (response.chunks) {
 			res.writeHead(response.status, headers);
@@ -395,13 +447,25 @@ async function createVendorServer(vendor, options = {}) {
 			case 500:
 			case 502:
 			case 503:
-				return fault.body !== undefined ? json(fault.kind, fault.body) : impl.serverError(ctx, fault.kind);
+				return fault.body !== undefined
+					? json(fault.kind, fault.body)
+					: impl.serverError(ctx, fault.kind);
 			case 429: {
 				const retryAfterMs = fault.retryAfterMs === undefined ? 1000 : fault.retryAfterMs;
-				const info = { allowed: false, limit: limiter ? limiter.config.limit : 0, remaining: 0, resetAt: now() + retryAfterMs, retryAfterMs, windowMs: retryAfterMs };
+				const info = {
+					allowed: false,
+					limit: limiter ? limiter.config.limit : 0,
+					remaining: 0,
+					resetAt: now() + retryAfterMs,
+					retryAfterMs,
+					windowMs: retryAfterMs,
+				};
 				const style = styleOf(fault.style || (limiter && limiter.config.style));
 				const response = impl.rateLimited(ctx, info);
-				return { ...response, headers: { ...response.headers, ...rateLimitHeaders(style, info, true) } };
+				return {
+					...response,
+					headers: { ...response.headers, ...rateLimitHeaders(style, info, true) },
+				};
 			}
 			case 'malformed-json':
 				return {
@@ -413,7 +477,11 @@ async function createVendorServer(vendor, options = {}) {
 				return html(fault.status || 200, fault.body || HTML_PAGE);
 			case 'redirect':
 				// `location`: where to (another origin in tests); `status`: 301, 302, 307 or 308.
-				return { status: fault.status || 302, text: '', headers: { location: fault.location || '/' } };
+				return {
+					status: fault.status || 302,
+					text: '',
+					headers: { location: fault.location || '/' },
+				};
 			default:
 				return null;
 		}
@@ -437,7 +505,9 @@ async function createVendorServer(vendor, options = {}) {
 		const method = req.method.toUpperCase();
 		const path = url.pathname;
 		const { raw, tooLarge } = await readBody(req);
-		const parsed = tooLarge ? { bodyType: 'too-large', body: undefined } : parseBody(raw, req.headers['content-type']);
+		const parsed = tooLarge
+			? { bodyType: 'too-large', body: undefined }
+			: parseBody(raw, req.headers['content-type']);
 		const entry = {
 			method,
 			path,
@@ -499,7 +569,11 @@ async function createVendorServer(vendor, options = {}) {
 			limitHeaders = rateLimitHeaders(style, info, !info.allowed);
 			if (!info.allowed) {
 				const response = impl.rateLimited(ctx, info);
-				return write(res, { ...response, headers: { ...response.headers, ...limitHeaders } }, entry);
+				return write(
+					res,
+					{ ...response, headers: { ...response.headers, ...limitHeaders } },
+					entry,
+				);
 			}
 		}
 

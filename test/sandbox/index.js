@@ -20,7 +20,8 @@ const VENDOR_NAMES = Object.keys(VENDORS);
 
 function vendorModule(name) {
 	const vendor = VENDORS[String(name).toLowerCase()];
-	if (!vendor) throw new Error(`unknown vendor "${name}"; expected one of ${VENDOR_NAMES.join(', ')}`);
+	if (!vendor)
+		throw new Error(`unknown vendor "${name}"; expected one of ${VENDOR_NAMES.join(', ')}`);
 	return vendor;
 }
 
@@ -64,5 +65,7 @@ module.exports = {
 	VENDOR_NAMES,
 	FAULT_KINDS,
 	RATE_LIMIT_STYLES,
-	defaultCredentials: Object.fromEntries(VENDOR_NAMES.map((n) => [n, { ...VENDORS[n].defaultCredentials }])),
+	defaultCredentials: Object.fromEntries(
+		VENDOR_NAMES.map((n) => [n, { ...VENDORS[n].defaultCredentials }]),
+	),
 };

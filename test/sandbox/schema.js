@@ -29,7 +29,9 @@ function findSpec(name, explicitDir) {
 		const candidate = path.join(dir, file);
 		if (fs.existsSync(candidate)) return candidate;
 	}
-	throw new Error(`vendor sandbox: ${file} not found (looked in ${specDirs(explicitDir).join(', ')}); set SANDBOX_SPECS_DIR`);
+	throw new Error(
+		`vendor sandbox: ${file} not found (looked in ${specDirs(explicitDir).join(', ')}); set SANDBOX_SPECS_DIR`,
+	);
 }
 
 function loadDeps() {
@@ -42,32 +44,68 @@ function loadDeps() {
 			YAML: require('yaml'),
 		};
 	} catch (error) {
-		throw new Error(`vendor sandbox needs the devDependencies ajv@8, ajv-formats and yaml (${error.message})`);
+		throw new Error(
+			`vendor sandbox needs the devDependencies ajv@8, ajv-formats and yaml (${error.message})`,
+		);
 	}
 }
 
 const KNOWN_FORMATS = new Set([
-	'date', 'time', 'date-time', 'iso-time', 'iso-date-time', 'duration', 'uri', 'uri-reference', 'uri-template',
-	'url', 'email', 'hostname', 'ipv4', 'ipv6', 'regex', 'uuid', 'json-pointer', 'json-pointer-uri-fragment',
-	'relative-json-pointer', 'byte', 'int32', 'int64', 'float', 'double', 'password', 'binary',
+	'date',
+	'time',
+	'date-time',
+	'iso-time',
+	'iso-date-time',
+	'duration',
+	'uri',
+	'uri-reference',
+	'uri-template',
+	'url',
+	'email',
+	'hostname',
+	'ipv4',
+	'ipv6',
+	'regex',
+	'uuid',
+	'json-pointer',
+	'json-pointer-uri-fragment',
+	'relative-json-pointer',
+	'byte',
+	'int32',
+	'int64',
+	'float',
+	'double',
+	'password',
+	'binary',
 ]);
 
 /** OpenAPI 3.0 schema object → JSON Schema (draft-07 as ajv reads it). Refs are re-pointed with `refPrefix`. */
 function toJsonSchema(node, refPrefix, formats, depth = 0) {
 	if (depth > 200) throw new Error('schema nesting too deep');
-	if (Array.isArray(node)) return node.map((item) => toJsonSchema(item, refPrefix, formats, depth + 1));
+	if (Array.isArray(node))
+		return node.map((item) => toJsonSchema(item, refPrefix, formats, depth + 1));
 	if (node === null || typeof node !== 'object') return node;
 	const out = {};
 	for (const [key, value] of Object.entries(node)) {
-		if (key === 'discriminator' || key === 'xml' || key === 'externalDocs' || key === 'example' || key === 'nullable') continue;
+		if (
+			key === 'discriminator' ||
+			key === 'xml' ||
+			key === 'externalDocs' ||
+			key === 'example' ||
+			key === 'nullable'
+		)
+			continue;
 		if (key.startsWith('x-')) continue;
 		if (key === '$ref' && typeof value === 'string' && value.startsWith('#/components/schemas/')) {
-			out.$ref = refPrefix + value.slice('#/components/schemas/'.length).replace(/~/g, '~0').replace(/\//g, '~1');
+			out.$ref =
+				refPrefix +
+				value.slice('#/components/schemas/'.length).replace(/~/g, '~0').replace(/\//g, '~1');
 			continue;
 		}
 		if (key === 'properties' || key === 'patternProperties' || key === 'definitions') {
 			out[key] = {};
-			for (const [name, sub] of Object.entries(value || {})) out[key][name] = toJsonSchema(sub, refPrefix, formats, depth + 1);
+			for (const [name, sub] of Object.entries(value || {}))
+				out[key][name] = toJsonSchema(sub, refPrefix, formats, depth + 1);
 			continue;
 		}
 		if (key === 'format' && typeof value === 'string') formats.add(value);
@@ -99,7 +137,10 @@ function readSpec(file, YAML) {
 	const content = fs.readFileSync(file, 'utf8');
 	if (file.endsWith('.json')) return JSON.parse(content);
 	const stat = fs.statSync(file);
-	const cacheFile = path.join(os.tmpdir(), `vendor-sandbox-${path.basename(file)}-${stat.size}-${Math.floor(stat.mtimeMs)}.json`);
+	const cacheFile = path.join(
+		os.tmpdir(),
+		`vendor-sandbox-${path.basename(file)}-${stat.size}-${Math.floor(stat.mtimeMs)}.json`,
+	);
 	try {
 		return JSON.parse(fs.readFileSync(cacheFile, 'utf8'));
 	} catch {
@@ -179,7 +220,8 @@ function specValidators(vendorName, options = {}) {
 
 function fieldOf(error) {
 	const base = error.instancePath.replace(/^\//, '').replace(/\//g, '.');
-	if (error.keyword === 'required') return base ? `${base}.${error.params.missingProperty}` : error.params.missingProperty;
+	if (error.keyword === 'required')
+		return base ? `${base}.${error.params.missingProperty}` : error.params.missingProperty;
 	if (error.keyword === 'additionalProperties') {
 		return base ? `${base}.${error.params.additionalProperty}` : error.params.additionalProperty;
 	}
@@ -204,13 +246,21 @@ function describe(error) {
 
 /** Picks the most telling ajv error: the deepest concrete one; several `required` at one place read "one of …". */
 function explain(errors) {
-	const concrete = errors.filter((e) => !['oneOf', 'anyOf', 'allOf', 'not', 'if'].includes(e.keyword));
+	const concrete = errors.filter(
+		(e) => !['oneOf', 'anyOf', 'allOf', 'not', 'if'].includes(e.keyword),
+	);
 	const pool = concrete.length ? concrete : errors;
-	const depth = (e) => (e.instancePath.match(/\//g) || []).length + (e.keyword === 'required' ? 1 : 0);
+	const depth = (e) =>
+		(e.instancePath.match(/\//g) || []).length + (e.keyword === 'required' ? 1 : 0);
 	const deepest = Math.max(...pool.map(depth));
 	const top = pool.filter((e) => depth(e) === deepest);
-	const required = top.filter((e) => e.keyword === 'required' && e.instancePath === top[0].instancePath);
-	const anyOfFailure = errors.some((e) => (e.keyword === 'anyOf' || e.keyword === 'oneOf') && e.instancePath === top[0].instancePath);
+	const required = top.filter(
+		(e) => e.keyword === 'required' && e.instancePath === top[0].instancePath,
+	);
+	const anyOfFailure = errors.some(
+		(e) =>
+			(e.keyword === 'anyOf' || e.keyword === 'oneOf') && e.instancePath === top[0].instancePath,
+	);
 	if (required.length > 1 && anyOfFailure && required.length === top.length) {
 		const names = [...new Set(required.map(fieldOf))];
 		return { field: names.join('|'), message: `one of ${names.join(', ')} is required`, errors };

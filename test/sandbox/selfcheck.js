@@ -78,22 +78,42 @@ async function intercom() {
 		assert.equal(r.status, 406);
 
 		// contacts
-		r = await call(`${u}/contacts`, { method: 'POST', headers: IC(), json: { email: 'new.person@example.com', name: 'New Person', role: 'user' } });
+		r = await call(`${u}/contacts`, {
+			method: 'POST',
+			headers: IC(),
+			json: { email: 'new.person@example.com', name: 'New Person', role: 'user' },
+		});
 		assert.equal(r.status, 200);
 		assert.match(r.body.id, /^[0-9a-f]{24}$/);
 		const contactId = r.body.id;
-		r = await call(`${u}/contacts`, { method: 'POST', headers: IC(), json: { email: 'new.person@example.com' } });
+		r = await call(`${u}/contacts`, {
+			method: 'POST',
+			headers: IC(),
+			json: { email: 'new.person@example.com' },
+		});
 		assert.equal(r.status, 409);
 		assert.equal(r.body.errors[0].code, 'conflict');
-		r = await call(`${u}/contacts`, { method: 'POST', headers: IC(), json: { name: 'No Identifier' } });
+		r = await call(`${u}/contacts`, {
+			method: 'POST',
+			headers: IC(),
+			json: { name: 'No Identifier' },
+		});
 		assert.equal(r.status, 400);
 		assert.equal(r.body.errors[0].code, 'parameter_invalid');
 
-		r = await call(`${u}/contacts/search`, { method: 'POST', headers: IC(), json: { query: { field: 'email', operator: '=', value: 'new.person@example.com' } } });
+		r = await call(`${u}/contacts/search`, {
+			method: 'POST',
+			headers: IC(),
+			json: { query: { field: 'email', operator: '=', value: 'new.person@example.com' } },
+		});
 		assert.equal(r.status, 200);
 		assert.equal(r.body.total_count, 1);
 		assert.equal(r.body.data[0].id, contactId);
-		r = await call(`${u}/contacts/search`, { method: 'POST', headers: IC(), json: { query: { field: 'email', operator: '==', value: 'x' } } });
+		r = await call(`${u}/contacts/search`, {
+			method: 'POST',
+			headers: IC(),
+			json: { query: { field: 'email', operator: '==', value: 'x' } },
+		});
 		assert.equal(r.status, 400);
 		assert.equal(r.body.errors[0].field, 'query.operator');
 
@@ -104,24 +124,51 @@ async function intercom() {
 		assert.equal(r.status, 404);
 
 		// conversations
-		r = await call(`${u}/conversations`, { method: 'POST', headers: IC(), json: { from: { type: 'user', id: contactId }, body: 'Hello there' } });
+		r = await call(`${u}/conversations`, {
+			method: 'POST',
+			headers: IC(),
+			json: { from: { type: 'user', id: contactId }, body: 'Hello there' },
+		});
 		assert.equal(r.status, 200);
-		assert.deepEqual(Object.keys(r.body).sort(), ['body', 'conversation_id', 'created_at', 'id', 'message_type', 'type']);
+		assert.deepEqual(Object.keys(r.body).sort(), [
+			'body',
+			'conversation_id',
+			'created_at',
+			'id',
+			'message_type',
+			'type',
+		]);
 		assert.equal(r.body.type, 'user_message');
 		assert.equal(r.body.message_type, 'inapp');
 		const conversationId = r.body.conversation_id;
 		assert.equal(srv.state.conversations.length, 1);
 
-		r = await call(`${u}/conversations`, { method: 'POST', headers: IC(), json: { from: { type: 'user', id: 'aaaaaaaaaaaaaaaaaaaaaaaa' }, body: 'x' } });
+		r = await call(`${u}/conversations`, {
+			method: 'POST',
+			headers: IC(),
+			json: { from: { type: 'user', id: 'aaaaaaaaaaaaaaaaaaaaaaaa' }, body: 'x' },
+		});
 		assert.equal(r.status, 404);
 		assert.deepEqual(r.body.errors, [{ code: 'not_found', message: 'User Not Found' }]);
-		r = await call(`${u}/conversations`, { method: 'POST', headers: IC(), json: { from: { type: 'visitor', id: contactId }, body: 'x' } });
+		r = await call(`${u}/conversations`, {
+			method: 'POST',
+			headers: IC(),
+			json: { from: { type: 'visitor', id: contactId }, body: 'x' },
+		});
 		assert.equal(r.status, 400);
 		assert.equal(r.body.errors[0].field, 'from.type');
-		r = await call(`${u}/conversations`, { method: 'POST', headers: IC(), json: { from: { type: 'user', id: contactId } } });
+		r = await call(`${u}/conversations`, {
+			method: 'POST',
+			headers: IC(),
+			json: { from: { type: 'user', id: contactId } },
+		});
 		assert.equal(r.status, 400);
 		assert.equal(r.body.errors[0].field, 'body');
-		r = await call(`${u}/conversations`, { method: 'POST', headers: { ...IC(), 'content-type': 'application/json' }, raw: '{"from":' });
+		r = await call(`${u}/conversations`, {
+			method: 'POST',
+			headers: { ...IC(), 'content-type': 'application/json' },
+			raw: '{"from":',
+		});
 		assert.equal(r.status, 400);
 		assert.equal(r.body.errors[0].code, 'parameter_invalid');
 		r = await call(`${u}/conversations`, { method: 'POST', headers: IC(), raw: 'from=x' });
@@ -131,12 +178,21 @@ async function intercom() {
 		r = await call(`${u}/conversations/${conversationId}/reply`, {
 			method: 'POST',
 			headers: IC(),
-			json: { message_type: 'comment', type: 'user', body: 'More details', intercom_user_id: contactId },
+			json: {
+				message_type: 'comment',
+				type: 'user',
+				body: 'More details',
+				intercom_user_id: contactId,
+			},
 		});
 		assert.equal(r.status, 200);
 		assert.equal(r.body.type, 'conversation');
 		assert.equal(r.body.conversation_parts.total_count, 1);
-		r = await call(`${u}/conversations/${conversationId}/reply`, { method: 'POST', headers: IC(), json: { message_type: 'comment', type: 'user', body: 'x' } });
+		r = await call(`${u}/conversations/${conversationId}/reply`, {
+			method: 'POST',
+			headers: IC(),
+			json: { message_type: 'comment', type: 'user', body: 'x' },
+		});
 		assert.equal(r.status, 400);
 		assert.match(r.body.errors[0].message, /intercom_user_id/);
 
@@ -146,9 +202,15 @@ async function intercom() {
 	});
 
 	await withServer('intercom', { planRestricted: true }, async (srv) => {
-		const r = await call(`${srv.url}/conversations`, { method: 'POST', headers: IC(), json: { from: { type: 'user', id: '536e564f316c83104c000020' }, body: 'x' } });
+		const r = await call(`${srv.url}/conversations`, {
+			method: 'POST',
+			headers: IC(),
+			json: { from: { type: 'user', id: '536e564f316c83104c000020' }, body: 'x' },
+		});
 		assert.equal(r.status, 403);
-		assert.deepEqual(r.body.errors, [{ code: 'api_plan_restricted', message: 'Active subscription needed.' }]);
+		assert.deepEqual(r.body.errors, [
+			{ code: 'api_plan_restricted', message: 'Active subscription needed.' },
+		]);
 	});
 }
 
@@ -159,25 +221,41 @@ async function userdesk() {
 		const { apiKey, chatbotId, otherChatbotId } = srv.credentials;
 		const auth = { authorization: `Bearer ${apiKey}` };
 		const base = `${srv.baseUrl}/chatbot/${chatbotId}`;
-		let r = await call(`${base}/conversation`, { method: 'POST', headers: auth, json: { userName: 'Ann', userEmail: 'ann@example.com' } });
+		let r = await call(`${base}/conversation`, {
+			method: 'POST',
+			headers: auth,
+			json: { userName: 'Ann', userEmail: 'ann@example.com' },
+		});
 		assert.equal(r.status, 200);
 		assert.equal(r.body.success, true);
 		assert.match(r.body.conversationId, /^[0-9a-f-]{36}$/);
 		assert.equal(r.body.response, 'Hello, how can I help you?');
 		const conversationId = r.body.conversationId;
 
-		r = await call(`${base}/message`, { method: 'POST', headers: auth, json: { message: 'Where is my order?', conversationId, stream: false } });
+		r = await call(`${base}/message`, {
+			method: 'POST',
+			headers: auth,
+			json: { message: 'Where is my order?', conversationId, stream: false },
+		});
 		assert.equal(r.status, 200);
 		assert.equal(r.body.conversationId, conversationId);
 		assert.match(r.body.response, /Where is my order\?/);
 		assert.equal(srv.state.conversations.length, 1);
 
-		r = await call(`${base}/message`, { method: 'POST', headers: auth, json: { message: 'New thread' } });
+		r = await call(`${base}/message`, {
+			method: 'POST',
+			headers: auth,
+			json: { message: 'New thread' },
+		});
 		assert.equal(r.status, 200);
 		assert.notEqual(r.body.conversationId, conversationId);
 		assert.equal(srv.state.conversations.length, 2);
 
-		r = await call(`${base}/message`, { method: 'POST', headers: auth, json: { message: 'hi', stream: true } });
+		r = await call(`${base}/message`, {
+			method: 'POST',
+			headers: auth,
+			json: { message: 'hi', stream: true },
+		});
 		assert.equal(r.status, 200);
 		assert.match(r.text, /You said/);
 
@@ -186,9 +264,17 @@ async function userdesk() {
 		assert.equal(r.body.success, false);
 		r = await call(`${base}/conversation`, { method: 'POST', json: {} });
 		assert.equal(r.status, 401);
-		r = await call(`${base}/conversation`, { method: 'POST', headers: { authorization: 'Bearer nope' }, json: {} });
+		r = await call(`${base}/conversation`, {
+			method: 'POST',
+			headers: { authorization: 'Bearer nope' },
+			json: {},
+		});
 		assert.equal(r.status, 401);
-		r = await call(`${srv.baseUrl}/chatbot/${otherChatbotId}/conversation`, { method: 'POST', headers: auth, json: {} });
+		r = await call(`${srv.baseUrl}/chatbot/${otherChatbotId}/conversation`, {
+			method: 'POST',
+			headers: auth,
+			json: {},
+		});
 		assert.equal(r.status, 403);
 	});
 }
@@ -205,14 +291,20 @@ async function chatwoot() {
 		r = await call(`${srv.baseUrl}/public/api/v1/inboxes/unknown`);
 		assert.equal(r.status, 404);
 
-		r = await call(`${inbox}/contacts`, { method: 'POST', json: { name: 'Ann', email: 'ann@example.com', identifier: 'ann-1' } });
+		r = await call(`${inbox}/contacts`, {
+			method: 'POST',
+			json: { name: 'Ann', email: 'ann@example.com', identifier: 'ann-1' },
+		});
 		assert.equal(r.status, 200);
 		assert.ok(r.body.source_id);
 		assert.ok(r.body.pubsub_token);
 		const sourceId = r.body.source_id;
 		const contactId = r.body.id;
 
-		r = await call(`${inbox}/contacts/${sourceId}/conversations`, { method: 'POST', json: { custom_attributes: { order: '42' } } });
+		r = await call(`${inbox}/contacts/${sourceId}/conversations`, {
+			method: 'POST',
+			json: { custom_attributes: { order: '42' } },
+		});
 		assert.equal(r.status, 200);
 		assert.equal(r.body.id, 1);
 		assert.equal(r.body.status, 'open');
@@ -220,13 +312,18 @@ async function chatwoot() {
 		assert.equal(r.body.contact.id, contactId);
 		const convId = r.body.id;
 
-		r = await call(`${inbox}/contacts/${sourceId}/conversations/${convId}/messages`, { method: 'POST', json: { content: 'Hello', echo_id: 'e1' } });
+		r = await call(`${inbox}/contacts/${sourceId}/conversations/${convId}/messages`, {
+			method: 'POST',
+			json: { content: 'Hello', echo_id: 'e1' },
+		});
 		assert.equal(r.status, 200);
 		assert.equal(r.body.message_type, 0);
 		assert.equal(r.body.content, 'Hello');
 		assert.equal(r.body.conversation_id, convId);
 
-		r = await call(`${inbox}/contacts/${sourceId}/conversations/${convId}/toggle_status`, { method: 'POST' });
+		r = await call(`${inbox}/contacts/${sourceId}/conversations/${convId}/toggle_status`, {
+			method: 'POST',
+		});
 		assert.equal(r.status, 200);
 		assert.equal(r.body.status, 'resolved');
 		r = await call(`${inbox}/contacts/${sourceId}/conversations/${convId}`);
@@ -241,11 +338,16 @@ async function chatwoot() {
 		r = await call(`${hmacInbox}/contacts`, { method: 'POST', json: { identifier: 'bob-7' } });
 		assert.equal(r.status, 500);
 		const hash = crypto.createHmac('sha256', c.hmacToken).update('bob-7').digest('hex');
-		r = await call(`${hmacInbox}/contacts`, { method: 'POST', json: { identifier: 'bob-7', identifier_hash: hash } });
+		r = await call(`${hmacInbox}/contacts`, {
+			method: 'POST',
+			json: { identifier: 'bob-7', identifier_hash: hash },
+		});
 		assert.equal(r.status, 200);
 
 		// Application API
-		r = await call(`${srv.baseUrl}/api/v1/profile`, { headers: { api_access_token: c.apiAccessToken } });
+		r = await call(`${srv.baseUrl}/api/v1/profile`, {
+			headers: { api_access_token: c.apiAccessToken },
+		});
 		assert.equal(r.status, 200);
 		r = await call(`${srv.baseUrl}/api/v1/profile`, { headers: { 'Api-Access-Token': 'wrong' } });
 		assert.equal(r.status, 401);
@@ -256,21 +358,38 @@ async function chatwoot() {
 		r = await call(`${srv.baseUrl}/api/v1/accounts/${c.accountId}/conversations`, {
 			method: 'POST',
 			headers: app,
-			json: { source_id: sourceId, inbox_id: c.inboxId, contact_id: contactId, status: 'open', message: { content: 'From the agent side' } },
+			json: {
+				source_id: sourceId,
+				inbox_id: c.inboxId,
+				contact_id: contactId,
+				status: 'open',
+				message: { content: 'From the agent side' },
+			},
 		});
 		assert.equal(r.status, 200);
 		assert.equal(r.body.id, 2);
 		assert.equal(r.body.messages[0].message_type, 1);
-		r = await call(`${srv.baseUrl}/api/v1/accounts/${c.accountId}/conversations`, { method: 'POST', headers: app, json: { inbox_id: c.inboxId } });
+		r = await call(`${srv.baseUrl}/api/v1/accounts/${c.accountId}/conversations`, {
+			method: 'POST',
+			headers: app,
+			json: { inbox_id: c.inboxId },
+		});
 		assert.equal(r.status, 422);
-		r = await call(`${srv.baseUrl}/api/v1/accounts/${c.accountId}/contacts/${contactId}/contact_inboxes`, { method: 'POST', headers: app, json: { inbox_id: c.hmacInboxId } });
+		r = await call(
+			`${srv.baseUrl}/api/v1/accounts/${c.accountId}/contacts/${contactId}/contact_inboxes`,
+			{ method: 'POST', headers: app, json: { inbox_id: c.hmacInboxId } },
+		);
 		assert.equal(r.status, 200);
 		assert.ok(r.body.source_id);
 		assert.equal(srv.state.conversations.length, 2);
 
 		// source IDs of other channels: a raw dot matches no Rails route, an escaped one does
 		const acc = `${srv.baseUrl}/api/v1/accounts/${c.accountId}`;
-		r = await call(`${acc}/contacts/${contactId}/contact_inboxes`, { method: 'POST', headers: app, json: { inbox_id: c.inboxId, source_id: 'ann@example.com' } });
+		r = await call(`${acc}/contacts/${contactId}/contact_inboxes`, {
+			method: 'POST',
+			headers: app,
+			json: { inbox_id: c.inboxId, source_id: 'ann@example.com' },
+		});
 		assert.equal(r.status, 200);
 		r = await call(`${inbox}/contacts/ann@example.com/conversations`);
 		assert.equal(r.status, 404);
@@ -278,7 +397,10 @@ async function chatwoot() {
 		assert.equal(r.status, 200);
 		// the contact and the search list contact_inboxes; the identifier is matched case-sensitively
 		r = await call(`${acc}/contacts/${contactId}`, { headers: app });
-		assert.deepEqual(r.body.payload.contact_inboxes.map((ci) => ci.inbox.id).sort(), [c.inboxId, c.hmacInboxId, c.inboxId].sort());
+		assert.deepEqual(
+			r.body.payload.contact_inboxes.map((ci) => ci.inbox.id).sort(),
+			[c.inboxId, c.hmacInboxId, c.inboxId].sort(),
+		);
 		r = await call(`${acc}/contacts/search?q=ann-1`, { headers: app });
 		assert.equal(r.body.payload[0].identifier, 'ann-1');
 		assert.ok(r.body.payload[0].contact_inboxes.length > 0);
@@ -287,7 +409,11 @@ async function chatwoot() {
 		r = await call(`${acc}/contacts/search?q=`, { headers: app });
 		assert.equal(r.status, 422);
 		// a bare source_id is looked up in every inbox: the conversation lands in the inbox it belongs to
-		r = await call(`${acc}/conversations`, { method: 'POST', headers: app, json: { source_id: sourceId, inbox_id: String(c.hmacInboxId) } });
+		r = await call(`${acc}/conversations`, {
+			method: 'POST',
+			headers: app,
+			json: { source_id: sourceId, inbox_id: String(c.hmacInboxId) },
+		});
 		assert.equal(r.status, 200);
 		assert.equal(r.body.inbox_id, c.inboxId);
 	});
@@ -307,17 +433,26 @@ async function socialboards() {
 	await withServer('socialboards', { rotateRefreshToken: true }, async (srv) => {
 		const c = srv.credentials;
 		const base = srv.baseUrl;
-		let r = await call(`${base}token`, { method: 'POST', form: { grant_type: 'refresh_token', refresh_token: 'wrong', client_id: c.clientId } });
+		let r = await call(`${base}token`, {
+			method: 'POST',
+			form: { grant_type: 'refresh_token', refresh_token: 'wrong', client_id: c.clientId },
+		});
 		assert.equal(r.status, 400);
 		assert.deepEqual(r.body, { error: 'invalid_grant' });
-		r = await call(`${base}token`, { method: 'POST', form: { grant_type: 'refresh_token', refresh_token: c.refreshToken, client_id: c.clientId } });
+		r = await call(`${base}token`, {
+			method: 'POST',
+			form: { grant_type: 'refresh_token', refresh_token: c.refreshToken, client_id: c.clientId },
+		});
 		assert.equal(r.status, 200);
 		assert.equal(r.body.token_type, 'bearer');
 		assert.equal(r.body.expires_in, 3599);
 		assert.notEqual(r.body.refresh_token, c.refreshToken);
 		const nextRefresh = r.body.refresh_token;
 		const auth = { authorization: `Bearer ${r.body.access_token}` };
-		r = await call(`${base}token`, { method: 'POST', form: { grant_type: 'refresh_token', refresh_token: c.refreshToken, client_id: c.clientId } });
+		r = await call(`${base}token`, {
+			method: 'POST',
+			form: { grant_type: 'refresh_token', refresh_token: c.refreshToken, client_id: c.clientId },
+		});
 		assert.equal(r.status, 400, 'a rotated refresh token is no longer valid');
 
 		r = await call(`${base}Teammates`, { headers: auth });
@@ -327,24 +462,46 @@ async function socialboards() {
 		r = await call(`${base}Teammates`, { headers: { authorization: 'Bearer nope' } });
 		assert.equal(r.status, 401);
 
-		r = await call(`${base}chat/conversations`, { method: 'POST', headers: auth, json: { author: { name: 'John', email: 'john@dow.com' }, title: 'Chat API', url: 'https://thejohndow.com', sentiment: 'question', categoryId: 1505 } });
+		r = await call(`${base}chat/conversations`, {
+			method: 'POST',
+			headers: auth,
+			json: {
+				author: { name: 'John', email: 'john@dow.com' },
+				title: 'Chat API',
+				url: 'https://thejohndow.com',
+				sentiment: 'question',
+				categoryId: 1505,
+			},
+		});
 		assert.equal(r.status, 200);
 		assert.equal(r.body.errorCode, -1);
 		assert.equal(r.body.errorText, null);
 		assert.equal(r.body.data.author.status, 'client');
 		const id = r.body.data.id;
 
-		r = await call(`${base}chat/conversations`, { method: 'POST', headers: auth, json: { title: 'no author' } });
+		r = await call(`${base}chat/conversations`, {
+			method: 'POST',
+			headers: auth,
+			json: { title: 'no author' },
+		});
 		assert.equal(r.status, 200);
 		assert.notEqual(r.body.errorCode, -1);
 		assert.equal(srv.state.conversations.length, 1);
 
 		const author = { email: 'john@dow.com' };
-		r = await call(`${base}chat/conversations/${id}/messages`, { method: 'POST', headers: auth, json: [{ message: 'Hi, I have questions', author }] });
+		r = await call(`${base}chat/conversations/${id}/messages`, {
+			method: 'POST',
+			headers: auth,
+			json: [{ message: 'Hi, I have questions', author }],
+		});
 		assert.equal(r.body.errorCode, -1);
 		assert.equal(r.body.data.length, 1);
 		const future = new Date(Date.now() + 120000).toISOString();
-		r = await call(`${base}chat/conversations/${id}/messages`, { method: 'POST', headers: auth, json: [{ message: 'from the future', author, creationTime: future }] });
+		r = await call(`${base}chat/conversations/${id}/messages`, {
+			method: 'POST',
+			headers: auth,
+			json: [{ message: 'from the future', author, creationTime: future }],
+		});
 		assert.notEqual(r.body.errorCode, -1);
 		r = await call(`${base}chat/conversations/${id}?includeMessages=true`, { headers: auth });
 		assert.equal(r.body.data.messages.length, 1);
@@ -352,11 +509,22 @@ async function socialboards() {
 
 		// expired access token → 401, a fresh token works again
 		srv.injectFault({ path: /\/chat\/conversations$/, kind: 'expire-token' });
-		r = await call(`${base}chat/conversations`, { method: 'POST', headers: auth, json: { author } });
+		r = await call(`${base}chat/conversations`, {
+			method: 'POST',
+			headers: auth,
+			json: { author },
+		});
 		assert.equal(r.status, 401);
-		r = await call(`${base}token`, { method: 'POST', form: { grant_type: 'refresh_token', refresh_token: nextRefresh, client_id: c.clientId } });
+		r = await call(`${base}token`, {
+			method: 'POST',
+			form: { grant_type: 'refresh_token', refresh_token: nextRefresh, client_id: c.clientId },
+		});
 		assert.equal(r.status, 200);
-		r = await call(`${base}chat/conversations`, { method: 'POST', headers: { authorization: `Bearer ${r.body.access_token}` }, json: { author } });
+		r = await call(`${base}chat/conversations`, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${r.body.access_token}` },
+			json: { author },
+		});
 		assert.equal(r.body.errorCode, -1);
 	});
 }
@@ -367,25 +535,45 @@ async function liveperson() {
 	await withServer('liveperson', {}, async (srv) => {
 		const c = srv.credentials;
 		const acct = c.accountId;
-		let r = await call(`${srv.url}/api/account/${acct}/service/asyncMessagingEnt/baseURI.json?version=1.0`);
+		let r = await call(
+			`${srv.url}/api/account/${acct}/service/asyncMessagingEnt/baseURI.json?version=1.0`,
+		);
 		assert.equal(r.status, 200);
-		assert.deepEqual(r.body, { service: 'asyncMessagingEnt', account: acct, baseURI: `127.0.0.1:${srv.port}` });
+		assert.deepEqual(r.body, {
+			service: 'asyncMessagingEnt',
+			account: acct,
+			baseURI: `127.0.0.1:${srv.port}`,
+		});
 		const host = `http://${r.body.baseURI}`;
 		r = await call(`${srv.url}/api/account/999/service/sentinel/baseURI.json?version=1.0`);
 		assert.equal(r.status, 404);
 
-		const tokenUrl = (a) => `${host}/sentinel/api/account/${a}/app/token?v=1.0&grant_type=client_credentials`;
-		r = await call(tokenUrl(acct), { method: 'POST', form: { client_id: c.clientId, client_secret: 'wrong' } });
+		const tokenUrl = (a) =>
+			`${host}/sentinel/api/account/${a}/app/token?v=1.0&grant_type=client_credentials`;
+		r = await call(tokenUrl(acct), {
+			method: 'POST',
+			form: { client_id: c.clientId, client_secret: 'wrong' },
+		});
 		assert.equal(r.status, 401);
 		assert.equal(r.body.error, 'invalid_client');
-		r = await call(tokenUrl('999'), { method: 'POST', form: { client_id: c.clientId, client_secret: c.clientSecret } });
+		r = await call(tokenUrl('999'), {
+			method: 'POST',
+			form: { client_id: c.clientId, client_secret: c.clientSecret },
+		});
 		assert.equal(r.status, 404);
-		r = await call(tokenUrl(acct), { method: 'POST', form: { client_id: c.clientId, client_secret: c.clientSecret } });
+		r = await call(tokenUrl(acct), {
+			method: 'POST',
+			form: { client_id: c.clientId, client_secret: c.clientSecret },
+		});
 		assert.equal(r.status, 200);
 		assert.equal(r.body.token_type, 'Bearer');
 		const appJwt = r.body.access_token;
 
-		r = await call(`${host}/api/account/${acct}/consumer?v=1.0`, { method: 'POST', headers: { authorization: appJwt }, json: { ext_consumer_id: 'consumer-1' } });
+		r = await call(`${host}/api/account/${acct}/consumer?v=1.0`, {
+			method: 'POST',
+			headers: { authorization: appJwt },
+			json: { ext_consumer_id: 'consumer-1' },
+		});
 		assert.equal(r.status, 201);
 		const jws = r.body.token;
 
@@ -393,7 +581,12 @@ async function liveperson() {
 		const headers = { authorization: appJwt, 'x-lp-on-behalf': jws };
 		const batch = (skillId) => [
 			{ kind: 'req', id: '1,', type: 'userprofile.SetUserProfile', body: {} },
-			{ kind: 'req', id: '2,', type: 'cm.ConsumerRequestConversation', body: { brandId: acct, channelType: 'MESSAGING', skillId } },
+			{
+				kind: 'req',
+				id: '2,',
+				type: 'cm.ConsumerRequestConversation',
+				body: { brandId: acct, channelType: 'MESSAGING', skillId },
+			},
 		];
 		r = await call(convUrl, { method: 'POST', headers, json: batch('-1') });
 		assert.equal(r.status, 200);
@@ -408,22 +601,53 @@ async function liveperson() {
 		assert.equal(r.body[1].code, 400);
 		assert.equal(srv.state.conversations.length, 1);
 
-		r = await call(convUrl, { method: 'POST', headers, json: [batch('-1')[0], { kind: 'req', id: '2', type: 'cm.ConsumerRequestConversation', body: {} }] });
+		r = await call(convUrl, {
+			method: 'POST',
+			headers,
+			json: [
+				batch('-1')[0],
+				{ kind: 'req', id: '2', type: 'cm.ConsumerRequestConversation', body: {} },
+			],
+		});
 		assert.equal(r.status, 400);
 		assert.equal(r.body.body.errorCode, 40001);
-		r = await call(convUrl, { method: 'POST', headers: { 'x-lp-on-behalf': jws }, json: batch('-1') });
+		r = await call(convUrl, {
+			method: 'POST',
+			headers: { 'x-lp-on-behalf': jws },
+			json: batch('-1'),
+		});
 		assert.equal(r.status, 401);
 		assert.equal(r.body.body.errorCode, 40105);
 		assert.equal(r.body.type, '.ReqBody$ErrorResp');
-		r = await call(convUrl, { method: 'POST', headers: { authorization: appJwt }, json: batch('-1') });
+		r = await call(convUrl, {
+			method: 'POST',
+			headers: { authorization: appJwt },
+			json: batch('-1'),
+		});
 		assert.equal(r.body.body.errorCode, 40104);
-		r = await call(convUrl, { method: 'POST', headers: { authorization: appJwt, 'x-lp-on-behalf': 'x.y.z' }, json: batch('-1') });
+		r = await call(convUrl, {
+			method: 'POST',
+			headers: { authorization: appJwt, 'x-lp-on-behalf': 'x.y.z' },
+			json: batch('-1'),
+		});
 		assert.equal(r.body.body.errorCode, 40103);
-		r = await call(convUrl, { method: 'POST', headers: { authorization: `Bearer ${appJwt}`, 'x-lp-on-behalf': jws }, json: batch('-1') });
+		r = await call(convUrl, {
+			method: 'POST',
+			headers: { authorization: `Bearer ${appJwt}`, 'x-lp-on-behalf': jws },
+			json: batch('-1'),
+		});
 		assert.equal(r.body.body.errorCode, 40102);
 
 		const sendUrl = `${host}/api/account/${acct}/messaging/consumer/conversation/send?v=3`;
-		const publish = (id, text) => ({ kind: 'req', id, type: 'ms.PublishEvent', body: { dialogId: conversationId, event: { type: 'ContentEvent', contentType: 'text/plain', message: text } } });
+		const publish = (id, text) => ({
+			kind: 'req',
+			id,
+			type: 'ms.PublishEvent',
+			body: {
+				dialogId: conversationId,
+				event: { type: 'ContentEvent', contentType: 'text/plain', message: text },
+			},
+		});
 		r = await call(sendUrl, { method: 'POST', headers, json: publish('1', 'Hi') });
 		assert.deepEqual(r.body, { reqId: '1', code: 'OK', body: { sequence: 0 } });
 		r = await call(sendUrl, { method: 'POST', headers, json: publish('2', 'Again') });
@@ -431,7 +655,15 @@ async function liveperson() {
 		r = await call(sendUrl, {
 			method: 'POST',
 			headers,
-			json: { kind: 'req', id: 3, type: 'cm.UpdateConversationField', body: { conversationId, conversationField: { field: 'ConversationStateField', conversationState: 'CLOSE' } } },
+			json: {
+				kind: 'req',
+				id: 3,
+				type: 'cm.UpdateConversationField',
+				body: {
+					conversationId,
+					conversationField: { field: 'ConversationStateField', conversationState: 'CLOSE' },
+				},
+			},
 		});
 		assert.equal(r.body.code, 'OK');
 		assert.equal(srv.state.conversations[0].state, 'CLOSE');
@@ -450,13 +682,19 @@ async function liveperson() {
 async function faultsAndLimits() {
 	const body = { from: { type: 'user', id: '536e564f316c83104c000020' }, body: 'hi' };
 	await withServer('intercom', {}, async (srv) => {
-		const post = (opts = {}) => call(`${srv.url}/conversations`, { method: 'POST', headers: IC(), json: body, ...opts });
+		const post = (opts = {}) =>
+			call(`${srv.url}/conversations`, { method: 'POST', headers: IC(), json: body, ...opts });
 
 		srv.injectFault({ method: 'POST', path: /\/conversations$/, kind: 'reset' });
 		await assert.rejects(post());
 		assert.equal(srv.state.conversations.length, 0);
 
-		srv.injectFault({ method: 'POST', path: /\/conversations$/, kind: 'timeout', afterCreate: true });
+		srv.injectFault({
+			method: 'POST',
+			path: /\/conversations$/,
+			kind: 'timeout',
+			afterCreate: true,
+		});
 		await assert.rejects(post({ timeoutMs: 300 }));
 		assert.equal(srv.state.conversations.length, 1, 'timeout afterCreate stores the conversation');
 
@@ -533,8 +771,16 @@ async function faultsAndLimits() {
 async function sandboxAll() {
 	const sb = await startSandbox({ latencyMs: 1, intercom: { planRestricted: true } });
 	try {
-		assert.deepEqual(Object.keys(sb.servers), ['intercom', 'userdesk', 'chatwoot', 'socialboards', 'liveperson']);
-		const r = await call(`${sb.servers.intercom.url}/contacts/536e564f316c83104c000020`, { headers: IC() });
+		assert.deepEqual(Object.keys(sb.servers), [
+			'intercom',
+			'userdesk',
+			'chatwoot',
+			'socialboards',
+			'liveperson',
+		]);
+		const r = await call(`${sb.servers.intercom.url}/contacts/536e564f316c83104c000020`, {
+			headers: IC(),
+		});
 		assert.equal(r.status, 403);
 		assert.ok(sb.urls.userdesk.endsWith('/v1'));
 		assert.ok(sb.urls.socialboards.endsWith('/'));
@@ -556,7 +802,12 @@ async function main() {
 		console.log(`${r.ok ? 'ok  ' : 'FAIL'} ${r.name} (${r.ms} ms)`);
 		if (!r.ok) {
 			failed += 1;
-			console.log(`     ${String(r.error && r.error.stack).split('\n').slice(0, 6).join('\n     ')}`);
+			console.log(
+				`     ${String(r.error && r.error.stack)
+					.split('\n')
+					.slice(0, 6)
+					.join('\n     ')}`,
+			);
 		}
 	}
 	console.log(failed ? `${failed} group(s) failed` : 'all groups passed');

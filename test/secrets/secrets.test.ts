@@ -7,9 +7,16 @@ import { sandbox, targets, type FaultTarget, type SandboxServer } from '../fault
 // password field) in output items, error messages and descriptions, and every logged line.
 
 const logged: string[] = [];
-const capture = (...args: unknown[]) => logged.push(args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));
+const capture = (...args: unknown[]) =>
+	logged.push(args.map((arg) => (typeof arg === 'string' ? arg : JSON.stringify(arg))).join(' '));
 beforeAll(() => {
-	LoggerProxy.init({ error: capture, warn: capture, info: capture, debug: capture, verbose: capture } as never);
+	LoggerProxy.init({
+		error: capture,
+		warn: capture,
+		info: capture,
+		debug: capture,
+		verbose: capture,
+	} as never);
 });
 
 async function secretsOf(credentials: Record<string, Record<string, unknown>>): Promise<string[]> {
@@ -31,9 +38,28 @@ describe.each(targets)('$vendor never shows its secrets', (target: FaultTarget) 
 
 	const scenarios: Array<[string, (server: SandboxServer) => void, Record<string, string>]> = [
 		['success', () => undefined, {}],
-		['a 500', (s) => s.injectFault({ method: 'POST', path: target.createPath, kind: 500, times: 1 }), {}],
-		['a dropped connection', (s) => s.injectFault({ method: 'POST', path: target.createPath, kind: 'reset', times: 1 }), {}],
-		['an HTML page', (s) => s.injectFault({ method: 'POST', path: target.createPath, kind: 'html', times: 1, status: 502 }), {}],
+		[
+			'a 500',
+			(s) => s.injectFault({ method: 'POST', path: target.createPath, kind: 500, times: 1 }),
+			{},
+		],
+		[
+			'a dropped connection',
+			(s) => s.injectFault({ method: 'POST', path: target.createPath, kind: 'reset', times: 1 }),
+			{},
+		],
+		[
+			'an HTML page',
+			(s) =>
+				s.injectFault({
+					method: 'POST',
+					path: target.createPath,
+					kind: 'html',
+					times: 1,
+					status: 502,
+				}),
+			{},
+		],
 		['a rejected secret', () => undefined, { wrongSecrets: 'yes' }],
 	];
 
@@ -45,7 +71,8 @@ describe.each(targets)('$vendor never shows its secrets', (target: FaultTarget) 
 			const { credentialTypes } = await loadPackage();
 			for (const [type, data] of Object.entries(credentials)) {
 				for (const property of credentialTypes[type].properties) {
-					if (property.typeOptions?.password && data[property.name]) data[property.name] = `wrong-${property.name}-0123456789`;
+					if (property.typeOptions?.password && data[property.name])
+						data[property.name] = `wrong-${property.name}-0123456789`;
 				}
 			}
 		}
@@ -70,7 +97,11 @@ describe.each(targets)('$vendor never shows its secrets', (target: FaultTarget) 
 			errorRun.errorOutput,
 			errorRun.errorOutput.map((item) => [item.error?.message, item.error?.description]),
 			stopRun.output,
-			stopRun.error && { message: stopRun.error.message, description: stopRun.error.description, context: stopRun.error.context },
+			stopRun.error && {
+				message: stopRun.error.message,
+				description: stopRun.error.description,
+				context: stopRun.error.context,
+			},
 			stopRun.run.data.resultData,
 			logged,
 		]);

@@ -7,7 +7,13 @@ import type { OperationContext } from '../../nodes/shared/types';
 // The per-run cache: one call per key, its result and its failure shared, so a create that may
 // have reached the vendor is never sent twice in a run.
 
-const node = { name: 'Node', type: 'test', typeVersion: 1, position: [0, 0], parameters: {} } as unknown as INode;
+const node = {
+	name: 'Node',
+	type: 'test',
+	typeVersion: 1,
+	position: [0, 0],
+	parameters: {},
+} as unknown as INode;
 
 function contexts(count: number): OperationContext[] {
 	const executionCache = new Map<string, unknown>();
@@ -30,7 +36,10 @@ test('items that ask for the same key share one call and its result', async () =
 		await new Promise((resolve) => setTimeout(resolve, 10));
 		return `contact-${calls}`;
 	};
-	const results = await Promise.all([oncePerExecution(first, 'k', create), oncePerExecution(second, 'k', create)]);
+	const results = await Promise.all([
+		oncePerExecution(first, 'k', create),
+		oncePerExecution(second, 'k', create),
+	]);
 	expect(results).toEqual(['contact-1', 'contact-1']);
 	expect(calls).toBe(1);
 });
@@ -41,17 +50,29 @@ test('a failed create is never sent again in the run: waiting and later items fa
 	const create = async () => {
 		calls++;
 		await new Promise((resolve) => setTimeout(resolve, 10));
-		throw Object.assign(new Error('Intercom could not create the contact: the request got no answer before the timeout [item 0]'), {
-			description: 'It may have reached Intercom.',
-		});
+		throw Object.assign(
+			new Error(
+				'Intercom could not create the contact: the request got no answer before the timeout [item 0]',
+			),
+			{
+				description: 'It may have reached Intercom.',
+			},
+		);
 	};
-	const [a, b] = await Promise.allSettled([oncePerExecution(first, 'k', create), oncePerExecution(second, 'k', create)]);
+	const [a, b] = await Promise.allSettled([
+		oncePerExecution(first, 'k', create),
+		oncePerExecution(second, 'k', create),
+	]);
 	const c = await oncePerExecution(third, 'k', create).catch((error: Error) => error);
 	expect(calls).toBe(1);
 	expect((a as PromiseRejectedResult).reason.message).toContain('[item 0]');
 	const waiting = (b as PromiseRejectedResult).reason as Error & { description: string };
-	expect(waiting.message).toBe('Intercom could not create the contact: the request got no answer before the timeout [item 1]');
-	expect(waiting.description).toContain('Item 0 of this run made this call for the same value and it failed; it was not sent again for item 1');
+	expect(waiting.message).toBe(
+		'Intercom could not create the contact: the request got no answer before the timeout [item 1]',
+	);
+	expect(waiting.description).toContain(
+		'Item 0 of this run made this call for the same value and it failed; it was not sent again for item 1',
+	);
 	expect(waiting.description).toContain('It may have reached Intercom.');
 	expect((c as Error).message).toContain('[item 2]');
 });

@@ -17,7 +17,9 @@ const vendor: Vendor = {
 	explainError: () => ({}),
 	unauthorizedHint: 'Check the API key.',
 };
-const credentials = { userdeskConversationsApi: { apiKey: 'key', chatbotId: 'bot', baseUrl: 'https://api.runner.test' } };
+const credentials = {
+	userdeskConversationsApi: { apiKey: 'key', chatbotId: 'bot', baseUrl: 'https://api.runner.test' },
+};
 
 interface Recorder {
 	started: number[];
@@ -25,7 +27,10 @@ interface Recorder {
 }
 
 /** An operation that echoes the item's Name after `delayMs`; a Name of "fail" fails in run, "bad" fails the check. */
-function echoOperation(recorder: Recorder, delayMs: (itemIndex: number) => number = () => 0): Operation {
+function echoOperation(
+	recorder: Recorder,
+	delayMs: (itemIndex: number) => number = () => 0,
+): Operation {
 	let inFlight = 0;
 	return {
 		resource: 'thing',
@@ -46,7 +51,10 @@ function echoOperation(recorder: Recorder, delayMs: (itemIndex: number) => numbe
 			await new Promise((resolve) => setTimeout(resolve, delayMs(context.itemIndex)));
 			inFlight--;
 			if (params.name === 'fail') throw new Error(`could not echo item ${context.itemIndex}`);
-			return { raw: { name: params.name, raw: true }, simplified: { conversationId: `c-${context.itemIndex}` } };
+			return {
+				raw: { name: params.name, raw: true },
+				simplified: { conversationId: `c-${context.itemIndex}` },
+			};
 		},
 	};
 }
@@ -54,13 +62,31 @@ function echoOperation(recorder: Recorder, delayMs: (itemIndex: number) => numbe
 async function run(
 	operation: Operation,
 	names: string[],
-	{ options = {}, onError, simplify = true }: { options?: IDataObject; onError?: 'continueRegularOutput' | 'continueErrorOutput'; simplify?: boolean } = {},
+	{
+		options = {},
+		onError,
+		simplify = true,
+	}: {
+		options?: IDataObject;
+		onError?: 'continueRegularOutput' | 'continueErrorOutput';
+		simplify?: boolean;
+	} = {},
 ) {
-	const node = probeNode(vendor.credentialType, async (context) => await runOperation(context, vendor, [operation]), describeOperations([operation]));
+	const node = probeNode(
+		vendor.credentialType,
+		async (context) => await runOperation(context, vendor, [operation]),
+		describeOperations([operation]),
+	);
 	return await runNode({
 		type: 'runnerProbe',
 		nodeType: node,
-		parameters: { resource: 'thing', operation: 'echo', name: '={{ $json.name }}', simplify, options: options as never },
+		parameters: {
+			resource: 'thing',
+			operation: 'echo',
+			name: '={{ $json.name }}',
+			simplify,
+			options: options as never,
+		},
 		credentials,
 		items: names.map((name) => ({ name })),
 		onError,
@@ -72,9 +98,15 @@ const fresh = (): Recorder => ({ started: [], maxInFlight: 0 });
 test('output follows input order with pairing, whatever order the items finish in; concurrency is bounded', async () => {
 	const recorder = fresh();
 	const names = Array.from({ length: 8 }, (_, index) => `n${index}`);
-	const { output, error } = await run(echoOperation(recorder, (itemIndex) => (8 - itemIndex) * 5), names, { options: { concurrency: 3 } });
+	const { output, error } = await run(
+		echoOperation(recorder, (itemIndex) => (8 - itemIndex) * 5),
+		names,
+		{ options: { concurrency: 3 } },
+	);
 	expect(error).toBeUndefined();
-	expect(output.map((item) => item.json.conversationId)).toEqual(names.map((_, index) => `c-${index}`));
+	expect(output.map((item) => item.json.conversationId)).toEqual(
+		names.map((_, index) => `c-${index}`),
+	);
 	expect(output.map((item) => item.pairedItem)).toEqual(names.map((_, item) => ({ item })));
 	expect(recorder.maxInFlight).toBe(3);
 });
@@ -94,37 +126,56 @@ test('every item is checked before any is sent: a bad item stops the run before 
 
 test('continue on fail: a bad or failed item becomes an error item in place; the others run', async () => {
 	const recorder = fresh();
-	const { output, errorOutput } = await run(echoOperation(recorder), ['a', 'bad', 'fail', 'd'], { onError: 'continueErrorOutput' });
+	const { output, errorOutput } = await run(echoOperation(recorder), ['a', 'bad', 'fail', 'd'], {
+		onError: 'continueErrorOutput',
+	});
 	expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 3 }]);
 	expect(errorOutput.map((item) => item.pairedItem)).toEqual([{ item: 1 }, { item: 2 }]);
 	expect(String(errorOutput[1].json.error)).toContain('could not echo item 2');
 	expect(recorder.started.sort()).toEqual([0, 2, 3]);
 
-	const regular = await run(echoOperation(fresh()), ['a', 'fail'], { onError: 'continueRegularOutput' });
+	const regular = await run(echoOperation(fresh()), ['a', 'fail'], {
+		onError: 'continueRegularOutput',
+	});
 	expect(regular.output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 	expect(String(regular.output[1].json.error)).toContain('could not echo item 1');
 });
 
 test('stop on error: nothing new starts after a failure, and the error lists the items already done', async () => {
 	const recorder = fresh();
-	const { error } = await run(echoOperation(recorder), ['a', 'b', 'fail', 'd', 'e'], { options: { concurrency: 1 } });
+	const { error } = await run(echoOperation(recorder), ['a', 'b', 'fail', 'd', 'e'], {
+		options: { concurrency: 1 },
+	});
 	expect(error?.message).toContain('could not echo item 2');
 	expect(recorder.started).toEqual([0, 1, 2]);
-	expect(error?.description).toContain('2 items had already succeeded and must not be sent again: item 0 (conversation c-0), 1 (conversation c-1)');
+	expect(error?.description).toContain(
+		'2 items had already succeeded and must not be sent again: item 0 (conversation c-0), 1 (conversation c-1)',
+	);
 });
 
 test('options from expressions are clamped: a concurrency of 0 runs one item at a time', async () => {
 	const recorder = fresh();
-	const { output } = await run(echoOperation(recorder, () => 5), ['a', 'b', 'c'], { options: { concurrency: '={{ 0 }}' } });
+	const { output } = await run(
+		echoOperation(recorder, () => 5),
+		['a', 'b', 'c'],
+		{ options: { concurrency: '={{ 0 }}' } },
+	);
 	expect(output).toHaveLength(3);
 	expect(recorder.maxInFlight).toBe(1);
 });
 
 test('a credential problem fails every item before any request', async () => {
 	const recorder = fresh();
-	const checked: Vendor = { ...vendor, checkCredentials: () => ({ field: 'API Key', reason: 'is empty' }) };
+	const checked: Vendor = {
+		...vendor,
+		checkCredentials: () => ({ field: 'API Key', reason: 'is empty' }),
+	};
 	const operation = echoOperation(recorder);
-	const node = probeNode(vendor.credentialType, async (context) => await runOperation(context, checked, [operation]), describeOperations([operation]));
+	const node = probeNode(
+		vendor.credentialType,
+		async (context) => await runOperation(context, checked, [operation]),
+		describeOperations([operation]),
+	);
 	const { errorOutput } = await runNode({
 		type: 'runnerProbe',
 		nodeType: node,

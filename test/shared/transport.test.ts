@@ -29,7 +29,9 @@ const userdesk: Vendor = {
 	explainError: () => ({}),
 	unauthorizedHint: 'Check the API key.',
 };
-const userdeskCredentials = { userdeskConversationsApi: { apiKey: 'key', chatbotId: 'bot', baseUrl: API } };
+const userdeskCredentials = {
+	userdeskConversationsApi: { apiKey: 'key', chatbotId: 'bot', baseUrl: API },
+};
 
 const TOKEN_URL = 'https://auth.transport.test/token';
 const socialBoards: Vendor = {
@@ -40,7 +42,13 @@ const socialBoards: Vendor = {
 	renewsTokenOn401: true,
 };
 const socialBoardsCredentials = {
-	socialBoardsConversationsApi: { accessToken: '', clientId: 'client', refreshToken: 'refresh', tokenUrl: TOKEN_URL, baseUrl: API },
+	socialBoardsConversationsApi: {
+		accessToken: '',
+		clientId: 'client',
+		refreshToken: 'refresh',
+		tokenUrl: TOKEN_URL,
+		baseUrl: API,
+	},
 };
 
 interface Outcome<T> {
@@ -58,16 +66,29 @@ beforeEach(() => {
 /** Runs `use` with createSend's send inside n8n's engine; the transport uses the virtual clock. */
 async function withSend<T>(
 	use: (send: Send, gate: RateGate) => Promise<T>,
-	{ vendor = userdesk, options = {} }: { vendor?: Vendor; options?: Partial<TransportOptions> } = {},
+	{
+		vendor = userdesk,
+		options = {},
+	}: { vendor?: Vendor; options?: Partial<TransportOptions> } = {},
 ): Promise<Outcome<T>> {
-	const transportOptions: TransportOptions = { ...DEFAULT_TRANSPORT_OPTIONS, now: clock.now, sleep: clock.sleep, ...options };
+	const transportOptions: TransportOptions = {
+		...DEFAULT_TRANSPORT_OPTIONS,
+		now: clock.now,
+		sleep: clock.sleep,
+		...options,
+	};
 	const outcome: Outcome<T> = { elapsedMs: 0 };
 	const node = probeNode(vendor.credentialType, async (context) => {
-		const credentials = (await context.getCredentials(vendor.credentialType)) as ICredentialDataDecryptedObject;
+		const credentials = (await context.getCredentials(
+			vendor.credentialType,
+		)) as ICredentialDataDecryptedObject;
 		const gate = new RateGate(context.getExecutionCancelSignal?.(), transportOptions);
 		const started = clock.now();
 		try {
-			outcome.result = await use(createSend(context, vendor, credentials, gate, transportOptions, 0), gate);
+			outcome.result = await use(
+				createSend(context, vendor, credentials, gate, transportOptions, 0),
+				gate,
+			);
 		} catch (error) {
 			outcome.error = error as Outcome<T>['error'];
 		}
@@ -85,14 +106,19 @@ async function withSend<T>(
 }
 
 /** A loopback server that drops the connection of its first `drops` requests (after reading them), then answers 200. */
-async function droppingServer(drops: number): Promise<{ url: string; requests: () => number; close: () => Promise<void> }> {
+async function droppingServer(
+	drops: number,
+): Promise<{ url: string; requests: () => number; close: () => Promise<void> }> {
 	let requests = 0;
 	const server = http.createServer((request, response) => {
 		requests++;
 		request.resume();
 		request.on('end', () => {
 			if (requests <= drops) request.socket.resetAndDestroy();
-			else response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ id: requests }));
+			else
+				response
+					.writeHead(200, { 'content-type': 'application/json' })
+					.end(JSON.stringify({ id: requests }));
 		});
 	});
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -104,12 +130,25 @@ async function droppingServer(drops: number): Promise<{ url: string; requests: (
 	};
 }
 
-const create: RequestSpec = { method: 'POST', url: '/conversation', body: { name: 'Ana' }, purpose: 'create the conversation' };
-const read: RequestSpec = { method: 'GET', url: '/conversation/1', purpose: 'get the conversation' };
+const create: RequestSpec = {
+	method: 'POST',
+	url: '/conversation',
+	body: { name: 'Ana' },
+	purpose: 'create the conversation',
+};
+const read: RequestSpec = {
+	method: 'GET',
+	url: '/conversation/1',
+	purpose: 'get the conversation',
+};
 
 describe('createSend: 429', () => {
 	test('waits as long as Retry-After says, then returns the answer; the create is sent once more', async () => {
-		const scope = nock(API).post('/conversation').reply(429, {}, { 'Retry-After': '3' }).post('/conversation').reply(200, { id: 1 });
+		const scope = nock(API)
+			.post('/conversation')
+			.reply(429, {}, { 'Retry-After': '3' })
+			.post('/conversation')
+			.reply(200, { id: 1 });
 		const { result, elapsedMs } = await withSend((send) => send(create));
 		expect(result).toEqual({ id: 1 });
 		expect(elapsedMs).toBeGreaterThanOrEqual(3000);
@@ -118,15 +157,25 @@ describe('createSend: 429', () => {
 
 	test('waits until X-RateLimit-Reset (epoch seconds)', async () => {
 		const reset = Math.ceil(clock.now() / 1000) + 10;
-		nock(API).get('/conversation/1').reply(429, {}, { 'X-RateLimit-Reset': String(reset) }).get('/conversation/1').reply(200, { id: 1 });
+		nock(API)
+			.get('/conversation/1')
+			.reply(429, {}, { 'X-RateLimit-Reset': String(reset) })
+			.get('/conversation/1')
+			.reply(200, { id: 1 });
 		const { result, elapsedMs } = await withSend((send) => send(read));
 		expect(result).toEqual({ id: 1 });
 		expect(elapsedMs).toBeGreaterThanOrEqual(9000);
 	});
 
 	test('a wait is capped at maxWaitMs', async () => {
-		nock(API).get('/conversation/1').reply(429, {}, { 'Retry-After': '3600' }).get('/conversation/1').reply(200, { id: 1 });
-		const { result, elapsedMs } = await withSend((send) => send(read), { options: { maxWaitMs: 5000 } });
+		nock(API)
+			.get('/conversation/1')
+			.reply(429, {}, { 'Retry-After': '3600' })
+			.get('/conversation/1')
+			.reply(200, { id: 1 });
+		const { result, elapsedMs } = await withSend((send) => send(read), {
+			options: { maxWaitMs: 5000 },
+		});
 		expect(result).toEqual({ id: 1 });
 		expect(elapsedMs).toBeGreaterThanOrEqual(5000);
 		expect(elapsedMs).toBeLessThan(60_000);
@@ -134,13 +183,17 @@ describe('createSend: 429', () => {
 
 	test('past maxRateLimitRetries the call fails with the 429', async () => {
 		const scope = nock(API).post('/conversation').times(3).reply(429, {}, { 'Retry-After': '1' });
-		const { error } = await withSend((send) => send(create), { options: { maxRateLimitRetries: 2 } });
+		const { error } = await withSend((send) => send(create), {
+			options: { maxRateLimitRetries: 2 },
+		});
 		expect(error?.message).toContain('(HTTP 429)');
 		scope.done();
 	});
 
 	test('a success with X-RateLimit-Remaining 0 pauses the gate until the reset', async () => {
-		nock(API).get('/conversation/1').reply(200, { id: 1 }, { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': '7' });
+		nock(API)
+			.get('/conversation/1')
+			.reply(200, { id: 1 }, { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': '7' });
 		const { elapsedMs } = await withSend(async (send, gate) => {
 			await send(read);
 			await gate.wait();
@@ -151,7 +204,13 @@ describe('createSend: 429', () => {
 
 describe('createSend: faults', () => {
 	test('a read is tried again after a 5xx, with a backoff, at most twice', async () => {
-		nock(API).get('/conversation/1').reply(503).get('/conversation/1').reply(502).get('/conversation/1').reply(200, { id: 1 });
+		nock(API)
+			.get('/conversation/1')
+			.reply(503)
+			.get('/conversation/1')
+			.reply(502)
+			.get('/conversation/1')
+			.reply(200, { id: 1 });
 		const { result, elapsedMs } = await withSend((send) => send(read));
 		expect(result).toEqual({ id: 1 });
 		expect(elapsedMs).toBeGreaterThanOrEqual(1500);
@@ -165,7 +224,9 @@ describe('createSend: faults', () => {
 	test('a read is tried again after a dropped connection', async () => {
 		const server = await droppingServer(1);
 		try {
-			const { result } = await withSend((send) => send({ ...read, url: `${server.url}/conversation/1` }));
+			const { result } = await withSend((send) =>
+				send({ ...read, url: `${server.url}/conversation/1` }),
+			);
 			expect(result).toEqual({ id: 2 });
 			expect(server.requests()).toBe(2);
 		} finally {
@@ -176,7 +237,9 @@ describe('createSend: faults', () => {
 	test('a write is not sent again after a dropped connection', async () => {
 		const server = await droppingServer(1);
 		try {
-			const { error } = await withSend((send) => send({ ...create, url: `${server.url}/conversation` }));
+			const { error } = await withSend((send) =>
+				send({ ...create, url: `${server.url}/conversation` }),
+			);
 			expect(error?.message).toContain('the request lost the connection before the answer arrived');
 			expect(error?.description).toContain('so it was not sent again');
 			expect(server.requests()).toBe(1);
@@ -187,7 +250,11 @@ describe('createSend: faults', () => {
 
 	test.each([
 		['a 503', (scope: nock.Interceptor) => scope.reply(503), /\(HTTP 503\)/],
-		['a timeout', (scope: nock.Interceptor) => scope.delay(500).reply(200, { id: 'late' }), /got no answer before the timeout/],
+		[
+			'a timeout',
+			(scope: nock.Interceptor) => scope.delay(500).reply(200, { id: 'late' }),
+			/got no answer before the timeout/,
+		],
 	])('a write is not sent again after %s', async (_kind, fault, message) => {
 		fault(nock(API).post('/conversation'));
 		const second = nock(API).post('/conversation').reply(200, { id: 2 });
@@ -205,21 +272,36 @@ describe('createSend: faults', () => {
 	test('a write is tried again when the connection was refused (nothing reached the server), then reported as not sent', async () => {
 		const closed = await droppingServer(0);
 		await closed.close();
-		const { error, elapsedMs } = await withSend((send) => send({ ...create, url: `${closed.url}/conversation` }));
+		const { error, elapsedMs } = await withSend((send) =>
+			send({ ...create, url: `${closed.url}/conversation` }),
+		);
 		expect(error?.message).toContain('the request could not connect');
 		expect(error?.description).toContain('Network detail: ECONNREFUSED');
 		// Two more tries, after 500 ms and 1 s.
 		expect(elapsedMs).toBeGreaterThanOrEqual(1500);
 	});
 
-	test.each([301, 302, 307])('a %i is an error naming the Base URL; the redirect is not followed', async (status) => {
-		nock(API).post('/conversation').reply(status, '', { Location: 'https://elsewhere.transport.test/conversation' });
-		const elsewhere = nock('https://elsewhere.transport.test').post('/conversation').reply(200, {}).get('/conversation').reply(200, {});
-		const { error } = await withSend((send) => send(create));
-		expect(error?.message).toContain(`answered with a redirect to https://elsewhere.transport.test instead of an answer (HTTP ${status})`);
-		expect(error?.description).toContain('Fix the "Base URL" field of the Userdesk Conversations API credential');
-		expect(elsewhere.pendingMocks()).toHaveLength(2);
-	});
+	test.each([301, 302, 307])(
+		'a %i is an error naming the Base URL; the redirect is not followed',
+		async (status) => {
+			nock(API)
+				.post('/conversation')
+				.reply(status, '', { Location: 'https://elsewhere.transport.test/conversation' });
+			const elsewhere = nock('https://elsewhere.transport.test')
+				.post('/conversation')
+				.reply(200, {})
+				.get('/conversation')
+				.reply(200, {});
+			const { error } = await withSend((send) => send(create));
+			expect(error?.message).toContain(
+				`answered with a redirect to https://elsewhere.transport.test instead of an answer (HTTP ${status})`,
+			);
+			expect(error?.description).toContain(
+				'Fix the "Base URL" field of the Userdesk Conversations API credential',
+			);
+			expect(elsewhere.pendingMocks()).toHaveLength(2);
+		},
+	);
 
 	test('a 404 is empty where the request says so, else an error', async () => {
 		nock(API).get('/conversation/1').times(2).reply(404, {});
@@ -244,7 +326,10 @@ describe('createSend: the credential token step', () => {
 
 	test('a 500 from the token URL is tried once more; the create is sent once', async () => {
 		tokenUrl([500, {}], [200, { access_token: 'fresh', expires_in: 3600 }]);
-		const created = nock(API).post('/conversation').matchHeader('authorization', 'Bearer fresh').reply(200, { id: 1 });
+		const created = nock(API)
+			.post('/conversation')
+			.matchHeader('authorization', 'Bearer fresh')
+			.reply(200, { id: 1 });
 		const { result } = await withSend((send) => send(create), { vendor: socialBoards });
 		expect(result).toEqual({ id: 1 });
 		created.done();
@@ -254,13 +339,18 @@ describe('createSend: the credential token step', () => {
 		const tokenRequests = tokenUrl([503, {}], [503, {}], [503, {}]);
 		const created = nock(API).post('/conversation').reply(200, { id: 1 });
 		const { error } = await withSend((send) => send(create), { vendor: socialBoards });
-		expect(error?.description).toContain('Nothing was sent to create the conversation, so running this item again is safe.');
+		expect(error?.description).toContain(
+			'Nothing was sent to create the conversation, so running this item again is safe.',
+		);
 		expect(created.isDone()).toBe(false);
 		expect(tokenRequests()).toBe(2);
 	});
 
 	test('a refused client ID is not tried again', async () => {
-		const tokenRequests = tokenUrl([400, { error: 'invalid_client' }], [400, { error: 'invalid_client' }]);
+		const tokenRequests = tokenUrl(
+			[400, { error: 'invalid_client' }],
+			[400, { error: 'invalid_client' }],
+		);
 		const { error } = await withSend((send) => send(create), { vendor: socialBoards });
 		expect(error?.description).toContain('so running this item again is safe');
 		expect(tokenRequests()).toBe(1);
@@ -319,7 +409,11 @@ describe('RateGate', () => {
 			events.push(`${name} end`);
 			return name;
 		};
-		const results = await Promise.all([gate.alone(call('first')), gate.alone(call('second')), gate.alone(call('third'))]);
+		const results = await Promise.all([
+			gate.alone(call('first')),
+			gate.alone(call('second')),
+			gate.alone(call('third')),
+		]);
 		expect(results).toEqual(['first', 'second', 'third']);
 		expect(events.slice(0, 2)).toEqual(['first start', 'first end']);
 	});

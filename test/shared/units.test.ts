@@ -1,6 +1,16 @@
 import type { IExecuteFunctions, INode, INodeProperties, NodeOperationError } from 'n8n-workflow';
 
-import { dateTime, email, id, integer, jsonObject, oneOf, text, url, urlList } from '../../nodes/shared/checks';
+import {
+	dateTime,
+	email,
+	id,
+	integer,
+	jsonObject,
+	oneOf,
+	text,
+	url,
+	urlList,
+} from '../../nodes/shared/checks';
 import { buildBody, isShown, readFields, setPath } from '../../nodes/shared/fields';
 import { asObject } from '../../nodes/shared/objects';
 import { rateLimitWaitMs } from '../../nodes/shared/transport';
@@ -16,7 +26,9 @@ describe('checks', () => {
 		// A number from an expression (an order number as the message) is its text, as in n8n's own nodes.
 		expect(text()(42)).toBe('42');
 		expect(() => text()(Number.NaN)).toThrow('must be text, but got the number NaN');
-		expect(() => text()('ab\u0000c')).toThrow('contains the control character U+0000 at position 3');
+		expect(() => text()('ab\u0000c')).toThrow(
+			'contains the control character U+0000 at position 3',
+		);
 		expect(() => text()('bell\u0007')).toThrow('U+0007 at position 5');
 		expect(() => text()('esc\u001b[0m')).toThrow('U+001B');
 		expect(() => text()('del\u007f')).toThrow('U+007F');
@@ -30,12 +42,18 @@ describe('checks', () => {
 
 	test('email, url, url lists, ids', () => {
 		expect(email()('ana@example.com')).toBe('ana@example.com');
-		for (const bad of ['ana', 'ana@', '@x.com', 'a b@x.com', 'ana@example']) expect(() => email()(bad)).toThrow('not a valid e-mail');
+		for (const bad of ['ana', 'ana@', '@x.com', 'a b@x.com', 'ana@example'])
+			expect(() => email()(bad)).toThrow('not a valid e-mail');
 		expect(url()('https://example.com/x')).toBe('https://example.com/x');
 		expect(() => url()('javascript:alert(1)')).toThrow('must start with http');
 		expect(() => url()('not a url')).toThrow('not a valid URL');
-		expect(urlList({ max: 2 })('https://a.co/1, https://a.co/2')).toEqual(['https://a.co/1', 'https://a.co/2']);
-		expect(() => urlList({ max: 2 })(['https://a.co/1', 'https://a.co/2', 'https://a.co/3'])).toThrow('has 3 URLs; the limit is 2');
+		expect(urlList({ max: 2 })('https://a.co/1, https://a.co/2')).toEqual([
+			'https://a.co/1',
+			'https://a.co/2',
+		]);
+		expect(() =>
+			urlList({ max: 2 })(['https://a.co/1', 'https://a.co/2', 'https://a.co/3']),
+		).toThrow('has 3 URLs; the limit is 2');
 		expect(() => urlList({ max: 2 })({})).toThrow('got an object');
 		expect(id()(123)).toBe('123');
 		expect(() => id()('../admin')).toThrow('an ID has only letters');
@@ -49,7 +67,9 @@ describe('checks', () => {
 		expect(() => integer({ min: 1 })(0)).toThrow('at least 1');
 		expect(dateTime()('2026-01-01T00:00:00Z')).toEqual(new Date('2026-01-01T00:00:00Z'));
 		expect(() => dateTime()('yesterday')).toThrow('must be a date and time');
-		expect(() => dateTime({ maxFutureMs: 30_000 })(new Date(Date.now() + 60_000).toISOString())).toThrow('more than 30 seconds in the future');
+		expect(() =>
+			dateTime({ maxFutureMs: 30_000 })(new Date(Date.now() + 60_000).toISOString()),
+		).toThrow('more than 30 seconds in the future');
 		expect(jsonObject()('{"plan":"pro"}')).toEqual({ plan: 'pro' });
 		expect(() => jsonObject()('{plan')).toThrow('not valid JSON');
 		expect(() => jsonObject()('[1]')).toThrow('must be a JSON object');
@@ -57,7 +77,7 @@ describe('checks', () => {
 });
 
 describe('request building', () => {
-	test('setPath and buildBody follow the fields\' send paths, collections included', () => {
+	test("setPath and buildBody follow the fields' send paths, collections included", () => {
 		const target = {};
 		setPath(target, 'from.id', 'x');
 		expect(target).toEqual({ from: { id: 'x' } });
@@ -66,10 +86,18 @@ describe('request building', () => {
 			{ property: { displayName: 'Local', name: 'local', type: 'string', default: '' } },
 			{
 				property: { displayName: 'More', name: 'more', type: 'collection', default: {} },
-				fields: [{ property: { displayName: 'B', name: 'b', type: 'string', default: '' }, send: 'nested.b' }],
+				fields: [
+					{
+						property: { displayName: 'B', name: 'b', type: 'string', default: '' },
+						send: 'nested.b',
+					},
+				],
 			},
 		];
-		expect(buildBody(fields, { a: 1, local: 'no', more: { b: 'yes' } })).toEqual({ a: 1, nested: { b: 'yes' } });
+		expect(buildBody(fields, { a: 1, local: 'no', more: { b: 'yes' } })).toEqual({
+			a: 1,
+			nested: { b: 'yes' },
+		});
 	});
 });
 
@@ -96,7 +124,9 @@ describe('rate limit waits', () => {
 });
 
 test('error bodies are shortened and HTML pages named, not dumped', () => {
-	expect(bodyExcerpt('<!DOCTYPE html><html><body>502</body></html>')).toBe('an HTML page instead of JSON');
+	expect(bodyExcerpt('<!DOCTYPE html><html><body>502</body></html>')).toBe(
+		'an HTML page instead of JSON',
+	);
 	expect(bodyExcerpt('x'.repeat(400))).toHaveLength(301);
 	expect(bodyExcerpt(undefined)).toBe('');
 });
@@ -125,7 +155,10 @@ describe('displayOptions as n8n reads them', () => {
 	});
 
 	test('show and hide, resource and operation left to the node', () => {
-		const shown = property({ show: { mode: ['a', 'b'], resource: ['other'] }, hide: { kind: ['bot'] } });
+		const shown = property({
+			show: { mode: ['a', 'b'], resource: ['other'] },
+			hide: { kind: ['bot'] },
+		});
 		expect(isShown(shown, { mode: 'a' })).toBe(true);
 		expect(isShown(shown, { mode: 'c' })).toBe(false);
 		expect(isShown(shown, { mode: 'b', kind: 'bot' })).toBe(false);
@@ -133,42 +166,81 @@ describe('displayOptions as n8n reads them', () => {
 
 	test('condition objects (_cnd)', () => {
 		expect(isShown(property({ show: { count: [{ _cnd: { gte: 2 } }] } }), { count: 3 })).toBe(true);
-		expect(isShown(property({ show: { count: [{ _cnd: { between: { from: 1, to: 2 } } }] } }), { count: 3 })).toBe(false);
-		expect(isShown(property({ show: { name: [{ _cnd: { startsWith: 'ab' } }] } }), { name: 'abc' })).toBe(true);
-		expect(isShown(property({ hide: { name: [{ _cnd: { exists: true } }] } }), { name: '' })).toBe(true);
-		expect(isShown(property({ show: { '/mode': [{ _cnd: { not: 'x' } }] } }), { mode: 'y' })).toBe(true);
+		expect(
+			isShown(property({ show: { count: [{ _cnd: { between: { from: 1, to: 2 } } }] } }), {
+				count: 3,
+			}),
+		).toBe(false);
+		expect(
+			isShown(property({ show: { name: [{ _cnd: { startsWith: 'ab' } }] } }), { name: 'abc' }),
+		).toBe(true);
+		expect(isShown(property({ hide: { name: [{ _cnd: { exists: true } }] } }), { name: '' })).toBe(
+			true,
+		);
+		expect(isShown(property({ show: { '/mode': [{ _cnd: { not: 'x' } }] } }), { mode: 'y' })).toBe(
+			true,
+		);
 	});
 });
 
 describe('readFields: fixedCollection entries', () => {
 	const kind: Field = {
-		property: { displayName: 'Kind', name: 'kind', type: 'options', options: [{ name: 'A', value: 'a' }, { name: 'B', value: 'b' }], default: 'a' },
+		property: {
+			displayName: 'Kind',
+			name: 'kind',
+			type: 'options',
+			options: [
+				{ name: 'A', value: 'a' },
+				{ name: 'B', value: 'b' },
+			],
+			default: 'a',
+		},
 		check: oneOf(['a', 'b']),
 	};
 	const onlyA: Field = {
-		property: { displayName: 'Only A', name: 'onlyA', type: 'string', default: '', displayOptions: { show: { kind: ['a'] } } },
+		property: {
+			displayName: 'Only A',
+			name: 'onlyA',
+			type: 'string',
+			default: '',
+			displayOptions: { show: { kind: ['a'] } },
+		},
 		check: text({ required: true }),
 	};
 	const list = (required: boolean): Field => ({
-		property: { displayName: 'Rows', name: 'rows', type: 'fixedCollection', default: {}, required, options: [] },
+		property: {
+			displayName: 'Rows',
+			name: 'rows',
+			type: 'fixedCollection',
+			default: {},
+			required,
+			options: [],
+		},
 		entries: { name: 'row', summary: 'Kind …', fields: [kind, onlyA] },
 	});
 	const read = (field: Field, rows: unknown) =>
 		readFields(
-			{ getNode: () => ({ name: 'Node' }) as INode, getNodeParameter: () => rows } as unknown as IExecuteFunctions,
+			{
+				getNode: () => ({ name: 'Node' }) as INode,
+				getNodeParameter: () => rows,
+			} as unknown as IExecuteFunctions,
 			[field],
 			4,
 		);
 
 	test('each entry is checked with its own values shown, a missing value read as the default', () => {
-		expect(read(list(true), { row: [{ onlyA: ' x ' }, { kind: 'b', onlyA: '' }] })).toEqual({ rows: [{ kind: 'a', onlyA: 'x' }, { kind: 'b' }] });
+		expect(read(list(true), { row: [{ onlyA: ' x ' }, { kind: 'b', onlyA: '' }] })).toEqual({
+			rows: [{ kind: 'a', onlyA: 'x' }, { kind: 'b' }],
+		});
 		expect(read(list(false), {})).toEqual({ rows: [] });
 	});
 
 	test('errors name the entry; the description names the parameter', () => {
 		expect(() => read(list(true), { row: [] })).toThrow('Rows needs at least one row [item 4]');
 		expect(() => read(list(true), { row: 'x' })).toThrow('Rows must be a list of rows [item 4]');
-		expect(() => read(list(true), { row: [{ kind: 'b' }, 3] })).toThrow('Rows › row 2 must be a set of fields (Kind …) [item 4]');
+		expect(() => read(list(true), { row: [{ kind: 'b' }, 3] })).toThrow(
+			'Rows › row 2 must be a set of fields (Kind …) [item 4]',
+		);
 		let error: NodeOperationError | undefined;
 		try {
 			read(list(true), { row: [{ kind: 'b' }, { kind: 'a' }] });
@@ -183,7 +255,12 @@ describe('readFields: fixedCollection entries', () => {
 describe('shared helpers', () => {
 	test('asObject gives {} for anything but a plain object', () => {
 		expect(asObject({ a: 1 })).toEqual({ a: 1 });
-		expect([asObject(null), asObject([1]), asObject('x'), asObject(undefined)]).toEqual([{}, {}, {}, {}]);
+		expect([asObject(null), asObject([1]), asObject('x'), asObject(undefined)]).toEqual([
+			{},
+			{},
+			{},
+			{},
+		]);
 	});
 
 	test('itemError names the item; failedAfterCreation puts the note first', () => {
@@ -191,7 +268,11 @@ describe('shared helpers', () => {
 		const error = itemError(context, 'Something is off', 'Fix it.');
 		expect(error.message).toBe('Something is off [item 2]');
 		expect(error.description).toBe('Fix it.');
-		expect(failedAfterCreation(context, error, 'X was created.').description).toBe('X was created. Fix it.');
-		expect(failedAfterCreation(context, new Error('boom'), 'X was created.').description).toBe('X was created.');
+		expect(failedAfterCreation(context, error, 'X was created.').description).toBe(
+			'X was created. Fix it.',
+		);
+		expect(failedAfterCreation(context, new Error('boom'), 'X was created.').description).toBe(
+			'X was created.',
+		);
 	});
 });

@@ -15,12 +15,18 @@ const base = {
 	tokenUrl: 'https://api.socialboards.com/token',
 	baseUrl: 'https://api.socialboards.com/',
 };
-const credentials = (overrides: Record<string, string> = {}) => ({ [CREDENTIAL]: { ...base, ...overrides } });
+const credentials = (overrides: Record<string, string> = {}) => ({
+	[CREDENTIAL]: { ...base, ...overrides },
+});
 const TOKEN_FORM = 'grant_type=refresh_token&refresh_token=refresh-1&client_id=client-1';
 
 function tokenEndpoint(form = TOKEN_FORM) {
-	return nock(API, { reqheaders: { 'content-type': 'application/x-www-form-urlencoded' } })
-		.post('/token', (body) => new URLSearchParams(form).toString() === new URLSearchParams(body as Record<string, string>).toString());
+	return nock(API, { reqheaders: { 'content-type': 'application/x-www-form-urlencoded' } }).post(
+		'/token',
+		(body) =>
+			new URLSearchParams(form).toString() ===
+			new URLSearchParams(body as Record<string, string>).toString(),
+	);
 }
 function token(accessToken = 'access-1', refreshToken = 'refresh-1', form = TOKEN_FORM) {
 	return tokenEndpoint(form).reply(200, {
@@ -36,7 +42,14 @@ function api(accessToken = 'access-1', host = API) {
 const ok = (data: unknown) => ({ data, errorCode: -1, errorText: null });
 const failed = (errorCode: number, errorText: string) => ({ data: null, errorCode, errorText });
 
-const author = { id: USER_ID, name: 'John', image: null, email: 'john@dow.com', status: 'client', isBot: false };
+const author = {
+	id: USER_ID,
+	name: 'John',
+	image: null,
+	email: 'john@dow.com',
+	status: 'client',
+	isBot: false,
+};
 const conversation = (id = 254626, extra: Record<string, unknown> = {}) => ({
 	author,
 	creationTime: '2023-09-01T12:56:39.0847826+03:00',
@@ -50,7 +63,13 @@ const conversation = (id = 254626, extra: Record<string, unknown> = {}) => ({
 	totalMessagesCount: 0,
 	...extra,
 });
-const simplifiedAuthor = { id: USER_ID, name: 'John', email: 'john@dow.com', customIdentifier: null, isBot: false };
+const simplifiedAuthor = {
+	id: USER_ID,
+	name: 'John',
+	email: 'john@dow.com',
+	customIdentifier: null,
+	isBot: false,
+};
 
 const create = (parameters: Record<string, unknown> = {}) => ({
 	resource: 'conversation',
@@ -64,7 +83,10 @@ describe('SocialBoards Conversations → credential and token', () => {
 	test('exchanges the refresh token (form POST), sends the access token as Bearer and stores it', async () => {
 		const tokenScope = token();
 		const scope = api()
-			.post('/chat/conversations', { author: { email: 'john@dow.com', name: 'John' }, sentiment: 'question' })
+			.post('/chat/conversations', {
+				author: { email: 'john@dow.com', name: 'John' },
+				sentiment: 'question',
+			})
 			.reply(200, ok(conversation()));
 
 		const { output, error, credentialsHelper } = await runNode({
@@ -78,7 +100,10 @@ describe('SocialBoards Conversations → credential and token', () => {
 		tokenScope.done();
 		scope.done();
 		expect(credentialsHelper.preAuthenticationRuns[CREDENTIAL]).toBe(1);
-		expect(credentialsHelper.store[CREDENTIAL]).toMatchObject({ accessToken: 'access-1', refreshToken: 'refresh-1' });
+		expect(credentialsHelper.store[CREDENTIAL]).toMatchObject({
+			accessToken: 'access-1',
+			refreshToken: 'refresh-1',
+		});
 		expect(output).toEqual([
 			{
 				json: {
@@ -99,7 +124,10 @@ describe('SocialBoards Conversations → credential and token', () => {
 
 	test('keeps the newest refresh token when the token answer rotates it, and uses it next time', async () => {
 		const first = token('access-1', 'refresh-2');
-		const firstCall = api('access-1').get('/chat/conversations/1').query(true).reply(200, ok(conversation(1)));
+		const firstCall = api('access-1')
+			.get('/chat/conversations/1')
+			.query(true)
+			.reply(200, ok(conversation(1)));
 		const run1 = await runNode({
 			type: TYPE,
 			parameters: { resource: 'conversation', operation: 'get', conversationId: '1' },
@@ -109,12 +137,26 @@ describe('SocialBoards Conversations → credential and token', () => {
 		first.done();
 		firstCall.done();
 		const stored = run1.credentialsHelper.store[CREDENTIAL];
-		expect(stored).toMatchObject({ accessToken: 'access-1', refreshToken: 'refresh-2', clientId: 'client-1' });
+		expect(stored).toMatchObject({
+			accessToken: 'access-1',
+			refreshToken: 'refresh-2',
+			clientId: 'client-1',
+		});
 
 		// The next execution's token has expired: the 401 renews it with the rotated refresh token.
-		const second = token('access-2', 'refresh-3', 'grant_type=refresh_token&refresh_token=refresh-2&client_id=client-1');
-		const stale = api('access-1').get('/chat/conversations/1').query(true).reply(401, { Message: 'Authorization has been denied for this request.' });
-		const fresh = api('access-2').get('/chat/conversations/1').query(true).reply(200, ok(conversation(1)));
+		const second = token(
+			'access-2',
+			'refresh-3',
+			'grant_type=refresh_token&refresh_token=refresh-2&client_id=client-1',
+		);
+		const stale = api('access-1')
+			.get('/chat/conversations/1')
+			.query(true)
+			.reply(401, { Message: 'Authorization has been denied for this request.' });
+		const fresh = api('access-2')
+			.get('/chat/conversations/1')
+			.query(true)
+			.reply(200, ok(conversation(1)));
 		const run2 = await runNode({
 			type: TYPE,
 			parameters: { resource: 'conversation', operation: 'get', conversationId: '1' },
@@ -124,7 +166,10 @@ describe('SocialBoards Conversations → credential and token', () => {
 		second.done();
 		stale.done();
 		fresh.done();
-		expect(run2.credentialsHelper.store[CREDENTIAL]).toMatchObject({ accessToken: 'access-2', refreshToken: 'refresh-3' });
+		expect(run2.credentialsHelper.store[CREDENTIAL]).toMatchObject({
+			accessToken: 'access-2',
+			refreshToken: 'refresh-3',
+		});
 		expect(run2.output[0].json.conversationId).toBe(1);
 	});
 
@@ -141,7 +186,11 @@ describe('SocialBoards Conversations → credential and token', () => {
 
 		const { output, error, credentialsHelper } = await runNode({
 			type: TYPE,
-			parameters: create({ authorBy: 'customIdentifier', authorCustomIdentifier: 'crm-7', sentiment: 'praise' }),
+			parameters: create({
+				authorBy: 'customIdentifier',
+				authorCustomIdentifier: 'crm-7',
+				sentiment: 'praise',
+			}),
 			credentials: credentials({ accessToken: 'access-old' }),
 		});
 
@@ -155,8 +204,14 @@ describe('SocialBoards Conversations → credential and token', () => {
 
 	test('a 401 after the refresh fails with a message that says what to check; no third try', async () => {
 		const refreshed = token('access-2');
-		const stale = api('access-old').post('/chat/conversations').once().reply(401, { Message: 'Authorization has been denied for this request.' });
-		const again = api('access-2').post('/chat/conversations').once().reply(401, { Message: 'Authorization has been denied for this request.' });
+		const stale = api('access-old')
+			.post('/chat/conversations')
+			.once()
+			.reply(401, { Message: 'Authorization has been denied for this request.' });
+		const again = api('access-2')
+			.post('/chat/conversations')
+			.once()
+			.reply(401, { Message: 'Authorization has been denied for this request.' });
 
 		const { error, output, credentialsHelper } = await runNode({
 			type: TYPE,
@@ -178,46 +233,92 @@ describe('SocialBoards Conversations → credential and token', () => {
 	});
 
 	test.each([
-		['Token URL', { tokenUrl: 'api.socialboards.com/token' }, 'api.socialboards.com/token', 'https://api.socialboards.com/token'],
-		['API Base URL', { baseUrl: 'ftp://api.socialboards.com/' }, 'ftp://api.socialboards.com/', 'https://api.socialboards.com/'],
-	])('a %s that is not an http(s) URL is named before anything is sent', async (field, overrides, value, fallback) => {
-		const tokenScope = token();
-		const { error } = await runNode({
-			type: TYPE,
-			parameters: create({ authorEmail: 'john@dow.com' }),
-			credentials: credentials(overrides),
-		});
-		expect(tokenScope.isDone()).toBe(false);
-		expect(error?.message).toBe(`The ${field} of the SocialBoards Conversations credential is not an http(s) URL: "${value}" [item 0]`);
-		expect(error?.description).toBe(`Fix the "${field}" field of the SocialBoards Conversations credential (default ${fallback}). Nothing was sent.`);
-	});
+		[
+			'Token URL',
+			{ tokenUrl: 'api.socialboards.com/token' },
+			'api.socialboards.com/token',
+			'https://api.socialboards.com/token',
+		],
+		[
+			'API Base URL',
+			{ baseUrl: 'ftp://api.socialboards.com/' },
+			'ftp://api.socialboards.com/',
+			'https://api.socialboards.com/',
+		],
+	])(
+		'a %s that is not an http(s) URL is named before anything is sent',
+		async (field, overrides, value, fallback) => {
+			const tokenScope = token();
+			const { error } = await runNode({
+				type: TYPE,
+				parameters: create({ authorEmail: 'john@dow.com' }),
+				credentials: credentials(overrides),
+			});
+			expect(tokenScope.isDone()).toBe(false);
+			expect(error?.message).toBe(
+				`The ${field} of the SocialBoards Conversations credential is not an http(s) URL: "${value}" [item 0]`,
+			);
+			expect(error?.description).toBe(
+				`Fix the "${field}" field of the SocialBoards Conversations credential (default ${fallback}). Nothing was sent.`,
+			);
+		},
+	);
 
 	// invalid_grant is asked once more: the credential is read again, in case another run rotated the token.
 	test.each([
-		[400, { error: 'invalid_grant' }, 'SocialBoards refused the refresh token (invalid_grant) (HTTP 400)', 'Fix the "Refresh Token" field', 2],
-		[400, { error: 'invalid_client' }, 'SocialBoards does not accept the client ID (invalid_client) (HTTP 400)', 'Fix the "Client ID" field', 1],
-		[404, '<html>Not found</html>', 'did not answer like a SocialBoards token endpoint (an HTML page) (HTTP 404)', 'Fix the "Token URL" field', 1],
-		[200, { token_type: 'bearer' }, 'answered without an access_token (a JSON object with the keys token_type)', 'Check the "Token URL" field', 1],
-	])('a token answer %i %j names the credential field to fix; nothing is sent to the API', async (status, body, reason, fix, tries) => {
-		const tokenScope = tokenEndpoint().times(tries).reply(status, body as never);
-		const apiScope = api().post('/chat/conversations').reply(200, ok(conversation()));
+		[
+			400,
+			{ error: 'invalid_grant' },
+			'SocialBoards refused the refresh token (invalid_grant) (HTTP 400)',
+			'Fix the "Refresh Token" field',
+			2,
+		],
+		[
+			400,
+			{ error: 'invalid_client' },
+			'SocialBoards does not accept the client ID (invalid_client) (HTTP 400)',
+			'Fix the "Client ID" field',
+			1,
+		],
+		[
+			404,
+			'<html>Not found</html>',
+			'did not answer like a SocialBoards token endpoint (an HTML page) (HTTP 404)',
+			'Fix the "Token URL" field',
+			1,
+		],
+		[
+			200,
+			{ token_type: 'bearer' },
+			'answered without an access_token (a JSON object with the keys token_type)',
+			'Check the "Token URL" field',
+			1,
+		],
+	])(
+		'a token answer %i %j names the credential field to fix; nothing is sent to the API',
+		async (status, body, reason, fix, tries) => {
+			const tokenScope = tokenEndpoint()
+				.times(tries)
+				.reply(status, body as never);
+			const apiScope = api().post('/chat/conversations').reply(200, ok(conversation()));
 
-		const { error, credentialsHelper } = await runNode({
-			type: TYPE,
-			parameters: create({ authorEmail: 'john@dow.com' }),
-			credentials: credentials(),
-		});
+			const { error, credentialsHelper } = await runNode({
+				type: TYPE,
+				parameters: create({ authorEmail: 'john@dow.com' }),
+				credentials: credentials(),
+			});
 
-		tokenScope.done();
-		expect(apiScope.isDone()).toBe(false);
-		expect(error?.message).toContain('SocialBoards could not create the conversation: ');
-		expect(error?.message).toContain(reason);
-		expect(error?.message).toMatch(/\[item 0\]$/);
-		expect(error?.description).toContain(fix);
-		expect(error?.description).toContain('SocialBoards Conversations credential');
-		expect(credentialsHelper.store[CREDENTIAL].accessToken).toBe('');
-		expect(JSON.stringify(error)).not.toContain('refresh-1');
-	});
+			tokenScope.done();
+			expect(apiScope.isDone()).toBe(false);
+			expect(error?.message).toContain('SocialBoards could not create the conversation: ');
+			expect(error?.message).toContain(reason);
+			expect(error?.message).toMatch(/\[item 0\]$/);
+			expect(error?.description).toContain(fix);
+			expect(error?.description).toContain('SocialBoards Conversations credential');
+			expect(credentialsHelper.store[CREDENTIAL].accessToken).toBe('');
+			expect(JSON.stringify(error)).not.toContain('refresh-1');
+		},
+	);
 
 	test('a refresh token rotated by a concurrent run (invalid_grant) is read again from the credential and exchanged once more', async () => {
 		const creds = credentials();
@@ -226,14 +327,20 @@ describe('SocialBoards Conversations → credential and token', () => {
 			creds[CREDENTIAL].refreshToken = 'refresh-rotated';
 			return { error: 'invalid_grant' };
 		});
-		const fresh = tokenEndpoint('grant_type=refresh_token&refresh_token=refresh-rotated&client_id=client-1').reply(200, {
+		const fresh = tokenEndpoint(
+			'grant_type=refresh_token&refresh_token=refresh-rotated&client_id=client-1',
+		).reply(200, {
 			access_token: 'access-1',
 			refresh_token: 'refresh-3',
 			token_type: 'bearer',
 			expires_in: 3600,
 		});
 		const apiScope = api().post('/chat/conversations').reply(200, ok(conversation()));
-		const { error, output, credentialsHelper } = await runNode({ type: TYPE, parameters: create({ authorEmail: 'john@dow.com' }), credentials: creds });
+		const { error, output, credentialsHelper } = await runNode({
+			type: TYPE,
+			parameters: create({ authorEmail: 'john@dow.com' }),
+			credentials: creds,
+		});
 		spent.done();
 		fresh.done();
 		apiScope.done();
@@ -243,7 +350,9 @@ describe('SocialBoards Conversations → credential and token', () => {
 	});
 
 	test('a token endpoint answering 401 is asked again (n8n renews once, the transport tries once more), then the refresh token is named; its text is not quoted', async () => {
-		const tokenScope = tokenEndpoint().times(4).reply(401, { error: 'invalid_grant', error_description: 'refresh token revoked' });
+		const tokenScope = tokenEndpoint()
+			.times(4)
+			.reply(401, { error: 'invalid_grant', error_description: 'refresh token revoked' });
 		const { error } = await runNode({
 			type: TYPE,
 			parameters: create({ authorEmail: 'john@dow.com' }),
@@ -253,18 +362,27 @@ describe('SocialBoards Conversations → credential and token', () => {
 		expect(error?.message).toBe(
 			'SocialBoards could not create the conversation: SocialBoards refused the refresh token (invalid_grant) (HTTP 401) [item 0]',
 		);
-		expect(error?.description).toContain('Fix the "Refresh Token" field of the SocialBoards Conversations credential');
+		expect(error?.description).toContain(
+			'Fix the "Refresh Token" field of the SocialBoards Conversations credential',
+		);
 	});
 
 	test('several items on an empty token exchange the refresh token once, then run in parallel', async () => {
-		const tokenScope = tokenEndpoint().once().reply(200, { access_token: 'access-1', refresh_token: 'refresh-2' });
+		const tokenScope = tokenEndpoint()
+			.once()
+			.reply(200, { access_token: 'access-1', refresh_token: 'refresh-2' });
 		const scope = api()
 			.post('/chat/conversations')
 			.times(3)
-			.reply(200, (_uri, body) => ok(conversation(Number(String((body as { title: string }).title)))));
+			.reply(200, (_uri, body) =>
+				ok(conversation(Number(String((body as { title: string }).title)))),
+			);
 		const { output, error, credentialsHelper } = await runNode({
 			type: TYPE,
-			parameters: create({ authorEmail: 'john@dow.com', additionalFields: { title: '={{$json.n}}' } }),
+			parameters: create({
+				authorEmail: 'john@dow.com',
+				additionalFields: { title: '={{$json.n}}' },
+			}),
 			credentials: credentials(),
 			items: [{ n: '1' }, { n: '2' }, { n: '3' }],
 		});
@@ -306,7 +424,10 @@ describe('SocialBoards Conversations → Conversation → Create', () => {
 					title: 'Chat API Client Problems',
 				},
 			}),
-			credentials: credentials({ accessToken: 'stored', baseUrl: ' https://proxy.example.com/socialboards/api' }),
+			credentials: credentials({
+				accessToken: 'stored',
+				baseUrl: ' https://proxy.example.com/socialboards/api',
+			}),
 		});
 
 		expect(error).toBeUndefined();
@@ -314,9 +435,11 @@ describe('SocialBoards Conversations → Conversation → Create', () => {
 		expect(output[0].json.conversationId).toBe(254626);
 	});
 
-	test('a bot author sends only isBot; Simplify off outputs SocialBoards\' data as it came', async () => {
+	test("a bot author sends only isBot; Simplify off outputs SocialBoards' data as it came", async () => {
 		const data = conversation(9, { author: { ...author, isBot: true, status: 'bot' } });
-		const scope = api('stored').post('/chat/conversations', { author: { isBot: true }, sentiment: 'question' }).reply(200, ok(data));
+		const scope = api('stored')
+			.post('/chat/conversations', { author: { isBot: true }, sentiment: 'question' })
+			.reply(200, ok(data));
 		const { output, error } = await runNode({
 			type: TYPE,
 			parameters: create({ authorBy: 'bot', simplify: false }),
@@ -327,8 +450,10 @@ describe('SocialBoards Conversations → Conversation → Create', () => {
 		expect(output[0].json).toEqual(data);
 	});
 
-	test('errorCode other than -1 fails the item even with HTTP 200, with SocialBoards\' errorText', async () => {
-		const scope = api('stored').post('/chat/conversations').reply(200, failed(1, 'author.email is not a valid e-mail address'));
+	test("errorCode other than -1 fails the item even with HTTP 200, with SocialBoards' errorText", async () => {
+		const scope = api('stored')
+			.post('/chat/conversations')
+			.reply(200, failed(1, 'author.email is not a valid e-mail address'));
 		const { error, output } = await runNode({
 			type: TYPE,
 			parameters: create({ authorEmail: 'john@dow.com' }),
@@ -357,9 +482,10 @@ describe('SocialBoards Conversations → Conversation → Create', () => {
 	});
 
 	test('an unknown route (wrong base URL) says to fix the API Base URL', async () => {
-		const scope = api('stored')
-			.post('/chat/conversations')
-			.reply(404, { Message: "No HTTP resource was found that matches the request URI 'https://api.socialboards.com/chat/conversations'." });
+		const scope = api('stored').post('/chat/conversations').reply(404, {
+			Message:
+				"No HTTP resource was found that matches the request URI 'https://api.socialboards.com/chat/conversations'.",
+		});
 		const { error } = await runNode({
 			type: TYPE,
 			parameters: create({ authorEmail: 'john@dow.com' }),
@@ -371,16 +497,48 @@ describe('SocialBoards Conversations → Conversation → Create', () => {
 	});
 
 	test.each([
-		['an invalid e-mail', { authorEmail: 'not-an-email' }, 'Author Email "not-an-email" is not a valid e-mail address [item 0]'],
-		['an empty custom identifier', { authorBy: 'customIdentifier', authorCustomIdentifier: ' ' }, 'Author Custom Identifier is required but is empty [item 0]'],
-		['a user ID that is not a GUID', { authorBy: 'id', authorId: '42' }, 'Author User ID "42" is not valid: a SocialBoards user ID is a GUID'],
-		['an unknown sentiment', { authorEmail: 'a@b.co', sentiment: '={{"angry"}}' }, 'Sentiment must be one of "question", "praise", "suggestion", "complaint", but got "angry" [item 0]'],
-		['an image that is not a URL', { authorEmail: 'a@b.co', authorImage: 'avatar.png' }, 'Author Image URL "avatar.png" is not a valid URL [item 0]'],
-		['custom fields that are not a list', { authorEmail: 'a@b.co', additionalFields: { customFields: '{"id": 1}' } }, 'Additional Fields › Custom Fields (JSON) must be a JSON list of objects'],
-		['a page URL without http', { authorEmail: 'a@b.co', additionalFields: { url: 'ftp://x.com' } }, 'Additional Fields › Page URL "ftp://x.com" must start with http:// or https://'],
+		[
+			'an invalid e-mail',
+			{ authorEmail: 'not-an-email' },
+			'Author Email "not-an-email" is not a valid e-mail address [item 0]',
+		],
+		[
+			'an empty custom identifier',
+			{ authorBy: 'customIdentifier', authorCustomIdentifier: ' ' },
+			'Author Custom Identifier is required but is empty [item 0]',
+		],
+		[
+			'a user ID that is not a GUID',
+			{ authorBy: 'id', authorId: '42' },
+			'Author User ID "42" is not valid: a SocialBoards user ID is a GUID',
+		],
+		[
+			'an unknown sentiment',
+			{ authorEmail: 'a@b.co', sentiment: '={{"angry"}}' },
+			'Sentiment must be one of "question", "praise", "suggestion", "complaint", but got "angry" [item 0]',
+		],
+		[
+			'an image that is not a URL',
+			{ authorEmail: 'a@b.co', authorImage: 'avatar.png' },
+			'Author Image URL "avatar.png" is not a valid URL [item 0]',
+		],
+		[
+			'custom fields that are not a list',
+			{ authorEmail: 'a@b.co', additionalFields: { customFields: '{"id": 1}' } },
+			'Additional Fields › Custom Fields (JSON) must be a JSON list of objects',
+		],
+		[
+			'a page URL without http',
+			{ authorEmail: 'a@b.co', additionalFields: { url: 'ftp://x.com' } },
+			'Additional Fields › Page URL "ftp://x.com" must start with http:// or https://',
+		],
 	])('rejects %s before any request', async (_name, parameters, expected) => {
 		const scope = token();
-		const { error } = await runNode({ type: TYPE, parameters: create(parameters), credentials: credentials() });
+		const { error } = await runNode({
+			type: TYPE,
+			parameters: create(parameters),
+			credentials: credentials(),
+		});
 		expect(error?.message).toContain(expected);
 		expect(scope.isDone()).toBe(false);
 	});
@@ -394,7 +552,12 @@ describe('SocialBoards Conversations → Message → Add', () => {
 		messages: { message: messages },
 		...extra,
 	});
-	const message = (id: number, text: string, who = author, creationTime = '2023-10-19T10:00:58.84+00:00') => ({
+	const message = (
+		id: number,
+		text: string,
+		who = author,
+		creationTime = '2023-10-19T10:00:58.84+00:00',
+	) => ({
 		author: who,
 		creationTime,
 		id,
@@ -407,15 +570,28 @@ describe('SocialBoards Conversations → Message → Add', () => {
 		const soon = new Date(Date.now() + 10_000);
 		const scope = api('stored')
 			.post('/chat/conversations/254626/messages', [
-				{ message: 'Hi, I have a question', author: { email: 'john@dow.com', name: 'John' }, creationTime: past },
+				{
+					message: 'Hi, I have a question',
+					author: { email: 'john@dow.com', name: 'John' },
+					creationTime: past,
+				},
 				{ message: 'Sure, ask away', author: { isBot: true } },
-				{ message: 'Thanks', author: { customIdentifier: 'crm-7' }, creationTime: soon.toISOString() },
+				{
+					message: 'Thanks',
+					author: { customIdentifier: 'crm-7' },
+					creationTime: soon.toISOString(),
+				},
 			])
 			.reply(
 				200,
 				ok([
 					message(1001, 'Hi, I have a question'),
-					message(1002, 'Sure, ask away', { ...author, id: 'bot', name: 'SocialBoards Bot', isBot: true }),
+					message(1002, 'Sure, ask away', {
+						...author,
+						id: 'bot',
+						name: 'SocialBoards Bot',
+						isBot: true,
+					}),
 					message(1003, 'Thanks'),
 				]),
 			);
@@ -423,9 +599,20 @@ describe('SocialBoards Conversations → Message → Add', () => {
 		const { output, error } = await runNode({
 			type: TYPE,
 			parameters: add([
-				{ text: 'Hi, I have a question', authorBy: 'email', authorEmail: 'john@dow.com', authorName: 'John', creationTime: past },
+				{
+					text: 'Hi, I have a question',
+					authorBy: 'email',
+					authorEmail: 'john@dow.com',
+					authorName: 'John',
+					creationTime: past,
+				},
 				{ text: 'Sure, ask away', authorBy: 'bot' },
-				{ text: 'Thanks', authorBy: 'customIdentifier', authorCustomIdentifier: 'crm-7', creationTime: soon.toISOString() },
+				{
+					text: 'Thanks',
+					authorBy: 'customIdentifier',
+					authorCustomIdentifier: 'crm-7',
+					creationTime: soon.toISOString(),
+				},
 			]),
 			credentials: credentials({ accessToken: 'stored' }),
 		});
@@ -437,20 +624,44 @@ describe('SocialBoards Conversations → Message → Add', () => {
 			conversationId: 254626,
 			messagesAdded: 3,
 			messages: [
-				{ messageId: 1001, message: 'Hi, I have a question', authorId: USER_ID, authorName: 'John', authorIsBot: false, creationTime: '2023-10-19T10:00:58.84+00:00' },
-				{ messageId: 1002, message: 'Sure, ask away', authorId: 'bot', authorName: 'SocialBoards Bot', authorIsBot: true, creationTime: '2023-10-19T10:00:58.84+00:00' },
-				{ messageId: 1003, message: 'Thanks', authorId: USER_ID, authorName: 'John', authorIsBot: false, creationTime: '2023-10-19T10:00:58.84+00:00' },
+				{
+					messageId: 1001,
+					message: 'Hi, I have a question',
+					authorId: USER_ID,
+					authorName: 'John',
+					authorIsBot: false,
+					creationTime: '2023-10-19T10:00:58.84+00:00',
+				},
+				{
+					messageId: 1002,
+					message: 'Sure, ask away',
+					authorId: 'bot',
+					authorName: 'SocialBoards Bot',
+					authorIsBot: true,
+					creationTime: '2023-10-19T10:00:58.84+00:00',
+				},
+				{
+					messageId: 1003,
+					message: 'Thanks',
+					authorId: USER_ID,
+					authorName: 'John',
+					authorIsBot: false,
+					creationTime: '2023-10-19T10:00:58.84+00:00',
+				},
 			],
 		});
 	});
 
-	test('Simplify off outputs the conversation ID and SocialBoards\' messages', async () => {
+	test("Simplify off outputs the conversation ID and SocialBoards' messages", async () => {
 		const scope = api('stored')
 			.post('/chat/conversations/5/messages', [{ message: 'Hi', author: { id: USER_ID } }])
 			.reply(200, ok([message(1, 'Hi')]));
 		const { output } = await runNode({
 			type: TYPE,
-			parameters: add([{ text: 'Hi', authorBy: 'id', authorId: USER_ID }], { conversationId: '={{$json.id}}', simplify: false }),
+			parameters: add([{ text: 'Hi', authorBy: 'id', authorId: USER_ID }], {
+				conversationId: '={{$json.id}}',
+				simplify: false,
+			}),
 			credentials: credentials({ accessToken: 'stored' }),
 			items: [{ id: 5 }],
 		});
@@ -461,7 +672,10 @@ describe('SocialBoards Conversations → Message → Add', () => {
 	test.each([
 		[
 			'a creation time more than 30 s in the future',
-			[{ text: 'ok', authorEmail: 'a@b.co' }, { text: 'late', authorEmail: 'a@b.co', creationTime: '2999-01-01T00:00:00Z' }],
+			[
+				{ text: 'ok', authorEmail: 'a@b.co' },
+				{ text: 'late', authorEmail: 'a@b.co', creationTime: '2999-01-01T00:00:00Z' },
+			],
 			'Messages › message 2 › Creation Time is 2999-01-01T00:00:00.000Z, more than 30 seconds in the future [item 0]',
 		],
 		[
@@ -471,7 +685,10 @@ describe('SocialBoards Conversations → Message → Add', () => {
 		],
 		[
 			'an empty text',
-			[{ text: 'Hi', authorBy: 'bot' }, { text: '  ', authorBy: 'bot' }],
+			[
+				{ text: 'Hi', authorBy: 'bot' },
+				{ text: '  ', authorBy: 'bot' },
+			],
 			'Messages › message 2 › Text is required but is empty [item 0]',
 		],
 		['no messages at all', [], 'Messages needs at least one message [item 0]'],
@@ -480,13 +697,20 @@ describe('SocialBoards Conversations → Message → Add', () => {
 			[{ text: 'Hi', authorBy: 'bot', creationTime: 'yesterday' }],
 			'Messages › message 1 › Creation Time must be a date and time such as 2026-01-31T12:00:00Z, but got "yesterday" [item 0]',
 		],
-	])('rejects %s before any request, naming the message', async (_name, messages: INodeParameters[], expected) => {
-		const scope = token();
-		const { error } = await runNode({ type: TYPE, parameters: add(messages), credentials: credentials() });
-		expect(error?.message).toBe(expected);
-		expect(error?.description).toContain('Nothing was sent for this item');
-		expect(scope.isDone()).toBe(false);
-	});
+	])(
+		'rejects %s before any request, naming the message',
+		async (_name, messages: INodeParameters[], expected) => {
+			const scope = token();
+			const { error } = await runNode({
+				type: TYPE,
+				parameters: add(messages),
+				credentials: credentials(),
+			});
+			expect(error?.message).toBe(expected);
+			expect(error?.description).toContain('Nothing was sent for this item');
+			expect(scope.isDone()).toBe(false);
+		},
+	);
 
 	test('a conversation ID that is not a number is refused before sending', async () => {
 		const { error } = await runNode({
@@ -500,15 +724,21 @@ describe('SocialBoards Conversations → Message → Add', () => {
 	});
 
 	test('an unknown conversation (envelope error with HTTP 404) says which ID', async () => {
-		const scope = api('stored').post('/chat/conversations/404/messages').reply(404, failed(2, 'Conversation 404 not found'));
+		const scope = api('stored')
+			.post('/chat/conversations/404/messages')
+			.reply(404, failed(2, 'Conversation 404 not found'));
 		const { error } = await runNode({
 			type: TYPE,
 			parameters: add([{ text: 'Hi', authorBy: 'bot' }], { conversationId: '404' }),
 			credentials: credentials({ accessToken: 'stored' }),
 		});
 		scope.done();
-		expect(error?.message).toBe('SocialBoards could not add the messages: Conversation 404 not found [error code 2] (HTTP 404) [item 0]');
-		expect(error?.description).toBe('No SocialBoards conversation has the ID 404. Check the Conversation ID.');
+		expect(error?.message).toBe(
+			'SocialBoards could not add the messages: Conversation 404 not found [error code 2] (HTTP 404) [item 0]',
+		);
+		expect(error?.description).toBe(
+			'No SocialBoards conversation has the ID 404. Check the Conversation ID.',
+		);
 	});
 });
 
@@ -516,8 +746,20 @@ describe('SocialBoards Conversations → Conversation → Get', () => {
 	const withMessages = conversation(254626, {
 		totalMessagesCount: 2,
 		messages: [
-			{ author, creationTime: '2023-09-01T12:58:00+03:00', id: 2, lastModifiedTime: '2023-09-01T12:58:00+03:00', message: 'Second' },
-			{ author, creationTime: '2023-09-01T12:56:39+03:00', id: 1, lastModifiedTime: '2023-09-01T12:56:39+03:00', message: 'First' },
+			{
+				author,
+				creationTime: '2023-09-01T12:58:00+03:00',
+				id: 2,
+				lastModifiedTime: '2023-09-01T12:58:00+03:00',
+				message: 'Second',
+			},
+			{
+				author,
+				creationTime: '2023-09-01T12:56:39+03:00',
+				id: 1,
+				lastModifiedTime: '2023-09-01T12:56:39+03:00',
+				message: 'First',
+			},
 		],
 	});
 
@@ -545,8 +787,22 @@ describe('SocialBoards Conversations → Conversation → Get', () => {
 			creationTime: '2023-09-01T12:56:39.0847826+03:00',
 			lastModifiedTime: '2023-09-01T12:56:39.0847826+03:00',
 			messages: [
-				{ messageId: 2, message: 'Second', authorId: USER_ID, authorName: 'John', authorIsBot: false, creationTime: '2023-09-01T12:58:00+03:00' },
-				{ messageId: 1, message: 'First', authorId: USER_ID, authorName: 'John', authorIsBot: false, creationTime: '2023-09-01T12:56:39+03:00' },
+				{
+					messageId: 2,
+					message: 'Second',
+					authorId: USER_ID,
+					authorName: 'John',
+					authorIsBot: false,
+					creationTime: '2023-09-01T12:58:00+03:00',
+				},
+				{
+					messageId: 1,
+					message: 'First',
+					authorId: USER_ID,
+					authorName: 'John',
+					authorIsBot: false,
+					creationTime: '2023-09-01T12:56:39+03:00',
+				},
 			],
 		});
 	});
@@ -558,11 +814,21 @@ describe('SocialBoards Conversations → Conversation → Get', () => {
 			.reply(200, ok(conversation(3, { isClosed: true, queuePositionInfo: null })));
 		const { output } = await runNode({
 			type: TYPE,
-			parameters: { resource: 'conversation', operation: 'get', conversationId: '3', includeMessages: false },
+			parameters: {
+				resource: 'conversation',
+				operation: 'get',
+				conversationId: '3',
+				includeMessages: false,
+			},
 			credentials: credentials({ accessToken: 'stored' }),
 		});
 		scope.done();
-		expect(output[0].json).toMatchObject({ conversationId: 3, isClosed: true, queuePosition: null, queueWaitTime: null });
+		expect(output[0].json).toMatchObject({
+			conversationId: 3,
+			isClosed: true,
+			queuePosition: null,
+			queueWaitTime: null,
+		});
 		expect(output[0].json).not.toHaveProperty('messages');
 	});
 
@@ -591,7 +857,11 @@ describe('SocialBoards Conversations → Conversation → Get', () => {
 });
 
 describe('SocialBoards Conversations → several items', () => {
-	const items = [{ email: 'a@example.com' }, { email: 'b@example.com' }, { email: 'c@example.com' }];
+	const items = [
+		{ email: 'a@example.com' },
+		{ email: 'b@example.com' },
+		{ email: 'c@example.com' },
+	];
 	function threeItemMocks() {
 		return api('stored')
 			.post('/chat/conversations', (body) => body.author.email === 'a@example.com')
@@ -616,7 +886,8 @@ describe('SocialBoards Conversations → several items', () => {
 		expect(output).toHaveLength(3);
 		expect(output[0].json.conversationId).toBe(1);
 		expect(output[1].json).toEqual({
-			error: 'SocialBoards could not create the conversation: author is blocked [error code 1] (HTTP 200) [item 1]',
+			error:
+				'SocialBoards could not create the conversation: author is blocked [error code 1] (HTTP 200) [item 1]',
 		});
 		expect(output[1].pairedItem).toEqual({ item: 1 });
 		expect(output[2].json.conversationId).toBe(3);
@@ -643,7 +914,9 @@ describe('SocialBoards Conversations → several items', () => {
 
 	test('a bad item in the middle stops the run before any request (token included)', async () => {
 		const tokenScope = token();
-		const scope = api().post('/chat/conversations').reply(200, ok(conversation(1)));
+		const scope = api()
+			.post('/chat/conversations')
+			.reply(200, ok(conversation(1)));
 		const { error, output } = await runNode({
 			type: TYPE,
 			parameters: create(),
@@ -651,7 +924,9 @@ describe('SocialBoards Conversations → several items', () => {
 			items: [items[0], { email: 'not-an-email' }, items[2]],
 		});
 		expect(output).toEqual([]);
-		expect(error?.message).toBe('Author Email "not-an-email" is not a valid e-mail address [item 1]');
+		expect(error?.message).toBe(
+			'Author Email "not-an-email" is not a valid e-mail address [item 1]',
+		);
 		expect(tokenScope.isDone()).toBe(false);
 		expect(scope.isDone()).toBe(false);
 	});
@@ -671,14 +946,19 @@ describe('SocialBoards Conversations → several items', () => {
 		});
 		scope.done();
 		expect(output.map((item) => item.json.conversationId)).toEqual([1, 3]);
-		expect(errorOutput[0].json.error).toBe('Author Email "not-an-email" is not a valid e-mail address [item 1]');
+		expect(errorOutput[0].json.error).toBe(
+			'Author Email "not-an-email" is not a valid e-mail address [item 1]',
+		);
 		expect(errorOutput[0].pairedItem).toEqual({ item: 1 });
 	});
 });
 
 describe('SocialBoards: token answers and the Category ID default', () => {
 	test('a token answer with a rotated refresh token but no access token: n8n stores the new refresh token, nothing is sent', async () => {
-		const tokenScope = tokenEndpoint().reply(200, { refresh_token: 'refresh-2', token_type: 'bearer' });
+		const tokenScope = tokenEndpoint().reply(200, {
+			refresh_token: 'refresh-2',
+			token_type: 'bearer',
+		});
 		const apiScope = api('').post('/chat/conversations').reply(200, ok(conversation()));
 		const { error, credentialsHelper } = await runNode({
 			type: TYPE,
@@ -689,17 +969,26 @@ describe('SocialBoards: token answers and the Category ID default', () => {
 		tokenScope.done();
 		expect(apiScope.isDone()).toBe(false);
 		nock.cleanAll();
-		expect(credentialsHelper.store[CREDENTIAL]).toMatchObject({ accessToken: '', refreshToken: 'refresh-2' });
-		expect(error?.message).toContain('answered without an access_token (a JSON object with the keys refresh_token)');
+		expect(credentialsHelper.store[CREDENTIAL]).toMatchObject({
+			accessToken: '',
+			refreshToken: 'refresh-2',
+		});
+		expect(error?.message).toContain(
+			'answered without an access_token (a JSON object with the keys refresh_token)',
+		);
 		expect(error?.message).not.toContain('refresh-2');
 	});
 
 	test('Category ID added with its default value sends no category', async () => {
 		const { nodes } = await loadPackage();
 		const additional = nodes['n8n-nodes-conversations.socialBoards'].description.properties.find(
-			(property) => property.name === 'additionalFields' && property.displayOptions?.show?.operation?.includes('create'),
+			(property) =>
+				property.name === 'additionalFields' &&
+				property.displayOptions?.show?.operation?.includes('create'),
 		);
-		const category = (additional?.options as INodeProperties[]).find((option) => option.name === 'categoryId');
+		const category = (additional?.options as INodeProperties[]).find(
+			(option) => option.name === 'categoryId',
+		);
 		const scope = api('stored')
 			.post('/chat/conversations', (body) => !('categoryId' in body))
 			.reply(200, ok(conversation()));
@@ -714,7 +1003,9 @@ describe('SocialBoards: token answers and the Category ID default', () => {
 	});
 
 	test('Category ID as text digits is sent as a number; other text is refused', async () => {
-		const scope = api('stored').post('/chat/conversations', (body) => body.categoryId === 12).reply(200, ok(conversation()));
+		const scope = api('stored')
+			.post('/chat/conversations', (body) => body.categoryId === 12)
+			.reply(200, ok(conversation()));
 		const sent = await runNode({
 			type: TYPE,
 			parameters: create({ additionalFields: { categoryId: ' 12 ' } }),

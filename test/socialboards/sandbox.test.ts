@@ -9,8 +9,15 @@ interface Server {
 	url: string;
 	baseUrl: string;
 	credentials: { clientId: string; refreshToken: string };
-	state: { requests: Array<{ method: string; path: string; status: number | null; body: unknown }> };
-	injectFault(fault: { method?: string; path?: string | RegExp; kind: string; times?: number }): unknown;
+	state: {
+		requests: Array<{ method: string; path: string; status: number | null; body: unknown }>;
+	};
+	injectFault(fault: {
+		method?: string;
+		path?: string | RegExp;
+		kind: string;
+		times?: number;
+	}): unknown;
 	close(): Promise<void>;
 }
 
@@ -70,7 +77,12 @@ test('create for three items, add messages, get; a revoked token is renewed with
 			conversationId: String(conversationId),
 			messages: {
 				message: [
-					{ text: 'Hello', authorBy: 'email', authorEmail: 'ana@example.com', creationTime: '2024-05-01T10:00:00Z' },
+					{
+						text: 'Hello',
+						authorBy: 'email',
+						authorEmail: 'ana@example.com',
+						creationTime: '2024-05-01T10:00:00Z',
+					},
 					{ text: 'Hi Ana, how can I help?', authorBy: 'bot' },
 				],
 			},
@@ -81,25 +93,36 @@ test('create for three items, add messages, get; a revoked token is renewed with
 	expect(added.output[0].json).toMatchObject({ conversationId, messagesAdded: 2 });
 	stored = added.credentialsHelper.store[CREDENTIAL];
 
-	server.injectFault({ method: 'GET', path: `/chat/conversations/${conversationId}`, kind: 'expire-token' });
+	server.injectFault({
+		method: 'GET',
+		path: `/chat/conversations/${conversationId}`,
+		kind: 'expire-token',
+	});
 	const read = await runNode({
 		type: 'socialBoards',
-		parameters: { resource: 'conversation', operation: 'get', conversationId: String(conversationId) },
+		parameters: {
+			resource: 'conversation',
+			operation: 'get',
+			conversationId: String(conversationId),
+		},
 		credentials: { [CREDENTIAL]: stored },
 	});
 	expect(read.error).toBeUndefined();
 	expect(read.credentialsHelper.preAuthenticationRuns[CREDENTIAL]).toBe(1);
 	expect(read.output[0].json).toMatchObject({ conversationId, totalMessagesCount: 2 });
-	expect((read.output[0].json.messages as Array<{ message: string }>).map((message) => message.message)).toEqual([
-		'Hi Ana, how can I help?',
-		'Hello',
-	]);
+	expect(
+		(read.output[0].json.messages as Array<{ message: string }>).map((message) => message.message),
+	).toEqual(['Hi Ana, how can I help?', 'Hello']);
 	expect(server.state.requests.filter((request) => request.path === '/token')).toHaveLength(2);
 
 	// The refresh token spent by the renewal is no longer accepted: the error names the field to fix.
 	const stale = await runNode({
 		type: 'socialBoards',
-		parameters: { resource: 'conversation', operation: 'get', conversationId: String(conversationId) },
+		parameters: {
+			resource: 'conversation',
+			operation: 'get',
+			conversationId: String(conversationId),
+		},
 		credentials: { [CREDENTIAL]: { ...stored, accessToken: '' } },
 	});
 	expect(stale.error?.message).toContain('SocialBoards refused the refresh token (invalid_grant)');

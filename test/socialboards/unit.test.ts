@@ -1,4 +1,10 @@
-import type { IDataObject, IExecuteFunctions, IHttpRequestHelper, INode, INodeTypes } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestHelper,
+	INode,
+	INodeTypes,
+} from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { SocialBoardsConversationsApi } from '../../credentials/SocialBoardsConversationsApi.credentials';
@@ -26,8 +32,18 @@ describe('base URL', () => {
 
 describe('author (User value)', () => {
 	test.each([
-		[{ authorBy: 'email', authorEmail: 'a@b.co', authorName: 'Ana' }, { email: 'a@b.co', name: 'Ana' }],
-		[{ authorBy: 'customIdentifier', authorCustomIdentifier: 'crm-1', authorImage: 'https://e.com/a.png' }, { customIdentifier: 'crm-1', image: 'https://e.com/a.png' }],
+		[
+			{ authorBy: 'email', authorEmail: 'a@b.co', authorName: 'Ana' },
+			{ email: 'a@b.co', name: 'Ana' },
+		],
+		[
+			{
+				authorBy: 'customIdentifier',
+				authorCustomIdentifier: 'crm-1',
+				authorImage: 'https://e.com/a.png',
+			},
+			{ customIdentifier: 'crm-1', image: 'https://e.com/a.png' },
+		],
 		[{ authorBy: 'id', authorId: USER_ID, authorEmail: 'ignored@b.co' }, { id: USER_ID }],
 		[{ authorBy: 'bot', authorEmail: 'ignored@b.co', authorName: 'ignored' }, { isBot: true }],
 	])('%j → %j', (values, expected) => {
@@ -39,7 +55,14 @@ describe('author (User value)', () => {
 function readMessages(messages: unknown): IDataObject[] {
 	const parameters: IDataObject = { conversationId: '254626', messages: messages as IDataObject };
 	const context = {
-		getNode: () => ({ name: 'SocialBoards', type: 'socialBoards', typeVersion: 1, position: [0, 0], parameters: {} }) as unknown as INode,
+		getNode: () =>
+			({
+				name: 'SocialBoards',
+				type: 'socialBoards',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			}) as unknown as INode,
 		getNodeParameter: (name: string) => parameters[name],
 	} as unknown as IExecuteFunctions;
 	return (readFields(context, addMessages.fields, 0).messages as IDataObject[]).map(messageBody);
@@ -52,7 +75,14 @@ describe('Messages entries', () => {
 		expect(
 			readMessages({
 				message: [
-					{ text: ' Hello ', authorBy: 'email', authorEmail: 'a@b.co', authorName: '', authorImage: '', creationTime: '2024-01-01T10:00:00+02:00' },
+					{
+						text: ' Hello ',
+						authorBy: 'email',
+						authorEmail: 'a@b.co',
+						authorName: '',
+						authorImage: '',
+						creationTime: '2024-01-01T10:00:00+02:00',
+					},
 					{ text: 'Hi', authorBy: 'bot' },
 				],
 			}),
@@ -71,8 +101,15 @@ describe('Messages entries', () => {
 	test('a creation time 20 s ahead is accepted, 40 s ahead is refused', () => {
 		const at = (ms: number) => new Date(Date.now() + ms).toISOString();
 		const soon = at(20_000);
-		expect(readMessages({ message: [{ text: 'a', authorBy: 'bot', creationTime: soon }] })[0].creationTime).toBe(soon);
-		expect(() => readMessages({ message: [BOT_ENTRY, { text: 'a', authorBy: 'bot', creationTime: at(40_000) }] })).toThrow(
+		expect(
+			readMessages({ message: [{ text: 'a', authorBy: 'bot', creationTime: soon }] })[0]
+				.creationTime,
+		).toBe(soon);
+		expect(() =>
+			readMessages({
+				message: [BOT_ENTRY, { text: 'a', authorBy: 'bot', creationTime: at(40_000) }],
+			}),
+		).toThrow(
 			/^Messages › message 2 › Creation Time is .*, more than 30 seconds in the future \[item 0\]$/,
 		);
 	});
@@ -83,8 +120,14 @@ describe('Messages entries', () => {
 		[{ message: 'x' }, 'must be a list of messages'],
 		[{ message: ['x'] }, '› message 1 must be a set of fields (Text, Author …)'],
 		[{ message: [{ authorBy: 'email' }] }, '› message 1 › Author Email is required but is empty'],
-		[{ message: [{ text: 'a', authorBy: 'robot' }] }, '› message 1 › Author Identified By must be one of'],
-		[{ message: [{ text: 'a', authorBy: 'id', authorId: 'nope' }] }, '› message 1 › Author User ID "nope" is not valid'],
+		[
+			{ message: [{ text: 'a', authorBy: 'robot' }] },
+			'› message 1 › Author Identified By must be one of',
+		],
+		[
+			{ message: [{ text: 'a', authorBy: 'id', authorId: 'nope' }] },
+			'› message 1 › Author User ID "nope" is not valid',
+		],
 	])('%j is refused: %s', (value, expected) => {
 		expect(() => readMessages(value)).toThrow(`Messages ${expected}`);
 	});
@@ -125,33 +168,69 @@ describe('simplify', () => {
 			lastModifiedTime: undefined,
 			messages: [],
 		});
-		expect(simplifyMessage({ id: 3, message: 'x', author: { id: 'b', isBot: true } })).toMatchObject({ authorId: 'b', authorIsBot: true, authorName: null });
+		expect(
+			simplifyMessage({ id: 3, message: 'x', author: { id: 'b', isBot: true } }),
+		).toMatchObject({ authorId: 'b', authorIsBot: true, authorName: null });
 	});
 });
 
 describe('vendor error reading', () => {
-	const request: RequestSpec = { method: 'POST', url: '/chat/conversations', purpose: 'create the conversation', idempotent: false };
+	const request: RequestSpec = {
+		method: 'POST',
+		url: '/chat/conversations',
+		purpose: 'create the conversation',
+		idempotent: false,
+	};
 	const response = (statusCode: number, body: unknown) => ({ statusCode, headers: {}, body });
 
 	test('success envelopes pass, errorCode other than -1 fails, as number or text', () => {
-		expect(socialBoards.failureInSuccess!(response(200, { data: {}, errorCode: -1, errorText: null }), request)).toBeUndefined();
-		expect(socialBoards.failureInSuccess!(response(200, { data: {}, errorCode: '-1' }), request)).toBeUndefined();
+		expect(
+			socialBoards.failureInSuccess!(
+				response(200, { data: {}, errorCode: -1, errorText: null }),
+				request,
+			),
+		).toBeUndefined();
+		expect(
+			socialBoards.failureInSuccess!(response(200, { data: {}, errorCode: '-1' }), request),
+		).toBeUndefined();
 		expect(socialBoards.failureInSuccess!(response(200, { data: [] }), request)).toBeUndefined();
-		expect(socialBoards.failureInSuccess!(response(200, { data: null, errorCode: 3, errorText: 'Bad' }), request)?.message).toBe('Bad [error code 3]');
-		expect(socialBoards.failureInSuccess!(response(200, { data: null, errorCode: '7' }), request)?.message).toBe('no error text [error code 7]');
-		expect(socialBoards.failureInSuccess!(response(200, ''), request)?.description).toContain('may have been processed');
+		expect(
+			socialBoards.failureInSuccess!(
+				response(200, { data: null, errorCode: 3, errorText: 'Bad' }),
+				request,
+			)?.message,
+		).toBe('Bad [error code 3]');
+		expect(
+			socialBoards.failureInSuccess!(response(200, { data: null, errorCode: '7' }), request)
+				?.message,
+		).toBe('no error text [error code 7]');
+		expect(socialBoards.failureInSuccess!(response(200, ''), request)?.description).toContain(
+			'may have been processed',
+		);
 	});
 
 	test('error bodies: envelope, ASP.NET Message, OAuth error', () => {
-		expect(socialBoards.explainError(response(400, { errorCode: 1, errorText: 'x is required' }), request)).toEqual({ message: 'x is required [error code 1]' });
-		expect(socialBoards.explainError(response(401, { Message: 'Denied' }), request)).toEqual({ message: 'Denied' });
+		expect(
+			socialBoards.explainError(
+				response(400, { errorCode: 1, errorText: 'x is required' }),
+				request,
+			),
+		).toEqual({ message: 'x is required [error code 1]' });
+		expect(socialBoards.explainError(response(401, { Message: 'Denied' }), request)).toEqual({
+			message: 'Denied',
+		});
 		expect(socialBoards.explainError(response(500, 'oops'), request)).toEqual({});
 	});
 });
 
 describe('credential', () => {
 	const credential = new SocialBoardsConversationsApi();
-	const stored = { clientId: ' client-1 ', refreshToken: 'refresh-1', tokenUrl: 'https://t.example.com/token', baseUrl: '' };
+	const stored = {
+		clientId: ' client-1 ',
+		refreshToken: 'refresh-1',
+		tokenUrl: 'https://t.example.com/token',
+		baseUrl: '',
+	};
 
 	function helper(answer: () => unknown) {
 		const calls: unknown[] = [];
@@ -167,13 +246,22 @@ describe('credential', () => {
 	}
 
 	test('posts the form to the token URL and returns only the access token when the refresh token stays', async () => {
-		const { context, calls } = helper(() => ({ access_token: 'a1', refresh_token: 'refresh-1', expires_in: 3599 }));
-		await expect(credential.preAuthentication.call(context, stored)).resolves.toEqual({ accessToken: 'a1' });
+		const { context, calls } = helper(() => ({
+			access_token: 'a1',
+			refresh_token: 'refresh-1',
+			expires_in: 3599,
+		}));
+		await expect(credential.preAuthentication.call(context, stored)).resolves.toEqual({
+			accessToken: 'a1',
+		});
 		expect(calls).toEqual([
 			{
 				method: 'POST',
 				url: 'https://t.example.com/token',
-				headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json' },
+				headers: {
+					'Content-Type': 'application/x-www-form-urlencoded',
+					Accept: 'application/json',
+				},
 				body: 'grant_type=refresh_token&refresh_token=refresh-1&client_id=client-1',
 				json: true,
 				timeout: 30_000,
@@ -183,11 +271,16 @@ describe('credential', () => {
 
 	test('returns the rotated refresh token with the access token, so n8n stores both', async () => {
 		const { context } = helper(() => ({ access_token: 'a2', refresh_token: 'refresh-2' }));
-		await expect(credential.preAuthentication.call(context, stored)).resolves.toEqual({ accessToken: 'a2', refreshToken: 'refresh-2' });
+		await expect(credential.preAuthentication.call(context, stored)).resolves.toEqual({
+			accessToken: 'a2',
+			refreshToken: 'refresh-2',
+		});
 	});
 
 	test('a network failure (no HTTP answer) is passed on, flagged as a token step that may be retried', async () => {
-		const failure = Object.assign(new Error('getaddrinfo ENOTFOUND t.example.com'), { code: 'ENOTFOUND' });
+		const failure = Object.assign(new Error('getaddrinfo ENOTFOUND t.example.com'), {
+			code: 'ENOTFOUND',
+		});
 		const { context } = helper(() => {
 			throw failure;
 		});
@@ -199,7 +292,11 @@ describe('credential', () => {
 		(await credential.preAuthentication.call(helper(answer).context, stored).then(
 			() => undefined,
 			(caught: unknown) => caught,
-		)) as Error & { tokenStep?: unknown; retryable?: unknown; response: { status: number; statusText: string; data: unknown } };
+		)) as Error & {
+			tokenStep?: unknown;
+			retryable?: unknown;
+			response: { status: number; statusText: string; data: unknown };
+		};
 	const httpError = (status: number, data: unknown) => () => {
 		throw Object.assign(new Error('Request failed'), { response: { status, headers: {}, data } });
 	};
@@ -214,12 +311,18 @@ describe('credential', () => {
 	});
 
 	test('invalid_grant names the Refresh Token field in statusText (the credential test shows it) and may be retried', async () => {
-		const error = await rejection(httpError(400, { error: 'invalid_grant', error_description: 'token refresh-1 was used' }));
+		const error = await rejection(
+			httpError(400, { error: 'invalid_grant', error_description: 'token refresh-1 was used' }),
+		);
 		expect(Object.getOwnPropertyDescriptor(error, 'tokenStep')?.value).toBe(true);
 		expect(Object.getOwnPropertyDescriptor(error, 'retryable')?.value).toBe(true);
 		expect(error.response.status).toBe(400);
-		expect(error.response.statusText).toContain('SocialBoards refused the refresh token (invalid_grant)');
-		expect(error.response.statusText).toContain('Fix the "Refresh Token" field of the SocialBoards Conversations credential');
+		expect(error.response.statusText).toContain(
+			'SocialBoards refused the refresh token (invalid_grant)',
+		);
+		expect(error.response.statusText).toContain(
+			'Fix the "Refresh Token" field of the SocialBoards Conversations credential',
+		);
 		expect(JSON.stringify(error.response)).not.toContain('refresh-1');
 	});
 
@@ -230,35 +333,74 @@ describe('credential', () => {
 	});
 
 	test('a 2xx answer without an access token names only its keys, never its values', async () => {
-		const error = await rejection(() => ({ token: 'secret-access-1', refresh_token: 'refresh-1', '<b>': 'x' }));
-		expect(error.message).toContain('answered without an access_token (a JSON object with the keys token, refresh_token, and 1 more)');
-		expect(JSON.stringify({ message: error.message, response: error.response })).not.toMatch(/secret-access-1|refresh-1"/);
+		const error = await rejection(() => ({
+			token: 'secret-access-1',
+			refresh_token: 'refresh-1',
+			'<b>': 'x',
+		}));
+		expect(error.message).toContain(
+			'answered without an access_token (a JSON object with the keys token, refresh_token, and 1 more)',
+		);
+		expect(JSON.stringify({ message: error.message, response: error.response })).not.toMatch(
+			/secret-access-1|refresh-1"/,
+		);
 		expect(error.response.statusText).toBe(error.message);
 		expect(error).toMatchObject({ tokenStep: true, retryable: false });
 	});
 
 	test('a rotated refresh token without an access token is still returned, so n8n stores it', async () => {
-		const { context } = helper(() => ({ refresh_token: 'refresh-2', error: 'temporarily_unavailable' }));
-		await expect(credential.preAuthentication.call(context, stored)).resolves.toEqual({ accessToken: '', refreshToken: 'refresh-2' });
+		const { context } = helper(() => ({
+			refresh_token: 'refresh-2',
+			error: 'temporarily_unavailable',
+		}));
+		await expect(credential.preAuthentication.call(context, stored)).resolves.toEqual({
+			accessToken: '',
+			refreshToken: 'refresh-2',
+		});
 	});
 
 	test('authenticate sends the bearer token, and refuses to send anything without one', async () => {
-		await expect(credential.authenticate({ ...stored, accessToken: 'a1' }, { url: '/x', headers: { Accept: 'x' } })).resolves.toEqual({
+		await expect(
+			credential.authenticate(
+				{ ...stored, accessToken: 'a1' },
+				{ url: '/x', headers: { Accept: 'x' } },
+			),
+		).resolves.toEqual({
 			url: '/x',
 			headers: { Accept: 'x', Authorization: 'Bearer a1' },
 		});
-		await expect(credential.authenticate({ ...stored, accessToken: '' }, { url: '/x' })).rejects.toMatchObject({
+		await expect(
+			credential.authenticate({ ...stored, accessToken: '' }, { url: '/x' }),
+		).rejects.toMatchObject({
 			tokenStep: true,
 			message: expect.stringContaining('answered without an access_token'),
 		});
 	});
 
 	test('the test request resolves to {base}/Teammates with one slash, with or without a trailing slash', () => {
-		const node: INode = { id: '1', name: 'n', type: 'x', typeVersion: 1, position: [0, 0], parameters: {} };
-		const nodeTypes = { getByName: () => undefined, getByNameAndVersion: () => undefined, getKnownTypes: () => ({}) } as unknown as INodeTypes;
+		const node: INode = {
+			id: '1',
+			name: 'n',
+			type: 'x',
+			typeVersion: 1,
+			position: [0, 0],
+			parameters: {},
+		};
+		const nodeTypes = {
+			getByName: () => undefined,
+			getByNameAndVersion: () => undefined,
+			getKnownTypes: () => ({}),
+		} as unknown as INodeTypes;
 		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
 		const resolve = (baseUrl: string) =>
-			workflow.expression.getSimpleParameterValue(node, credential.test.request.baseURL as string, 'internal', { $credentials: { baseUrl } }, undefined, '');
+			workflow.expression.getSimpleParameterValue(
+				node,
+				credential.test.request.baseURL as string,
+				'internal',
+				{ $credentials: { baseUrl } },
+				undefined,
+				'',
+			);
 		expect(credential.test.request.url).toBe('/Teammates');
 		expect(resolve('https://api.socialboards.com/')).toBe('https://api.socialboards.com');
 		expect(resolve('https://proxy.example.com/sb')).toBe('https://proxy.example.com/sb');

@@ -6,7 +6,12 @@ import { buildBody, additionalFields, messageField } from '../../shared/fields';
 import { conversationCreate } from '../../shared/operations';
 import type { Field, Operation, OperationContext } from '../../shared/types';
 import { conversationUrl, CREATE_CONTACT, hmacTokenOf, identifierHash } from '../vendor';
-import { attributes, contactIdentifierField, conversationAttributesField, phoneNumber } from '../fields';
+import {
+	attributes,
+	contactIdentifierField,
+	conversationAttributesField,
+	phoneNumber,
+} from '../fields';
 import { sendPublic } from '../public';
 import { publicAccountId } from '../simplify';
 
@@ -22,16 +27,19 @@ const contactModeField: Field = {
 			{
 				name: 'Create a New Contact',
 				value: 'new',
-				description: 'Create the contact in the inbox from the contact fields below (all optional), then the conversation',
+				description:
+					'Create the contact in the inbox from the contact fields below (all optional), then the conversation',
 			},
 			{
 				name: 'Use an Existing Contact Source ID',
 				value: 'existing',
-				description: 'Start another conversation for a contact created earlier in this inbox, by the contactIdentifier output of that Create',
+				description:
+					'Start another conversation for a contact created earlier in this inbox, by the contactIdentifier output of that Create',
 			},
 		],
 		default: 'new',
-		description: 'Who starts the conversation. Chatwoot conversations belong to a contact of the inbox.',
+		description:
+			'Who starts the conversation. Chatwoot conversations belong to a contact of the inbox.',
 	},
 	check: oneOf(['new', 'existing'], { required: true }),
 };
@@ -45,7 +53,8 @@ export const contactFields: Field = {
 		placeholder: 'Add Contact Field',
 		default: {},
 		displayOptions: { show: { contactMode: ['new'] } },
-		description: 'Details of the new contact. Chatwoot reuses a contact of the account with the same CRM identifier, e-mail or phone number.',
+		description:
+			'Details of the new contact. Chatwoot reuses a contact of the account with the same CRM identifier, e-mail or phone number.',
 	},
 	fields: [
 		{
@@ -66,7 +75,8 @@ export const contactFields: Field = {
 				name: 'customAttributes',
 				type: 'json',
 				default: '{}',
-				description: 'Contact attributes as a JSON object, such as {"plan": "pro"}. Define them first in Chatwoot → Settings → Custom Attributes.',
+				description:
+					'Contact attributes as a JSON object, such as {"plan": "pro"}. Define them first in Chatwoot → Settings → Custom Attributes.',
 			},
 			check: attributes(),
 			send: 'custom_attributes',
@@ -78,7 +88,7 @@ export const contactFields: Field = {
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. nathan@example.com',
-				description: 'The contact\'s e-mail address',
+				description: "The contact's e-mail address",
 			},
 			check: email(),
 			send: 'email',
@@ -90,7 +100,8 @@ export const contactFields: Field = {
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. crm-4711',
-				description: 'Your own ID for the contact, such as the CRM record ID (Chatwoot\'s contact "identifier", one per account). Not the Contact Source ID that other operations ask for: that is the contactIdentifier output. Needed for inboxes with identity validation: with the Inbox HMAC Token in the credential the node signs it.',
+				description:
+					'Your own ID for the contact, such as the CRM record ID (Chatwoot\'s contact "identifier", one per account). Not the Contact Source ID that other operations ask for: that is the contactIdentifier output. Needed for inboxes with identity validation: with the Inbox HMAC Token in the credential the node signs it.',
 			},
 			check: text({ maxLength: 255 }),
 			send: 'identifier',
@@ -102,7 +113,7 @@ export const contactFields: Field = {
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. Nathan Smith',
-				description: 'The contact\'s name as agents see it',
+				description: "The contact's name as agents see it",
 			},
 			check: text({ maxLength: 255 }),
 			send: 'name',
@@ -124,12 +135,16 @@ export const contactFields: Field = {
 
 const existingContactField: Field = {
 	...contactIdentifierField,
-	property: { ...contactIdentifierField.property, displayOptions: { show: { contactMode: ['existing'] } } },
+	property: {
+		...contactIdentifierField.property,
+		displayOptions: { show: { contactMode: ['existing'] } },
+	},
 };
 
 export const firstMessageField: Field = messageField({
 	displayName: 'First Message',
-	description: 'Posted as the contact\'s first message in the conversation. Leave empty to open the conversation without a message.',
+	description:
+		"Posted as the contact's first message in the conversation. Leave empty to open the conversation without a message.",
 	maxLength: MESSAGE_MAX_LENGTH,
 	send: 'content',
 });
@@ -138,13 +153,23 @@ export const conversationFields: Field = additionalFields([
 	conversationAttributesField('Conversation Custom Attributes'),
 ]);
 
-const fields: Field[] = [contactModeField, contactFields, existingContactField, firstMessageField, conversationFields];
+const fields: Field[] = [
+	contactModeField,
+	contactFields,
+	existingContactField,
+	firstMessageField,
+	conversationFields,
+];
 
 /** The public contact body: the contact fields, and identifier_hash when the credential has the inbox's HMAC token. */
-export function buildContactBody(params: IDataObject, credentials: ICredentialDataDecryptedObject): IDataObject {
+export function buildContactBody(
+	params: IDataObject,
+	credentials: ICredentialDataDecryptedObject,
+): IDataObject {
 	const body = buildBody([contactFields], params);
 	const hmacToken = hmacTokenOf(credentials);
-	if (hmacToken && typeof body.identifier === 'string') body.identifier_hash = identifierHash(hmacToken, body.identifier);
+	if (hmacToken && typeof body.identifier === 'string')
+		body.identifier_hash = identifierHash(hmacToken, body.identifier);
 	return body;
 }
 
@@ -159,16 +184,22 @@ export function buildMessageBody(params: IDataObject): IDataObject | undefined {
 }
 
 async function createContact(context: OperationContext, params: IDataObject): Promise<IDataObject> {
-	return sendPublic(context, {}, {
-		method: 'POST',
-		body: buildContactBody(params, context.credentials),
-		tail: '/contacts',
-		purpose: CREATE_CONTACT,
-	});
+	return sendPublic(
+		context,
+		{},
+		{
+			method: 'POST',
+			body: buildContactBody(params, context.credentials),
+			tail: '/contacts',
+			purpose: CREATE_CONTACT,
+		},
+	);
 }
 
 export const createConversation: Operation = {
-	...conversationCreate('Start a conversation as a contact through the public client API: contact, conversation, first message'),
+	...conversationCreate(
+		'Start a conversation as a contact through the public client API: contact, conversation, first message',
+	),
 	fields,
 	async run(context, params) {
 		const contact = params.contactMode === 'new' ? await createContact(context, params) : undefined;
@@ -179,28 +210,38 @@ export const createConversation: Operation = {
 				'No conversation was created. Check that the Base URL points at Chatwoot itself and not at a proxy or page in front of it; the contact may exist in Chatwoot without a conversation.',
 			);
 		}
-		const contactIdentifier = contact ? String(contact.source_id) : String(params.contactIdentifier);
+		const contactIdentifier = contact
+			? String(contact.source_id)
+			: String(params.contactIdentifier);
 		const contactNote = contact
 			? `The contact was created (contact source ID "${contactIdentifier}"): to try again without a second contact, choose "Use an Existing Contact Source ID" with it.`
 			: undefined;
 
-		const conversation = await sendPublic(context, { contactIdentifier }, {
-			method: 'POST',
-			body: buildConversationBody(params),
-			tail: '/conversations',
-			purpose: 'create the conversation',
-		}).catch((error: unknown) => {
+		const conversation = await sendPublic(
+			context,
+			{ contactIdentifier },
+			{
+				method: 'POST',
+				body: buildConversationBody(params),
+				tail: '/conversations',
+				purpose: 'create the conversation',
+			},
+		).catch((error: unknown) => {
 			throw contactNote ? failedAfterCreation(context, error, contactNote) : error;
 		});
 
 		const messageBody = buildMessageBody(params);
 		const message = messageBody
-			? await sendPublic(context, { contactIdentifier, conversationId: Number(conversation.id) }, {
-					method: 'POST',
-					body: messageBody,
-					tail: '/messages',
-					purpose: 'post the first message',
-				}).catch((error: unknown) => {
+			? await sendPublic(
+					context,
+					{ contactIdentifier, conversationId: Number(conversation.id) },
+					{
+						method: 'POST',
+						body: messageBody,
+						tail: '/messages',
+						purpose: 'post the first message',
+					},
+				).catch((error: unknown) => {
 					throw failedAfterCreation(
 						context,
 						error,
@@ -221,7 +262,11 @@ export const createConversation: Operation = {
 				contactIdentifier,
 				contactCreated: contact !== undefined,
 				messageId: message?.id ?? null,
-				conversationUrl: conversationUrl(context.credentials, publicAccountId(context.credentials, conversation), conversation.id),
+				conversationUrl: conversationUrl(
+					context.credentials,
+					publicAccountId(context.credentials, conversation),
+					conversation.id,
+				),
 			},
 		};
 	},

@@ -6,7 +6,13 @@ import { buildBody, additionalFields, idField, messageField } from '../../shared
 import { oncePerExecution } from '../../shared/once';
 import type { Field, Operation, OperationContext } from '../../shared/types';
 import { requireAccessToken, requireAccountId } from '../vendor';
-import { attributes, CONTACT_SOURCE_ID_LABEL, contactIdentifierField, conversationAttributesField, numericId } from '../fields';
+import {
+	attributes,
+	CONTACT_SOURCE_ID_LABEL,
+	contactIdentifierField,
+	conversationAttributesField,
+	numericId,
+} from '../fields';
 import { MESSAGE_MAX_LENGTH } from './create';
 import { simplifyAgentConversation } from '../simplify';
 
@@ -18,7 +24,8 @@ const STATUSES = ['open', 'pending', 'resolved'] as const;
  */
 const bodyFields: Field[] = [
 	messageField({
-		description: 'The first message, sent by the user of the access token as an outgoing message to the contact. Leave empty to open the conversation without a message.',
+		description:
+			'The first message, sent by the user of the access token as an outgoing message to the contact. Leave empty to open the conversation without a message.',
 		maxLength: MESSAGE_MAX_LENGTH,
 		send: 'message.content',
 	}),
@@ -29,7 +36,8 @@ const bodyFields: Field[] = [
 				name: 'additionalAttributes',
 				type: 'json',
 				default: '{}',
-				description: 'Conversation details such as the browser or the referring page, as a JSON object',
+				description:
+					'Conversation details such as the browser or the referring page, as a JSON object',
 			},
 			check: attributes(),
 			send: 'additional_attributes',
@@ -54,7 +62,11 @@ const bodyFields: Field[] = [
 				type: 'options',
 				options: [
 					{ name: 'Open', value: 'open' },
-					{ name: 'Pending', value: 'pending', description: 'Waiting, for example for a bot to finish' },
+					{
+						name: 'Pending',
+						value: 'pending',
+						description: 'Waiting, for example for a bot to finish',
+					},
 					{ name: 'Resolved', value: 'resolved' },
 				],
 				default: 'open',
@@ -86,7 +98,8 @@ const fields: Field[] = [
 			type: 'string',
 			default: '',
 			placeholder: 'e.g. 1',
-			description: 'The number after /app/accounts/ in Chatwoot\'s web address. Leave empty to use the Account ID of the credential.',
+			description:
+				"The number after /app/accounts/ in Chatwoot's web address. Leave empty to use the Account ID of the credential.",
 		},
 		check: numericId(),
 	},
@@ -98,7 +111,8 @@ const fields: Field[] = [
 			default: '',
 			required: true,
 			placeholder: 'e.g. 3',
-			description: 'The numeric ID of the inbox (the number after /inbox/ in Chatwoot\'s web address), not the inbox identifier. Website, API, e-mail and phone inboxes are allowed.',
+			description:
+				"The numeric ID of the inbox (the number after /inbox/ in Chatwoot's web address), not the inbox identifier. Website, API, e-mail and phone inboxes are allowed.",
 		},
 		check: numericId({ required: true }),
 	},
@@ -112,17 +126,20 @@ const fields: Field[] = [
 				{
 					name: 'Contact ID',
 					value: 'contactId',
-					description: 'The numeric ID of the contact (the number after /contacts/ in Chatwoot\'s web address)',
+					description:
+						"The numeric ID of the contact (the number after /contacts/ in Chatwoot's web address)",
 				},
 				{
 					name: CONTACT_SOURCE_ID_LABEL,
 					value: 'contactIdentifier',
-					description: 'The contact\'s source ID in the inbox of Inbox ID, such as the contactIdentifier output of Create',
+					description:
+						"The contact's source ID in the inbox of Inbox ID, such as the contactIdentifier output of Create",
 				},
 				{
 					name: 'CRM Identifier',
 					value: 'crmIdentifier',
-					description: 'Your own ID of the contact (Chatwoot\'s contact identifier), such as the CRM Identifier given to Create',
+					description:
+						"Your own ID of the contact (Chatwoot's contact identifier), such as the CRM Identifier given to Create",
 				},
 			],
 			default: 'contactId',
@@ -132,7 +149,8 @@ const fields: Field[] = [
 	},
 	idField('Contact ID', 'contactId', {
 		placeholder: 'e.g. 1234',
-		description: 'The numeric ID of the contact (the number after /contacts/ in Chatwoot\'s web address)',
+		description:
+			"The numeric ID of the contact (the number after /contacts/ in Chatwoot's web address)",
 		displayOptions: { show: { contactBy: ['contactId'] } },
 		check: numericId({ required: true }),
 	}),
@@ -141,7 +159,7 @@ const fields: Field[] = [
 		property: {
 			...contactIdentifierField.property,
 			description:
-				'The contact\'s source ID in the inbox of Inbox ID (Chatwoot\'s source_id), such as the contactIdentifier output of Create; for e-mail, SMS and WhatsApp inboxes the address, +number or whatsapp:+number. Chatwoot looks it up in every inbox: the node checks that it belongs to Inbox ID and sends nothing otherwise.',
+				"The contact's source ID in the inbox of Inbox ID (Chatwoot's source_id), such as the contactIdentifier output of Create; for e-mail, SMS and WhatsApp inboxes the address, +number or whatsapp:+number. Chatwoot looks it up in every inbox: the node checks that it belongs to Inbox ID and sends nothing otherwise.",
 			displayOptions: { show: { contactBy: ['contactIdentifier'] } },
 		},
 	},
@@ -153,7 +171,8 @@ const fields: Field[] = [
 			default: '',
 			required: true,
 			placeholder: 'e.g. crm-4711',
-			description: 'The contact\'s identifier in Chatwoot (the CRM Identifier given to Create), matched exactly. Not the Contact Source ID.',
+			description:
+				"The contact's identifier in Chatwoot (the CRM Identifier given to Create), matched exactly. Not the Contact Source ID.",
 			displayOptions: { show: { contactBy: ['crmIdentifier'] } },
 		},
 		check: text({ required: true, maxLength: 255 }),
@@ -230,7 +249,11 @@ async function searchContacts(
 	return { complete: false, seen };
 }
 
-async function contactById(context: OperationContext, accountId: string, contactId: number): Promise<ContactRecord> {
+async function contactById(
+	context: OperationContext,
+	accountId: string,
+	contactId: number,
+): Promise<ContactRecord> {
 	const found = await context.send<{ payload?: ContactRecord }>({
 		method: 'GET',
 		url: accountPath(accountId, `/contacts/${contactId}`),
@@ -241,7 +264,11 @@ async function contactById(context: OperationContext, accountId: string, contact
 }
 
 /** The contact whose identifier is exactly `crmIdentifier` (the search matches parts, and identifiers case-sensitively). */
-async function contactByCrmIdentifier(context: OperationContext, accountId: string, crmIdentifier: string): Promise<ContactRecord> {
+async function contactByCrmIdentifier(
+	context: OperationContext,
+	accountId: string,
+	crmIdentifier: string,
+): Promise<ContactRecord> {
 	const { found, complete } = await searchContacts(
 		context,
 		accountId,
@@ -255,7 +282,7 @@ async function contactByCrmIdentifier(context: OperationContext, accountId: stri
 		complete
 			? `Chatwoot has no contact with the CRM identifier "${crmIdentifier}" in account ${accountId}`
 			: `Chatwoot's contact search for the CRM identifier "${crmIdentifier}" gave more than ${SEARCH_MAX_PAGES * SEARCH_PAGE_SIZE} contacts without an exact match`,
-		'Nothing was created. The CRM Identifier must match the contact\'s identifier in Chatwoot exactly (upper and lower case count), as given to Create\'s CRM Identifier. Or identify the contact by Contact ID.',
+		"Nothing was created. The CRM Identifier must match the contact's identifier in Chatwoot exactly (upper and lower case count), as given to Create's CRM Identifier. Or identify the contact by Contact ID.",
 	);
 }
 
@@ -273,7 +300,9 @@ async function sourceIdOwner(
 ): Promise<{ contactId?: number; otherInboxes: string[] }> {
 	const query = sourceId.replace(/^whatsapp:/i, '');
 	const holds = (contact: ContactRecord) =>
-		(contact.contact_inboxes ?? []).some((entry) => entry.source_id === sourceId && String(entry.inbox?.id) === String(inboxId));
+		(contact.contact_inboxes ?? []).some(
+			(entry) => entry.source_id === sourceId && String(entry.inbox?.id) === String(inboxId),
+		);
 	const { found, seen } = await searchContacts(context, accountId, query, holds, 1);
 	if (found) return { contactId: found.id, otherInboxes: [] };
 	const otherInboxes = seen
@@ -287,28 +316,46 @@ async function sourceIdOwner(
  * The contact's source ID in the inbox: the one it already has there, or a new one Chatwoot makes
  * for the inbox's channel. The create is shared by the items of one execution: at most one is sent.
  */
-async function contactInboxSourceId(context: OperationContext, accountId: string, contact: ContactRecord, inboxId: number): Promise<string> {
+async function contactInboxSourceId(
+	context: OperationContext,
+	accountId: string,
+	contact: ContactRecord,
+	inboxId: number,
+): Promise<string> {
 	const existing = (contact.contact_inboxes ?? []).find(
-		(entry) => String(entry.inbox?.id) === String(inboxId) && typeof entry.source_id === 'string' && entry.source_id !== '',
+		(entry) =>
+			String(entry.inbox?.id) === String(inboxId) &&
+			typeof entry.source_id === 'string' &&
+			entry.source_id !== '',
 	);
 	if (existing) return existing.source_id as string;
-	return oncePerExecution(context, `chatwoot:contactInbox:${accountId}:${contact.id}:${inboxId}`, async () => {
-		const created = await context.send<{ source_id?: string }>({
-			method: 'POST',
-			url: accountPath(accountId, `/contacts/${contact.id}/contact_inboxes`),
-			body: buildContactInboxBody(inboxId),
-			purpose: 'add the contact to the inbox',
-			notFound: `Chatwoot found no inbox with the ID ${inboxId} in account ${accountId}. Check the Inbox ID (the number after /inbox/ in Chatwoot's web address).`,
-		});
-		return String(created.source_id);
-	});
+	return oncePerExecution(
+		context,
+		`chatwoot:contactInbox:${accountId}:${contact.id}:${inboxId}`,
+		async () => {
+			const created = await context.send<{ source_id?: string }>({
+				method: 'POST',
+				url: accountPath(accountId, `/contacts/${contact.id}/contact_inboxes`),
+				body: buildContactInboxBody(inboxId),
+				purpose: 'add the contact to the inbox',
+				notFound: `Chatwoot found no inbox with the ID ${inboxId} in account ${accountId}. Check the Inbox ID (the number after /inbox/ in Chatwoot's web address).`,
+			});
+			return String(created.source_id);
+		},
+	);
 }
 
 /** The contact named by ID or CRM identifier, read once per execution for all items that name it. */
-async function namedContact(context: OperationContext, accountId: string, params: IDataObject): Promise<ContactRecord> {
+async function namedContact(
+	context: OperationContext,
+	accountId: string,
+	params: IDataObject,
+): Promise<ContactRecord> {
 	if (params.contactBy === 'contactId') {
 		const contactId = params.contactId as number;
-		return oncePerExecution(context, `chatwoot:contact:${accountId}:id:${contactId}`, async () => contactById(context, accountId, contactId));
+		return oncePerExecution(context, `chatwoot:contact:${accountId}:id:${contactId}`, async () =>
+			contactById(context, accountId, contactId),
+		);
 	}
 	const crmIdentifier = String(params.crmIdentifier);
 	return oncePerExecution(context, `chatwoot:contact:${accountId}:crm:${crmIdentifier}`, async () =>
@@ -316,7 +363,13 @@ async function namedContact(context: OperationContext, accountId: string, params
 	);
 }
 
-function wrongInbox(context: OperationContext, sourceId: string, inboxId: number, where: string, conversation?: IDataObject): NodeOperationError {
+function wrongInbox(
+	context: OperationContext,
+	sourceId: string,
+	inboxId: number,
+	where: string,
+	conversation?: IDataObject,
+): NodeOperationError {
 	const created = conversation !== undefined;
 	return itemError(
 		context,
@@ -333,7 +386,8 @@ export const createConversationAsAgent: Operation = {
 		name: 'Create as Agent',
 		value: 'createAsAgent',
 		action: 'Create a conversation as an agent',
-		description: 'Start a conversation with a contact through the Application API, with status, assignee and team (needs the access token)',
+		description:
+			'Start a conversation with a contact through the Application API, with status, assignee and team (needs the access token)',
 	},
 	fields,
 	async run(context, params) {
@@ -344,8 +398,10 @@ export const createConversationAsAgent: Operation = {
 		let sourceId: string;
 		if (params.contactBy === 'contactIdentifier') {
 			sourceId = String(params.contactIdentifier);
-			const owner = await oncePerExecution(context, `chatwoot:sourceId:${accountId}:${inboxId}:${sourceId}`, async () =>
-				sourceIdOwner(context, accountId, sourceId, inboxId),
+			const owner = await oncePerExecution(
+				context,
+				`chatwoot:sourceId:${accountId}:${inboxId}:${sourceId}`,
+				async () => sourceIdOwner(context, accountId, sourceId, inboxId),
 			);
 			if (owner.contactId === undefined && owner.otherInboxes.length > 0) {
 				throw wrongInbox(context, sourceId, inboxId, owner.otherInboxes.join(', '));
@@ -365,12 +421,20 @@ export const createConversationAsAgent: Operation = {
 			purpose: 'create the conversation',
 			notFound: `Chatwoot found no inbox with the ID ${inboxId} in account ${accountId}, or no contact with the source ID "${sourceId}". Check the Inbox ID (a number, not the inbox identifier) and the contact.`,
 		});
-		if (conversation.inbox_id !== undefined && conversation.inbox_id !== null && String(conversation.inbox_id) !== String(inboxId)) {
+		if (
+			conversation.inbox_id !== undefined &&
+			conversation.inbox_id !== null &&
+			String(conversation.inbox_id) !== String(inboxId)
+		) {
 			throw wrongInbox(context, sourceId, inboxId, String(conversation.inbox_id), conversation);
 		}
 		return {
 			raw: conversation,
-			simplified: simplifyAgentConversation(conversation, { accountId, contactIdentifier: sourceId, contactId }, context.credentials),
+			simplified: simplifyAgentConversation(
+				conversation,
+				{ accountId, contactIdentifier: sourceId, contactId },
+				context.credentials,
+			),
 		};
 	},
 };

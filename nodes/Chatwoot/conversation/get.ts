@@ -7,7 +7,9 @@ import { sendPublic } from '../public';
 import { simplifyPublicConversation } from '../simplify';
 
 export const getConversation: Operation = {
-	...conversationGet('Retrieve a conversation of a contact with its status and messages (public client API)'),
+	...conversationGet(
+		'Retrieve a conversation of a contact with its status and messages (public client API)',
+	),
 	fields: [contactIdentifierField, conversationIdField],
 	async run(context, params) {
 		const contactIdentifier = String(params.contactIdentifier);
@@ -16,6 +18,9 @@ export const getConversation: Operation = {
 			{ contactIdentifier, conversationId: params.conversationId as number },
 			{ method: 'GET', purpose: 'get the conversation' },
 		);
-		return { raw: conversation, simplified: simplifyPublicConversation(conversation, contactIdentifier, context.credentials) };
+		return {
+			raw: conversation,
+			simplified: simplifyPublicConversation(conversation, contactIdentifier, context.credentials),
+		};
 	},
 };

@@ -30,7 +30,12 @@ export const resolveConversation: Operation = {
 			},
 		);
 		const conversation: IDataObject =
-			typeof answer === 'object' && answer !== null ? answer : { id: conversationId, status: 'resolved' };
-		return { raw: conversation, simplified: simplifyPublicConversation(conversation, contactIdentifier, context.credentials) };
+			typeof answer === 'object' && answer !== null
+				? answer
+				: { id: conversationId, status: 'resolved' };
+		return {
+			raw: conversation,
+			simplified: simplifyPublicConversation(conversation, contactIdentifier, context.credentials),
+		};
 	},
 };

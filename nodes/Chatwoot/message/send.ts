@@ -6,7 +6,8 @@ import { contactIdentifierField, conversationIdField } from '../fields';
 import { sendPublic } from '../public';
 
 const contentField: Field = messageField({
-	description: 'What the contact says. Chatwoot shows it to agents as an incoming message; a resolved conversation opens again.',
+	description:
+		'What the contact says. Chatwoot shows it to agents as an incoming message; a resolved conversation opens again.',
 	required: true,
 	maxLength: MESSAGE_MAX_LENGTH,
 	send: 'content',
@@ -20,7 +21,8 @@ export const sendMessage: Operation = {
 		name: 'Send',
 		value: 'send',
 		action: 'Send a message as the contact',
-		description: 'Post a message from the contact into one of the contact\'s conversations (public client API)',
+		description:
+			"Post a message from the contact into one of the contact's conversations (public client API)",
 	},
 	fields,
 	async run(context, params) {
@@ -28,7 +30,12 @@ export const sendMessage: Operation = {
 		const message = await sendPublic(
 			context,
 			{ contactIdentifier, conversationId: params.conversationId as number },
-			{ method: 'POST', tail: '/messages', body: buildBody(fields, params), purpose: 'send the message' },
+			{
+				method: 'POST',
+				tail: '/messages',
+				body: buildBody(fields, params),
+				purpose: 'send the message',
+			},
 		);
 		return { raw: message, simplified: simplifyMessage(message, contactIdentifier) };
 	},

@@ -17,8 +17,16 @@ const fields: Field[] = [
 			type: 'options',
 			options: [
 				{ name: 'Fail the Item', value: 'fail', description: 'Output an error for this item' },
-				{ name: 'Create a Lead', value: 'createLead', description: 'Create the contact with the role lead' },
-				{ name: 'Create a User', value: 'createUser', description: 'Create the contact with the role user' },
+				{
+					name: 'Create a Lead',
+					value: 'createLead',
+					description: 'Create the contact with the role lead',
+				},
+				{
+					name: 'Create a User',
+					value: 'createUser',
+					description: 'Create the contact with the role user',
+				},
 			],
 			default: 'fail',
 			description: 'What to do when no Intercom contact has this e-mail or external ID',
@@ -33,49 +41,60 @@ const fields: Field[] = [
 			name: 'senderType',
 			type: 'options',
 			options: [
-				{ name: 'From the Contact\'s Role', value: 'auto', description: 'Use the role Intercom has for the contact (user or lead)' },
+				{
+					name: "From the Contact's Role",
+					value: 'auto',
+					description: 'Use the role Intercom has for the contact (user or lead)',
+				},
 				{ name: 'Contact (Visitor)', value: 'contact' },
 				{ name: 'Lead', value: 'lead' },
 				{ name: 'User', value: 'user' },
 			],
 			default: 'auto',
-			description: 'The from.type Intercom expects. With an Intercom contact ID, choosing it here saves one request per item.',
+			description:
+				'The from.type Intercom expects. With an Intercom contact ID, choosing it here saves one request per item.',
 		},
 		check: oneOf(['auto', 'user', 'lead', 'contact'], { required: true }),
 	},
-	attachmentFields('e.g. https://example.com/invoice.png', 'Up to 10 public file URLs (Intercom shows images inline), separated by commas or new lines', [
-		{
-			property: {
-				displayName: 'Contact Name',
-				name: 'contactName',
-				type: 'string',
-				default: '',
-				description: 'The name given to a contact this node creates (see If Contact Not Found)',
+	attachmentFields(
+		'e.g. https://example.com/invoice.png',
+		'Up to 10 public file URLs (Intercom shows images inline), separated by commas or new lines',
+		[
+			{
+				property: {
+					displayName: 'Contact Name',
+					name: 'contactName',
+					type: 'string',
+					default: '',
+					description: 'The name given to a contact this node creates (see If Contact Not Found)',
+				},
+				check: text({ maxLength: 255 }),
 			},
-			check: text({ maxLength: 255 }),
-		},
-		{
-			property: {
-				displayName: 'Created At',
-				name: 'createdAt',
-				type: 'dateTime',
-				default: '',
-				description: 'When the conversation started, for importing past conversations (needs API Version 2.11 or later in the credential)',
+			{
+				property: {
+					displayName: 'Created At',
+					name: 'createdAt',
+					type: 'dateTime',
+					default: '',
+					description:
+						'When the conversation started, for importing past conversations (needs API Version 2.11 or later in the credential)',
+				},
+				check: dateTime(),
 			},
-			check: dateTime(),
-		},
-		{
-			property: {
-				displayName: 'Subject',
-				name: 'subject',
-				type: 'string',
-				default: '',
-				description: 'Subject line. Only applies when the conversation is an e-mail: Intercom ignores it for in-app messages.',
+			{
+				property: {
+					displayName: 'Subject',
+					name: 'subject',
+					type: 'string',
+					default: '',
+					description:
+						'Subject line. Only applies when the conversation is an e-mail: Intercom ignores it for in-app messages.',
+				},
+				check: text({ maxLength: 255 }),
+				send: 'subject',
 			},
-			check: text({ maxLength: 255 }),
-			send: 'subject',
-		},
-	]),
+		],
+	),
 ];
 
 /** Created At exists from API 2.11 (Intercom-OpenAPI: "Add created_at … for v2.11+"). */
@@ -100,8 +119,16 @@ export const createConversation: Operation = {
 		const knownId = params.contactBy === 'id' && params.senderType !== 'auto';
 		const resolved = knownId
 			? { contact: { id: params.contactId as string }, resolvedBy: 'id' as const, created: false }
-			: await resolveContact(context, params, params.whenNotFound as string, extra.contactName ? { name: extra.contactName } : {});
-		const senderType = params.senderType === 'auto' ? (resolved.contact.role ?? 'user') : (params.senderType as string);
+			: await resolveContact(
+					context,
+					params,
+					params.whenNotFound as string,
+					extra.contactName ? { name: extra.contactName } : {},
+				);
+		const senderType =
+			params.senderType === 'auto'
+				? (resolved.contact.role ?? 'user')
+				: (params.senderType as string);
 
 		const body = buildBody(fields, params);
 		body.from = { type: senderType, id: resolved.contact.id };
@@ -125,7 +152,10 @@ export const createConversation: Operation = {
 				contactCreated: resolved.created,
 				contactRole: resolved.contact.role,
 				senderType,
-				createdAt: typeof message.created_at === 'number' ? new Date(message.created_at * 1000).toISOString() : undefined,
+				createdAt:
+					typeof message.created_at === 'number'
+						? new Date(message.created_at * 1000).toISOString()
+						: undefined,
 				conversationUrl: conversationUrl(context.credentials, conversationId),
 			},
 		};

@@ -13,6 +13,9 @@ export const getConversation: Operation = {
 			purpose: 'get the conversation',
 			notFound: `No Intercom conversation has the ID "${params.conversationId}".`,
 		});
-		return { raw: conversation, simplified: simplifyConversation(conversation, context.credentials) };
+		return {
+			raw: conversation,
+			simplified: simplifyConversation(conversation, context.credentials),
+		};
 	},
 };

@@ -9,7 +9,10 @@ const fields: Field[] = [
 	conversationIdField,
 	...contactFields('replies'),
 	messageField('The reply, from the contact'),
-	attachmentFields('e.g. https://example.com/photo.png', 'Up to 10 public file URLs, separated by commas or new lines'),
+	attachmentFields(
+		'e.g. https://example.com/photo.png',
+		'Up to 10 public file URLs, separated by commas or new lines',
+	),
 ];
 
 /** Intercom names the replying contact by one of three keys. */
@@ -30,7 +33,12 @@ export const replyToConversation: Operation = {
 	fields,
 	async run(context, params) {
 		const [key, param] = REPLY_IDENTITY[params.contactBy as string];
-		const body: IDataObject = { message_type: 'comment', type: 'user', ...buildBody(fields, params), [key]: params[param] };
+		const body: IDataObject = {
+			message_type: 'comment',
+			type: 'user',
+			...buildBody(fields, params),
+			[key]: params[param],
+		};
 		const conversation = await context.send({
 			method: 'POST',
 			url: `/conversations/${encodeURIComponent(String(params.conversationId))}/reply`,
@@ -38,6 +46,9 @@ export const replyToConversation: Operation = {
 			purpose: 'reply to the conversation',
 			notFound: `Intercom found no conversation "${params.conversationId}", or no contact with the given ${params.contactBy === 'id' ? 'ID' : params.contactBy === 'email' ? 'e-mail' : 'external ID'}.`,
 		});
-		return { raw: conversation, simplified: simplifyConversation(conversation, context.credentials) };
+		return {
+			raw: conversation,
+			simplified: simplifyConversation(conversation, context.credentials),
+		};
 	},
 };

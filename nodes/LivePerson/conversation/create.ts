@@ -10,7 +10,12 @@ import { createdConversationId } from '../vendor';
 import { accountLabel } from '../auth';
 import { clientFeaturesProperty, externalConsumerIdField } from '../fields';
 import type { CreateValues } from '../requests';
-import { createConversationRequests, lpConsumerIdOf, publishTextRequest, sequenceOf } from '../requests';
+import {
+	createConversationRequests,
+	lpConsumerIdOf,
+	publishTextRequest,
+	sequenceOf,
+} from '../requests';
 import { openSession, sendAsConsumer } from '../session';
 
 const SKILL_ID = /^-?\d+$/;
@@ -26,7 +31,7 @@ const fields: Field[] = [
 			typeOptions: { rows: 3 },
 			default: '',
 			description:
-				'Optional. The consumer\'s first message, sent as plain text once the conversation exists. Leave empty to only open the conversation.',
+				"Optional. The consumer's first message, sent as plain text once the conversation exists. Leave empty to only open the conversation.",
 		},
 		check: text({ maxLength: 10_000 }),
 	},
@@ -36,7 +41,7 @@ const fields: Field[] = [
 			name: 'firstName',
 			type: 'string',
 			default: '',
-			description: 'The consumer\'s first name, shown to the agent (Personal Info)',
+			description: "The consumer's first name, shown to the agent (Personal Info)",
 		},
 		check: text({ maxLength: 255 }),
 		send: 'personal.firstname',
@@ -47,7 +52,7 @@ const fields: Field[] = [
 			name: 'lastName',
 			type: 'string',
 			default: '',
-			description: 'The consumer\'s last name, shown to the agent (Personal Info)',
+			description: "The consumer's last name, shown to the agent (Personal Info)",
 		},
 		check: text({ maxLength: 255 }),
 		send: 'personal.lastname',
@@ -71,31 +76,64 @@ const fields: Field[] = [
 			type: 'collection',
 			placeholder: 'Add Customer Info',
 			default: {},
-			description: 'Customer Info engagement attributes (SDE ctmrinfo), shown to the agent and usable in routing rules',
+			description:
+				'Customer Info engagement attributes (SDE ctmrinfo), shown to the agent and usable in routing rules',
 		},
 		fields: [
 			{
-				property: { displayName: 'Account Name', name: 'accountName', type: 'string', default: '', description: 'The customer\'s account name' },
+				property: {
+					displayName: 'Account Name',
+					name: 'accountName',
+					type: 'string',
+					default: '',
+					description: "The customer's account name",
+				},
 				check: text({ maxLength: 255 }),
 				send: 'ctmrinfo.accountName',
 			},
 			{
-				property: { displayName: 'Company Branch', name: 'companyBranch', type: 'string', default: '', description: 'The branch the customer belongs to' },
+				property: {
+					displayName: 'Company Branch',
+					name: 'companyBranch',
+					type: 'string',
+					default: '',
+					description: 'The branch the customer belongs to',
+				},
 				check: text({ maxLength: 255 }),
 				send: 'ctmrinfo.companyBranch',
 			},
 			{
-				property: { displayName: 'Customer ID', name: 'customerId', type: 'string', default: '', description: 'Your ID of the customer (for example the CRM ID)' },
+				property: {
+					displayName: 'Customer ID',
+					name: 'customerId',
+					type: 'string',
+					default: '',
+					description: 'Your ID of the customer (for example the CRM ID)',
+				},
 				check: text({ maxLength: 255 }),
 				send: 'ctmrinfo.customerId',
 			},
 			{
-				property: { displayName: 'Customer Status', name: 'customerStatus', type: 'string', default: '', placeholder: 'e.g. active', description: 'The customer\'s status (cstatus)' },
+				property: {
+					displayName: 'Customer Status',
+					name: 'customerStatus',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. active',
+					description: "The customer's status (cstatus)",
+				},
 				check: text({ maxLength: 255 }),
 				send: 'ctmrinfo.cstatus',
 			},
 			{
-				property: { displayName: 'Customer Type', name: 'customerType', type: 'string', default: '', placeholder: 'e.g. vip', description: 'The customer\'s type or tier (ctype), case-insensitive' },
+				property: {
+					displayName: 'Customer Type',
+					name: 'customerType',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. vip',
+					description: "The customer's type or tier (ctype), case-insensitive",
+				},
 				check: text({ maxLength: 255 }),
 				send: 'ctmrinfo.ctype',
 			},
@@ -105,18 +143,31 @@ const fields: Field[] = [
 					name: 'otherFields',
 					type: 'json',
 					default: '{}',
-					description: 'More documented Customer Info fields as a JSON object, for example {"balance": 120.5, "storeNumber": "42"}. The fields above win over the same keys here.',
+					description:
+						'More documented Customer Info fields as a JSON object, for example {"balance": 120.5, "storeNumber": "42"}. The fields above win over the same keys here.',
 				},
 				check: jsonObject(),
 				send: 'ctmrinfoExtra',
 			},
 			{
-				property: { displayName: 'Social ID', name: 'socialId', type: 'string', default: '', description: 'A social network ID of the customer' },
+				property: {
+					displayName: 'Social ID',
+					name: 'socialId',
+					type: 'string',
+					default: '',
+					description: 'A social network ID of the customer',
+				},
 				check: text({ maxLength: 255 }),
 				send: 'ctmrinfo.socialId',
 			},
 			{
-				property: { displayName: 'User Name', name: 'userName', type: 'string', default: '', description: 'The customer\'s user name' },
+				property: {
+					displayName: 'User Name',
+					name: 'userName',
+					type: 'string',
+					default: '',
+					description: "The customer's user name",
+				},
 				check: text({ maxLength: 255 }),
 				send: 'ctmrinfo.userName',
 			},
@@ -133,12 +184,25 @@ const fields: Field[] = [
 		},
 		fields: [
 			{
-				property: { displayName: 'Company', name: 'company', type: 'string', default: '', description: 'The company the consumer works for' },
+				property: {
+					displayName: 'Company',
+					name: 'company',
+					type: 'string',
+					default: '',
+					description: 'The company the consumer works for',
+				},
 				check: text({ maxLength: 255 }),
 				send: 'personal.company',
 			},
 			{
-				property: { displayName: 'Email', name: 'email', type: 'string', default: '', placeholder: 'e.g. nathan@example.com', description: 'The consumer\'s e-mail address' },
+				property: {
+					displayName: 'Email',
+					name: 'email',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. nathan@example.com',
+					description: "The consumer's e-mail address",
+				},
 				check: email(),
 				send: 'contact.email',
 			},
@@ -153,18 +217,32 @@ const fields: Field[] = [
 						{ name: 'Other', value: 'OTHER' },
 					],
 					default: 'OTHER',
-					description: 'The consumer\'s gender',
+					description: "The consumer's gender",
 				},
 				check: oneOf(['MALE', 'FEMALE', 'OTHER']),
 				send: 'personal.gender',
 			},
 			{
-				property: { displayName: 'Language', name: 'language', type: 'string', default: '', placeholder: 'e.g. en-US', description: 'The consumer\'s language' },
+				property: {
+					displayName: 'Language',
+					name: 'language',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. en-US',
+					description: "The consumer's language",
+				},
 				check: text({ pattern: LANGUAGE, patternHint: 'use a language tag such as en-US' }),
 				send: 'personal.language',
 			},
 			{
-				property: { displayName: 'Phone', name: 'phone', type: 'string', default: '', placeholder: 'e.g. +1 212 555 0100', description: 'The consumer\'s phone number' },
+				property: {
+					displayName: 'Phone',
+					name: 'phone',
+					type: 'string',
+					default: '',
+					placeholder: 'e.g. +1 212 555 0100',
+					description: "The consumer's phone number",
+				},
 				check: text({ maxLength: 64 }),
 				send: 'contact.phone',
 			},
@@ -186,7 +264,8 @@ const fields: Field[] = [
 					name: 'campaignId',
 					type: 'string',
 					default: '',
-					description: 'The messaging campaign that routes the conversation (from LivePerson\'s Monitoring API). Set it together with Engagement ID.',
+					description:
+						"The messaging campaign that routes the conversation (from LivePerson's Monitoring API). Set it together with Engagement ID.",
 				},
 				check: text({ maxLength: 64 }),
 				send: 'conversation.campaignInfo.campaignId',
@@ -198,7 +277,8 @@ const fields: Field[] = [
 					name: 'engagementId',
 					type: 'string',
 					default: '',
-					description: 'The engagement of the campaign (from LivePerson\'s Monitoring API). Set it together with Campaign ID.',
+					description:
+						"The engagement of the campaign (from LivePerson's Monitoring API). Set it together with Campaign ID.",
 				},
 				check: text({ maxLength: 64 }),
 				send: 'conversation.campaignInfo.engagementId',
@@ -221,7 +301,8 @@ const fields: Field[] = [
 					type: 'string',
 					default: '',
 					placeholder: 'e.g. en-US',
-					description: 'The conversation language (IETF tag); it must be configured for the engagement in LivePerson',
+					description:
+						'The conversation language (IETF tag); it must be configured for the engagement in LivePerson',
 				},
 				check: text({ pattern: LANGUAGE, patternHint: 'use a language tag such as en-US' }),
 				send: 'conversation.conversationContext.lang',
@@ -269,7 +350,9 @@ const fields: Field[] = [
 ];
 
 export const createConversation: Operation = {
-	...conversationCreate('Open a conversation for a consumer, with profile and routing, and optionally send its first message'),
+	...conversationCreate(
+		'Open a conversation for a consumer, with profile and routing, and optionally send its first message',
+	),
 	fields,
 	async run(context, params) {
 		const externalConsumerId = params.externalConsumerId as string;
@@ -282,7 +365,10 @@ export const createConversation: Operation = {
 			);
 		}
 		const features = options.clientFeatures;
-		const requests = createConversationRequests(accountLabel(context.credentials), buildBody(fields, params) as CreateValues);
+		const requests = createConversationRequests(
+			accountLabel(context.credentials),
+			buildBody(fields, params) as CreateValues,
+		);
 
 		const answers = await sendAsConsumer<LpAnswer[]>(context, externalConsumerId, features, {
 			method: 'POST',
@@ -291,7 +377,10 @@ export const createConversation: Operation = {
 			purpose: 'create the conversation',
 		});
 		// failureInSuccess has checked every element, so the conversation ID is there.
-		const conversationId = createdConversationId(requests, Array.isArray(answers) ? answers : []) as string;
+		const conversationId = createdConversationId(
+			requests,
+			Array.isArray(answers) ? answers : [],
+		) as string;
 
 		let firstMessage: IDataObject | undefined;
 		if (params.firstMessage !== undefined) {
@@ -317,7 +406,11 @@ export const createConversation: Operation = {
 			firstMessageSequence: firstMessage ? (sequenceOf(firstMessage) ?? null) : null,
 		};
 		return {
-			raw: { ...simplified, conversationResponse: answers, firstMessageResponse: firstMessage ?? null },
+			raw: {
+				...simplified,
+				conversationResponse: answers,
+				firstMessageResponse: firstMessage ?? null,
+			},
 			simplified,
 		};
 	},

@@ -7,7 +7,12 @@ import { sendIntoConversation } from '../session';
 const fields: Field[] = [
 	externalConsumerIdField,
 	conversationIdField,
-	messageField({ description: 'What the consumer says, as plain text', required: true, maxLength: 10_000, rows: 3 }),
+	messageField({
+		description: 'What the consumer says, as plain text',
+		required: true,
+		maxLength: 10_000,
+		rows: 3,
+	}),
 	clientFeaturesProperty,
 ];
 

@@ -35,7 +35,8 @@ const fields: Field[] = [
 				type: 'string',
 				default: '',
 				placeholder: 'e.g. 12',
-				description: 'The ID of a SocialBoards conversation category (a whole number). Left empty, none is sent.',
+				description:
+					'The ID of a SocialBoards conversation category (a whole number). Left empty, none is sent.',
 			},
 			check: integer({ min: 0 }),
 			send: 'categoryId',
@@ -46,7 +47,8 @@ const fields: Field[] = [
 				name: 'customFields',
 				type: 'json',
 				default: '[]',
-				description: 'Values of SocialBoards custom fields, as a JSON list of "Custom Field value" objects in the shape SocialBoards\' Tickets API documents',
+				description:
+					'Values of SocialBoards custom fields, as a JSON list of "Custom Field value" objects in the shape SocialBoards\' Tickets API documents',
 			},
 			check: objectList({ max: 100 }),
 			send: 'fields',
@@ -90,7 +92,9 @@ const fields: Field[] = [
 ];
 
 export const createConversation: Operation = {
-	...conversationCreate('Start a chat conversation for a person found by e-mail, custom identifier or user ID'),
+	...conversationCreate(
+		'Start a chat conversation for a person found by e-mail, custom identifier or user ID',
+	),
 	fields,
 	async run(context, params) {
 		const body = { author: userValue(params), ...buildBody(fields, params) };

@@ -13,7 +13,8 @@ const fields: Field[] = [
 			name: 'includeMessages',
 			type: 'boolean',
 			default: true,
-			description: 'Whether to return the conversation\'s messages too (the 100 newest, newest first)',
+			description:
+				"Whether to return the conversation's messages too (the 100 newest, newest first)",
 		},
 		check: boolean(),
 	},
@@ -28,7 +29,9 @@ export const getConversation: Operation = {
 			method: 'GET',
 			url: `/chat/conversations/${encodeURIComponent(String(params.conversationId))}`,
 			// "orderyBy" is how SocialBoards' documentation spells the parameter.
-			qs: withMessages ? { includeMessages: true, orderyBy: 'creation_time_desc' } : { includeMessages: false },
+			qs: withMessages
+				? { includeMessages: true, orderyBy: 'creation_time_desc' }
+				: { includeMessages: false },
 			purpose: 'get the conversation',
 			notFound: `No SocialBoards conversation has the ID ${params.conversationId}. Check the Conversation ID, and that the credential belongs to the account the conversation is in.`,
 		});

@@ -28,7 +28,8 @@ const creationTimeField: Field = {
 		name: 'creationTime',
 		type: 'dateTime',
 		default: '',
-		description: 'When the message was written, for importing chat history. Leave empty for now. May not be more than 30 seconds in the future.',
+		description:
+			'When the message was written, for importing chat history. Leave empty for now. May not be more than 30 seconds in the future.',
 	},
 	check: dateTime({ maxFutureMs: MAX_FUTURE_MS }),
 };
@@ -54,17 +55,24 @@ const fields: Field[] = [
 			placeholder: 'Add Message',
 			default: {},
 			required: true,
-			description: 'The messages to add, in order. Each has its own author, so one call can import a whole chat.',
+			description:
+				'The messages to add, in order. Each has its own author, so one call can import a whole chat.',
 			options: [
 				{
 					displayName: 'Message',
 					name: 'message',
-					values: [textField, ...entryAuthorFields, creationTimeField].map((field) => field.property),
+					values: [textField, ...entryAuthorFields, creationTimeField].map(
+						(field) => field.property,
+					),
 				},
 			],
 		},
 		// The author first: its fields show by Author Identified By.
-		entries: { name: 'message', summary: 'Text, Author …', fields: [...entryAuthorFields, textField, creationTimeField] },
+		entries: {
+			name: 'message',
+			summary: 'Text, Author …',
+			fields: [...entryAuthorFields, textField, creationTimeField],
+		},
 	},
 ];
 

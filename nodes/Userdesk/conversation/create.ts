@@ -17,7 +17,10 @@ export const createConversation: Operation = {
 		});
 		return {
 			raw: answer,
-			simplified: { conversationId: answer.conversationId, welcomeMessage: answer.response ?? null },
+			simplified: {
+				conversationId: answer.conversationId,
+				welcomeMessage: answer.response ?? null,
+			},
 		};
 	},
 };

@@ -4,10 +4,17 @@ import { chatbotPath } from '../vendor';
 import { userFields } from '../fields';
 
 const fields: Field[] = [
-	messageField({ description: 'What the user says to the chatbot', required: true, maxLength: 10_000, rows: 3, send: 'message' }),
+	messageField({
+		description: 'What the user says to the chatbot',
+		required: true,
+		maxLength: 10_000,
+		rows: 3,
+		send: 'message',
+	}),
 	conversationIdField({
 		required: false,
-		description: 'The conversation to continue, for example the conversationId output of Create. Leave empty and Userdesk starts a new one.',
+		description:
+			'The conversation to continue, for example the conversationId output of Create. Leave empty and Userdesk starts a new one.',
 		send: 'conversationId',
 	}),
 	...userFields,
@@ -19,7 +26,7 @@ export const sendMessage: Operation = {
 		name: 'Send',
 		value: 'send',
 		action: 'Send a message to the chatbot',
-		description: 'Send a user message and get the chatbot\'s answer',
+		description: "Send a user message and get the chatbot's answer",
 	},
 	fields,
 	async run(context, params) {
@@ -28,7 +35,8 @@ export const sendMessage: Operation = {
 			url: chatbotPath(context.credentials, 'message'),
 			body: { ...buildBody(fields, params), stream: false },
 			purpose: 'send the message',
-			notFound: 'Userdesk found no chatbot or conversation with this ID. Check the Chatbot ID in the credential and the Conversation ID.',
+			notFound:
+				'Userdesk found no chatbot or conversation with this ID. Check the Chatbot ID in the credential and the Conversation ID.',
 		});
 		return {
 			raw: answer,

@@ -17,7 +17,15 @@ const defaultCredentials = {
 	hmacInboxId: 2,
 };
 
-const STATUS_TEXT = { 400: 'Bad Request', 404: 'Not Found', 413: 'Payload Too Large', 422: 'Unprocessable Entity', 500: 'Internal Server Error', 502: 'Bad Gateway', 503: 'Service Unavailable' };
+const STATUS_TEXT = {
+	400: 'Bad Request',
+	404: 'Not Found',
+	413: 'Payload Too Large',
+	422: 'Unprocessable Entity',
+	500: 'Internal Server Error',
+	502: 'Bad Gateway',
+	503: 'Service Unavailable',
+};
 const RAILS_PAGES = {
 	404: "The page you were looking for doesn't exist.",
 	422: 'The change you wanted was rejected.',
@@ -32,7 +40,10 @@ function railsError(status, message) {
 	return json(status, body);
 }
 function railsHtml(status) {
-	return html(status, `<!DOCTYPE html>\n<html><head><title>${STATUS_TEXT[status] || 'Error'}</title></head>\n<body><div class="dialog"><h1>${RAILS_PAGES[status] || RAILS_PAGES[500]}</h1></div></body></html>\n`);
+	return html(
+		status,
+		`<!DOCTYPE html>\n<html><head><title>${STATUS_TEXT[status] || 'Error'}</title></head>\n<body><div class="dialog"><h1>${RAILS_PAGES[status] || RAILS_PAGES[500]}</h1></div></body></html>\n`,
+	);
 }
 const appError = (status, error) => json(status, { error });
 
@@ -46,23 +57,43 @@ function create({ state, options, credentials }) {
 		conversation: spec.forSchema('public_conversation_create_payload'),
 		message: spec.forSchema('public_message_create_payload'),
 		// the spec types these ids as strings; Rails casts either, and the newer swagger uses integers
-		appConversation: spec.forRequest('/api/v1/accounts/{account_id}/conversations', 'post', (schema) => {
-			for (const key of ['inbox_id', 'contact_id', 'assignee_id', 'team_id']) schema.properties[key] = { ...schema.properties[key], ...ID_TYPES };
-			return schema;
-		}),
+		appConversation: spec.forRequest(
+			'/api/v1/accounts/{account_id}/conversations',
+			'post',
+			(schema) => {
+				for (const key of ['inbox_id', 'contact_id', 'assignee_id', 'team_id'])
+					schema.properties[key] = { ...schema.properties[key], ...ID_TYPES };
+				return schema;
+			},
+		),
 		appMessage: (() => {
 			const schema = spec.schemaOf('conversation_message_create');
 			schema.properties.content_type.enum.push('text');
 			return spec.compile(schema);
 		})(),
 		appContact: spec.forSchema('contact_create'),
-		contactInbox: spec.forRequest('/api/v1/accounts/{account_id}/contacts/{id}/contact_inboxes', 'post'),
+		contactInbox: spec.forRequest(
+			'/api/v1/accounts/{account_id}/contacts/{id}/contact_inboxes',
+			'post',
+		),
 	};
 
 	const accountId = Number(credentials.accountId);
 	const inboxes = options.inboxes || [
-		{ id: Number(credentials.inboxId), identifier: credentials.inboxIdentifier, name: 'Sandbox API inbox', hmacToken: credentials.hmacToken, hmacMandatory: false },
-		{ id: Number(credentials.hmacInboxId), identifier: credentials.hmacInboxIdentifier, name: 'Sandbox API inbox (identity validation)', hmacToken: credentials.hmacToken, hmacMandatory: true },
+		{
+			id: Number(credentials.inboxId),
+			identifier: credentials.inboxIdentifier,
+			name: 'Sandbox API inbox',
+			hmacToken: credentials.hmacToken,
+			hmacMandatory: false,
+		},
+		{
+			id: Number(credentials.hmacInboxId),
+			identifier: credentials.hmacInboxIdentifier,
+			name: 'Sandbox API inbox (identity validation)',
+			hmacToken: credentials.hmacToken,
+			hmacMandatory: true,
+		},
 	];
 	const user = {
 		id: 1,
@@ -79,7 +110,8 @@ function create({ state, options, credentials }) {
 	const inboxBy = (identifier) => inboxes.find((i) => i.identifier === identifier);
 	const inboxById = (id) => inboxes.find((i) => String(i.id) === String(id));
 	const contactById = (id) => state.contacts.find((c) => String(c.id) === String(id));
-	const contactInboxBy = (inbox, sourceId) => state.contactInboxes.find((ci) => ci.inbox_id === inbox.id && ci.source_id === sourceId);
+	const contactInboxBy = (inbox, sourceId) =>
+		state.contactInboxes.find((ci) => ci.inbox_id === inbox.id && ci.source_id === sourceId);
 
 	function newContact(attrs) {
 		const now = Date.now();
@@ -121,15 +153,23 @@ function create({ state, options, credentials }) {
 	}
 
 	function newContactInbox(contact, inbox, sourceId) {
-		const contactInbox = { source_id: sourceId || uuid(), contact_id: contact.id, inbox_id: inbox.id, pubsub_token: hex(12), hmac_verified: false };
+		const contactInbox = {
+			source_id: sourceId || uuid(),
+			contact_id: contact.id,
+			inbox_id: inbox.id,
+			pubsub_token: hex(12),
+			hmac_verified: false,
+		};
 		state.contactInboxes.push(contactInbox);
 		return contactInbox;
 	}
 
 	function updateContact(contact, attrs) {
-		for (const key of ['name', 'email', 'phone_number', 'identifier']) if (attrs[key] !== undefined) contact[key] = attrs[key];
+		for (const key of ['name', 'email', 'phone_number', 'identifier'])
+			if (attrs[key] !== undefined) contact[key] = attrs[key];
 		if (attrs.avatar_url !== undefined) contact.thumbnail = attrs.avatar_url;
-		if (isObject(attrs.custom_attributes)) contact.custom_attributes = { ...contact.custom_attributes, ...attrs.custom_attributes };
+		if (isObject(attrs.custom_attributes))
+			contact.custom_attributes = { ...contact.custom_attributes, ...attrs.custom_attributes };
 		contact.updated_at = iso(Date.now());
 		return contact;
 	}
@@ -191,7 +231,14 @@ function create({ state, options, credentials }) {
 		additional_attributes: contact.additional_attributes,
 		custom_attributes: contact.custom_attributes,
 	});
-	const userSender = () => ({ id: user.id, name: user.name, available_name: user.name, avatar_url: '', type: 'user', availability_status: 'online' });
+	const userSender = () => ({
+		id: user.id,
+		name: user.name,
+		available_name: user.name,
+		avatar_url: '',
+		type: 'user',
+		availability_status: 'online',
+	});
 
 	function presentMessage(message) {
 		const out = clone(message);
@@ -207,7 +254,9 @@ function create({ state, options, credentials }) {
 			contact_last_seen_at: conversation.contact_last_seen_at,
 			status: conversation.status,
 			agent_last_seen_at: conversation.agent_last_seen_at,
-			messages: state.messages.filter((m) => m.conversation_id === conversation.id && !m.private).map(presentMessage),
+			messages: state.messages
+				.filter((m) => m.conversation_id === conversation.id && !m.private)
+				.map(presentMessage),
 			contact: clone(contactById(conversation.contact_id)),
 		};
 	}
@@ -216,7 +265,9 @@ function create({ state, options, credentials }) {
 		return {
 			meta: { sender: contactSender(contact), assignee: null, team: null, hmac_verified: false },
 			id: conversation.id,
-			messages: state.messages.filter((m) => m.conversation_id === conversation.id).map(presentMessage),
+			messages: state.messages
+				.filter((m) => m.conversation_id === conversation.id)
+				.map(presentMessage),
 			account_id: conversation.account_id,
 			uuid: conversation.uuid,
 			additional_attributes: conversation.additional_attributes,
@@ -240,7 +291,14 @@ function create({ state, options, credentials }) {
 			contact_inbox: { source_id: conversation.source_id },
 		};
 	}
-	const presentInboxShort = (inbox) => ({ id: inbox.id, name: inbox.name, channel_type: 'Channel::Api', channel_id: inbox.id, avatar_url: '', provider: null });
+	const presentInboxShort = (inbox) => ({
+		id: inbox.id,
+		name: inbox.name,
+		channel_type: 'Channel::Api',
+		channel_id: inbox.id,
+		avatar_url: '',
+		provider: null,
+	});
 	/** The Application API's contact with its contact_inboxes (include_contact_inboxes defaults to true). */
 	const presentAppContact = (contact) => ({
 		...clone(contact),
@@ -270,7 +328,14 @@ function create({ state, options, credentials }) {
 		const body = ctx.body || {};
 		const hash = body.identifier_hash;
 		if ((hash === undefined || hash === null || hash === '') && !inbox.hmacMandatory) return null;
-		if (hash === hmacHex(inbox.hmacToken, body.identifier === undefined || body.identifier === null ? '' : body.identifier)) return null;
+		if (
+			hash ===
+			hmacHex(
+				inbox.hmacToken,
+				body.identifier === undefined || body.identifier === null ? '' : body.identifier,
+			)
+		)
+			return null;
 		return hmacFailureStatus === 401
 			? appError(401, 'HMAC failed: Invalid Identifier Hash Provided')
 			: railsError(500, 'HMAC failed: Invalid Identifier Hash Provided');
@@ -286,7 +351,10 @@ function create({ state, options, credentials }) {
 		const contact = contactById(contactInbox.contact_id);
 		if (need === 'contact') return { inbox, contactInbox, contact };
 		const conversation = state.conversations.find(
-			(c) => String(c.id) === ctx.params.conversation && c.inbox_id === inbox.id && c.contact_id === contact.id,
+			(c) =>
+				String(c.id) === ctx.params.conversation &&
+				c.inbox_id === inbox.id &&
+				c.contact_id === contact.id,
 		);
 		if (!conversation) return { error: railsError(404) };
 		return { inbox, contactInbox, contact, conversation };
@@ -304,7 +372,15 @@ function create({ state, options, credentials }) {
 					identity_validation_enabled: inbox.hmacMandatory,
 					name: inbox.name,
 					timezone: 'UTC',
-					working_hours: [0, 1, 2, 3, 4, 5, 6].map((day) => ({ day_of_week: day, open_all_day: true, closed_all_day: false, open_hour: null, open_minutes: null, close_hour: null, close_minutes: null })),
+					working_hours: [0, 1, 2, 3, 4, 5, 6].map((day) => ({
+						day_of_week: day,
+						open_all_day: true,
+						closed_all_day: false,
+						open_hour: null,
+						open_minutes: null,
+						close_hour: null,
+						close_minutes: null,
+					})),
 					working_hours_enabled: false,
 					csat_survey_enabled: false,
 					greeting_enabled: false,
@@ -326,8 +402,11 @@ function create({ state, options, credentials }) {
 				delete attrs.identifier_hash;
 				const contact = findOrCreateContact(attrs);
 				updateContact(contact, attrs);
-				const sourceId = typeof body.source_id === 'string' && body.source_id ? body.source_id : undefined;
-				const contactInbox = (sourceId && contactInboxBy(inbox, sourceId)) || newContactInbox(contact, inbox, sourceId);
+				const sourceId =
+					typeof body.source_id === 'string' && body.source_id ? body.source_id : undefined;
+				const contactInbox =
+					(sourceId && contactInboxBy(inbox, sourceId)) ||
+					newContactInbox(contact, inbox, sourceId);
 				if (body.identifier_hash) contactInbox.hmac_verified = true;
 				return json(200, presentPublicContact(contact, contactInbox));
 			},
@@ -364,7 +443,9 @@ function create({ state, options, credentials }) {
 			handler(ctx) {
 				const found = lookup(ctx, 'contact');
 				if (found.error) return found.error;
-				const list = state.conversations.filter((c) => c.inbox_id === found.inbox.id && c.contact_id === found.contact.id);
+				const list = state.conversations.filter(
+					(c) => c.inbox_id === found.inbox.id && c.contact_id === found.contact.id,
+				);
 				return json(200, list.map(presentPublicConversation));
 			},
 		},
@@ -377,7 +458,9 @@ function create({ state, options, credentials }) {
 				const body = ctx.body === undefined ? {} : ctx.body;
 				const invalid = validate.conversation(body);
 				if (invalid) return publicInvalid(invalid);
-				const conversation = newConversation(found.contactInbox, { custom_attributes: body.custom_attributes });
+				const conversation = newConversation(found.contactInbox, {
+					custom_attributes: body.custom_attributes,
+				});
 				return json(200, presentPublicConversation(conversation));
 			},
 		},
@@ -406,7 +489,9 @@ function create({ state, options, credentials }) {
 			handler(ctx) {
 				const found = lookup(ctx, 'conversation');
 				if (found.error) return found.error;
-				const list = state.messages.filter((m) => m.conversation_id === found.conversation.id && !m.private);
+				const list = state.messages.filter(
+					(m) => m.conversation_id === found.conversation.id && !m.private,
+				);
 				return json(200, list.map(presentMessage));
 			},
 		},
@@ -419,8 +504,15 @@ function create({ state, options, credentials }) {
 				const body = ctx.body === undefined ? {} : ctx.body;
 				const invalid = validate.message(body);
 				if (invalid) return publicInvalid(invalid);
-				if (typeof body.content !== 'string' || body.content.trim() === '') return railsError(422, 'content is required');
-				const message = newMessage(found.conversation, body.content, 0, contactSender(found.contact), { echo_id: body.echo_id });
+				if (typeof body.content !== 'string' || body.content.trim() === '')
+					return railsError(422, 'content is required');
+				const message = newMessage(
+					found.conversation,
+					body.content,
+					0,
+					contactSender(found.contact),
+					{ echo_id: body.echo_id },
+				);
 				return json(200, presentMessage(message));
 			},
 		},
@@ -454,7 +546,17 @@ function create({ state, options, credentials }) {
 					avatar_url: '',
 					type: 'user',
 					custom_attributes: {},
-					accounts: [{ id: accountId, name: 'Sandbox Account', status: 'active', role: 'administrator', availability: 'online', availability_status: 'online', auto_offline: true }],
+					accounts: [
+						{
+							id: accountId,
+							name: 'Sandbox Account',
+							status: 'active',
+							role: 'administrator',
+							availability: 'online',
+							availability_status: 'online',
+							auto_offline: true,
+						},
+					],
 					access_token: user.accessToken,
 				}),
 		},
@@ -473,7 +575,8 @@ function create({ state, options, credentials }) {
 					const contact = contactById(body.contact_id);
 					if (!contact) return appError(404, 'Resource could not be found');
 					const taken = contactInboxBy(inbox, body.source_id);
-					if (taken && taken.contact_id !== contact.id) return json(422, { error: 'source_id should be unique' });
+					if (taken && taken.contact_id !== contact.id)
+						return json(422, { error: 'source_id should be unique' });
 					contactInbox = taken || newContactInbox(contact, inbox, body.source_id);
 				} else {
 					// Chatwoot's fallback: ContactInbox.find_by!(source_id:), in any inbox of any account
@@ -489,7 +592,9 @@ function create({ state, options, credentials }) {
 			method: 'GET',
 			path: `${ACC}/conversations/:conversation`,
 			handler(ctx) {
-				const conversation = state.conversations.find((c) => String(c.id) === ctx.params.conversation);
+				const conversation = state.conversations.find(
+					(c) => String(c.id) === ctx.params.conversation,
+				);
 				if (!conversation) return appError(404, 'Resource could not be found');
 				return json(200, presentAppConversation(conversation));
 			},
@@ -501,10 +606,14 @@ function create({ state, options, credentials }) {
 				const body = ctx.body;
 				const invalid = validate.appMessage(body);
 				if (invalid) return appInvalid(invalid);
-				const conversation = state.conversations.find((c) => String(c.id) === ctx.params.conversation);
+				const conversation = state.conversations.find(
+					(c) => String(c.id) === ctx.params.conversation,
+				);
 				if (!conversation) return appError(404, 'Resource could not be found');
 				const incoming = body.message_type === 'incoming';
-				const sender = incoming ? contactSender(contactById(conversation.contact_id)) : userSender();
+				const sender = incoming
+					? contactSender(contactById(conversation.contact_id))
+					: userSender();
 				const message = newMessage(conversation, body.content, incoming ? 0 : 1, sender, body);
 				return json(200, { ...presentMessage(message), private: message.private });
 			},
@@ -519,14 +628,25 @@ function create({ state, options, credentials }) {
 				const inbox = inboxById(body.inbox_id);
 				if (!inbox) return appError(404, 'Resource could not be found');
 				for (const key of ['email', 'identifier', 'phone_number']) {
-					if (body[key] && state.contacts.some((c) => c[key] && String(c[key]).toLowerCase() === String(body[key]).toLowerCase())) {
-						const label = key === 'phone_number' ? 'Phone number' : key[0].toUpperCase() + key.slice(1);
+					if (
+						body[key] &&
+						state.contacts.some(
+							(c) => c[key] && String(c[key]).toLowerCase() === String(body[key]).toLowerCase(),
+						)
+					) {
+						const label =
+							key === 'phone_number' ? 'Phone number' : key[0].toUpperCase() + key.slice(1);
 						return json(422, { message: `${label} has already been taken`, attributes: [key] });
 					}
 				}
 				const contact = newContact(body);
 				const contactInbox = newContactInbox(contact, inbox);
-				return json(200, { payload: { contact: clone(contact), contact_inbox: { inbox: presentInboxShort(inbox), source_id: contactInbox.source_id } } });
+				return json(200, {
+					payload: {
+						contact: clone(contact),
+						contact_inbox: { inbox: presentInboxShort(inbox), source_id: contactInbox.source_id },
+					},
+				});
 			},
 		},
 		{
@@ -537,13 +657,29 @@ function create({ state, options, credentials }) {
 				const q = String(ctx.query.q || '').trim();
 				if (!q) return appError(422, 'Specify search string with parameter q');
 				const has = (value, caseSensitive) =>
-					value !== null && value !== undefined && (caseSensitive ? String(value).includes(q) : String(value).toLowerCase().includes(q.toLowerCase()));
+					value !== null &&
+					value !== undefined &&
+					(caseSensitive
+						? String(value).includes(q)
+						: String(value).toLowerCase().includes(q.toLowerCase()));
 				const found = state.contacts.filter(
-					(c) => has(c.name) || has(c.email) || has(c.phone_number) || has(c.identifier, true) || (/^\d+$/.test(q) && c.id === Number(q)),
+					(c) =>
+						has(c.name) ||
+						has(c.email) ||
+						has(c.phone_number) ||
+						has(c.identifier, true) ||
+						(/^\d+$/.test(q) && c.id === Number(q)),
 				);
 				const page = Math.max(1, Number(ctx.query.page) || 1);
 				const slice = found.slice((page - 1) * 15, page * 15);
-				return json(200, { meta: { count: slice.length, current_page: String(page), has_more: found.length > page * 15 }, payload: slice.map(presentAppContact) });
+				return json(200, {
+					meta: {
+						count: slice.length,
+						current_page: String(page),
+						has_more: found.length > page * 15,
+					},
+					payload: slice.map(presentAppContact),
+				});
 			},
 		},
 		{
@@ -580,10 +716,15 @@ function create({ state, options, credentials }) {
 			// Rails' dynamic segments stop at "." (the format): a raw dot in an ID matches no route
 			if (ctx.path.includes('.')) return railsError(404);
 			if (!route.path.startsWith('/api/')) return null;
-			const token = ctx.headers.api_access_token || ctx.headers['api-access-token'] || (options.acceptBearer && /^Bearer\s+(.+)$/i.exec(ctx.headers.authorization || '')?.[1]);
-			if (!token) return json(401, { errors: ['You need to sign in or sign up before continuing.'] });
+			const token =
+				ctx.headers.api_access_token ||
+				ctx.headers['api-access-token'] ||
+				(options.acceptBearer && /^Bearer\s+(.+)$/i.exec(ctx.headers.authorization || '')?.[1]);
+			if (!token)
+				return json(401, { errors: ['You need to sign in or sign up before continuing.'] });
 			if (token !== user.accessToken) return appError(401, 'Invalid Access Token');
-			if (ctx.params.account !== undefined && Number(ctx.params.account) !== accountId) return appError(404, 'Resource could not be found');
+			if (ctx.params.account !== undefined && Number(ctx.params.account) !== accountId)
+				return appError(404, 'Resource could not be found');
 			if (ctx.method === 'POST' && ctx.bodyType !== 'json' && ctx.bodyType !== 'invalid-json') {
 				return json(422, { message: 'Request body must be JSON', attributes: [] });
 			}
@@ -596,7 +737,10 @@ function create({ state, options, credentials }) {
 		// ActionDispatch's ParseError happens before any controller code
 		invalidJson: (ctx) => railsError(400, `invalid JSON: ${ctx.jsonError}`),
 		unauthorized: () => appError(401, 'Invalid Access Token'),
-		serverError: (ctx, status) => (ctx.path.startsWith('/api/') || ctx.path.startsWith('/public/') ? railsError(status) : railsHtml(status)),
+		serverError: (ctx, status) =>
+			ctx.path.startsWith('/api/') || ctx.path.startsWith('/public/')
+				? railsError(status)
+				: railsHtml(status),
 		// rack-attack's default throttled responder
 		rateLimited: () => text(429, 'Retry later\n'),
 	};

@@ -7,8 +7,33 @@
 const { json, uuid, hex, nowSec, bearer, isObject, clone } = require('../core');
 const { specValidators } = require('../schema');
 
-const VERSIONS = ['1.0', '1.1', '1.2', '1.3', '1.4', '2.0', '2.1', '2.2', '2.3', '2.4', '2.5', '2.6', '2.7', '2.8', '2.9', '2.10',
-	'2.11', '2.12', '2.13', '2.14', '2.15', '2.16', '2.17', 'Unstable', 'Preview'];
+const VERSIONS = [
+	'1.0',
+	'1.1',
+	'1.2',
+	'1.3',
+	'1.4',
+	'2.0',
+	'2.1',
+	'2.2',
+	'2.3',
+	'2.4',
+	'2.5',
+	'2.6',
+	'2.7',
+	'2.8',
+	'2.9',
+	'2.10',
+	'2.11',
+	'2.12',
+	'2.13',
+	'2.14',
+	'2.15',
+	'2.16',
+	'2.17',
+	'Unstable',
+	'Preview',
+];
 const MAX_FILTERS_PER_GROUP = 15;
 const MAX_SEARCH_DEPTH = 2;
 
@@ -17,8 +42,20 @@ const defaultCredentials = {
 };
 
 const DEFAULT_CONTACTS = [
-	{ id: '536e564f316c83104c000020', role: 'user', email: 'jane.doe@example.com', name: 'Jane Doe', external_id: 'ext-jane-1' },
-	{ id: '5989303470da497b1babb9ef', role: 'lead', email: null, name: 'Website Visitor', external_id: null },
+	{
+		id: '536e564f316c83104c000020',
+		role: 'user',
+		email: 'jane.doe@example.com',
+		name: 'Jane Doe',
+		external_id: 'ext-jane-1',
+	},
+	{
+		id: '5989303470da497b1babb9ef',
+		role: 'lead',
+		email: null,
+		name: 'Website Visitor',
+		external_id: null,
+	},
 ];
 
 function errorList(status, code, message, field) {
@@ -35,12 +72,18 @@ function versionAtLeast(version, major, minor) {
 }
 
 function objectId() {
-	return Math.floor(Date.now() / 1000).toString(16).padStart(8, '0') + hex(8);
+	return (
+		Math.floor(Date.now() / 1000)
+			.toString(16)
+			.padStart(8, '0') + hex(8)
+	);
 }
 
 function acceptsJson(accept) {
 	if (typeof accept !== 'string') return false;
-	return accept.split(',').some((part) => part.split(';')[0].trim().toLowerCase() === 'application/json');
+	return accept
+		.split(',')
+		.some((part) => part.split(';')[0].trim().toLowerCase() === 'application/json');
 }
 
 function create({ state, options, credentials }) {
@@ -53,7 +96,9 @@ function create({ state, options, credentials }) {
 		adminReply: validators.forSchema('admin_reply_conversation_request'),
 		reply: validators.forSchema('reply_conversation_request'),
 	};
-	const tokens = new Set([credentials.accessToken, ...(credentials.accessTokens || [])].filter(Boolean));
+	const tokens = new Set(
+		[credentials.accessToken, ...(credentials.accessTokens || [])].filter(Boolean),
+	);
 	const admin = {
 		type: 'admin',
 		id: String(credentials.adminId || '991267001'),
@@ -117,7 +162,8 @@ function create({ state, options, credentials }) {
 
 	const findContact = (id) => state.contacts.find((c) => c.id === id);
 	const findConversation = (id) => state.conversations.find((c) => c.id === String(id));
-	const emailEq = (a, b) => typeof a === 'string' && typeof b === 'string' && a.toLowerCase() === b.toLowerCase();
+	const emailEq = (a, b) =>
+		typeof a === 'string' && typeof b === 'string' && a.toLowerCase() === b.toLowerCase();
 
 	function invalid(result) {
 		return errorList(400, 'parameter_invalid', result.message, result.field);
@@ -152,28 +198,44 @@ function create({ state, options, credentials }) {
 	// -------------------------------------------------------------- search
 
 	function fieldValue(contact, field) {
-		if (field.startsWith('custom_attributes.')) return (contact.custom_attributes || {})[field.slice(18)];
+		if (field.startsWith('custom_attributes.'))
+			return (contact.custom_attributes || {})[field.slice(18)];
 		return contact[field];
 	}
 
 	function compare(actual, operator, expected) {
 		const a = typeof actual === 'string' ? actual.toLowerCase() : actual;
 		const e = typeof expected === 'string' ? expected.toLowerCase() : expected;
-		const list = Array.isArray(expected) ? expected.map((x) => (typeof x === 'string' ? x.toLowerCase() : x)) : [e];
+		const list = Array.isArray(expected)
+			? expected.map((x) => (typeof x === 'string' ? x.toLowerCase() : x))
+			: [e];
 		switch (operator) {
-			case '=': return a === e || (a == null && e == null);
-			case '!=': return a !== e;
-			case 'IN': return list.includes(a);
-			case 'NIN': return !list.includes(a);
-			case '<': return a != null && a < e;
-			case '>': return a != null && a > e;
-			case '<=': return a != null && a <= e;
-			case '>=': return a != null && a >= e;
-			case '~': return typeof a === 'string' && a.includes(e);
-			case '!~': return typeof a !== 'string' || !a.includes(e);
-			case '^': return typeof a === 'string' && a.startsWith(e);
-			case '$': return typeof a === 'string' && a.endsWith(e);
-			default: return false;
+			case '=':
+				return a === e || (a == null && e == null);
+			case '!=':
+				return a !== e;
+			case 'IN':
+				return list.includes(a);
+			case 'NIN':
+				return !list.includes(a);
+			case '<':
+				return a != null && a < e;
+			case '>':
+				return a != null && a > e;
+			case '<=':
+				return a != null && a <= e;
+			case '>=':
+				return a != null && a >= e;
+			case '~':
+				return typeof a === 'string' && a.includes(e);
+			case '!~':
+				return typeof a !== 'string' || !a.includes(e);
+			case '^':
+				return typeof a === 'string' && a.startsWith(e);
+			case '$':
+				return typeof a === 'string' && a.endsWith(e);
+			default:
+				return false;
 		}
 	}
 
@@ -181,15 +243,19 @@ function create({ state, options, credentials }) {
 	function compileQuery(query, depth) {
 		if (query.operator === 'AND' || query.operator === 'OR') {
 			if (depth >= MAX_SEARCH_DEPTH) return 'query nesting is limited to 2 levels';
-			if (!Array.isArray(query.value) || query.value.length === 0) return 'query.value must be a non-empty array';
-			if (query.value.length > MAX_FILTERS_PER_GROUP) return `a group is limited to ${MAX_FILTERS_PER_GROUP} filters`;
+			if (!Array.isArray(query.value) || query.value.length === 0)
+				return 'query.value must be a non-empty array';
+			if (query.value.length > MAX_FILTERS_PER_GROUP)
+				return `a group is limited to ${MAX_FILTERS_PER_GROUP} filters`;
 			const parts = [];
 			for (const sub of query.value) {
 				const compiled = compileQuery(sub, depth + 1);
 				if (typeof compiled === 'string') return compiled;
 				parts.push(compiled);
 			}
-			return query.operator === 'AND' ? (c) => parts.every((p) => p(c)) : (c) => parts.some((p) => p(c));
+			return query.operator === 'AND'
+				? (c) => parts.every((p) => p(c))
+				: (c) => parts.some((p) => p(c));
 		}
 		if (typeof query.field !== 'string' || !query.field) return 'query.field is required';
 		return (contact) => compare(fieldValue(contact, query.field), query.operator, query.value);
@@ -214,10 +280,16 @@ function create({ state, options, credentials }) {
 					return errorList(400, 'parameter_invalid', 'role must be one of: user, lead', 'role');
 				}
 				const existing = state.contacts.find(
-					(c) => (body.external_id && c.external_id === body.external_id) || (body.email && c.role === (body.role || 'user') && emailEq(c.email, body.email)),
+					(c) =>
+						(body.external_id && c.external_id === body.external_id) ||
+						(body.email && c.role === (body.role || 'user') && emailEq(c.email, body.email)),
 				);
 				if (existing) {
-					return errorList(409, 'conflict', `A contact matching those details already exists with id=${existing.id}`);
+					return errorList(
+						409,
+						'conflict',
+						`A contact matching those details already exists with id=${existing.id}`,
+					);
 				}
 				const contact = makeContact(body);
 				state.contacts.push(contact);
@@ -231,12 +303,17 @@ function create({ state, options, credentials }) {
 				const result = validate.search(ctx.body);
 				if (result) return invalid(result);
 				const predicate = compileQuery(ctx.body.query, 0);
-				if (typeof predicate === 'string') return errorList(400, 'parameter_invalid', predicate, 'query');
+				if (typeof predicate === 'string')
+					return errorList(400, 'parameter_invalid', predicate, 'query');
 				const pagination = ctx.body.pagination || {};
 				const perPage = Math.min(Math.max(Number(pagination.per_page) || 50, 1), 150);
-				const start = pagination.starting_after ? Number(Buffer.from(String(pagination.starting_after), 'base64url').toString()) || 0 : 0;
+				const start = pagination.starting_after
+					? Number(Buffer.from(String(pagination.starting_after), 'base64url').toString()) || 0
+					: 0;
 				const visibleBefore = Date.now() / 1000 - searchDelayMs / 1000;
-				const matches = state.contacts.filter((c) => (searchDelayMs === 0 || c.created_at <= visibleBefore) && predicate(c));
+				const matches = state.contacts.filter(
+					(c) => (searchDelayMs === 0 || c.created_at <= visibleBefore) && predicate(c),
+				);
 				const page = matches.slice(start, start + perPage);
 				const pages = {
 					type: 'pages',
@@ -245,7 +322,10 @@ function create({ state, options, credentials }) {
 					total_pages: Math.max(1, Math.ceil(matches.length / perPage)),
 				};
 				if (start + perPage < matches.length) {
-					pages.next = { per_page: perPage, starting_after: Buffer.from(String(start + perPage)).toString('base64url') };
+					pages.next = {
+						per_page: perPage,
+						starting_after: Buffer.from(String(start + perPage)).toString('base64url'),
+					};
 				}
 				return json(200, { type: 'list', data: clone(page), total_count: matches.length, pages });
 			},
@@ -255,8 +335,11 @@ function create({ state, options, credentials }) {
 			path: '/contacts/find_by_external_id/:externalId',
 			handler(ctx) {
 				// From 2.13 only; older versions have no such route. The 2.14 spec: "only supports users and not leads".
-				if (!versionAtLeast(ctx.headers['intercom-version'], 2, 13)) return errorList(404, 'not_found', 'Resource Not Found');
-				const contact = state.contacts.find((c) => c.role === 'user' && c.external_id === ctx.params.externalId);
+				if (!versionAtLeast(ctx.headers['intercom-version'], 2, 13))
+					return errorList(404, 'not_found', 'Resource Not Found');
+				const contact = state.contacts.find(
+					(c) => c.role === 'user' && c.external_id === ctx.params.externalId,
+				);
 				if (!contact) return errorList(404, 'not_found', 'User Not Found');
 				return json(200, clone(contact));
 			},
@@ -303,15 +386,27 @@ function create({ state, options, credentials }) {
 						delivered_as: 'customer_initiated',
 						subject: body.subject || '',
 						body: body.body,
-						author: { type: contact.role, id: contact.id, name: contact.name, email: contact.email || '' },
+						author: {
+							type: contact.role,
+							id: contact.id,
+							name: contact.name,
+							email: contact.email || '',
+						},
 						attachments: (body.attachment_urls || []).map((url) => ({ type: 'upload', url })),
 						url: null,
 						redacted: false,
 					},
-					contacts: { type: 'contact.list', contacts: [{ type: 'contact', id: contact.id, external_id: contact.external_id }] },
+					contacts: {
+						type: 'contact.list',
+						contacts: [{ type: 'contact', id: contact.id, external_id: contact.external_id }],
+					},
 					teammates: { type: 'admin.list', admins: [] },
 					custom_attributes: {},
-					conversation_parts: { type: 'conversation_part.list', conversation_parts: [], total_count: 0 },
+					conversation_parts: {
+						type: 'conversation_part.list',
+						conversation_parts: [],
+						total_count: 0,
+					},
 				};
 				if (body.brand_id !== undefined) conversation.brand_id = body.brand_id;
 				state.conversations.push(conversation);
@@ -343,14 +438,16 @@ function create({ state, options, credentials }) {
 				const body = ctx.body;
 				// the whole oneOf first, then the branch the body aims at, for a message that names the right field
 				if (validate.reply(body)) {
-					const branch = isObject(body) && body.type === 'admin' ? validate.adminReply : validate.contactReply;
+					const branch =
+						isObject(body) && body.type === 'admin' ? validate.adminReply : validate.contactReply;
 					return invalid(branch(body) || validate.reply(body));
 				}
 				const conversation = findConversation(ctx.params.id);
 				if (!conversation) return errorList(404, 'not_found', 'Resource Not Found');
 				let author;
 				if (body.type === 'admin') {
-					if (String(body.admin_id) !== admin.id) return errorList(404, 'admin_not_found', 'Admin not found', 'admin_id');
+					if (String(body.admin_id) !== admin.id)
+						return errorList(404, 'admin_not_found', 'Admin not found', 'admin_id');
 					author = { type: 'admin', id: admin.id, name: admin.name, email: admin.email };
 				} else {
 					const contact = body.intercom_user_id
@@ -359,9 +456,18 @@ function create({ state, options, credentials }) {
 							? state.contacts.find((c) => c.external_id === body.user_id)
 							: state.contacts.find((c) => emailEq(c.email, body.email));
 					if (!contact) return errorList(404, 'not_found', 'User Not Found');
-					author = { type: contact.role, id: contact.id, name: contact.name, email: contact.email || '' };
+					author = {
+						type: contact.role,
+						id: contact.id,
+						name: contact.name,
+						email: contact.email || '',
+					};
 					if (!conversation.contacts.contacts.some((c) => c.id === contact.id)) {
-						conversation.contacts.contacts.push({ type: 'contact', id: contact.id, external_id: contact.external_id });
+						conversation.contacts.contacts.push({
+							type: 'contact',
+							id: contact.id,
+							external_id: contact.external_id,
+						});
 					}
 					conversation.open = true;
 					conversation.state = 'open';
@@ -373,7 +479,14 @@ function create({ state, options, credentials }) {
 					author,
 					attachment_urls: body.attachment_urls,
 				});
-				state.messages.push({ type: 'conversation_part', id: part.id, conversation_id: conversation.id, body: part.body, author, created_at: part.created_at });
+				state.messages.push({
+					type: 'conversation_part',
+					id: part.id,
+					conversation_id: conversation.id,
+					body: part.body,
+					author,
+					created_at: part.created_at,
+				});
 				return json(200, presentConversation(conversation));
 			},
 		},
@@ -382,17 +495,32 @@ function create({ state, options, credentials }) {
 			path: '/conversations/:id/parts',
 			handler(ctx) {
 				const body = ctx.body;
-				if (!isObject(body)) return errorList(400, 'parameter_invalid', 'request body must be an object');
+				if (!isObject(body))
+					return errorList(400, 'parameter_invalid', 'request body must be an object');
 				if (!['close', 'open', 'snoozed', 'assignment'].includes(body.message_type)) {
-					return errorList(400, 'parameter_invalid', 'message_type must be one of: close, open, snoozed, assignment', 'message_type');
+					return errorList(
+						400,
+						'parameter_invalid',
+						'message_type must be one of: close, open, snoozed, assignment',
+						'message_type',
+					);
 				}
-				if (body.type !== 'admin') return errorList(400, 'parameter_invalid', 'type must be admin', 'type');
-				if (String(body.admin_id) !== admin.id) return errorList(404, 'admin_not_found', 'Admin not found', 'admin_id');
+				if (body.type !== 'admin')
+					return errorList(400, 'parameter_invalid', 'type must be admin', 'type');
+				if (String(body.admin_id) !== admin.id)
+					return errorList(404, 'admin_not_found', 'Admin not found', 'admin_id');
 				const conversation = findConversation(ctx.params.id);
 				if (!conversation) return errorList(404, 'not_found', 'Resource Not Found');
-				if (body.message_type === 'close') Object.assign(conversation, { open: false, state: 'closed' });
-				if (body.message_type === 'open') Object.assign(conversation, { open: true, state: 'open' });
-				if (body.message_type === 'snoozed') Object.assign(conversation, { open: true, state: 'snoozed', snoozed_until: body.snoozed_until || null });
+				if (body.message_type === 'close')
+					Object.assign(conversation, { open: false, state: 'closed' });
+				if (body.message_type === 'open')
+					Object.assign(conversation, { open: true, state: 'open' });
+				if (body.message_type === 'snoozed')
+					Object.assign(conversation, {
+						open: true,
+						state: 'snoozed',
+						snoozed_until: body.snoozed_until || null,
+					});
 				addPart(conversation, {
 					part_type: body.message_type,
 					body: body.body,
@@ -407,36 +535,63 @@ function create({ state, options, credentials }) {
 		routes,
 		before(ctx, route) {
 			const token = bearer(ctx.headers);
-			if (!token || !tokens.has(token)) return errorList(401, 'unauthorized', 'Access Token Invalid');
+			if (!token || !tokens.has(token))
+				return errorList(401, 'unauthorized', 'Access Token Invalid');
 			if (options.strictAccept !== false ? !acceptsJson(ctx.headers.accept) : false) {
 				return errorList(406, 'unsupported', 'The Accept header must be application/json');
 			}
 			const version = ctx.headers['intercom-version'];
 			if (version === undefined && options.requireVersion) {
-				return errorList(400, 'bad_request', 'Intercom-Version header is required', 'Intercom-Version');
+				return errorList(
+					400,
+					'bad_request',
+					'Intercom-Version header is required',
+					'Intercom-Version',
+				);
 			}
 			if (version !== undefined && !VERSIONS.includes(String(version))) {
-				return errorList(400, 'bad_request', `Requested version ${version} is not valid`, 'Intercom-Version');
+				return errorList(
+					400,
+					'bad_request',
+					`Requested version ${version} is not valid`,
+					'Intercom-Version',
+				);
 			}
 			if (options.planRestricted && route.path !== '/me') {
 				return errorList(403, 'api_plan_restricted', 'Active subscription needed.');
 			}
 			if (ctx.method === 'POST') {
-				if (ctx.bodyType === 'empty') return errorList(400, 'parameter_invalid', 'request body is required');
-				if (ctx.bodyType !== 'json' && ctx.bodyType !== 'invalid-json') return errorList(415, 'unsupported', 'Content-Type must be application/json');
+				if (ctx.bodyType === 'empty')
+					return errorList(400, 'parameter_invalid', 'request body is required');
+				if (ctx.bodyType !== 'json' && ctx.bodyType !== 'invalid-json')
+					return errorList(415, 'unsupported', 'Content-Type must be application/json');
 			}
 			return null;
 		},
 		notFound: () => errorList(404, 'not_found', 'Resource Not Found'),
-		invalidJson: (ctx) => errorList(400, 'parameter_invalid', `There was a problem in the JSON you submitted: ${ctx.jsonError}`),
+		invalidJson: (ctx) =>
+			errorList(
+				400,
+				'parameter_invalid',
+				`There was a problem in the JSON you submitted: ${ctx.jsonError}`,
+			),
 		unauthorized: () => errorList(401, 'unauthorized', 'Access Token Invalid'),
 		serverError(ctx, status) {
 			if (status === 413) return errorList(413, 'client_error', 'Request entity too large');
-			if (status === 503) return errorList(503, 'service_unavailable', 'Sorry, the API service is temporarily unavailable');
+			if (status === 503)
+				return errorList(
+					503,
+					'service_unavailable',
+					'Sorry, the API service is temporarily unavailable',
+				);
 			return errorList(status, 'server_error', 'Server Error');
 		},
 		rateLimited: (ctx, info) =>
-			errorList(429, 'rate_limit_exceeded', `Exceeded rate limit of ${info.limit} in ${Math.round(info.windowMs / 1000)} seconds`),
+			errorList(
+				429,
+				'rate_limit_exceeded',
+				`Exceeded rate limit of ${info.limit} in ${Math.round(info.windowMs / 1000)} seconds`,
+			),
 	};
 }
 

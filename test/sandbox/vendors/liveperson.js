@@ -13,7 +13,16 @@ const defaultCredentials = {
 	clientSecret: 'sandbox-lp-client-secret',
 };
 
-const SERVICES = ['sentinel', 'idp', 'asyncMessagingEnt', 'msgHist', 'agentVep', 'accountConfigReadOnly', 'accountConfigReadWrite', 'leDataReporting'];
+const SERVICES = [
+	'sentinel',
+	'idp',
+	'asyncMessagingEnt',
+	'msgHist',
+	'agentVep',
+	'accountConfigReadOnly',
+	'accountConfigReadWrite',
+	'leDataReporting',
+];
 const DEFAULT_SKILLS = ['-1', '1001', '1002'];
 const TTR = ['NORMAL', 'URGENT', 'PRIORITIZED', 'CUSTOM'];
 const MAX_BATCH = 10;
@@ -53,13 +62,21 @@ function create({ state, options, credentials, server }) {
 	}
 
 	function issue(kind, value, ttlSec, extra) {
-		const record = { kind, value, issuedAt: Date.now(), expiresAt: ttlSec ? Date.now() + ttlSec * 1000 : null, revoked: false, ...extra };
+		const record = {
+			kind,
+			value,
+			issuedAt: Date.now(),
+			expiresAt: ttlSec ? Date.now() + ttlSec * 1000 : null,
+			revoked: false,
+			...extra,
+		};
 		state.tokens.push(record);
 		return record;
 	}
 	function tokenRecord(kind, value) {
 		const record = state.tokens.find((t) => t.kind === kind && t.value === value);
-		if (!record || record.revoked || (record.expiresAt && record.expiresAt <= Date.now())) return null;
+		if (!record || record.revoked || (record.expiresAt && record.expiresAt <= Date.now()))
+			return null;
 		return record;
 	}
 
@@ -69,7 +86,8 @@ function create({ state, options, credentials, server }) {
 		if (!token) return { error: authError(40105) };
 		if (options.acceptBearerPrefix) token = token.replace(/^Bearer\s+/i, '');
 		const claims = verifyJwt(token, secret);
-		if (!claims || !tokenRecord('appJwt', token) || claims.aud !== ctx.params.account) return { error: authError(40102) };
+		if (!claims || !tokenRecord('appJwt', token) || claims.aud !== ctx.params.account)
+			return { error: authError(40102) };
 		if (claims.iss !== 'Sentinel') return { error: authError(40001) };
 		return { claims };
 	}
@@ -77,7 +95,8 @@ function create({ state, options, credentials, server }) {
 		const token = ctx.headers['x-lp-on-behalf'];
 		if (!token) return { error: authError(40104) };
 		const claims = verifyJwt(token, secret);
-		if (!claims || !tokenRecord('consumerJws', token) || claims.account_id !== ctx.params.account) return { error: authError(40103) };
+		if (!claims || !tokenRecord('consumerJws', token) || claims.account_id !== ctx.params.account)
+			return { error: authError(40103) };
 		return { consumer: consumers.get(claims.ext_consumer_id) };
 	}
 
@@ -88,22 +107,38 @@ function create({ state, options, credentials, server }) {
 	// -------------------------------------------------------------- batch items
 
 	function setUserProfile(req, consumer) {
-		if (req.body !== undefined && !isObject(req.body)) return item(req.id, 400, { msg: 'body must be an object' });
+		if (req.body !== undefined && !isObject(req.body))
+			return item(req.id, 400, { msg: 'body must be an object' });
 		consumer.profile = req.body || {};
 		return item(req.id, 'OK', { msg: 'OK User Profile set successfully' });
 	}
 
 	function requestConversation(req, consumer, ctx) {
 		const body = req.body;
-		if (body.brandId !== ctx.params.account) return item(req.id, 400, { msg: `brandId ${body.brandId} does not match account ${ctx.params.account}` });
-		if (body.channelType !== undefined && body.channelType !== 'MESSAGING') return item(req.id, 400, { msg: 'channelType must be MESSAGING' });
-		if (body.ttrDefName !== undefined && body.ttrDefName !== null && !TTR.includes(body.ttrDefName)) {
+		if (body.brandId !== ctx.params.account)
+			return item(req.id, 400, {
+				msg: `brandId ${body.brandId} does not match account ${ctx.params.account}`,
+			});
+		if (body.channelType !== undefined && body.channelType !== 'MESSAGING')
+			return item(req.id, 400, { msg: 'channelType must be MESSAGING' });
+		if (
+			body.ttrDefName !== undefined &&
+			body.ttrDefName !== null &&
+			!TTR.includes(body.ttrDefName)
+		) {
 			return item(req.id, 400, { msg: `Invalid ttrDefName ${body.ttrDefName}` });
 		}
-		if (body.skillId !== undefined && body.skillId !== null && !skills.includes(String(body.skillId))) {
+		if (
+			body.skillId !== undefined &&
+			body.skillId !== null &&
+			!skills.includes(String(body.skillId))
+		) {
 			return item(req.id, 400, { msg: `Skill ${body.skillId} does not exist` });
 		}
-		if (options.oneOpenConversationPerConsumer && state.conversations.some((c) => c.consumerId === consumer.lpConsumerId && c.state === 'OPEN')) {
+		if (
+			options.oneOpenConversationPerConsumer &&
+			state.conversations.some((c) => c.consumerId === consumer.lpConsumerId && c.state === 'OPEN')
+		) {
 			return item(req.id, 400, { msg: 'The consumer already has an open conversation' });
 		}
 		const conversation = {
@@ -127,31 +162,56 @@ function create({ state, options, credentials, server }) {
 
 	function publishEvent(req, consumer, fallbackConversation) {
 		const body = req.body;
-		if (!isObject(body) || !isObject(body.event)) return item(req.id, 400, { msg: 'body.event is required' });
+		if (!isObject(body) || !isObject(body.event))
+			return item(req.id, 400, { msg: 'body.event is required' });
 		const dialogId = body.dialogId || (fallbackConversation && fallbackConversation.conversationId);
-		const conversation = state.conversations.find((c) => c.conversationId === dialogId && c.consumerId === consumer.lpConsumerId);
+		const conversation = state.conversations.find(
+			(c) => c.conversationId === dialogId && c.consumerId === consumer.lpConsumerId,
+		);
 		if (!conversation) return item(req.id, 400, { msg: `Dialog ${dialogId} not found` });
-		if (conversation.state !== 'OPEN') return item(req.id, 400, { msg: `Conversation ${dialogId} is closed` });
+		if (conversation.state !== 'OPEN')
+			return item(req.id, 400, { msg: `Conversation ${dialogId} is closed` });
 		const event = body.event;
 		if (event.type === 'ContentEvent') {
 			if (typeof event.message !== 'string' || typeof event.contentType !== 'string') {
 				return item(req.id, 400, { msg: 'ContentEvent needs contentType and message' });
 			}
 			const sequence = conversation.nextSequence++;
-			state.messages.push({ conversationId: conversation.conversationId, sequence, contentType: event.contentType, message: event.message, consumerId: consumer.lpConsumerId, at: Date.now() });
+			state.messages.push({
+				conversationId: conversation.conversationId,
+				sequence,
+				contentType: event.contentType,
+				message: event.message,
+				consumerId: consumer.lpConsumerId,
+				at: Date.now(),
+			});
 			return item(req.id, 'OK', { sequence });
 		}
-		if (event.type === 'ChatStateEvent' || event.type === 'AcceptStatusEvent') return item(req.id, 'OK', {});
+		if (event.type === 'ChatStateEvent' || event.type === 'AcceptStatusEvent')
+			return item(req.id, 'OK', {});
 		return item(req.id, 400, { msg: `Unsupported event type ${event.type}` });
 	}
 
 	function updateConversationField(req, consumer) {
 		const body = req.body;
 		const field = isObject(body) && body.conversationField;
-		const conversation = isObject(body) && state.conversations.find((c) => c.conversationId === body.conversationId && c.consumerId === consumer.lpConsumerId);
-		if (!conversation) return item(req.id, 400, { msg: `Conversation ${isObject(body) ? body.conversationId : ''} not found` });
-		if (!isObject(field) || field.field !== 'ConversationStateField' || !['CLOSE', 'OPEN'].includes(field.conversationState)) {
-			return item(req.id, 400, { msg: 'conversationField must be a ConversationStateField with conversationState CLOSE' });
+		const conversation =
+			isObject(body) &&
+			state.conversations.find(
+				(c) => c.conversationId === body.conversationId && c.consumerId === consumer.lpConsumerId,
+			);
+		if (!conversation)
+			return item(req.id, 400, {
+				msg: `Conversation ${isObject(body) ? body.conversationId : ''} not found`,
+			});
+		if (
+			!isObject(field) ||
+			field.field !== 'ConversationStateField' ||
+			!['CLOSE', 'OPEN'].includes(field.conversationState)
+		) {
+			return item(req.id, 400, {
+				msg: 'conversationField must be a ConversationStateField with conversationState CLOSE',
+			});
 		}
 		conversation.state = field.conversationState;
 		if (field.conversationState === 'CLOSE') conversation.closedAt = Date.now();
@@ -159,7 +219,12 @@ function create({ state, options, credentials, server }) {
 	}
 
 	function checkShape(req) {
-		if (!isObject(req) || req.kind !== 'req' || (typeof req.id !== 'string' && typeof req.id !== 'number') || typeof req.type !== 'string') {
+		if (
+			!isObject(req) ||
+			req.kind !== 'req' ||
+			(typeof req.id !== 'string' && typeof req.id !== 'number') ||
+			typeof req.type !== 'string'
+		) {
 			return 'every request needs kind "req", an id and a type';
 		}
 		return null;
@@ -172,16 +237,21 @@ function create({ state, options, credentials, server }) {
 			method: 'GET',
 			path: '/api/account/:account/service/baseURI.json',
 			handler(ctx) {
-				if (unknownAccount(ctx)) return lpError(404, 'Not Found', `Account ${ctx.params.account} not found`);
-				return json(200, { baseURIs: SERVICES.map((service) => ({ service, account: account, baseURI: baseUri() })) });
+				if (unknownAccount(ctx))
+					return lpError(404, 'Not Found', `Account ${ctx.params.account} not found`);
+				return json(200, {
+					baseURIs: SERVICES.map((service) => ({ service, account: account, baseURI: baseUri() })),
+				});
 			},
 		},
 		{
 			method: 'GET',
 			path: '/api/account/:account/service/:service/baseURI.json',
 			handler(ctx) {
-				if (unknownAccount(ctx)) return lpError(404, 'Not Found', `Account ${ctx.params.account} not found`);
-				if (!SERVICES.includes(ctx.params.service)) return lpError(404, 'Not Found', `Service ${ctx.params.service} not found`);
+				if (unknownAccount(ctx))
+					return lpError(404, 'Not Found', `Account ${ctx.params.account} not found`);
+				if (!SERVICES.includes(ctx.params.service))
+					return lpError(404, 'Not Found', `Service ${ctx.params.service} not found`);
 				return json(200, { service: ctx.params.service, account, baseURI: baseUri() });
 			},
 		},
@@ -189,15 +259,40 @@ function create({ state, options, credentials, server }) {
 			method: 'POST',
 			path: '/sentinel/api/account/:account/app/token',
 			handler(ctx) {
-				if (unknownAccount(ctx)) return json(404, { error: 'account_not_found', error_description: `Account ${ctx.params.account} not found` });
+				if (unknownAccount(ctx))
+					return json(404, {
+						error: 'account_not_found',
+						error_description: `Account ${ctx.params.account} not found`,
+					});
 				const form = ctx.bodyType === 'form' ? ctx.body : {};
 				const param = (name) => (form[name] !== undefined ? form[name] : ctx.query[name]);
-				if (param('grant_type') !== 'client_credentials') return json(400, { error: 'unsupported_grant_type', error_description: 'grant_type must be client_credentials' });
-				if (param('client_id') !== credentials.clientId || param('client_secret') !== credentials.clientSecret) {
-					return json(401, { error: 'invalid_client', error_description: 'Bad client credentials' });
+				if (param('grant_type') !== 'client_credentials')
+					return json(400, {
+						error: 'unsupported_grant_type',
+						error_description: 'grant_type must be client_credentials',
+					});
+				if (
+					param('client_id') !== credentials.clientId ||
+					param('client_secret') !== credentials.clientSecret
+				) {
+					return json(401, {
+						error: 'invalid_client',
+						error_description: 'Bad client credentials',
+					});
 				}
 				const now = Math.floor(Date.now() / 1000);
-				const token = signJwt({ aud: account, azp: credentials.clientId, scope: 'msg.consumer', iss: 'Sentinel', iat: now, exp: now + appTtl, jti: uuid() }, secret);
+				const token = signJwt(
+					{
+						aud: account,
+						azp: credentials.clientId,
+						scope: 'msg.consumer',
+						iss: 'Sentinel',
+						iat: now,
+						exp: now + appTtl,
+						jti: uuid(),
+					},
+					secret,
+				);
 				issue('appJwt', token, appTtl);
 				return json(200, { access_token: token, token_type: 'Bearer', expires_in: appTtl });
 			},
@@ -209,17 +304,32 @@ function create({ state, options, credentials, server }) {
 				const app = checkAppJwt(ctx);
 				if (app.error) return app.error;
 				const body = ctx.body;
-				if (!isObject(body) || typeof body.ext_consumer_id !== 'string' || body.ext_consumer_id === '') {
+				if (
+					!isObject(body) ||
+					typeof body.ext_consumer_id !== 'string' ||
+					body.ext_consumer_id === ''
+				) {
 					return lpError(400, 'Missing parameter', 'ext_consumer_id is missing');
 				}
 				let consumer = consumers.get(body.ext_consumer_id);
 				if (!consumer) {
-					consumer = { extConsumerId: body.ext_consumer_id, lpConsumerId: uuid(), accountId: ctx.params.account, createdAt: Date.now() };
+					consumer = {
+						extConsumerId: body.ext_consumer_id,
+						lpConsumerId: uuid(),
+						accountId: ctx.params.account,
+						createdAt: Date.now(),
+					};
 					consumers.set(body.ext_consumer_id, consumer);
 					state.contacts.push(consumer);
 				}
 				const now = Math.floor(Date.now() / 1000);
-				const claims = { account_id: ctx.params.account, ext_consumer_id: consumer.extConsumerId, lp_consumer_id: consumer.lpConsumerId, iat: now, jti: uuid() };
+				const claims = {
+					account_id: ctx.params.account,
+					ext_consumer_id: consumer.extConsumerId,
+					lp_consumer_id: consumer.lpConsumerId,
+					iat: now,
+					jti: uuid(),
+				};
 				if (consumerTtl) claims.exp = now + consumerTtl;
 				const token = signJwt(claims, secret);
 				issue('consumerJws', token, consumerTtl, { extConsumerId: consumer.extConsumerId });
@@ -233,26 +343,40 @@ function create({ state, options, credentials, server }) {
 			handler(ctx, consumer) {
 				const list = ctx.body;
 				if (!Array.isArray(list) || list.length === 0 || list.length > MAX_BATCH) {
-					return lpError(400, 'Bad Request', `the body must be a JSON array of 1 to ${MAX_BATCH} requests`);
+					return lpError(
+						400,
+						'Bad Request',
+						`the body must be a JSON array of 1 to ${MAX_BATCH} requests`,
+					);
 				}
 				for (const req of list) {
 					const problem = checkShape(req);
 					if (problem) return lpError(400, 'Bad Request', problem);
 				}
-				if (list[0].type !== 'userprofile.SetUserProfile') return lpError(400, 'Bad Request', 'the first request must be userprofile.SetUserProfile');
+				if (list[0].type !== 'userprofile.SetUserProfile')
+					return lpError(
+						400,
+						'Bad Request',
+						'the first request must be userprofile.SetUserProfile',
+					);
 				const request = list.find((r) => r.type === 'cm.ConsumerRequestConversation');
-				if (!request) return lpError(400, 'Bad Request', 'cm.ConsumerRequestConversation is missing');
+				if (!request)
+					return lpError(400, 'Bad Request', 'cm.ConsumerRequestConversation is missing');
 				if (!isObject(request.body) || !request.body.brandId) return authError(40001);
 				let created = null;
 				const answers = list.map((req) => {
 					if (req.type === 'userprofile.SetUserProfile') return setUserProfile(req, consumer);
 					if (req.type === 'cm.ConsumerRequestConversation') {
 						const answer = requestConversation(req, consumer, ctx);
-						if (answer.code === 'OK') created = state.conversations.find((c) => c.conversationId === answer.body.conversationId);
+						if (answer.code === 'OK')
+							created = state.conversations.find(
+								(c) => c.conversationId === answer.body.conversationId,
+							);
 						return answer;
 					}
 					if (req.type === 'ms.PublishEvent') {
-						if (!created && !(isObject(req.body) && req.body.dialogId)) return item(req.id, 400, { msg: 'no conversation to publish to' });
+						if (!created && !(isObject(req.body) && req.body.dialogId))
+							return item(req.id, 400, { msg: 'no conversation to publish to' });
 						return publishEvent(req, consumer, created);
 					}
 					return item(req.id, 400, { msg: `Unsupported request type ${req.type}` });
@@ -267,14 +391,16 @@ function create({ state, options, credentials, server }) {
 			handler(ctx, consumer) {
 				const single = !Array.isArray(ctx.body);
 				const list = single ? [ctx.body] : ctx.body;
-				if (list.length === 0 || list.length > MAX_BATCH) return lpError(400, 'Bad Request', `send 1 to ${MAX_BATCH} requests`);
+				if (list.length === 0 || list.length > MAX_BATCH)
+					return lpError(400, 'Bad Request', `send 1 to ${MAX_BATCH} requests`);
 				for (const req of list) {
 					const problem = checkShape(req);
 					if (problem) return lpError(400, 'Bad Request', problem);
 				}
 				const answers = list.map((req) => {
 					if (req.type === 'ms.PublishEvent') return publishEvent(req, consumer, null);
-					if (req.type === 'cm.UpdateConversationField') return updateConversationField(req, consumer);
+					if (req.type === 'cm.UpdateConversationField')
+						return updateConversationField(req, consumer);
 					return item(req.id, 400, { msg: `Unsupported request type ${req.type}` });
 				});
 				return json(200, single ? answers[0] : answers);
@@ -308,7 +434,12 @@ function create({ state, options, credentials, server }) {
 		notFound: (ctx) => lpError(404, 'Not Found', `${ctx.method} ${ctx.path} does not exist`),
 		invalidJson: (ctx) => lpError(400, 'Bad Request', `invalid JSON: ${ctx.jsonError}`),
 		unauthorized: () => authError(40102),
-		serverError: (ctx, status) => lpError(status, status === 413 ? 'Payload Too Large' : 'Internal Server Error', 'the server could not handle the request'),
+		serverError: (ctx, status) =>
+			lpError(
+				status,
+				status === 413 ? 'Payload Too Large' : 'Internal Server Error',
+				'the server could not handle the request',
+			),
 		rateLimited: () => lpError(429, 'Too Many Requests', 'request rate exceeded, retry later'),
 	};
 }

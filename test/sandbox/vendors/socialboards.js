@@ -26,10 +26,19 @@ const MAX_MESSAGES_PER_CALL = 100;
 const MAX_MESSAGES_RETURNED = 100;
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const BOT = { id: '00000000-0000-0000-0000-00000000b07a', name: 'SocialBoards Bot', image: null, email: null, status: 'bot', isBot: true, customIdentifier: null };
+const BOT = {
+	id: '00000000-0000-0000-0000-00000000b07a',
+	name: 'SocialBoards Bot',
+	image: null,
+	email: null,
+	status: 'bot',
+	isBot: true,
+	customIdentifier: null,
+};
 
 const ok = (data) => json(200, { data, errorCode: -1, errorText: null });
-const envelopeError = (status, errorCode, errorText) => json(status, { data: null, errorCode, errorText });
+const envelopeError = (status, errorCode, errorText) =>
+	json(status, { data: null, errorCode, errorText });
 const denied = () => json(401, { Message: 'Authorization has been denied for this request.' });
 const dotnetTime = (ms) => new Date(ms).toISOString().replace('Z', '+00:00');
 
@@ -55,53 +64,82 @@ function create({ state, options, credentials }) {
 	];
 
 	function issue(kind, value, ttl) {
-		const record = { kind, value, issuedAt: Date.now(), expiresAt: ttl ? Date.now() + ttl * 1000 : null, revoked: false };
+		const record = {
+			kind,
+			value,
+			issuedAt: Date.now(),
+			expiresAt: ttl ? Date.now() + ttl * 1000 : null,
+			revoked: false,
+		};
 		state.tokens.push(record);
 		return record;
 	}
 
 	function accessTokenValid(token) {
 		const record = state.tokens.find((t) => t.kind === 'access' && t.value === token);
-		return Boolean(record && !record.revoked && verifyJwt(token, secret) && record.expiresAt > Date.now());
+		return Boolean(
+			record && !record.revoked && verifyJwt(token, secret) && record.expiresAt > Date.now(),
+		);
 	}
 
 	/** Validates a User value; returns an error text or null. */
 	function checkUser(author, where) {
 		if (!isObject(author)) return `${where} is required`;
-		if (author.isBot !== undefined && typeof author.isBot !== 'boolean') return `${where}.isBot must be a boolean`;
+		if (author.isBot !== undefined && typeof author.isBot !== 'boolean')
+			return `${where}.isBot must be a boolean`;
 		if (author.isBot) return null;
 		for (const key of ['id', 'email', 'customIdentifier', 'name', 'image']) {
-			if (author[key] !== undefined && author[key] !== null && typeof author[key] !== 'string') return `${where}.${key} must be a string`;
+			if (author[key] !== undefined && author[key] !== null && typeof author[key] !== 'string')
+				return `${where}.${key} must be a string`;
 		}
-		if (!author.id && !author.email && !(author.customIdentifier && author.customIdentifier.trim())) {
+		if (
+			!author.id &&
+			!author.email &&
+			!(author.customIdentifier && author.customIdentifier.trim())
+		) {
 			return `${where} must have an id, email or customIdentifier`;
 		}
 		if (author.id && !GUID.test(author.id)) return `${where}.id must be a Guid`;
-		if (author.email && !EMAIL.test(author.email)) return `${where}.email is not a valid e-mail address`;
+		if (author.email && !EMAIL.test(author.email))
+			return `${where}.email is not a valid e-mail address`;
 		if (author.image && !isUrl(author.image)) return `${where}.image must be a valid URL`;
 		return null;
 	}
 
 	function unknownId(author, where) {
 		if (author.isBot || !author.id) return null;
-		return state.contacts.some((c) => c.id.toLowerCase() === author.id.toLowerCase()) ? null : `${where}: no user with id ${author.id}`;
+		return state.contacts.some((c) => c.id.toLowerCase() === author.id.toLowerCase())
+			? null
+			: `${where}: no user with id ${author.id}`;
 	}
 
 	/** Finds the client by id > email > customIdentifier, creating it when only email/customIdentifier is known. */
 	function resolveUser(author, where) {
 		if (author.isBot) return { user: BOT };
-		const customIdentifier = author.customIdentifier ? author.customIdentifier.trim().toLowerCase() : null;
+		const customIdentifier = author.customIdentifier
+			? author.customIdentifier.trim().toLowerCase()
+			: null;
 		let user = null;
 		if (author.id) {
 			user = state.contacts.find((c) => c.id.toLowerCase() === author.id.toLowerCase());
 			if (!user) return { error: `${where}: no user with id ${author.id}` };
 		} else if (author.email) {
-			user = state.contacts.find((c) => c.email && c.email.toLowerCase() === author.email.toLowerCase());
+			user = state.contacts.find(
+				(c) => c.email && c.email.toLowerCase() === author.email.toLowerCase(),
+			);
 		} else {
 			user = state.contacts.find((c) => c.customIdentifier === customIdentifier);
 		}
 		if (!user) {
-			user = { id: uuid(), name: author.name || author.email || customIdentifier, image: author.image || null, email: author.email || null, status: 'client', isBot: false, customIdentifier };
+			user = {
+				id: uuid(),
+				name: author.name || author.email || customIdentifier,
+				image: author.image || null,
+				email: author.email || null,
+				status: 'client',
+				isBot: false,
+				customIdentifier,
+			};
 			state.contacts.push(user);
 		}
 		return { user };
@@ -125,7 +163,13 @@ function create({ state, options, credentials }) {
 			totalMessagesCount: state.messages.filter((m) => m.conversationId === conversation.id).length,
 		};
 	}
-	const presentMessage = (m) => ({ author: clone(m.author), creationTime: m.creationTime, id: m.id, lastModifiedTime: m.lastModifiedTime, message: m.message });
+	const presentMessage = (m) => ({
+		author: clone(m.author),
+		creationTime: m.creationTime,
+		id: m.id,
+		lastModifiedTime: m.lastModifiedTime,
+		message: m.message,
+	});
 
 	const routes = [
 		{
@@ -133,9 +177,11 @@ function create({ state, options, credentials }) {
 			path: '/token',
 			handler(ctx) {
 				const form = ctx.bodyType === 'form' ? ctx.body : {};
-				if (form.grant_type !== 'refresh_token') return json(400, { error: 'unsupported_grant_type' });
+				if (form.grant_type !== 'refresh_token')
+					return json(400, { error: 'unsupported_grant_type' });
 				if (form.client_id !== credentials.clientId) return json(400, { error: 'invalid_client' });
-				if (!form.refresh_token || !refreshTokens.has(form.refresh_token)) return json(400, { error: 'invalid_grant' });
+				if (!form.refresh_token || !refreshTokens.has(form.refresh_token))
+					return json(400, { error: 'invalid_grant' });
 				let refreshToken = form.refresh_token;
 				if (options.rotateRefreshToken) {
 					refreshTokens.delete(refreshToken);
@@ -144,9 +190,17 @@ function create({ state, options, credentials }) {
 					issue('refresh', refreshToken, null);
 				}
 				const now = Math.floor(Date.now() / 1000);
-				const access = signJwt({ sub: credentials.clientId, iat: now, exp: now + ttlSec, jti: uuid() }, secret);
+				const access = signJwt(
+					{ sub: credentials.clientId, iat: now, exp: now + ttlSec, jti: uuid() },
+					secret,
+				);
 				issue('access', access, ttlSec);
-				return json(200, { access_token: access, token_type: 'bearer', expires_in: ttlSec, refresh_token: refreshToken });
+				return json(200, {
+					access_token: access,
+					token_type: 'bearer',
+					expires_in: ttlSec,
+					refresh_token: refreshToken,
+				});
 			},
 		},
 		{
@@ -154,7 +208,9 @@ function create({ state, options, credentials }) {
 			path: '/Teammates',
 			handler(ctx) {
 				const group = ctx.query.group;
-				const list = teammates.filter((t) => !group || t.group === group).map(({ name, email, role }) => ({ name, email, role }));
+				const list = teammates
+					.filter((t) => !group || t.group === group)
+					.map(({ name, email, role }) => ({ name, email, role }));
 				return ok(list);
 			},
 		},
@@ -163,21 +219,35 @@ function create({ state, options, credentials }) {
 			path: '/chat/conversations',
 			handler(ctx) {
 				const body = ctx.body;
-				if (!isObject(body)) return envelopeError(400, ERROR.badRequest, 'The request body must be a JSON object');
+				if (!isObject(body))
+					return envelopeError(400, ERROR.badRequest, 'The request body must be a JSON object');
 				const authorError = checkUser(body.author, 'author');
 				if (authorError) return business(authorError);
-				if (body.categoryId !== undefined && body.categoryId !== null && !Number.isInteger(body.categoryId)) return business('categoryId must be an integer');
-				if (body.fields !== undefined && body.fields !== null && (!Array.isArray(body.fields) || !body.fields.every(isObject))) {
+				if (
+					body.categoryId !== undefined &&
+					body.categoryId !== null &&
+					!Number.isInteger(body.categoryId)
+				)
+					return business('categoryId must be an integer');
+				if (
+					body.fields !== undefined &&
+					body.fields !== null &&
+					(!Array.isArray(body.fields) || !body.fields.every(isObject))
+				) {
 					return business('fields must be an array of custom field values');
 				}
-				if (body.isBotEnabled !== undefined && typeof body.isBotEnabled !== 'boolean') return business('isBotEnabled must be a boolean');
+				if (body.isBotEnabled !== undefined && typeof body.isBotEnabled !== 'boolean')
+					return business('isBotEnabled must be a boolean');
 				for (const key of ['title', 'url']) {
-					if (body[key] !== undefined && body[key] !== null && typeof body[key] !== 'string') return business(`${key} must be a string`);
+					if (body[key] !== undefined && body[key] !== null && typeof body[key] !== 'string')
+						return business(`${key} must be a string`);
 				}
 				let sentiment = 'question';
 				if (body.sentiment !== undefined && body.sentiment !== null) {
-					sentiment = typeof body.sentiment === 'string' ? body.sentiment.toLowerCase() : body.sentiment;
-					if (!SENTIMENTS.includes(sentiment)) return business(`sentiment must be one of: ${SENTIMENTS.join(', ')}`);
+					sentiment =
+						typeof body.sentiment === 'string' ? body.sentiment.toLowerCase() : body.sentiment;
+					if (!SENTIMENTS.includes(sentiment))
+						return business(`sentiment must be one of: ${SENTIMENTS.join(', ')}`);
 				}
 				const resolved = resolveUser(body.author, 'author');
 				if (resolved.error) return business(resolved.error);
@@ -206,24 +276,37 @@ function create({ state, options, credentials }) {
 			path: '/chat/conversations/:id/messages',
 			handler(ctx) {
 				const conversation = findConversation(ctx.params.id);
-				if (!conversation) return envelopeError(404, ERROR.notFound, `Conversation ${ctx.params.id} not found`);
+				if (!conversation)
+					return envelopeError(404, ERROR.notFound, `Conversation ${ctx.params.id} not found`);
 				const list = ctx.body;
-				if (!Array.isArray(list)) return envelopeError(400, ERROR.badRequest, 'The request body must be a JSON array of messages');
+				if (!Array.isArray(list))
+					return envelopeError(
+						400,
+						ERROR.badRequest,
+						'The request body must be a JSON array of messages',
+					);
 				if (list.length === 0) return business('At least one message is required');
-				if (list.length > MAX_MESSAGES_PER_CALL) return business(`At most ${MAX_MESSAGES_PER_CALL} messages per request`);
+				if (list.length > MAX_MESSAGES_PER_CALL)
+					return business(`At most ${MAX_MESSAGES_PER_CALL} messages per request`);
 				const prepared = [];
 				for (let i = 0; i < list.length; i++) {
 					const item = list[i];
 					const where = `[${i}]`;
 					if (!isObject(item)) return business(`${where} must be an object`);
-					if (typeof item.message !== 'string' || item.message.trim() === '') return business(`${where}.message is required`);
-					const authorError = checkUser(item.author, `${where}.author`) || unknownId(item.author, `${where}.author`);
+					if (typeof item.message !== 'string' || item.message.trim() === '')
+						return business(`${where}.message is required`);
+					const authorError =
+						checkUser(item.author, `${where}.author`) || unknownId(item.author, `${where}.author`);
 					if (authorError) return business(authorError);
 					let at = Date.now();
 					if (item.creationTime !== undefined && item.creationTime !== null) {
 						at = Date.parse(item.creationTime);
-						if (typeof item.creationTime !== 'string' || Number.isNaN(at)) return business(`${where}.creationTime is not a valid date`);
-						if (at > Date.now() + FUTURE_TOLERANCE_MS) return business(`${where}.creationTime must not be more than 30 seconds in the future`);
+						if (typeof item.creationTime !== 'string' || Number.isNaN(at))
+							return business(`${where}.creationTime is not a valid date`);
+						if (at > Date.now() + FUTURE_TOLERANCE_MS)
+							return business(
+								`${where}.creationTime must not be more than 30 seconds in the future`,
+							);
 					}
 					prepared.push({ item, at });
 				}
@@ -249,10 +332,13 @@ function create({ state, options, credentials }) {
 			path: '/chat/conversations/:id',
 			handler(ctx) {
 				const conversation = findConversation(ctx.params.id);
-				if (!conversation) return envelopeError(404, ERROR.notFound, `Conversation ${ctx.params.id} not found`);
+				if (!conversation)
+					return envelopeError(404, ERROR.notFound, `Conversation ${ctx.params.id} not found`);
 				let messages = [];
 				if (String(ctx.query.includeMessages).toLowerCase() === 'true') {
-					messages = state.messages.filter((m) => m.conversationId === conversation.id).map(presentMessage);
+					messages = state.messages
+						.filter((m) => m.conversationId === conversation.id)
+						.map(presentMessage);
 					const order = ctx.query.orderyBy || ctx.query.orderBy;
 					if (order === 'creation_time_desc') messages.reverse();
 					messages = messages.slice(0, MAX_MESSAGES_RETURNED);
@@ -274,7 +360,10 @@ function create({ state, options, credentials }) {
 			for (const t of state.tokens) if (t.kind === 'access') t.revoked = true;
 			return true;
 		},
-		notFound: (ctx) => json(404, { Message: `No HTTP resource was found that matches the request URI '${ctx.server.origin}${ctx.url.pathname}${ctx.url.search}'.` }),
+		notFound: (ctx) =>
+			json(404, {
+				Message: `No HTTP resource was found that matches the request URI '${ctx.server.origin}${ctx.url.pathname}${ctx.url.search}'.`,
+			}),
 		invalidJson: () => envelopeError(400, ERROR.badRequest, 'The request body is not valid JSON'),
 		unauthorized: denied,
 		serverError: (ctx, status) => envelopeError(status, ERROR.internal, 'An error has occurred.'),

@@ -20,12 +20,17 @@ function create({ state, options, credentials }) {
 		{ id: credentials.chatbotId, apiKey: credentials.apiKey },
 		{ id: credentials.otherChatbotId, apiKey: credentials.otherApiKey },
 	].filter((c) => c.id && c.apiKey);
-	const welcome = options.welcomeMessage === undefined ? 'Hello, how can I help you?' : options.welcomeMessage;
-	const answer = typeof options.reply === 'function' ? options.reply : (message) => `You said: "${message}". How else can I help?`;
+	const welcome =
+		options.welcomeMessage === undefined ? 'Hello, how can I help you?' : options.welcomeMessage;
+	const answer =
+		typeof options.reply === 'function'
+			? options.reply
+			: (message) => `You said: "${message}". How else can I help?`;
 
 	function checkOptionalStrings(body, names) {
 		for (const name of names) {
-			if (body[name] !== undefined && body[name] !== null && typeof body[name] !== 'string') return fail(400, `${name} must be a string`);
+			if (body[name] !== undefined && body[name] !== null && typeof body[name] !== 'string')
+				return fail(400, `${name} must be a string`);
 		}
 		return null;
 	}
@@ -44,7 +49,12 @@ function create({ state, options, credentials }) {
 	}
 
 	function record(conversation, role, content) {
-		const message = { conversationId: conversation.conversationId, role, content, createdAt: new Date().toISOString() };
+		const message = {
+			conversationId: conversation.conversationId,
+			role,
+			content,
+			createdAt: new Date().toISOString(),
+		};
 		conversation.messages.push({ role, content, createdAt: message.createdAt });
 		state.messages.push(message);
 		return message;
@@ -74,10 +84,12 @@ function create({ state, options, credentials }) {
 			handler(ctx) {
 				const body = ctx.body;
 				if (!isObject(body)) return fail(400, 'Request body must be a JSON object');
-				if (typeof body.message !== 'string' || body.message.trim() === '') return fail(400, 'message is required');
+				if (typeof body.message !== 'string' || body.message.trim() === '')
+					return fail(400, 'message is required');
 				const bad = checkOptionalStrings(body, ['userName', 'userEmail', 'conversationId']);
 				if (bad) return bad;
-				if (body.stream !== undefined && typeof body.stream !== 'boolean') return fail(400, 'stream must be a boolean');
+				if (body.stream !== undefined && typeof body.stream !== 'boolean')
+					return fail(400, 'stream must be a boolean');
 				let conversation;
 				if (body.conversationId) {
 					conversation = state.conversations.find(
@@ -97,7 +109,11 @@ function create({ state, options, credentials }) {
 						'x-conversation-id': conversation.conversationId,
 					});
 				}
-				return json(200, { success: true, conversationId: conversation.conversationId, response: reply });
+				return json(200, {
+					success: true,
+					conversationId: conversation.conversationId,
+					response: reply,
+				});
 			},
 		},
 	];
@@ -116,7 +132,8 @@ function create({ state, options, credentials }) {
 		notFound: () => fail(404, 'Not found'),
 		invalidJson: () => fail(400, 'Invalid JSON body'),
 		unauthorized: () => fail(401, 'Wrong API key'),
-		serverError: (ctx, status) => fail(status, status === 413 ? 'Payload too large' : 'An error occurred on the server'),
+		serverError: (ctx, status) =>
+			fail(status, status === 413 ? 'Payload too large' : 'An error occurred on the server'),
 		rateLimited: () => fail(429, 'Too many requests'),
 	};
 }
