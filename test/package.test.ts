@@ -18,6 +18,9 @@ function expectIcons(iconUrl: unknown) {
 	}
 }
 
+/** A trigger node (a webhook trigger): no inputs, group "trigger". */
+const isTrigger = (type: INodeType) => type.description.group.includes('trigger');
+
 describe('the built package, as n8n loads it', () => {
 	let loader: PackageDirectoryLoader;
 	beforeAll(async () => {
@@ -33,16 +36,24 @@ describe('the built package, as n8n loads it', () => {
 		expect(pkg.author.name && pkg.author.email).toBeTruthy();
 	});
 
-	test('every listed node loads with codex, themed icons that exist, and a tool variant', () => {
+	test('every listed node loads with codex and themed icons that exist; action nodes have a tool variant, triggers none', () => {
 		const nodes = Object.values(loader.nodeTypes);
 		expect(nodes).toHaveLength(pkg.n8n.nodes.length);
+		expect(nodes.filter(({ type }) => isTrigger(type as INodeType)).length).toBeGreaterThan(0);
 		for (const { type } of nodes) {
-			const description = (type as { description: import('n8n-workflow').INodeTypeDescription })
-				.description;
-			expect(description.usableAsTool).toBe(true);
+			const description = (type as INodeType).description;
+			if (isTrigger(type as INodeType)) {
+				// usableAsTool does not apply to triggers: an agent cannot call a webhook
+				expect(description.usableAsTool).toBeUndefined();
+				expect(description.inputs).toEqual([]);
+				expect(description.webhooks?.length).toBeGreaterThan(0);
+				expect(description.displayName).toMatch(/ Conversations Trigger$/);
+			} else {
+				expect(description.usableAsTool).toBe(true);
+				expect(description.displayName).toMatch(/ Conversations$/);
+			}
 			expect(description.codex?.categories).toContain('Communication');
 			expectIcons(description.iconUrl);
-			expect(description.displayName).toMatch(/ Conversations$/);
 		}
 	});
 
@@ -65,6 +76,7 @@ describe('the built package, as n8n loads it', () => {
 
 	test('editor conventions: resources and operations in alphabetical order, a subtitle with display names', () => {
 		for (const { type } of Object.values(loader.nodeTypes)) {
+			if (isTrigger(type as INodeType)) continue;
 			const description = (type as INodeType).description;
 			const selectors = description.properties.filter(
 				(property) => property.name === 'resource' || property.name === 'operation',

@@ -1,0 +1,459 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	IHttpRequestMethods,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { asObject } from '../shared/objects';
+import {
+	freshTimestamp,
+	headerValue,
+	hmacHex,
+	ignore,
+	parseJsonObject,
+	rawBody,
+	refuse,
+	sameSignature,
+	seenDelivery,
+} from '../shared/trigger';
+import { isoTime } from './simplify';
+import { chatwootBaseUrl, credentialAccountId, credentialProblem } from './vendor';
+
+const CREDENTIAL = 'chatwootConversationsApi';
+
+export const CHATWOOT_EVENTS = [
+	{ name: 'Contact Created', value: 'contact_created' },
+	{ name: 'Conversation Created', value: 'conversation_created' },
+	{ name: 'Conversation Status Changed', value: 'conversation_status_changed' },
+	{ name: 'Conversation Updated', value: 'conversation_updated' },
+	{ name: 'Message Created', value: 'message_created' },
+	{ name: 'Message Updated', value: 'message_updated' },
+];
+
+type Context = IHookFunctions | IWebhookFunctions;
+
+/** What the node keeps in the workflow's static data. The secret never leaves it. */
+interface TriggerData extends IDataObject {
+	webhookId?: number | string;
+	webhookSecret?: string;
+	profileId?: number | string;
+	deliveries?: string[];
+}
+
+function errorStatus(error: unknown): number | undefined {
+	const e = asObject(error) as IDataObject & { response?: IDataObject; cause?: IDataObject };
+	const candidates = [
+		e.httpCode,
+		asObject(e.response).status,
+		asObject(asObject(e.cause).response).status,
+		e.status,
+	];
+	for (const value of candidates) {
+		const status = Number(value);
+		if (Number.isInteger(status) && status >= 100) return status;
+	}
+	return undefined;
+}
+
+/** Calls the Application API with the credential's User Access Token; errors name the call, never a secret. */
+async function chatwootApi(
+	context: Context,
+	method: IHttpRequestMethods,
+	path: string,
+	purpose: string,
+	body?: IDataObject,
+	acceptNotFound = false,
+): Promise<unknown> {
+	const credentials = await context.getCredentials(CREDENTIAL);
+	const problem = credentialProblem(credentials);
+	if (problem) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`The credential's ${problem.field} ${problem.reason}`,
+			{ description: problem.fix },
+		);
+	}
+	const token = typeof credentials.apiAccessToken === 'string' ? credentials.apiAccessToken : '';
+	if (token.trim() === '') {
+		throw new NodeOperationError(
+			context.getNode(),
+			'The Chatwoot credential has no User Access Token',
+			{
+				description:
+					'The trigger registers its webhook through the Application API: fill in User Access Token (Chatwoot → Profile Settings → Access Token), of an administrator of the account.',
+			},
+		);
+	}
+	try {
+		return await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL, {
+			method,
+			url: `${chatwootBaseUrl(credentials)}${path}`,
+			body,
+			json: true,
+		});
+	} catch (error) {
+		const status = errorStatus(error);
+		if (acceptNotFound && status === 404) return undefined;
+		const hint =
+			status === 401
+				? 'Chatwoot refused the User Access Token: check it in the credential.'
+				: status === 403 || status === 404
+					? 'Check the Account ID and that the access token belongs to an administrator of that account.'
+					: 'Check the Base URL and that Chatwoot is reachable from n8n.';
+		throw new NodeOperationError(
+			context.getNode(),
+			`Chatwoot could not ${purpose}${status ? ` (HTTP ${status})` : ''}`,
+			{ description: hint },
+		);
+	}
+}
+
+async function accountPath(context: Context): Promise<string> {
+	const credentials = await context.getCredentials(CREDENTIAL);
+	const accountId = credentialAccountId(credentials);
+	if (!accountId || !/^\d+$/.test(accountId)) {
+		throw new NodeOperationError(context.getNode(), 'The Chatwoot credential has no Account ID', {
+			description:
+				"The trigger registers its webhook in an account: enter the Account ID in the credential (the number after /app/accounts/ in Chatwoot's web address).",
+		});
+	}
+	return `/api/v1/accounts/${accountId}/webhooks`;
+}
+
+/** Chatwoot answers `{ payload: { webhook } }` (create) and `{ payload: { webhooks } }` or a bare array (list). */
+function webhookOf(answer: unknown): IDataObject {
+	const payload = asObject(asObject(answer).payload);
+	return asObject(payload.webhook ?? asObject(answer).webhook ?? answer);
+}
+function webhookList(answer: unknown): IDataObject[] {
+	const candidates = [
+		answer,
+		asObject(answer).payload,
+		asObject(asObject(answer).payload).webhooks,
+		asObject(answer).webhooks,
+	];
+	const list = candidates.find(Array.isArray) as unknown[] | undefined;
+	return (list ?? []).map(asObject);
+}
+
+function chosenEvents(context: Context): string[] {
+	const events = context.getNodeParameter('events', []) as string[];
+	return [...new Set(events)].sort();
+}
+
+function sameSubscriptions(webhook: IDataObject, events: string[]): boolean {
+	const subscriptions = Array.isArray(webhook.subscriptions)
+		? (webhook.subscriptions as string[]).map(String).sort()
+		: [];
+	return subscriptions.join(',') === events.join(',');
+}
+
+async function profileId(
+	context: Context,
+	data: TriggerData,
+): Promise<number | string | undefined> {
+	if (data.profileId !== undefined) return data.profileId;
+	const profile = asObject(
+		await chatwootApi(context, 'GET', '/api/v1/profile', 'read the profile'),
+	);
+	if (typeof profile.id === 'number' || typeof profile.id === 'string') data.profileId = profile.id;
+	return data.profileId;
+}
+
+// ------------------------------------------------------------------ output
+
+function authorType(sender: IDataObject, messageType: unknown): string | null {
+	const type = typeof sender.type === 'string' ? sender.type.toLowerCase() : '';
+	if (type === 'contact') return 'contact';
+	if (type === 'user') return 'agent';
+	if (type === 'agent_bot' || type === 'agentbot' || type === 'captain_assistant') return 'bot';
+	if (messageType === 'incoming' || messageType === 0) return 'contact';
+	if (messageType === undefined) return null;
+	return 'bot';
+}
+
+const MESSAGE_TYPES: Record<number, string> = {
+	0: 'incoming',
+	1: 'outgoing',
+	2: 'activity',
+	3: 'template',
+};
+function messageTypeName(value: unknown): string | undefined {
+	if (typeof value === 'number') return MESSAGE_TYPES[value];
+	return typeof value === 'string' ? value : undefined;
+}
+
+/** The inbox an event belongs to. */
+function inboxIdOf(payload: IDataObject): unknown {
+	const conversation = asObject(payload.conversation);
+	return asObject(payload.inbox).id ?? conversation.inbox_id ?? payload.inbox_id;
+}
+
+const idOrNull = (value: unknown) =>
+	typeof value === 'number' || typeof value === 'string' ? value : null;
+
+/** The shape all of this package's triggers share; conversationId is the display ID Get/Send/Resolve take. */
+export function simplifyEvent(event: string, payload: IDataObject): IDataObject {
+	if (event.startsWith('message_')) {
+		const conversation = asObject(payload.conversation);
+		const sender = asObject(payload.sender);
+		const contact =
+			sender.type === 'contact' ? sender : asObject(asObject(conversation.meta).sender);
+		const type = messageTypeName(payload.message_type);
+		return {
+			event,
+			conversationId: idOrNull(conversation.display_id ?? conversation.id),
+			messageId: idOrNull(payload.id),
+			text: typeof payload.content === 'string' ? payload.content : null,
+			authorType: authorType(sender, type),
+			messageType: payload.private === true ? 'private' : (type ?? null),
+			contactId: idOrNull(contact.id),
+			contactIdentifier: idOrNull(contact.identifier),
+			contactSourceId: idOrNull(asObject(conversation.contact_inbox).source_id),
+			inboxId: idOrNull(inboxIdOf(payload)),
+			time: isoTime(payload.created_at) ?? null,
+		};
+	}
+	if (event.startsWith('conversation_')) {
+		const contact = asObject(asObject(payload.meta).sender);
+		return {
+			event,
+			conversationId: idOrNull(payload.display_id ?? payload.id),
+			messageId: null,
+			text: null,
+			authorType: null,
+			status: payload.status ?? null,
+			contactId: idOrNull(contact.id),
+			contactIdentifier: idOrNull(contact.identifier),
+			contactSourceId: idOrNull(asObject(payload.contact_inbox).source_id),
+			inboxId: idOrNull(inboxIdOf(payload)),
+			time: isoTime(payload.timestamp ?? payload.updated_at ?? payload.created_at) ?? null,
+		};
+	}
+	return {
+		event,
+		conversationId: null,
+		messageId: null,
+		text: null,
+		authorType: 'contact',
+		contactId: idOrNull(payload.id),
+		contactIdentifier: idOrNull(payload.identifier),
+		contactSourceId: null,
+		inboxId: null,
+		time: isoTime(payload.created_at) ?? null,
+	};
+}
+
+/** Why the filters drop a message event, or undefined when it passes. */
+async function filteredOut(
+	context: IWebhookFunctions,
+	event: string,
+	payload: IDataObject,
+	data: TriggerData,
+): Promise<string | undefined> {
+	const inboxIds = String(context.getNodeParameter('inboxIds', '') ?? '')
+		.split(/[\s,]+/)
+		.filter((id) => id !== '');
+	if (inboxIds.length > 0) {
+		const inboxId = inboxIdOf(payload);
+		if (inboxId === undefined || !inboxIds.includes(String(inboxId))) return 'inbox';
+	}
+	if (!event.startsWith('message_')) return undefined;
+	const types = context.getNodeParameter('messageTypes', []) as string[];
+	const type =
+		payload.private === true ? 'private' : (messageTypeName(payload.message_type) ?? 'unknown');
+	if (types.length > 0 && !types.includes(type)) return 'message type';
+	if (context.getNodeParameter('ignoreOwnMessages', true) as boolean) {
+		const sender = asObject(payload.sender);
+		if (sender.type === 'user' && sender.id !== undefined) {
+			const own = await profileId(context, data);
+			if (own !== undefined && String(own) === String(sender.id)) return 'own message';
+		}
+	}
+	return undefined;
+}
+
+export class ChatwootTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Chatwoot Conversations Trigger',
+		name: 'chatwootTrigger',
+		icon: { light: 'file:chatwoot.svg', dark: 'file:chatwoot.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
+		description:
+			'Starts the workflow when a Chatwoot conversation, message or contact event happens (its own account webhook, signed)',
+		defaults: { name: 'Chatwoot Conversations Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: CREDENTIAL, required: true }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
+		properties: [
+			{
+				displayName:
+					'On activation the node registers its own webhook in the Chatwoot account (the credential needs the User Access Token of an administrator and the Account ID) and removes it on deactivation.',
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Events',
+				name: 'events',
+				type: 'multiOptions',
+				required: true,
+				default: ['message_created'],
+				options: CHATWOOT_EVENTS,
+				description: 'The Chatwoot events that start the workflow',
+			},
+			{
+				displayName: 'Inbox IDs',
+				name: 'inboxIds',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 1, 4',
+				description:
+					'Only events of these inboxes (comma-separated numeric IDs, from Settings → Inboxes). Empty: every inbox.',
+			},
+			{
+				displayName: 'Message Types',
+				name: 'messageTypes',
+				type: 'multiOptions',
+				default: [],
+				options: [
+					{ name: 'Incoming (From the Contact)', value: 'incoming' },
+					{ name: 'Outgoing (From an Agent or Bot)', value: 'outgoing' },
+					{ name: 'Private Note', value: 'private' },
+				],
+				description: 'For message events: only these types. Empty: every type.',
+			},
+			{
+				displayName: 'Ignore Messages Sent Through This Access Token',
+				name: 'ignoreOwnMessages',
+				type: 'boolean',
+				default: true,
+				description:
+					"Whether to skip messages whose sender is the credential's access-token user, so that a workflow that answers with Send or Create as Agent does not trigger itself",
+			},
+			{
+				displayName: 'Simplify',
+				name: 'simplify',
+				type: 'boolean',
+				default: true,
+				description:
+					"Whether to return the event's main fields (event, conversationId, messageId, text, authorType, contactId, inboxId, time) instead of Chatwoot's whole payload",
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				const data = this.getWorkflowStaticData('node') as TriggerData;
+				const url = this.getNodeWebhookUrl('default');
+				const path = await accountPath(this);
+				const webhooks = webhookList(await chatwootApi(this, 'GET', path, 'list the webhooks'));
+				const ours = webhooks.filter((webhook) => webhook.url === url);
+				const known = ours.find(
+					(webhook) =>
+						data.webhookId !== undefined &&
+						String(webhook.id) === String(data.webhookId) &&
+						sameSubscriptions(webhook, chosenEvents(this)),
+				);
+				if (known) return true;
+				// a webhook for this URL that this node does not know (or with other events): replace it
+				for (const webhook of ours) {
+					await chatwootApi(
+						this,
+						'DELETE',
+						`${path}/${webhook.id}`,
+						'delete the webhook',
+						undefined,
+						true,
+					);
+				}
+				delete data.webhookId;
+				delete data.webhookSecret;
+				return false;
+			},
+			async create(this: IHookFunctions): Promise<boolean> {
+				const data = this.getWorkflowStaticData('node') as TriggerData;
+				const events = chosenEvents(this);
+				if (events.length === 0) {
+					throw new NodeOperationError(this.getNode(), 'Choose at least one event');
+				}
+				const path = await accountPath(this);
+				const webhook = webhookOf(
+					await chatwootApi(this, 'POST', path, 'create the webhook', {
+						url: this.getNodeWebhookUrl('default'),
+						subscriptions: events,
+					}),
+				);
+				if (webhook.id === undefined) {
+					throw new NodeOperationError(this.getNode(), 'Chatwoot created no webhook ID', {
+						description: 'Check that the Base URL points at Chatwoot itself, not a proxy page.',
+					});
+				}
+				data.webhookId = webhook.id as number | string;
+				if (typeof webhook.secret === 'string' && webhook.secret !== '')
+					data.webhookSecret = webhook.secret;
+				else delete data.webhookSecret;
+				data.deliveries = [];
+				if (this.getNodeParameter('ignoreOwnMessages', true) as boolean) {
+					delete data.profileId;
+					await profileId(this, data);
+				}
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				const data = this.getWorkflowStaticData('node') as TriggerData;
+				if (data.webhookId !== undefined) {
+					const path = await accountPath(this);
+					await chatwootApi(
+						this,
+						'DELETE',
+						`${path}/${data.webhookId}`,
+						'delete the webhook',
+						undefined,
+						true,
+					);
+				}
+				delete data.webhookId;
+				delete data.webhookSecret;
+				delete data.deliveries;
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const data = this.getWorkflowStaticData('node') as TriggerData;
+		const raw = await rawBody(this);
+		const secret = typeof data.webhookSecret === 'string' ? data.webhookSecret : '';
+		if (secret !== '') {
+			const timestamp = headerValue(this, 'x-chatwoot-timestamp');
+			const signature = headerValue(this, 'x-chatwoot-signature');
+			if (!raw || !timestamp || !signature) return refuse(this, 401, 'Missing signature');
+			const expected = `sha256=${hmacHex('sha256', secret, Buffer.concat([Buffer.from(`${timestamp}.`), raw]))}`;
+			if (!sameSignature(expected, signature)) return refuse(this, 401, 'Invalid signature');
+			if (!freshTimestamp(timestamp)) return refuse(this, 401, 'Stale timestamp');
+		}
+		const payload = parseJsonObject(raw) ?? (raw ? undefined : asObject(this.getBodyData()));
+		if (!payload || Object.keys(payload).length === 0)
+			return refuse(this, 400, 'The body is not a JSON object');
+		const event = typeof payload.event === 'string' ? payload.event : '';
+		if (!chosenEvents(this).includes(event)) return ignore('event');
+		const reason = await filteredOut(this, event, payload, data);
+		if (reason) return ignore(reason);
+		if (seenDelivery(data, headerValue(this, 'x-chatwoot-delivery'))) return ignore('replay');
+		const simplify = this.getNodeParameter('simplify', true) as boolean;
+		const json = simplify ? simplifyEvent(event, payload) : payload;
+		return { workflowData: [this.helpers.returnJsonArray([json])] };
+	}
+}

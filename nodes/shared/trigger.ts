@@ -1,0 +1,98 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+
+/**
+ * Pieces every webhook trigger of this package shares: reading the raw body, checking an HMAC
+ * signature and a timestamp, answering 400/401 without starting the workflow, and remembering the
+ * deliveries already handled so that a retried delivery starts no second execution.
+ */
+
+/** Deliveries remembered per node: enough for a vendor's retry window, small in the workflow's static data. */
+export const REMEMBERED_DELIVERIES = 100;
+
+/** How old (or how far in the future) a signed timestamp may be. */
+export const MAX_SIGNATURE_AGE_MS = 5 * 60 * 1000;
+
+/** The request's body exactly as it was received, as the signature was computed over it. */
+export async function rawBody(context: IWebhookFunctions): Promise<Buffer | undefined> {
+	const request = context.getRequestObject();
+	if (!request.rawBody && typeof request.readRawBody === 'function') await request.readRawBody();
+	const raw: unknown = request.rawBody;
+	if (Buffer.isBuffer(raw)) return raw;
+	if (typeof raw === 'string') return Buffer.from(raw, 'utf8');
+	return undefined;
+}
+
+/** The body as a JSON object, or undefined when it is not one. */
+export function parseJsonObject(raw: Buffer | undefined): IDataObject | undefined {
+	if (!raw || raw.length === 0) return undefined;
+	try {
+		const value: unknown = JSON.parse(raw.toString('utf8'));
+		return value !== null && typeof value === 'object' && !Array.isArray(value)
+			? (value as IDataObject)
+			: undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Lowercase hex HMAC of `data` with `secret`. */
+export function hmacHex(
+	algorithm: 'sha1' | 'sha256',
+	secret: string,
+	data: Buffer | string,
+): string {
+	return createHmac(algorithm, secret).update(data).digest('hex');
+}
+
+/** Compares two signatures in constant time; false for anything but two equal strings. */
+export function sameSignature(expected: string, given: unknown): boolean {
+	if (typeof given !== 'string') return false;
+	const a = Buffer.from(expected.trim().toLowerCase(), 'utf8');
+	const b = Buffer.from(given.trim().toLowerCase(), 'utf8');
+	return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Whether a Unix timestamp (seconds, as text or a number) is within MAX_SIGNATURE_AGE_MS of now. */
+export function freshTimestamp(value: unknown, now: number = Date.now()): boolean {
+	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '';
+	if (!/^\d{1,12}$/.test(text.trim())) return false;
+	return Math.abs(now - Number(text.trim()) * 1000) <= MAX_SIGNATURE_AGE_MS;
+}
+
+/** A header's value as one string (the first of repeated headers). */
+export function headerValue(context: IWebhookFunctions, name: string): string | undefined {
+	const value = context.getHeaderData()[name.toLowerCase()] as unknown;
+	if (Array.isArray(value)) return typeof value[0] === 'string' ? value[0] : undefined;
+	return typeof value === 'string' ? value : undefined;
+}
+
+/** Answers the request with `status` and a short JSON reason, and starts no execution. */
+export function refuse(
+	context: IWebhookFunctions,
+	status: 400 | 401,
+	message: string,
+): IWebhookResponseData {
+	const response = context.getResponseObject();
+	response.status(status).json({ code: status, message });
+	return { noWebhookResponse: true };
+}
+
+/** Answers 200 and starts no execution (an event the node does not listen to, a filtered one, a replay). */
+export function ignore(reason: string): IWebhookResponseData {
+	return { webhookResponse: { received: true, ignored: reason } };
+}
+
+/**
+ * Remembers delivery IDs in the node's static data, the newest last, at most REMEMBERED_DELIVERIES.
+ * Returns true when `id` was already there (a replay). An empty ID is never a replay.
+ */
+export function seenDelivery(staticData: IDataObject, id: string | undefined): boolean {
+	if (!id) return false;
+	const list = Array.isArray(staticData.deliveries) ? (staticData.deliveries as string[]) : [];
+	if (list.includes(id)) return true;
+	list.push(id);
+	staticData.deliveries = list.slice(-REMEMBERED_DELIVERIES);
+	return false;
+}
