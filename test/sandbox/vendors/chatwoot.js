@@ -49,7 +49,7 @@ const appError = (status, error) => json(status, { error });
 
 const iso = (ms) => new Date(ms).toISOString();
 
-function create({ state, options, credentials }) {
+function create({ state, options, credentials, server }) {
 	const spec = specValidators('chatwoot', options);
 	const ID_TYPES = { type: ['string', 'integer'] };
 	const validate = {
@@ -102,7 +102,10 @@ function create({ state, options, credentials }) {
 		accessToken: credentials.apiAccessToken,
 	};
 	state.contactInboxes = state.contactInboxes || [];
-	const seq = { contact: 0, conversation: 0, message: 0 };
+	// account webhooks (Application API) and what the fake delivered to them
+	state.webhooks = state.webhooks || [];
+	state.deliveries = state.deliveries || [];
+	const seq = { contact: 0, conversation: 0, message: 0, webhook: 0 };
 	const hmacFailureStatus = options.hmacFailureStatus || 500;
 
 	// -------------------------------------------------------------- records
@@ -526,7 +529,214 @@ function create({ state, options, credentials }) {
 		return json(422, { message: result.message, attributes: [result.field] });
 	}
 
+	// -------------------------------------------------------------- webhooks (events out)
+
+	// Webhook::ALLOWED_WEBHOOK_EVENTS; the spec's create payload lists fewer, its webhook object more
+	const WEBHOOK_EVENTS = spec.schemaOf('webhook').properties.subscriptions.items.enum;
+	const presentWebhook = (webhook) => ({
+		id: webhook.id,
+		url: webhook.url,
+		subscriptions: [...webhook.subscriptions],
+		account_id: accountId,
+		// Chatwoot 4.x signs deliveries with a per-webhook secret and shows it in the API answer
+		secret: webhook.secret,
+	});
+	function webhookInvalid(body) {
+		if (!isObject(body)) return 'body must be a JSON object';
+		if (typeof body.url !== 'string' || !/^https?:\/\/\S+$/.test(body.url)) return 'Url is invalid';
+		if (
+			!Array.isArray(body.subscriptions) ||
+			body.subscriptions.length === 0 ||
+			body.subscriptions.some((event) => !WEBHOOK_EVENTS.includes(event))
+		)
+			return 'Subscriptions Invalid events';
+		return null;
+	}
+
+	/** Conversation#webhook_data (push_event_data): `id` is the display ID. */
+	function conversationWebhookData(conversation) {
+		const contact = contactById(conversation.contact_id);
+		return {
+			id: conversation.id,
+			inbox_id: conversation.inbox_id,
+			status: conversation.status,
+			channel: 'Channel::Api',
+			can_reply: true,
+			contact_inbox: {
+				contact_id: conversation.contact_id,
+				inbox_id: conversation.inbox_id,
+				source_id: conversation.source_id,
+			},
+			meta: {
+				sender: contact ? { ...contactSender(contact), type: 'contact' } : null,
+				assignee: null,
+				team: null,
+				hmac_verified: false,
+			},
+			messages: [],
+			labels: [],
+			additional_attributes: conversation.additional_attributes,
+			custom_attributes: conversation.custom_attributes,
+			agent_last_seen_at: conversation.agent_last_seen_at,
+			contact_last_seen_at: conversation.contact_last_seen_at,
+			timestamp: conversation.created_at,
+			created_at: conversation.created_at,
+		};
+	}
+	const MESSAGE_TYPE_NAMES = ['incoming', 'outgoing', 'activity', 'template'];
+	/** Message#webhook_data */
+	function messageWebhookData(message) {
+		const conversation = state.conversations.find((c) => c.id === message.conversation_id);
+		const inbox = inboxById(conversation.inbox_id);
+		const sender = message.sender
+			? message.sender.type === 'user'
+				? { id: user.id, name: user.name, email: user.email, type: 'user' }
+				: { ...message.sender, type: 'contact' }
+			: null;
+		return {
+			id: message.id,
+			content: message.content,
+			content_type: message.content_type,
+			content_attributes: message.content_attributes,
+			message_type: MESSAGE_TYPE_NAMES[message.message_type] || message.message_type,
+			private: Boolean(message.private),
+			source_id: null,
+			additional_attributes: {},
+			created_at: iso(message.created_at * 1000),
+			sender,
+			inbox: { id: inbox.id, name: inbox.name },
+			conversation: conversationWebhookData(conversation),
+			account: { id: accountId, name: 'Sandbox Account' },
+		};
+	}
+	/**
+	 * The payload Chatwoot posts for `event` about a record of the fake:
+	 * payloadFor('message_created', { messageId }) / ('conversation_status_changed', { conversationId })
+	 * / ('contact_created', { contactId }).
+	 */
+	function payloadFor(event, ref = {}) {
+		if (event.startsWith('message_')) {
+			const message = state.messages.find((m) => m.id === Number(ref.messageId));
+			if (!message) throw new Error(`no message ${ref.messageId}`);
+			return { event, ...messageWebhookData(message) };
+		}
+		if (event.startsWith('conversation_')) {
+			const conversation = state.conversations.find((c) => c.id === Number(ref.conversationId));
+			if (!conversation) throw new Error(`no conversation ${ref.conversationId}`);
+			const data = { event, ...conversationWebhookData(conversation) };
+			if (event !== 'conversation_created') data.changed_attributes = ref.changedAttributes || [];
+			return data;
+		}
+		const contact = contactById(ref.contactId);
+		if (!contact) throw new Error(`no contact ${ref.contactId}`);
+		return {
+			event,
+			...contact,
+			type: 'contact',
+			account: { id: accountId, name: 'Sandbox Account' },
+		};
+	}
+	/** A message in the fake, as if it came in through a channel (0 incoming from the contact, 1 outgoing from the agent). */
+	function addMessage(conversationId, content, messageType = 0, extra = {}) {
+		const conversation = state.conversations.find((c) => c.id === Number(conversationId));
+		if (!conversation) throw new Error(`no conversation ${conversationId}`);
+		const sender =
+			messageType === 0 ? contactSender(contactById(conversation.contact_id)) : userSender();
+		return newMessage(conversation, content, messageType, extra.sender || sender, extra);
+	}
+
+	/**
+	 * Posts `payload` (an object, or payloadFor's arguments) to every webhook subscribed to its event,
+	 * as Chatwoot's WebhookJob does: JSON, X-Chatwoot-Delivery, and when the webhook has a secret
+	 * X-Chatwoot-Timestamp and X-Chatwoot-Signature: sha256=HMAC(secret, "<timestamp>.<body>").
+	 * Forgeries for tests: { secret, signature, timestamp, deliveryId, rawBody, url, contentType }.
+	 * Resolves to [{ url, status, body, deliveryId }].
+	 */
+	async function deliver(payload, forge = {}) {
+		const body = forge.rawBody !== undefined ? String(forge.rawBody) : JSON.stringify(payload);
+		const event = isObject(payload) ? payload.event : undefined;
+		const targets = forge.url
+			? [{ id: null, url: forge.url, secret: forge.secret }]
+			: state.webhooks.filter((w) => w.subscriptions.includes(event));
+		const results = [];
+		for (const webhook of targets) {
+			const deliveryId = forge.deliveryId || uuid();
+			const timestamp = String(forge.timestamp ?? Math.floor(Date.now() / 1000));
+			const secret = forge.secret !== undefined ? forge.secret : webhook.secret;
+			const headers = {
+				'content-type': forge.contentType || 'application/json',
+				'user-agent': 'Chatwoot (sandbox)',
+				'x-chatwoot-delivery': deliveryId,
+			};
+			if (secret) {
+				headers['x-chatwoot-timestamp'] = timestamp;
+				headers['x-chatwoot-signature'] =
+					forge.signature || `sha256=${hmacHex(secret, `${timestamp}.${body}`)}`;
+			}
+			let status = 0;
+			let text = '';
+			try {
+				const response = await fetch(webhook.url, { method: 'POST', headers, body });
+				status = response.status;
+				text = await response.text();
+			} catch (error) {
+				text = String(error && error.message);
+			}
+			const result = {
+				webhookId: webhook.id,
+				url: webhook.url,
+				event,
+				status,
+				body: text,
+				deliveryId,
+			};
+			state.deliveries.push(result);
+			results.push(result);
+		}
+		return results;
+	}
+	if (server) Object.assign(server, { deliver, payloadFor, addMessage });
+
+	const webhookRoutes = [
+		{
+			method: 'GET',
+			path: `${ACC}/webhooks`,
+			// webhooks/index.json.jbuilder: { payload: [webhook…] }
+			handler: () => json(200, { payload: state.webhooks.map(presentWebhook) }),
+		},
+		{
+			method: 'POST',
+			path: `${ACC}/webhooks`,
+			handler(ctx) {
+				const invalid = webhookInvalid(ctx.body);
+				if (invalid) return json(422, { message: invalid });
+				if (state.webhooks.some((w) => w.url === ctx.body.url))
+					return json(422, { message: 'Url has already been taken' });
+				const webhook = {
+					id: ++seq.webhook,
+					url: ctx.body.url,
+					subscriptions: [...ctx.body.subscriptions],
+					secret: options.webhookSecrets === false ? undefined : hex(16),
+				};
+				state.webhooks.push(webhook);
+				// webhooks/create.json.jbuilder: { payload: { webhook } }
+				return json(200, { payload: { webhook: presentWebhook(webhook) } });
+			},
+		},
+		{
+			method: 'DELETE',
+			path: `${ACC}/webhooks/:webhook`,
+			handler(ctx) {
+				const index = state.webhooks.findIndex((w) => String(w.id) === ctx.params.webhook);
+				if (index < 0) return appError(404, 'Resource could not be found');
+				state.webhooks.splice(index, 1);
+				return json(200, {});
+			},
+		},
+	];
+
 	const appRoutes = [
+		...webhookRoutes,
 		{
 			method: 'GET',
 			path: '/api/v1/profile',

@@ -1,0 +1,415 @@
+import { createHmac } from 'node:crypto';
+
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { startTrigger, type TriggerHarness } from '../harness/webhook';
+
+// Chatwoot Conversations Trigger: webhookMethods through n8n-core's HookContext against the sandbox's
+// Chatwoot fake (which now keeps account webhooks), and webhook() through n8n-core's WebhookContext,
+// fed by the fake's deliver(): real HTTP POSTs, signed as Chatwoot signs them.
+
+interface DeliveryResult {
+	status: number;
+	body: string;
+	deliveryId: string;
+	url: string;
+}
+interface ChatwootFake {
+	url: string;
+	credentials: IDataObject;
+	state: { webhooks: IDataObject[]; messages: IDataObject[]; conversations: IDataObject[] };
+	deliver(payload: unknown, forge?: IDataObject): Promise<DeliveryResult[]>;
+	payloadFor(event: string, ref: IDataObject): IDataObject;
+	addMessage(
+		conversationId: number,
+		content: string,
+		type?: number,
+		extra?: IDataObject,
+	): IDataObject;
+	reset(): void;
+	close(): Promise<void>;
+}
+const { startVendorServer } = require('../sandbox') as {
+	startVendorServer(name: string, options?: IDataObject): Promise<ChatwootFake>;
+};
+
+let fake: ChatwootFake;
+let trigger: TriggerHarness | undefined;
+let conversationId: number;
+const TOKEN = 'sandbox-chatwoot-api-token';
+
+async function api(method: string, path: string, body?: unknown): Promise<IDataObject> {
+	const response = await fetch(`${fake.url}${path}`, {
+		method,
+		headers: { 'api-access-token': TOKEN, 'content-type': 'application/json' },
+		body: body === undefined ? undefined : JSON.stringify(body),
+	});
+	return (await response.json()) as IDataObject;
+}
+
+const credentials = () => ({
+	chatwootConversationsApi: {
+		baseUrl: fake.url,
+		apiAccessToken: TOKEN,
+		accountId: '1',
+		inboxIdentifier: '',
+		hmacToken: '',
+	},
+});
+
+async function start(parameters: INodeParameters = {}) {
+	trigger = await startTrigger({
+		type: 'chatwootTrigger',
+		parameters: { events: ['message_created'], ...parameters },
+		credentials: credentials(),
+	});
+	await trigger.activate();
+	return trigger;
+}
+
+const incoming = (text = 'Where is my order?') => {
+	const message = fake.addMessage(conversationId, text, 0);
+	return fake.payloadFor('message_created', { messageId: message.id });
+};
+
+beforeAll(async () => {
+	fake = await startVendorServer('chatwoot');
+});
+beforeEach(async () => {
+	fake.reset();
+	const contact = await api('POST', '/api/v1/accounts/1/contacts', {
+		inbox_id: 1,
+		name: 'Ana Lima',
+		identifier: 'crm-4711',
+	});
+	const payload = contact.payload as IDataObject;
+	const conversation = await api('POST', '/api/v1/accounts/1/conversations', {
+		inbox_id: 1,
+		contact_id: (payload.contact as IDataObject).id,
+		source_id: (payload.contact_inbox as IDataObject).source_id,
+	});
+	conversationId = conversation.id as number;
+});
+afterEach(async () => {
+	await trigger?.close();
+	trigger = undefined;
+});
+afterAll(async () => {
+	await fake.close();
+});
+
+describe('activation and deactivation (webhookMethods)', () => {
+	test('registers one account webhook with the chosen events, keeps its id and secret, removes it on deactivation', async () => {
+		const t = await start({ events: ['message_created', 'conversation_status_changed'] });
+		expect(fake.state.webhooks).toHaveLength(1);
+		const webhook = fake.state.webhooks[0];
+		expect(webhook.url).toBe(t.url);
+		expect(webhook.subscriptions).toEqual(['conversation_status_changed', 'message_created']);
+		expect(t.staticData).toMatchObject({
+			webhookId: webhook.id,
+			webhookSecret: webhook.secret,
+			profileId: 1,
+		});
+		// activating again (n8n restarts) finds it: no second webhook
+		await t.activate();
+		expect(fake.state.webhooks).toHaveLength(1);
+		expect(await t.hook('delete')).toBe(true);
+		expect(fake.state.webhooks).toHaveLength(0);
+		expect(t.staticData.webhookId).toBeUndefined();
+		expect(t.staticData.webhookSecret).toBeUndefined();
+		// deleting a webhook that is already gone is no error
+		t.staticData.webhookId = 99;
+		expect(await t.hook('delete')).toBe(true);
+	});
+
+	test('other events chosen, or a webhook for this URL the node does not know: replaced, not duplicated', async () => {
+		const t = await start();
+		const first = fake.state.webhooks[0];
+		t.node.parameters.events = ['message_created', 'message_updated'];
+		expect(await t.hook('checkExists')).toBe(false);
+		expect(fake.state.webhooks).toHaveLength(0);
+		await t.hook('create');
+		expect(fake.state.webhooks).toHaveLength(1);
+		expect(fake.state.webhooks[0].id).not.toBe(first.id);
+		expect(t.staticData.webhookSecret).toBe(fake.state.webhooks[0].secret);
+		// static data lost (workflow imported again): the leftover webhook is replaced
+		delete t.staticData.webhookId;
+		await t.activate();
+		expect(fake.state.webhooks).toHaveLength(1);
+		expect(t.staticData.webhookId).toBe(fake.state.webhooks[0].id);
+	});
+
+	test('a refused token or a missing Account ID: a clear error that shows no secret', async () => {
+		trigger = await startTrigger({
+			type: 'chatwootTrigger',
+			parameters: { events: ['message_created'] },
+			credentials: {
+				chatwootConversationsApi: {
+					...credentials().chatwootConversationsApi,
+					apiAccessToken: 'wrong-token-123',
+				},
+			},
+		});
+		const error = await trigger.activate().then(
+			() => undefined,
+			(e: Error & { description?: string }) => e,
+		);
+		expect(error?.message).toBe('Chatwoot could not list the webhooks (HTTP 401)');
+		expect(error?.description).toMatch(/User Access Token/);
+		expect(JSON.stringify(error)).not.toContain('wrong-token-123');
+		await trigger.close();
+		trigger = await startTrigger({
+			type: 'chatwootTrigger',
+			parameters: { events: ['message_created'] },
+			credentials: {
+				chatwootConversationsApi: { ...credentials().chatwootConversationsApi, accountId: '' },
+			},
+		});
+		await expect(trigger.activate()).rejects.toThrow('The Chatwoot credential has no Account ID');
+		expect(fake.state.webhooks).toHaveLength(0);
+	});
+});
+
+describe('webhook(): signed deliveries', () => {
+	test('a signed message_created from the contact: one execution with the simplified item', async () => {
+		const t = await start();
+		const payload = incoming();
+		const [result] = await fake.deliver(payload);
+		expect(result.status).toBe(200);
+		expect(t.executions).toHaveLength(1);
+		expect(t.executions[0].map((item) => item.json)).toEqual([
+			{
+				event: 'message_created',
+				conversationId,
+				messageId: payload.id,
+				text: 'Where is my order?',
+				authorType: 'contact',
+				messageType: 'incoming',
+				contactId: 1,
+				contactIdentifier: 'crm-4711',
+				contactSourceId: (payload.conversation as IDataObject & { contact_inbox: IDataObject })
+					.contact_inbox.source_id,
+				inboxId: 1,
+				time: payload.created_at,
+			},
+		]);
+		expect(JSON.stringify(t.executions)).not.toContain(String(t.staticData.webhookSecret));
+	});
+
+	test("Chatwoot's documented example body, signed by hand: accepted; Simplify off gives the payload as sent", async () => {
+		const t = await start({ simplify: false, ignoreOwnMessages: false });
+		// developers.chatwoot.com → Webhooks → message_created (the documented sample)
+		const documented = {
+			event: 'message_created',
+			id: '1',
+			content: 'Hi',
+			created_at: '2020-03-03 13:05:57 UTC',
+			message_type: 'incoming',
+			content_type: 'input_select',
+			content_attributes: {},
+			source_id: '',
+			sender: { id: '1', name: 'Agent', email: 'agent@example.com' },
+			inbox: { id: '1', name: 'Inbox name' },
+			conversation: { display_id: '1', additional_attributes: {} },
+			account: { id: '1', name: 'Chatwoot' },
+		};
+		const body = JSON.stringify(documented);
+		const timestamp = String(Math.floor(Date.now() / 1000));
+		const signature = `sha256=${createHmac('sha256', String(t.staticData.webhookSecret))
+			.update(`${timestamp}.${body}`)
+			.digest('hex')}`;
+		const response = await fetch(t.url, {
+			method: 'POST',
+			headers: {
+				'content-type': 'application/json',
+				'x-chatwoot-timestamp': timestamp,
+				'x-chatwoot-signature': signature,
+				'x-chatwoot-delivery': 'documented-1',
+			},
+			body,
+		});
+		expect(response.status).toBe(200);
+		expect(t.executions.map((items) => items.map((item) => item.json))).toEqual([[documented]]);
+	});
+
+	test('wrong signature, missing signature, stale or future timestamp: 401 and no execution', async () => {
+		const t = await start();
+		const payload = incoming();
+		const answers = [
+			...(await fake.deliver(payload, { secret: 'not-the-secret' })),
+			...(await fake.deliver(payload, { signature: 'sha256=00' })),
+			...(await fake.deliver(payload, { secret: '' })),
+			...(await fake.deliver(payload, { timestamp: Math.floor(Date.now() / 1000) - 301 })),
+			...(await fake.deliver(payload, { timestamp: Math.floor(Date.now() / 1000) + 400 })),
+			// the body changed after signing
+			...(await fake.deliver(payload, {
+				rawBody: JSON.stringify({ ...payload, content: 'forged' }),
+				signature: `sha256=${createHmac('sha256', String(t.staticData.webhookSecret))
+					.update(`${Math.floor(Date.now() / 1000)}.${JSON.stringify(payload)}`)
+					.digest('hex')}`,
+			})),
+		];
+		expect(answers.map((a) => a.status)).toEqual([401, 401, 401, 401, 401, 401]);
+		expect(answers.map((a) => JSON.parse(a.body).message)).toEqual([
+			'Invalid signature',
+			'Invalid signature',
+			'Missing signature',
+			'Stale timestamp',
+			'Stale timestamp',
+			'Invalid signature',
+		]);
+		expect(t.executions).toHaveLength(0);
+		for (const answer of answers)
+			expect(answer.body).not.toContain(String(t.staticData.webhookSecret));
+		// a signed timestamp 4 minutes old is still fresh
+		const [fresh] = await fake.deliver(payload, { timestamp: Math.floor(Date.now() / 1000) - 240 });
+		expect(fresh.status).toBe(200);
+		expect(t.executions).toHaveLength(1);
+	});
+
+	test('a retried delivery (same X-Chatwoot-Delivery) starts no second execution; the memory is bounded', async () => {
+		const t = await start();
+		const payload = incoming();
+		const [first] = await fake.deliver(payload, { deliveryId: 'delivery-1' });
+		const [again] = await fake.deliver(payload, { deliveryId: 'delivery-1' });
+		expect([first.status, again.status]).toEqual([200, 200]);
+		expect(JSON.parse(again.body)).toEqual({ received: true, ignored: 'replay' });
+		expect(t.executions).toHaveLength(1);
+		for (let i = 0; i < 120; i++) await fake.deliver(payload, { deliveryId: `d-${i}` });
+		expect(t.executions).toHaveLength(121);
+		expect(t.staticData.deliveries).toHaveLength(100);
+		expect((t.staticData.deliveries as string[])[99]).toBe('d-119');
+	});
+
+	test('a body that is not JSON: 400; an event the node does not listen to: 200 and nothing', async () => {
+		const t = await start();
+		const [text] = await fake.deliver(
+			{ event: 'message_created' },
+			{
+				rawBody: 'hello',
+				contentType: 'text/plain',
+				url: t.url,
+				secret: t.staticData.webhookSecret,
+			},
+		);
+		expect(text.status).toBe(400);
+		expect(JSON.parse(text.body).message).toBe('The body is not a JSON object');
+		const [other] = await fake.deliver(
+			fake.payloadFor('conversation_status_changed', { conversationId }),
+			{
+				url: t.url,
+				secret: t.staticData.webhookSecret,
+			},
+		);
+		expect(other.status).toBe(200);
+		expect(JSON.parse(other.body)).toEqual({ received: true, ignored: 'event' });
+		expect(t.executions).toHaveLength(0);
+	});
+
+	test('a webhook without a secret (older Chatwoot): unsigned deliveries are accepted', async () => {
+		await fake.close();
+		fake = await startVendorServer('chatwoot', { webhookSecrets: false });
+		const contact = await api('POST', '/api/v1/accounts/1/contacts', { inbox_id: 1, name: 'Bo' });
+		const payload = contact.payload as IDataObject;
+		const conversation = await api('POST', '/api/v1/accounts/1/conversations', {
+			inbox_id: 1,
+			contact_id: (payload.contact as IDataObject).id,
+			source_id: (payload.contact_inbox as IDataObject).source_id,
+		});
+		conversationId = conversation.id as number;
+		const t = await start();
+		expect(t.staticData.webhookSecret).toBeUndefined();
+		const [result] = await fake.deliver(incoming('hi'));
+		expect(result.status).toBe(200);
+		expect(t.executions).toHaveLength(1);
+		await fake.close();
+		fake = await startVendorServer('chatwoot');
+	});
+});
+
+describe('webhook(): filters', () => {
+	test('inbox IDs: events of other inboxes are skipped', async () => {
+		const t = await start({ inboxIds: '2, 7' });
+		const [result] = await fake.deliver(incoming());
+		expect(JSON.parse(result.body)).toEqual({ received: true, ignored: 'inbox' });
+		expect(t.executions).toHaveLength(0);
+		await t.hook('delete');
+		await t.close();
+		const u = await start({ inboxIds: '1' });
+		await fake.deliver(incoming());
+		expect(u.executions).toHaveLength(1);
+	});
+
+	test('message types: incoming only skips outgoing messages and private notes', async () => {
+		const t = await start({ messageTypes: ['incoming'], ignoreOwnMessages: false });
+		const out = fake.addMessage(conversationId, 'We are on it', 1);
+		const note = fake.addMessage(conversationId, 'VIP customer', 1, { private: true });
+		await fake.deliver(fake.payloadFor('message_created', { messageId: out.id }));
+		await fake.deliver(fake.payloadFor('message_created', { messageId: note.id }));
+		await fake.deliver(incoming('Thanks'));
+		expect(t.executions.map((items) => items[0].json.text)).toEqual(['Thanks']);
+		expect(t.deliveries.map((d) => (d.result?.webhookResponse as IDataObject)?.ignored)).toEqual([
+			'message type',
+			'message type',
+			undefined,
+		]);
+	});
+
+	test('private notes and agent replies pass when chosen, as authorType agent', async () => {
+		const t = await start({ messageTypes: ['private', 'outgoing'], ignoreOwnMessages: false });
+		const note = fake.addMessage(conversationId, 'VIP customer', 1, { private: true });
+		await fake.deliver(fake.payloadFor('message_created', { messageId: note.id }));
+		expect(t.executions[0][0].json).toMatchObject({
+			text: 'VIP customer',
+			messageType: 'private',
+			authorType: 'agent',
+			conversationId,
+		});
+	});
+
+	test("Ignore Messages Sent Through This Access Token (default on): the token's own messages start nothing", async () => {
+		const t = await start({ events: ['message_created'] });
+		// what our Send/Create as Agent does: a message posted with the access token
+		const sent = await api('POST', `/api/v1/accounts/1/conversations/${conversationId}/messages`, {
+			content: 'Automatic answer',
+			message_type: 'outgoing',
+		});
+		const [own] = await fake.deliver(fake.payloadFor('message_created', { messageId: sent.id }));
+		expect(JSON.parse(own.body)).toEqual({ received: true, ignored: 'own message' });
+		// another agent's reply passes
+		const other = fake.addMessage(conversationId, 'Human reply', 1, {
+			sender: { id: 2, name: 'Other Agent', type: 'user' },
+		});
+		const payload = fake.payloadFor('message_created', { messageId: other.id });
+		(payload.sender as IDataObject).id = 2;
+		await fake.deliver(payload);
+		expect(t.executions.map((items) => items[0].json.text)).toEqual(['Human reply']);
+		// the profile is read once, on activation
+		expect(t.staticData.profileId).toBe(1);
+	});
+
+	test('conversation and contact events: simplified with the display ID', async () => {
+		const t = await start({ events: ['conversation_status_changed', 'contact_created'] });
+		await fake.deliver(
+			fake.payloadFor('conversation_status_changed', {
+				conversationId,
+				changedAttributes: [{ status: { previous_value: 'open', current_value: 'resolved' } }],
+			}),
+		);
+		await fake.deliver(fake.payloadFor('contact_created', { contactId: 1 }));
+		expect(t.executions.map((items) => items[0].json)).toEqual([
+			expect.objectContaining({
+				event: 'conversation_status_changed',
+				conversationId,
+				status: 'open',
+				contactId: 1,
+				inboxId: 1,
+			}),
+			expect.objectContaining({
+				event: 'contact_created',
+				contactId: 1,
+				contactIdentifier: 'crm-4711',
+			}),
+		]);
+	});
+});
