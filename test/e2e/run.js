@@ -42,8 +42,12 @@ function packageNodes() {
 	return pkg.n8n.nodes.map((file) => {
 		const mod = require(path.join(REPO_ROOT, file));
 		const description = new (Object.values(mod)[0])().description;
-		const vendor = path.basename(file, '.node.js').toLowerCase();
-		return { vendor, name: description.name, description };
+		const vendor = path
+			.basename(file, '.node.js')
+			.replace(/Trigger$/, '')
+			.toLowerCase();
+		const trigger = description.group.includes('trigger');
+		return { vendor, name: description.name, description, trigger };
 	});
 }
 
@@ -220,6 +224,11 @@ async function cliPhase(rt, work, tgz, sandbox) {
 				`${type} credentials`,
 			);
 			const tool = exported.get(`${type}Tool`);
+			if (n.trigger) {
+				assert(!tool, `${type}Tool exists: triggers have no Tool variant`);
+				assert(node.webhooks?.length, `${type} has no webhook`);
+				continue;
+			}
 			assert(tool, `${type}Tool is missing`);
 			assert(JSON.stringify(tool.outputs).includes('ai_tool'), `${type}Tool has no ai_tool output`);
 			assert(
@@ -235,6 +244,10 @@ async function cliPhase(rt, work, tgz, sandbox) {
 	fs.mkdirSync(wfDir, { recursive: true });
 	const all = examples();
 	for (const e of all) fs.writeFileSync(path.join(wfDir, e.file), JSON.stringify(forCli(e)));
+	fs.writeFileSync(
+		path.join(wfDir, 'chatwoot-trigger.json'),
+		JSON.stringify(CHATWOOT_TRIGGER_WORKFLOW),
+	);
 	await check('import the example workflows and the sandbox credentials', async () => {
 		await local.mustRun(rt.nodeBin, [rt.n8nBin, 'import:credentials', `--input=${credsFile}`], {
 			env,
@@ -316,6 +329,181 @@ async function cliPhase(rt, work, tgz, sandbox) {
 	}
 }
 
+// ---------------------------------------------------------------- the Chatwoot trigger, live
+const CHATWOOT_TRIGGER_NODE = 'Chatwoot Conversations Trigger';
+/** A published workflow with the Chatwoot trigger alone: each accepted event is one execution. */
+const CHATWOOT_TRIGGER_WORKFLOW = {
+	id: 'e2eChatwootTrig1',
+	name: 'e2e: Chatwoot Conversations Trigger',
+	nodes: [
+		{
+			id: 'e2e-chatwoot-trigger',
+			name: CHATWOOT_TRIGGER_NODE,
+			type: `${pkg.name}.chatwootTrigger`,
+			typeVersion: 1,
+			position: [0, 0],
+			webhookId: '6f1c2a4e-3b5d-4c7e-9f80-a1b2c3d4e5f6',
+			parameters: { events: ['message_created'] },
+			credentials: {
+				chatwootConversationsApi: {
+					id: SANDBOX_CREDENTIALS.chatwoot.id,
+					name: SANDBOX_CREDENTIALS.chatwoot.name,
+				},
+			},
+		},
+	],
+	connections: {},
+	settings: { executionOrder: 'v1' },
+	pinData: {},
+	active: false,
+	tags: [],
+};
+
+/** n8n's executions of a workflow, newest first, with their run data (flatted, as n8n stores it). */
+async function executionsOf(n8n, cookie, workflowId) {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const r = await local.request(`${n8n.url}/rest/executions?filter=${filter}`, {
+		headers: { cookie },
+	});
+	assertEqual(r.status, 200, `GET /rest/executions (${r.text.slice(0, 200)})`);
+	return r.json.data.results;
+}
+async function executionItems(n8n, cookie, id) {
+	// n8n stores run data with flatted (a dependency of n8n-workflow, in node_modules)
+	const flatted = require('flatted');
+	const r = await local.request(`${n8n.url}/rest/executions/${id}`, { headers: { cookie } });
+	assertEqual(r.status, 200, `GET /rest/executions/${id}`);
+	const data = flatted.parse(r.json.data.data);
+	const run = data.resultData.runData[CHATWOOT_TRIGGER_NODE][0];
+	return run.data.main[0].map((item) => item.json);
+}
+
+async function chatwootTriggerChecks(n8n, sandbox) {
+	const srv = sandbox.servers.chatwoot;
+	const workflowId = CHATWOOT_TRIGGER_WORKFLOW.id;
+	const webhookPath = `/webhook/${CHATWOOT_TRIGGER_WORKFLOW.nodes[0].webhookId}/webhook`;
+	const cookie = await local.login(n8n.url);
+	let conversationId;
+	await check(
+		'chatwoot trigger: publishing registered its account webhook in the sandbox',
+		async () => {
+			const hooks = srv.state.webhooks;
+			assertEqual(hooks.length, 1, 'webhooks in the sandbox');
+			assert(
+				hooks[0].url.endsWith(webhookPath),
+				`webhook URL ${hooks[0].url} (expected …${webhookPath})`,
+			);
+			assertEqual(hooks[0].subscriptions, ['message_created'], 'subscriptions');
+			assert(hooks[0].secret, 'the sandbox gave the webhook no secret');
+		},
+	);
+	await check(
+		'chatwoot trigger: a signed message_created starts one execution with the simplified item',
+		async () => {
+			const api = (method, p, body) =>
+				local.request(`${srv.baseUrl}${p}`, {
+					method,
+					headers: { 'api-access-token': srv.credentials.apiAccessToken },
+					body,
+				});
+			const contact = await api('POST', '/api/v1/accounts/1/contacts', {
+				inbox_id: 1,
+				name: 'Trigger Test',
+				identifier: 'crm-trigger-1',
+			});
+			assertEqual(contact.status, 200, `sandbox contact (${contact.text.slice(0, 200)})`);
+			const conversation = await api('POST', '/api/v1/accounts/1/conversations', {
+				inbox_id: 1,
+				contact_id: contact.json.payload.contact.id,
+				source_id: contact.json.payload.contact_inbox.source_id,
+			});
+			conversationId = conversation.json.id;
+			const message = srv.addMessage(conversationId, 'Where is my order? (e2e)', 0);
+			const payload = srv.payloadFor('message_created', { messageId: message.id });
+			const [delivery] = await srv.deliver(payload);
+			assertEqual(delivery.status, 200, `signed delivery status (${delivery.body.slice(0, 200)})`);
+			const deadline = Date.now() + 30000;
+			let executions = [];
+			while (Date.now() < deadline) {
+				executions = await executionsOf(n8n, cookie, workflowId);
+				if (
+					executions.length > 0 &&
+					executions[0].status !== 'running' &&
+					executions[0].status !== 'new'
+				)
+					break;
+				await new Promise((res) => setTimeout(res, 500));
+			}
+			assertEqual(executions.length, 1, 'executions after one signed delivery');
+			assertEqual(executions[0].status, 'success', 'execution status');
+			const items = await executionItems(n8n, cookie, executions[0].id);
+			assertEqual(
+				items,
+				[
+					{
+						event: 'message_created',
+						conversationId,
+						messageId: message.id,
+						text: 'Where is my order? (e2e)',
+						authorType: 'contact',
+						messageType: 'incoming',
+						contactId: contact.json.payload.contact.id,
+						contactIdentifier: 'crm-trigger-1',
+						contactSourceId: contact.json.payload.contact_inbox.source_id,
+						inboxId: 1,
+						time: payload.created_at,
+					},
+				],
+				"the execution's item",
+			);
+			// the same delivery again (a Chatwoot retry): no second execution
+			const [again] = await srv.deliver(payload, { deliveryId: delivery.deliveryId });
+			assertEqual(again.status, 200, 'replayed delivery status');
+			await new Promise((res) => setTimeout(res, 2000));
+			assertEqual(
+				(await executionsOf(n8n, cookie, workflowId)).length,
+				1,
+				'executions after a replay',
+			);
+		},
+	);
+	await check(
+		'chatwoot trigger: a forged delivery is answered 401 and starts nothing',
+		async () => {
+			const message = srv.addMessage(conversationId, 'forged', 0);
+			const payload = srv.payloadFor('message_created', { messageId: message.id });
+			const [forged] = await srv.deliver(payload, { secret: 'guessed-secret' });
+			assertEqual(forged.status, 401, `forged delivery status (${forged.body.slice(0, 200)})`);
+			const [stale] = await srv.deliver(payload, {
+				timestamp: Math.floor(Date.now() / 1000) - 600,
+			});
+			assertEqual(stale.status, 401, `stale delivery status (${stale.body.slice(0, 200)})`);
+			await new Promise((res) => setTimeout(res, 2000));
+			assertEqual(
+				(await executionsOf(n8n, cookie, workflowId)).length,
+				1,
+				'executions after forgeries',
+			);
+		},
+	);
+	await check(
+		'chatwoot trigger: deactivating the workflow removes its webhook from the sandbox',
+		async () => {
+			const r = await local.request(`${n8n.url}/rest/workflows/${workflowId}/deactivate`, {
+				method: 'POST',
+				headers: { cookie },
+				body: {},
+			});
+			assertEqual(
+				r.status,
+				200,
+				`POST /rest/workflows/${workflowId}/deactivate (${r.text.slice(0, 200)})`,
+			);
+			assertEqual(srv.state.webhooks.length, 0, 'webhooks in the sandbox after deactivation');
+		},
+	);
+}
+
 // ---------------------------------------------------------------- 3: the editor in Chromium
 /** Values for the required fields (and a little more) of each node's Create operation. */
 const EDITOR_FILL = {
@@ -363,7 +551,7 @@ async function browserPhase(rt, work, sandbox) {
 	// The webhook examples go live (n8n 2.x "Publish"), so a CRM's POST starts them.
 	const webhookExamples = examples().filter((e) => e.kind === 'webhook');
 	const cliEnv = runtime.n8nEnv(userFolder, { N8N_PORT: String(await runtime.freePort()) });
-	for (const e of webhookExamples) {
+	for (const e of [...webhookExamples, { workflow: CHATWOOT_TRIGGER_WORKFLOW }]) {
 		await local.mustRun(rt.nodeBin, [rt.n8nBin, 'publish:workflow', `--id=${e.workflow.id}`], {
 			env: cliEnv,
 			timeoutMs: 120000,
@@ -380,6 +568,8 @@ async function browserPhase(rt, work, sandbox) {
 	let profile;
 	try {
 		await local.setupOwner(n8n.url);
+		// first, before any check resets the sandbox: n8n registered the trigger's webhook on start
+		await chatwootTriggerChecks(n8n, sandbox);
 		profile = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-chromium-')); // a new, empty --user-data-dir
 		context = await chromium.launchPersistentContext(profile, {
 			executablePath: CHROMIUM,
@@ -535,7 +725,7 @@ async function browserPhase(rt, work, sandbox) {
 			);
 		}
 
-		for (const node of packageNodes()) {
+		for (const node of packageNodes().filter((n) => !n.trigger)) {
 			const { vendor, description } = node;
 			const srv = sandbox.servers[vendor];
 			const view = SANDBOX_VIEW[vendor];
