@@ -26,7 +26,7 @@ import { chatwootBaseUrl, credentialAccountId, credentialProblem } from './vendo
 
 const CREDENTIAL = 'chatwootConversationsApi';
 
-export const CHATWOOT_EVENTS = [
+const CHATWOOT_EVENTS = [
 	{ name: 'Contact Created', value: 'contact_created' },
 	{ name: 'Conversation Created', value: 'conversation_created' },
 	{ name: 'Conversation Status Changed', value: 'conversation_status_changed' },
@@ -197,8 +197,12 @@ function inboxIdOf(payload: IDataObject): unknown {
 const idOrNull = (value: unknown) =>
 	typeof value === 'number' || typeof value === 'string' ? value : null;
 
-/** The shape all of this package's triggers share; conversationId is the display ID Get/Send/Resolve take. */
-export function simplifyEvent(event: string, payload: IDataObject): IDataObject {
+/**
+ * The shape all of this package's triggers share, named as the Chatwoot operations name things:
+ * conversationId is the display ID and contactIdentifier the contact's source ID in the inbox, which
+ * Get, Send and Resolve take; crmIdentifier is Chatwoot's contact `identifier`.
+ */
+function simplifyEvent(event: string, payload: IDataObject): IDataObject {
 	if (event.startsWith('message_')) {
 		const conversation = asObject(payload.conversation);
 		const sender = asObject(payload.sender);
@@ -213,8 +217,8 @@ export function simplifyEvent(event: string, payload: IDataObject): IDataObject 
 			authorType: authorType(sender, type),
 			messageType: payload.private === true ? 'private' : (type ?? null),
 			contactId: idOrNull(contact.id),
-			contactIdentifier: idOrNull(contact.identifier),
-			contactSourceId: idOrNull(asObject(conversation.contact_inbox).source_id),
+			crmIdentifier: idOrNull(contact.identifier),
+			contactIdentifier: idOrNull(asObject(conversation.contact_inbox).source_id),
 			inboxId: idOrNull(inboxIdOf(payload)),
 			time: isoTime(payload.created_at) ?? null,
 		};
@@ -229,8 +233,8 @@ export function simplifyEvent(event: string, payload: IDataObject): IDataObject 
 			authorType: null,
 			status: payload.status ?? null,
 			contactId: idOrNull(contact.id),
-			contactIdentifier: idOrNull(contact.identifier),
-			contactSourceId: idOrNull(asObject(payload.contact_inbox).source_id),
+			crmIdentifier: idOrNull(contact.identifier),
+			contactIdentifier: idOrNull(asObject(payload.contact_inbox).source_id),
 			inboxId: idOrNull(inboxIdOf(payload)),
 			time: isoTime(payload.timestamp ?? payload.updated_at ?? payload.created_at) ?? null,
 		};
@@ -242,8 +246,8 @@ export function simplifyEvent(event: string, payload: IDataObject): IDataObject 
 		text: null,
 		authorType: 'contact',
 		contactId: idOrNull(payload.id),
-		contactIdentifier: idOrNull(payload.identifier),
-		contactSourceId: null,
+		crmIdentifier: idOrNull(payload.identifier),
+		contactIdentifier: null,
 		inboxId: null,
 		time: isoTime(payload.created_at) ?? null,
 	};
@@ -347,7 +351,7 @@ export class ChatwootTrigger implements INodeType {
 				type: 'boolean',
 				default: true,
 				description:
-					"Whether to return the event's main fields (event, conversationId, messageId, text, authorType, contactId, inboxId, time) instead of Chatwoot's whole payload",
+					"Whether to return the event's main fields (event, conversationId, messageId, text, authorType, contactId, contactIdentifier, inboxId, time) instead of Chatwoot's whole payload",
 			},
 		],
 	};

@@ -186,8 +186,8 @@ describe('webhook(): signed deliveries', () => {
 				authorType: 'contact',
 				messageType: 'incoming',
 				contactId: 1,
-				contactIdentifier: 'crm-4711',
-				contactSourceId: (payload.conversation as IDataObject & { contact_inbox: IDataObject })
+				crmIdentifier: 'crm-4711',
+				contactIdentifier: (payload.conversation as IDataObject & { contact_inbox: IDataObject })
 					.contact_inbox.source_id,
 				inboxId: 1,
 				time: payload.created_at,
@@ -408,7 +408,7 @@ describe('webhook(): filters', () => {
 			expect.objectContaining({
 				event: 'contact_created',
 				contactId: 1,
-				contactIdentifier: 'crm-4711',
+				crmIdentifier: 'crm-4711',
 			}),
 		]);
 	});
