@@ -343,7 +343,7 @@ export class ChatwootTrigger implements INodeType {
 				type: 'boolean',
 				default: true,
 				description:
-					"Whether to skip messages whose sender is the credential's access-token user, so that a workflow that answers with Send or Create as Agent does not trigger itself",
+					"Whether to skip messages whose sender is the credential's access-token user, so that what the workflow posts as an agent with this token does not trigger it again (Send posts as the contact: those are incoming messages)",
 			},
 			{
 				displayName: 'Simplify',
