@@ -165,6 +165,31 @@ async function profileId(
 	return data.profileId;
 }
 
+/**
+ * The webhook's secret: from static data, else from Chatwoot's list of webhooks (the one whose URL
+ * ends with this node's webhook path). n8n saves static data in the background and can lose what
+ * activation stored; without this, a lost secret would let unsigned requests in.
+ */
+async function webhookSecret(context: IWebhookFunctions, data: TriggerData): Promise<string> {
+	if (typeof data.webhookSecret === 'string' && data.webhookSecret !== '')
+		return data.webhookSecret;
+	const webhookId = context.getNode().webhookId;
+	const path = await accountPath(context);
+	const webhooks = webhookList(await chatwootApi(context, 'GET', path, 'list the webhooks'));
+	const production = context.getNodeWebhookUrl('default');
+	const ours =
+		webhooks.find((webhook) => webhook.url === production) ??
+		webhooks.find(
+			(webhook) =>
+				typeof webhook.url === 'string' &&
+				webhookId !== undefined &&
+				webhook.url.endsWith(`/${webhookId}/webhook`),
+		);
+	if (ours?.id !== undefined) data.webhookId = ours.id as number | string;
+	if (typeof ours?.secret === 'string' && ours.secret !== '') data.webhookSecret = ours.secret;
+	return data.webhookSecret ?? '';
+}
+
 // ------------------------------------------------------------------ output
 
 function authorType(sender: IDataObject, messageType: unknown): string | null {
@@ -417,16 +442,16 @@ export class ChatwootTrigger implements INodeType {
 			},
 			async delete(this: IHookFunctions): Promise<boolean> {
 				const data = this.getWorkflowStaticData('node') as TriggerData;
-				if (data.webhookId !== undefined) {
-					const path = await accountPath(this);
-					await chatwootApi(
-						this,
-						'DELETE',
-						`${path}/${data.webhookId}`,
-						'delete the webhook',
-						undefined,
-						true,
-					);
+				const path = await accountPath(this);
+				// the webhooks for this URL, and the one static data names: static data can be lost
+				const url = this.getNodeWebhookUrl('default');
+				const webhooks = webhookList(await chatwootApi(this, 'GET', path, 'list the webhooks'));
+				const ids = new Set(
+					webhooks.filter((webhook) => webhook.url === url).map((webhook) => String(webhook.id)),
+				);
+				if (data.webhookId !== undefined) ids.add(String(data.webhookId));
+				for (const id of ids) {
+					await chatwootApi(this, 'DELETE', `${path}/${id}`, 'delete the webhook', undefined, true);
 				}
 				delete data.webhookId;
 				delete data.webhookSecret;
@@ -439,7 +464,7 @@ export class ChatwootTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const data = this.getWorkflowStaticData('node') as TriggerData;
 		const raw = await rawBody(this);
-		const secret = typeof data.webhookSecret === 'string' ? data.webhookSecret : '';
+		const secret = await webhookSecret(this, data);
 		if (secret !== '') {
 			const timestamp = headerValue(this, 'x-chatwoot-timestamp');
 			const signature = headerValue(this, 'x-chatwoot-signature');
@@ -455,7 +480,9 @@ export class ChatwootTrigger implements INodeType {
 		if (!chosenEvents(this).includes(event)) return ignore('event');
 		const reason = await filteredOut(this, event, payload, data);
 		if (reason) return ignore(reason);
-		if (seenDelivery(data, headerValue(this, 'x-chatwoot-delivery'))) return ignore('replay');
+		const scope = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
+		if (seenDelivery(data, scope, headerValue(this, 'x-chatwoot-delivery')))
+			return ignore('replay');
 		const simplify = this.getNodeParameter('simplify', true) as boolean;
 		const json = simplify ? simplifyEvent(event, payload) : payload;
 		return { workflowData: [this.helpers.returnJsonArray([json])] };

@@ -85,14 +85,34 @@ export function ignore(reason: string): IWebhookResponseData {
 }
 
 /**
- * Remembers delivery IDs in the node's static data, the newest last, at most REMEMBERED_DELIVERIES.
- * Returns true when `id` was already there (a replay). An empty ID is never a replay.
+ * Delivery IDs also kept in this process, per workflow and node: n8n saves static data in the
+ * background, and a retry that arrives before (or a save that loses a race) must still be known.
  */
-export function seenDelivery(staticData: IDataObject, id: string | undefined): boolean {
-	if (!id) return false;
-	const list = Array.isArray(staticData.deliveries) ? (staticData.deliveries as string[]) : [];
-	if (list.includes(id)) return true;
+const processMemory = new Map<string, string[]>();
+
+function remember(list: string[], id: string): string[] {
 	list.push(id);
-	staticData.deliveries = list.slice(-REMEMBERED_DELIVERIES);
+	return list.slice(-REMEMBERED_DELIVERIES);
+}
+
+/**
+ * Remembers delivery IDs in the node's static data and in this process, the newest last, at most
+ * REMEMBERED_DELIVERIES each. Returns true when `id` was already in either (a replay). `scope` names
+ * the workflow and node. An empty ID is never a replay.
+ */
+export function seenDelivery(
+	staticData: IDataObject,
+	scope: string,
+	id: string | undefined,
+): boolean {
+	if (!id) return false;
+	const stored = Array.isArray(staticData.deliveries)
+		? [...(staticData.deliveries as string[])]
+		: [];
+	const inProcess = processMemory.get(scope) ?? [];
+	if (stored.includes(id) || inProcess.includes(id)) return true;
+	staticData.deliveries = remember(stored, id);
+	processMemory.set(scope, remember(inProcess, id));
+	if (processMemory.size > 1000) processMemory.delete(processMemory.keys().next().value as string);
 	return false;
 }

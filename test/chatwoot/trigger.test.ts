@@ -120,6 +120,12 @@ describe('activation and deactivation (webhookMethods)', () => {
 		// deleting a webhook that is already gone is no error
 		t.staticData.webhookId = 99;
 		expect(await t.hook('delete')).toBe(true);
+		// static data lost: deactivation still finds this URL's webhook
+		await t.activate();
+		expect(fake.state.webhooks).toHaveLength(1);
+		for (const key of Object.keys(t.staticData)) delete t.staticData[key];
+		await t.hook('delete');
+		expect(fake.state.webhooks).toHaveLength(0);
 	});
 
 	test('other events chosen, or a webhook for this URL the node does not know: replaced, not duplicated', async () => {
@@ -279,6 +285,25 @@ describe('webhook(): signed deliveries', () => {
 		expect(t.executions).toHaveLength(121);
 		expect(t.staticData.deliveries).toHaveLength(100);
 		expect((t.staticData.deliveries as string[])[99]).toBe('d-119');
+	});
+
+	test('static data lost (n8n saves it in the background): the secret is read back from Chatwoot, the replay memory kept in the process', async () => {
+		const t = await start();
+		const secret = t.staticData.webhookSecret;
+		delete t.staticData.webhookSecret;
+		delete t.staticData.webhookId;
+		const payload = incoming();
+		const [forged] = await fake.deliver(payload, { secret: 'not-the-secret' });
+		expect(forged.status).toBe(401);
+		expect(t.staticData.webhookSecret).toBe(secret);
+		expect(t.staticData.webhookId).toBe(fake.state.webhooks[0].id);
+		delete t.staticData.webhookSecret;
+		const [first] = await fake.deliver(payload, { deliveryId: 'kept-in-process' });
+		expect(first.status).toBe(200);
+		delete t.staticData.deliveries;
+		const [again] = await fake.deliver(payload, { deliveryId: 'kept-in-process' });
+		expect(JSON.parse(again.body)).toEqual({ received: true, ignored: 'replay' });
+		expect(t.executions).toHaveLength(1);
 	});
 
 	test('a body that is not JSON: 400; an event the node does not listen to: 200 and nothing', async () => {

@@ -463,6 +463,14 @@ async function chatwootTriggerChecks(n8n, sandbox) {
 				],
 				"the execution's item",
 			);
+			// what n8n kept of the node's static data (the delivery memory; never the secret in the log)
+			const wf = await local.request(`${n8n.url}/rest/workflows/${workflowId}`, {
+				headers: { cookie },
+			});
+			const kept = Object.values(wf.json?.data?.staticData ?? {})[0] ?? {};
+			log(
+				`     static data keys: ${Object.keys(kept).join(', ')}; deliveries: ${JSON.stringify(kept.deliveries)}; sent ${delivery.deliveryId}`,
+			);
 			// the same delivery again (a Chatwoot retry): no second execution
 			const [again] = await srv.deliver(payload, { deliveryId: delivery.deliveryId });
 			assertEqual(again.status, 200, 'replayed delivery status');
@@ -755,10 +763,17 @@ async function browserPhase(rt, work, sandbox) {
 						.filter({ hasText: new RegExp(`^\\s*${description.displayName}\\s*$`) })
 						.first()
 						.click();
-					await byId('node-creator-item-name')
+					const action = byId('node-creator-item-name')
 						.filter({ hasText: createOption.action })
-						.first()
-						.click();
+						.first();
+					// a vendor with a trigger node too: a new workflow lists its triggers and folds the actions
+					await page.waitForTimeout(500);
+					if (!(await action.isVisible()))
+						await byId('node-creator-category-item')
+							.filter({ hasText: /^\s*Actions/ })
+							.first()
+							.click();
+					await action.click();
 					const ndv = byId('ndv');
 					await ndv.waitFor();
 					await byId('node-parameters').waitFor();

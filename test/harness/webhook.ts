@@ -46,6 +46,8 @@ export interface TriggerHarness {
 	close(): Promise<void>;
 }
 
+let harnesses = 0;
+
 /**
  * A trigger node of this package, run with n8n-core's own HookContext (webhookMethods) and
  * WebhookContext (webhook()), behind a loopback HTTP server that plays n8n's webhook endpoint: the
@@ -75,7 +77,8 @@ export async function startTrigger(options: {
 		),
 	};
 	const workflow = new Workflow({
-		id: 'trigger-test',
+		// one workflow per harness: the node's in-process delivery memory is per workflow and node
+		id: `trigger-test-${++harnesses}`,
 		nodes: [node],
 		connections: {},
 		active: true,
