@@ -22,7 +22,7 @@ import {
 	seenDelivery,
 } from '../shared/trigger';
 import { isoTime } from './simplify';
-import { chatwootBaseUrl, credentialAccountId, credentialProblem } from './vendor';
+import { accessTokenOf, chatwootBaseUrl, credentialAccountId, credentialProblem } from './vendor';
 
 const CREDENTIAL = 'chatwootConversationsApi';
 
@@ -78,8 +78,7 @@ async function chatwootApi(
 			{ description: problem.fix },
 		);
 	}
-	const token = typeof credentials.apiAccessToken === 'string' ? credentials.apiAccessToken : '';
-	if (token.trim() === '') {
+	if (!accessTokenOf(credentials)) {
 		throw new NodeOperationError(
 			context.getNode(),
 			'The Chatwoot credential has no User Access Token',
@@ -95,6 +94,8 @@ async function chatwootApi(
 			url: `${chatwootBaseUrl(credentials)}${path}`,
 			body,
 			json: true,
+			// As in the transport: a redirect would carry the access token to another address.
+			disableFollowRedirect: true,
 		});
 	} catch (error) {
 		const status = errorStatus(error);
