@@ -431,8 +431,17 @@ function pipedriveWorkflow(vendor, spec, index) {
 	};
 }
 
-/** The example files: [{file, vendor, kind, workflow}]. */
+/** The CRM examples (kind "webhook" or "pipedrive") and those of scripts/examples/: [{file, vendor, kind, workflow}]. */
 function examples() {
+	const { moreExamples } = require('./examples');
+	return [
+		...crmExamples(),
+		...moreExamples({ SANDBOX_CREDENTIALS, PKG, uuid, node, connect, sticky }),
+	];
+}
+
+/** Per vendor: CRM webhook → Create → follow-up, and the same after n8n's Pipedrive Trigger. */
+function crmExamples() {
 	return Object.entries(VENDORS).flatMap(([vendor, spec], index) => [
 		{
 			file: `${vendor}-webhook.json`,
@@ -457,6 +466,7 @@ module.exports = {
 	PIPEDRIVE_SAMPLE,
 	VENDORS,
 	examples,
+	crmExamples,
 	EXAMPLES_DIR,
 };
 

@@ -1,7 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { asObject } from '../shared/objects';
-import type { Operation } from '../shared/types';
+import type { Operation, OperationResult } from '../shared/types';
 import { conversationUrl, credentialAccountId } from './vendor';
 
 const MESSAGE_TYPES: Record<number, string> = {
@@ -123,7 +123,8 @@ export function withoutSecretOutput(operation: Operation): Operation {
 		...operation,
 		async run(context, params) {
 			const result = await operation.run(context, params);
-			return { ...result, raw: withoutSecrets(result.raw) };
+			const clean = (one: OperationResult) => ({ ...one, raw: withoutSecrets(one.raw) });
+			return Array.isArray(result) ? result.map(clean) : clean(result);
 		},
 	};
 }

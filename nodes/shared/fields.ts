@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { id, InputError, text } from './checks';
+import { boolean, id, InputError, integer, text } from './checks';
 import { isObject } from './objects';
 import type { Check, EntryList, Field, Operation } from './types';
 
@@ -57,6 +57,38 @@ export function idField(displayName: string, name: string, options: IdFieldOptio
 /** The "Conversation ID" field (parameter `conversationId`), the same in every vendor. */
 export function conversationIdField(options: IdFieldOptions): Field {
 	return idField('Conversation ID', 'conversationId', options);
+}
+
+/** n8n's "Return All" and "Limit" pair of a Search or List (parameters `returnAll` and `limit`). */
+export function returnAllFields(options: {
+	what: string;
+	maxLimit: number;
+	defaultLimit?: number;
+}): Field[] {
+	return [
+		{
+			property: {
+				displayName: 'Return All',
+				name: 'returnAll',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to return all results or only up to a given limit',
+			},
+			check: boolean(),
+		},
+		{
+			property: {
+				displayName: 'Limit',
+				name: 'limit',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: options.maxLimit },
+				default: 50,
+				description: 'Max number of results to return',
+				displayOptions: { show: { returnAll: [false] } },
+			},
+			check: integer({ required: true, min: 1, max: options.maxLimit }),
+		},
+	];
 }
 
 interface MessageFieldOptions {

@@ -224,13 +224,14 @@ const MAX_LISTED_ITEMS = 100;
  */
 function withDoneItems<E extends Error & { description?: string | null }>(
 	failure: E,
-	output: INodeExecutionData[],
+	output: INodeExecutionData[][],
 	itemCount: number,
 ): E {
 	const done: string[] = [];
 	for (let itemIndex = 0; itemIndex < itemCount; itemIndex++) {
-		const item = output[itemIndex];
-		if (!item || item.error) continue;
+		const results = output[itemIndex];
+		if (!results || results.some((one) => one.error)) continue;
+		const item = results[0] ?? { json: {} };
 		const conversationId = item.json.conversationId ?? item.json.conversation_id;
 		const id = conversationId ?? item.json.id;
 		if (id === undefined || id === null) done.push(`${itemIndex}`);
@@ -250,7 +251,7 @@ function withDoneItems<E extends Error & { description?: string | null }>(
 /**
  * The one item runner every node delegates to: checks every item's parameters before any request,
  * then runs the operation for the items with bounded concurrency, one output item per input item
- * (same order, with pairedItem). With "continue on fail" a failed item becomes an error item and
+ * (same order, with pairedItem; a Search or List gives one per result). With "continue on fail" a failed item becomes an error item and
  * the others go on; without it the node stops at the first failure and starts nothing new.
  */
 export async function runOperation(
@@ -281,13 +282,14 @@ export async function runOperation(
 		DEFAULT_CONCURRENCY,
 	);
 
-	const output: INodeExecutionData[] = new Array(items.length);
+	// per input item: its output items (one, or a list's results), flattened at the end
+	const output: INodeExecutionData[][] = new Array(items.length);
 	const params: Array<IDataObject | undefined> = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const checked = checkItem(context, operation, itemIndex);
 		if (checked instanceof NodeOperationError) {
 			if (!continueOnFail) throw checked;
-			output[itemIndex] = errorItem(checked, itemIndex);
+			output[itemIndex] = [errorItem(checked, itemIndex)];
 		} else {
 			params[itemIndex] = checked;
 		}
@@ -307,9 +309,9 @@ export async function runOperation(
 				},
 			);
 			if (!continueOnFail) throw error;
-			output[itemIndex] = errorItem(error, itemIndex);
+			output[itemIndex] = [errorItem(error, itemIndex)];
 		}
-		return [output];
+		return [output.flat()];
 	}
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const itemParams = params[itemIndex];
@@ -324,7 +326,7 @@ export async function runOperation(
 			},
 		);
 		if (!continueOnFail) throw error;
-		output[itemIndex] = errorItem(error, itemIndex);
+		output[itemIndex] = [errorItem(error, itemIndex)];
 		params[itemIndex] = undefined;
 	}
 	const gate = new RateGate(context.getExecutionCancelSignal?.(), transportOptions);
@@ -344,21 +346,21 @@ export async function runOperation(
 					{ node: context.getNode(), send, credentials, itemIndex, executionCache },
 					itemParams,
 				);
-				output[itemIndex] = {
-					json: simplify ? result.simplified : result.raw,
+				output[itemIndex] = (Array.isArray(result) ? result : [result]).map((one) => ({
+					json: simplify ? one.simplified : one.raw,
 					pairedItem: { item: itemIndex },
-				};
+				}));
 			} catch (caught) {
 				const error =
 					caught instanceof NodeApiError || caught instanceof NodeOperationError
 						? caught
 						: new NodeOperationError(context.getNode(), caught as Error, { itemIndex });
-				if (continueOnFail) output[itemIndex] = errorItem(error, itemIndex);
+				if (continueOnFail) output[itemIndex] = [errorItem(error, itemIndex)];
 				else failure ??= error;
 			}
 		},
 		() => failure !== undefined || gate.signal?.aborted === true,
 	);
 	if (failure) throw withDoneItems(failure, output, items.length);
-	return [output];
+	return [output.flat()];
 }

@@ -89,7 +89,8 @@ export interface Operation {
 		params: IDataObject,
 		credentials: ICredentialDataDecryptedObject,
 	): { field: string; reason: string; fix: string } | undefined;
-	run(context: OperationContext, params: IDataObject): Promise<OperationResult>;
+	/** One result per input item, or a list (Search / List): one output item each, all paired to the input item. */
+	run(context: OperationContext, params: IDataObject): Promise<OperationResult | OperationResult[]>;
 }
 
 /** What a vendor's error body says, in words a user can act on. */

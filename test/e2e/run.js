@@ -34,7 +34,12 @@ const SHOTS = path.join(RESULTS, 'screenshots');
 const README_SHOTS = path.join(REPO_ROOT, 'docs', 'screenshots');
 const TOTAL_TIMEOUT_MS = 30 * 60 * 1000;
 const args = new Set(process.argv.slice(2));
-const log = local.progress('e2e');
+const { log, results, check, assert, assertEqual } = require('./lib');
+/**
+ * Live checks against a running n8n (triggers, AI), one module each: `workflows` (test workflows to
+ * import and publish), `publish` (IDs of examples/ workflows to publish) and `run(n8n, sandbox)`.
+ */
+const LIVE = [require('./live/chatwoot-trigger')];
 
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
 /** The package's node types, read from the built files: [{vendor, name, description}]. */
@@ -49,31 +54,6 @@ function packageNodes() {
 		const trigger = description.group.includes('trigger');
 		return { vendor, name: description.name, description, trigger };
 	});
-}
-
-// ---------------------------------------------------------------- results
-let passed = 0;
-let failed = 0;
-const failures = [];
-async function check(name, fn) {
-	const t = Date.now();
-	try {
-		await fn();
-		passed++;
-		log(`ok   ${name} (${((Date.now() - t) / 1000).toFixed(1)}s)`);
-	} catch (error) {
-		failed++;
-		failures.push(`${name}: ${error.message}`);
-		log(`FAIL ${name}: ${error.message.split('\n').slice(0, 12).join('\n      ')}`);
-	}
-}
-function assert(cond, message) {
-	if (!cond) throw new Error(message);
-}
-function assertEqual(actual, expected, what) {
-	const a = JSON.stringify(actual);
-	const e = JSON.stringify(expected);
-	if (a !== e) throw new Error(`${what}: expected ${e}, got ${a}`);
 }
 
 // ---------------------------------------------------------------- the sandbox's view, per vendor
@@ -243,11 +223,10 @@ async function cliPhase(rt, work, tgz, sandbox) {
 	const wfDir = path.join(work, 'workflows');
 	fs.mkdirSync(wfDir, { recursive: true });
 	const all = examples();
+	const crm = all.filter((e) => e.kind === 'webhook' || e.kind === 'pipedrive');
 	for (const e of all) fs.writeFileSync(path.join(wfDir, e.file), JSON.stringify(forCli(e)));
-	fs.writeFileSync(
-		path.join(wfDir, 'chatwoot-trigger.json'),
-		JSON.stringify(CHATWOOT_TRIGGER_WORKFLOW),
-	);
+	for (const workflow of LIVE.flatMap((m) => m.workflows))
+		fs.writeFileSync(path.join(wfDir, `live-${workflow.id}.json`), JSON.stringify(workflow));
 	await check('import the example workflows and the sandbox credentials', async () => {
 		await local.mustRun(rt.nodeBin, [rt.n8nBin, 'import:credentials', `--input=${credsFile}`], {
 			env,
@@ -266,7 +245,7 @@ async function cliPhase(rt, work, tgz, sandbox) {
 			assert(list.stdout.includes(`${e.workflow.id}|`), `${e.workflow.id} not imported`);
 	});
 
-	for (const e of all) {
+	for (const e of crm) {
 		await check(`n8n execute examples/${e.file}`, async () => {
 			sandbox.reset();
 			const srv = sandbox.servers[e.vendor];
@@ -329,199 +308,6 @@ async function cliPhase(rt, work, tgz, sandbox) {
 	}
 }
 
-// ---------------------------------------------------------------- the Chatwoot trigger, live
-const CHATWOOT_TRIGGER_NODE = 'Chatwoot Conversations Trigger';
-/** A published workflow with the Chatwoot trigger alone: each accepted event is one execution. */
-const CHATWOOT_TRIGGER_WORKFLOW = {
-	id: 'e2eChatwootTrig1',
-	name: 'e2e: Chatwoot Conversations Trigger',
-	nodes: [
-		{
-			id: 'e2e-chatwoot-trigger',
-			name: CHATWOOT_TRIGGER_NODE,
-			type: `${pkg.name}.chatwootTrigger`,
-			typeVersion: 1,
-			position: [0, 0],
-			webhookId: '6f1c2a4e-3b5d-4c7e-9f80-a1b2c3d4e5f6',
-			parameters: { events: ['message_created'] },
-			credentials: {
-				chatwootConversationsApi: {
-					id: SANDBOX_CREDENTIALS.chatwoot.id,
-					name: SANDBOX_CREDENTIALS.chatwoot.name,
-				},
-			},
-		},
-	],
-	connections: {},
-	settings: { executionOrder: 'v1' },
-	pinData: {},
-	active: false,
-	tags: [],
-};
-
-/** n8n's executions of a workflow, newest first, with their run data (flatted, as n8n stores it). */
-async function executionsOf(n8n, cookie, workflowId) {
-	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-	const r = await local.request(`${n8n.url}/rest/executions?filter=${filter}`, {
-		headers: { cookie },
-	});
-	assertEqual(r.status, 200, `GET /rest/executions (${r.text.slice(0, 200)})`);
-	return r.json.data.results;
-}
-async function executionItems(n8n, cookie, id) {
-	// n8n stores run data with flatted (a dependency of n8n-workflow, in node_modules)
-	const flatted = require('flatted');
-	const r = await local.request(`${n8n.url}/rest/executions/${id}`, { headers: { cookie } });
-	assertEqual(r.status, 200, `GET /rest/executions/${id}`);
-	const data = flatted.parse(r.json.data.data);
-	const run = data.resultData.runData[CHATWOOT_TRIGGER_NODE][0];
-	return run.data.main[0].map((item) => item.json);
-}
-
-async function waitFor(condition, timeoutMs) {
-	const deadline = Date.now() + timeoutMs;
-	while (!condition() && Date.now() < deadline) await new Promise((res) => setTimeout(res, 250));
-}
-
-async function chatwootTriggerChecks(n8n, sandbox) {
-	const srv = sandbox.servers.chatwoot;
-	const workflowId = CHATWOOT_TRIGGER_WORKFLOW.id;
-	const webhookPath = `/webhook/${CHATWOOT_TRIGGER_WORKFLOW.nodes[0].webhookId}/webhook`;
-	const cookie = await local.login(n8n.url);
-	let conversationId;
-	await check(
-		'chatwoot trigger: publishing registered its account webhook in the sandbox',
-		async () => {
-			// n8n 2.x activates published workflows in the background after start (publication reconciler)
-			await waitFor(() => srv.state.webhooks.length > 0, 60000);
-			const hooks = srv.state.webhooks;
-			assertEqual(hooks.length, 1, 'webhooks in the sandbox');
-			assert(
-				hooks[0].url.endsWith(webhookPath),
-				`webhook URL ${hooks[0].url} (expected …${webhookPath})`,
-			);
-			assertEqual(hooks[0].subscriptions, ['message_created'], 'subscriptions');
-			assert(hooks[0].secret, 'the sandbox gave the webhook no secret');
-		},
-	);
-	await check(
-		'chatwoot trigger: a signed message_created starts one execution with the simplified item',
-		async () => {
-			const api = (method, p, body) =>
-				local.request(`${srv.baseUrl}${p}`, {
-					method,
-					headers: { 'api-access-token': srv.credentials.apiAccessToken },
-					body,
-				});
-			const contact = await api('POST', '/api/v1/accounts/1/contacts', {
-				inbox_id: 1,
-				name: 'Trigger Test',
-				identifier: 'crm-trigger-1',
-			});
-			assertEqual(contact.status, 200, `sandbox contact (${contact.text.slice(0, 200)})`);
-			const conversation = await api('POST', '/api/v1/accounts/1/conversations', {
-				inbox_id: 1,
-				contact_id: contact.json.payload.contact.id,
-				source_id: contact.json.payload.contact_inbox.source_id,
-			});
-			conversationId = conversation.json.id;
-			const message = srv.addMessage(conversationId, 'Where is my order? (e2e)', 0);
-			const payload = srv.payloadFor('message_created', { messageId: message.id });
-			const [delivery] = await srv.deliver(payload);
-			assertEqual(delivery.status, 200, `signed delivery status (${delivery.body.slice(0, 200)})`);
-			const deadline = Date.now() + 30000;
-			let executions = [];
-			while (Date.now() < deadline) {
-				executions = await executionsOf(n8n, cookie, workflowId);
-				if (
-					executions.length > 0 &&
-					executions[0].status !== 'running' &&
-					executions[0].status !== 'new'
-				)
-					break;
-				await new Promise((res) => setTimeout(res, 500));
-			}
-			assertEqual(executions.length, 1, 'executions after one signed delivery');
-			assertEqual(executions[0].status, 'success', 'execution status');
-			const items = await executionItems(n8n, cookie, executions[0].id);
-			assertEqual(
-				items,
-				[
-					{
-						event: 'message_created',
-						conversationId,
-						messageId: message.id,
-						text: 'Where is my order? (e2e)',
-						authorType: 'contact',
-						messageType: 'incoming',
-						contactId: contact.json.payload.contact.id,
-						crmIdentifier: 'crm-trigger-1',
-						contactIdentifier: contact.json.payload.contact_inbox.source_id,
-						inboxId: 1,
-						time: payload.created_at,
-					},
-				],
-				"the execution's item",
-			);
-			// what n8n kept of the node's static data (the delivery memory; never the secret in the log)
-			const wf = await local.request(`${n8n.url}/rest/workflows/${workflowId}`, {
-				headers: { cookie },
-			});
-			const kept = Object.values(wf.json?.data?.staticData ?? {})[0] ?? {};
-			log(
-				`     static data keys: ${Object.keys(kept).join(', ')}; deliveries: ${JSON.stringify(kept.deliveries)}; sent ${delivery.deliveryId}`,
-			);
-			// the same delivery again (a Chatwoot retry): no second execution
-			const [again] = await srv.deliver(payload, { deliveryId: delivery.deliveryId });
-			assertEqual(again.status, 200, 'replayed delivery status');
-			await new Promise((res) => setTimeout(res, 2000));
-			assertEqual(
-				(await executionsOf(n8n, cookie, workflowId)).length,
-				1,
-				'executions after a replay',
-			);
-		},
-	);
-	await check(
-		'chatwoot trigger: a forged delivery is answered 401 and starts nothing',
-		async () => {
-			const message = srv.addMessage(conversationId, 'forged', 0);
-			const payload = srv.payloadFor('message_created', { messageId: message.id });
-			const [forged] = await srv.deliver(payload, { secret: 'guessed-secret' });
-			assertEqual(forged.status, 401, `forged delivery status (${forged.body.slice(0, 200)})`);
-			const [stale] = await srv.deliver(payload, {
-				timestamp: Math.floor(Date.now() / 1000) - 600,
-			});
-			assertEqual(stale.status, 401, `stale delivery status (${stale.body.slice(0, 200)})`);
-			await new Promise((res) => setTimeout(res, 2000));
-			assertEqual(
-				(await executionsOf(n8n, cookie, workflowId)).length,
-				1,
-				'executions after forgeries',
-			);
-		},
-	);
-	await check(
-		'chatwoot trigger: deactivating the workflow removes its webhook from the sandbox',
-		async () => {
-			assertEqual(srv.state.webhooks.length, 1, 'webhooks in the sandbox before deactivation');
-			const r = await local.request(`${n8n.url}/rest/workflows/${workflowId}/deactivate`, {
-				method: 'POST',
-				headers: { cookie },
-				body: {},
-			});
-			assertEqual(
-				r.status,
-				200,
-				`POST /rest/workflows/${workflowId}/deactivate (${r.text.slice(0, 200)})`,
-			);
-			// n8n may remove triggers in the background (publication service)
-			await waitFor(() => srv.state.webhooks.length === 0, 30000);
-			assertEqual(srv.state.webhooks.length, 0, 'webhooks in the sandbox after deactivation');
-		},
-	);
-}
-
 // ---------------------------------------------------------------- 3: the editor in Chromium
 /** Values for the required fields (and a little more) of each node's Create operation. */
 const EDITOR_FILL = {
@@ -569,7 +355,11 @@ async function browserPhase(rt, work, sandbox) {
 	// The webhook examples go live (n8n 2.x "Publish"), so a CRM's POST starts them.
 	const webhookExamples = examples().filter((e) => e.kind === 'webhook');
 	const cliEnv = runtime.n8nEnv(userFolder, { N8N_PORT: String(await runtime.freePort()) });
-	for (const e of [...webhookExamples, { workflow: CHATWOOT_TRIGGER_WORKFLOW }]) {
+	for (const e of [
+		...webhookExamples,
+		...LIVE.flatMap((m) => m.workflows).map((workflow) => ({ workflow })),
+		...examples().filter((e) => LIVE.some((m) => m.publish?.includes(e.workflow.id))),
+	]) {
 		await local.mustRun(rt.nodeBin, [rt.n8nBin, 'publish:workflow', `--id=${e.workflow.id}`], {
 			env: cliEnv,
 			timeoutMs: 120000,
@@ -586,8 +376,8 @@ async function browserPhase(rt, work, sandbox) {
 	let profile;
 	try {
 		await local.setupOwner(n8n.url);
-		// first, before any check resets the sandbox: n8n registered the trigger's webhook on start
-		await chatwootTriggerChecks(n8n, sandbox);
+		// first, before any check resets the sandbox: n8n registered the triggers' webhooks on start
+		for (const m of LIVE) await m.run(n8n, sandbox);
 		profile = fs.mkdtempSync(path.join(os.tmpdir(), 'e2e-chromium-')); // a new, empty --user-data-dir
 		context = await chromium.launchPersistentContext(profile, {
 			executablePath: CHROMIUM,
@@ -891,7 +681,7 @@ async function browserPhase(rt, work, sandbox) {
 	} finally {
 		if (context) {
 			const page = context.pages()[0];
-			if (failed && page)
+			if (results.failed && page)
 				await page.screenshot({ path: path.join(RESULTS, 'last-page.png') }).catch(() => {});
 			await context.close().catch(() => {});
 		}
@@ -927,8 +717,8 @@ async function main() {
 			log(`screenshots copied to ${path.relative(REPO_ROOT, README_SHOTS)}/`);
 		}
 	} catch (error) {
-		failed++;
-		failures.push(error.message);
+		results.failed++;
+		results.failures.push(error.message);
 		log(`FAIL ${error.stack || error.message}`);
 	} finally {
 		if (sandbox) await sandbox.close();
@@ -937,14 +727,14 @@ async function main() {
 	log(
 		`finished in ${((Date.now() - t0) / 1000).toFixed(0)}s; logs and screenshots in ${path.relative(REPO_ROOT, RESULTS)}/`,
 	);
-	if (failures.length) console.log(`\nFailures:\n- ${failures.join('\n- ')}`);
-	console.log(`e2e: ${passed} passed, ${failed} failed`);
-	process.exit(failed ? 1 : 0);
+	if (results.failures.length) console.log(`\nFailures:\n- ${results.failures.join('\n- ')}`);
+	console.log(`e2e: ${results.passed} passed, ${results.failed} failed`);
+	process.exit(results.failed ? 1 : 0);
 }
 
 const watchdog = setTimeout(() => {
 	console.error(`e2e: no end after ${TOTAL_TIMEOUT_MS / 60000} min; stopping`);
-	console.log(`e2e: ${passed} passed, ${failed + 1} failed`);
+	console.log(`e2e: ${results.passed} passed, ${results.failed + 1} failed`);
 	process.exit(1);
 }, TOTAL_TIMEOUT_MS);
 watchdog.unref();

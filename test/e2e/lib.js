@@ -1,0 +1,83 @@
+'use strict';
+/** What every e2e module shares: the check counter, assertions, and n8n's executions through its REST API. */
+const local = require('../../scripts/n8n-local');
+
+const log = local.progress('e2e');
+const results = { passed: 0, failed: 0, failures: [] };
+
+async function check(name, fn) {
+	const t = Date.now();
+	try {
+		await fn();
+		results.passed++;
+		log(`ok   ${name} (${((Date.now() - t) / 1000).toFixed(1)}s)`);
+	} catch (error) {
+		results.failed++;
+		results.failures.push(`${name}: ${error.message}`);
+		log(`FAIL ${name}: ${error.message.split('\n').slice(0, 12).join('\n      ')}`);
+	}
+}
+function assert(cond, message) {
+	if (!cond) throw new Error(message);
+}
+function assertEqual(actual, expected, what) {
+	const a = JSON.stringify(actual);
+	const e = JSON.stringify(expected);
+	if (a !== e) throw new Error(`${what}: expected ${e}, got ${a}`);
+}
+
+const pause = (ms) => new Promise((res) => setTimeout(res, ms));
+async function waitFor(condition, timeoutMs) {
+	const deadline = Date.now() + timeoutMs;
+	while (!(await condition()) && Date.now() < deadline) await pause(250);
+}
+
+/** n8n's executions of a workflow, newest first. */
+async function executionsOf(n8n, cookie, workflowId) {
+	const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+	const r = await local.request(`${n8n.url}/rest/executions?filter=${filter}`, {
+		headers: { cookie },
+	});
+	assertEqual(r.status, 200, `GET /rest/executions (${r.text.slice(0, 200)})`);
+	return r.json.data.results;
+}
+/** Waits until the workflow has `count` finished executions (or the time is up); returns them. */
+async function finishedExecutions(n8n, cookie, workflowId, count, timeoutMs = 30000) {
+	const deadline = Date.now() + timeoutMs;
+	let executions = [];
+	while (Date.now() < deadline) {
+		executions = await executionsOf(n8n, cookie, workflowId);
+		const done = executions.filter((e) => e.status !== 'running' && e.status !== 'new');
+		if (done.length >= count && done.length === executions.length) break;
+		await pause(500);
+	}
+	return executions;
+}
+/** The run data of one execution (n8n stores it with flatted, a dependency of n8n-workflow). */
+async function executionData(n8n, cookie, id) {
+	const flatted = require('flatted');
+	const r = await local.request(`${n8n.url}/rest/executions/${id}`, { headers: { cookie } });
+	assertEqual(r.status, 200, `GET /rest/executions/${id}`);
+	return flatted.parse(r.json.data.data);
+}
+/** The items a node output in an execution (first run, first output). */
+async function executionItems(n8n, cookie, id, nodeName) {
+	const data = await executionData(n8n, cookie, id);
+	const run = data.resultData.runData[nodeName];
+	assert(run, `node "${nodeName}" did not run in execution ${id}`);
+	return run[0].data.main[0].map((item) => item.json);
+}
+
+module.exports = {
+	log,
+	results,
+	check,
+	assert,
+	assertEqual,
+	pause,
+	waitFor,
+	executionsOf,
+	finishedExecutions,
+	executionData,
+	executionItems,
+};
