@@ -321,15 +321,31 @@ function n8nEnv(userFolder, extra = {}) {
 	};
 }
 
-/** Asks the OS for a free TCP port on 127.0.0.1 (n8nEnv also uses port + 1 for the task broker). */
-function freePort() {
-	return new Promise((resolve, reject) => {
-		const srv = net.createServer().once('error', reject);
-		srv.listen(0, '127.0.0.1', () => {
-			const { port } = srv.address();
-			srv.close(() => resolve(port));
-		});
+function listenOn(port) {
+	return new Promise((resolve) => {
+		const srv = net.createServer().once('error', () => resolve(null));
+		srv.listen(port, '127.0.0.1', () => resolve(srv));
 	});
+}
+const closeServer = (srv) => new Promise((resolve) => srv.close(resolve));
+
+/**
+ * A free TCP port on 127.0.0.1 whose next port is free too (n8nEnv gives port + 1 to the task
+ * broker; parallel n8n processes otherwise collide there).
+ */
+async function freePort() {
+	for (let attempt = 0; attempt < 50; attempt++) {
+		const first = await listenOn(0);
+		if (!first) continue;
+		const { port } = first.address();
+		const next = port < 65535 ? await listenOn(port + 1) : null;
+		await closeServer(first);
+		if (next) {
+			await closeServer(next);
+			return port;
+		}
+	}
+	throw new Error('no free pair of TCP ports on 127.0.0.1');
 }
 
 function run(cmd, args, opts) {
