@@ -34,7 +34,7 @@ const SHOTS = path.join(RESULTS, 'screenshots');
 const README_SHOTS = path.join(REPO_ROOT, 'docs', 'screenshots');
 const TOTAL_TIMEOUT_MS = 30 * 60 * 1000;
 const args = new Set(process.argv.slice(2));
-const { log, results, check, assert, assertEqual } = require('./lib');
+const { log, results, check, assert, assertEqual, waitFor } = require('./lib');
 /**
  * Live checks against a running n8n (triggers, AI), one module each: `workflows` (test workflows to
  * import and publish), `publish` (IDs of examples/ workflows to publish) and `run(n8n, sandbox)`.
@@ -642,6 +642,118 @@ async function browserPhase(rt, work, sandbox) {
 					await page.mouse.move(5, 5);
 					const file = `${vendor}.png`;
 					await page.screenshot({ path: path.join(SHOTS, file) });
+					await byId('ndv-close-button').click();
+				},
+			);
+		}
+
+		// Each trigger node: added from the node creator, its parameters shown, a screenshot. For a trigger
+		// that registers its own webhook (Chatwoot), "Listen for test event" registers the test URL
+		// and a signed delivery to it shows up as the node's output.
+		for (const node of packageNodes().filter((n) => n.trigger)) {
+			const { vendor, description } = node;
+			await check(
+				`editor: ${description.displayName}: add, listen for a test event, screenshot`,
+				async () => {
+					sandbox.reset();
+					await page.goto(`${n8n.url}/workflow/new`);
+					await byId('node-creator-plus-button').click();
+					await page.keyboard.type(description.displayName);
+					// n8n lists a vendor's trigger under the app's entry, as "On <event>" actions (one per
+					// option of an events parameter, else "On new … event"): open the app, pick the first
+					await page.waitForTimeout(500);
+					const names = byId('node-creator-item-name');
+					const exact = names.filter({
+						hasText: new RegExp(`^\\s*${description.displayName}\\s*$`),
+					});
+					if (await exact.first().isVisible()) await exact.first().click();
+					else {
+						const app = description.displayName.replace(/ Trigger$/, '');
+						await names
+							.filter({ hasText: new RegExp(`^\\s*${app}\\s*$`) })
+							.first()
+							.click();
+						const onEvent = names.filter({ hasText: /^\s*On / });
+						await onEvent
+							.first()
+							.waitFor({ timeout: 10000 })
+							.catch(async () => {
+								const shown = await names.evaluateAll((els) => els.map((e) => e.innerText.trim()));
+								throw new Error(`no "On …" trigger action under ${app}: ${shown.join(' | ')}`);
+							});
+						await onEvent.first().click();
+					}
+					const ndv = byId('ndv');
+					await ndv.waitFor();
+					await byId('node-parameters').waitFor();
+					const labels = await byId('node-parameters')
+						.locator('[data-test-id="input-label"]')
+						.evaluateAll((els) => els.map((e) => e.innerText.trim().split('\n')[0]));
+					for (const p of description.properties.filter((q) => q.required && !q.displayOptions))
+						assert(
+							labels.includes(p.displayName),
+							`required field "${p.displayName}" not shown (${labels.join(', ')})`,
+						);
+					const srv = sandbox.servers[vendor];
+					if (vendor === 'chatwoot') {
+						await byId('node-execute-button').click();
+						await waitFor(
+							() => srv.state.webhooks.some((h) => h.url.includes('/webhook-test/')),
+							30000,
+						);
+						const hook = srv.state.webhooks.find((h) => h.url.includes('/webhook-test/'));
+						assert(
+							hook,
+							`listening registered no test webhook (${JSON.stringify(srv.state.webhooks)})`,
+						);
+						const api = (p, body) =>
+							local.request(`${srv.baseUrl}${p}`, {
+								method: 'POST',
+								headers: { 'api-access-token': srv.credentials.apiAccessToken },
+								body,
+							});
+						const contact = await api('/api/v1/accounts/1/contacts', {
+							inbox_id: 1,
+							name: 'Editor Trigger Test',
+						});
+						const conversation = (
+							await api('/api/v1/accounts/1/conversations', {
+								inbox_id: 1,
+								contact_id: contact.json.payload.contact.id,
+								source_id: contact.json.payload.contact_inbox.source_id,
+							})
+						).json;
+						const message = srv.addMessage(conversation.id, 'Test event from the editor (e2e)', 0);
+						const [delivery] = await srv.deliver(
+							srv.payloadFor('message_created', { messageId: message.id }),
+						);
+						assertEqual(
+							delivery.status,
+							200,
+							`delivery to the test URL (${delivery.body.slice(0, 200)})`,
+						);
+						const output = byId('output-panel');
+						await output
+							.getByText('Test event from the editor (e2e)')
+							.first()
+							.waitFor({ timeout: 30000 })
+							.catch(async () => {
+								throw new Error(
+									`the test event is not in the output: ${(await output.innerText().catch(() => '')).replace(/\s+/g, ' ').slice(0, 400)}`,
+								);
+							});
+						// after the test event n8n stops listening and removes the test webhook
+						await waitFor(
+							() => !srv.state.webhooks.some((h) => h.url.includes('/webhook-test/')),
+							30000,
+						);
+						assert(
+							!srv.state.webhooks.some((h) => h.url.includes('/webhook-test/')),
+							'the test webhook was not removed after the test event',
+						);
+					}
+					await page.mouse.move(5, 5);
+					await page.screenshot({ path: path.join(SHOTS, `${vendor}-trigger.png`) });
 					await byId('ndv-close-button').click();
 				},
 			);
