@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
 import { runNode } from '../harness/engine';
 
@@ -144,7 +144,7 @@ test('the lifecycle against the fake: team messages, List Messages over pages, t
 			baseUrl: server.baseUrl,
 		},
 	};
-	const run = async (parameters: Record<string, unknown>) => {
+	const run = async (parameters: INodeParameters) => {
 		const result = await runNode({ type: 'socialBoards', parameters, credentials });
 		expect(result.error).toBeUndefined();
 		return result.output;
