@@ -89,17 +89,19 @@ async function run(n8n, sandbox) {
 				messages[1].message.includes(SAMPLE_EVENT.deal.title),
 				`the team message lacks the deal title: ${messages[1].message}`,
 			);
-			const sent = srv.state.requests
-				.slice(requestsBefore)
-				.filter((q) => q.path !== '/token')
-				.map((q) => `${q.method} ${q.path}`);
+			const sent = srv.state.requests.slice(requestsBefore).filter((q) => q.path !== '/token');
+			// n8n's stored access token is older than the sandbox's last reset: a 401, a renewal, the same request again
+			assert(
+				sent.every((q) => q.status < 300 || q.status === 401),
+				`requests that failed otherwise than with 401: ${JSON.stringify(sent.map((q) => [q.method, q.path, q.status]))}`,
+			);
 			assertEqual(
-				sent,
+				sent.filter((q) => q.status < 300).map((q) => `${q.method} ${q.path}`),
 				[
 					`POST /chat/conversations/${conversationId}/messages`,
 					`PATCH /chat/conversations/${conversationId}/close`,
 				],
-				'requests n8n sent to the sandbox',
+				'requests of n8n the sandbox carried out',
 			);
 			const out = await executionItems(n8n, cookie, executions[0].id, NAMES.result);
 			assertEqual(
