@@ -8,11 +8,22 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { describeOperations, operationSubtitle, runOperation } from '../shared/runner';
 import { socialBoards } from './vendor';
+import { changeTakeover } from './conversation/changeTakeover';
+import { closeConversation } from './conversation/close';
 import { createConversation } from './conversation/create';
 import { getConversation } from './conversation/get';
+import { listMessages } from './conversation/listMessages';
 import { addMessages } from './message/add';
 
-const operations = [createConversation, getConversation, addMessages];
+// Create first: it stays the Conversation resource's default operation.
+const operations = [
+	createConversation,
+	changeTakeover,
+	closeConversation,
+	getConversation,
+	listMessages,
+	addMessages,
+];
 
 export class SocialBoards implements INodeType {
 	description: INodeTypeDescription = {
@@ -22,7 +33,8 @@ export class SocialBoards implements INodeType {
 		group: ['output'],
 		version: 1,
 		subtitle: operationSubtitle(operations),
-		description: 'Start SocialBoards chat conversations, add messages to them and read them',
+		description:
+			'Start SocialBoards chat conversations, add messages from the person or your team, read them, hand them to an agent and close them',
 		defaults: { name: 'SocialBoards Conversations' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

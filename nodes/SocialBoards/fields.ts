@@ -11,11 +11,11 @@ export type AuthorKind = (typeof AUTHOR_KINDS)[number];
 export const checkAuthorBy: Check = oneOf(AUTHOR_KINDS, { required: true });
 export const checkAuthorEmail: Check = email({ required: true });
 export const checkCustomIdentifier: Check = text({ required: true, maxLength: 255 });
-export const checkUserId: Check = text({
-	required: true,
-	pattern: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
-	patternHint: 'a SocialBoards user ID is a GUID such as fc2481f6-28a4-4ca7-849a-344fd6ab1b20',
-});
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const GUID_HINT = 'a SocialBoards user ID is a GUID such as fc2481f6-28a4-4ca7-849a-344fd6ab1b20';
+export const checkUserId: Check = text({ required: true, pattern: GUID, patternHint: GUID_HINT });
+/** An optional SocialBoards user ID (GUID): empty means none. */
+export const checkOptionalUserId: Check = text({ pattern: GUID, patternHint: GUID_HINT });
 export const checkAuthorName: Check = text({ maxLength: 255 });
 export const checkAuthorImage: Check = url();
 

@@ -13,7 +13,8 @@ import {
 	withParameters,
 } from './cases';
 
-// SocialBoards: Conversation → Create with an author found by e-mail is the base. Message → Add takes
+// SocialBoards: Conversation → Create with an author found by e-mail is the base; Close, Change Takeover
+// and List Messages have their own cases. Message → Add takes
 // its messages as a fixedCollection; an entry's errors name it "Messages › message <n> › <field>"
 // (nodes/SocialBoards/message/add.ts). Labels from fields.ts and the operation files.
 
@@ -45,6 +46,23 @@ function addMessages(entry: INodeParameters, before: INodeParameters[] = []): IN
 		messages: { message: [...before, { text: 'Hello', authorBy: 'bot', ...entry }] },
 	};
 }
+const closeConversation = (conversationId: string) => ({
+	resource: 'conversation',
+	operation: 'close',
+	conversationId,
+});
+const changeTakeover = (fields: INodeParameters) => ({
+	resource: 'conversation',
+	operation: 'changeTakeover',
+	conversationId: '254626',
+	...fields,
+});
+const listMessages = (fields: INodeParameters) => ({
+	resource: 'conversation',
+	operation: 'listMessages',
+	conversationId: '254626',
+	...fields,
+});
 const message = (position: number, label: string) => `Messages › message ${position} › ${label}`;
 const goodMessage = {
 	text: 'Hi, I have a question',
@@ -445,6 +463,74 @@ export const socialBoardsCases: BadInput[] = [
 		}),
 		field: message(1, 'Author Name'),
 		reason: 'the limit is 255',
+	},
+
+	// Conversation → Close, Change Takeover and List Messages.
+	{
+		name: 'Close: a conversation ID that is text',
+		parameters: closeConversation('={{ "254626/../1" }}'),
+		field: 'Conversation ID',
+		reason: `${NOT_A_CONVERSATION_ID}, but got "254626/../1"`,
+	},
+	{
+		name: 'Close: a conversation ID that is empty',
+		parameters: closeConversation(EMPTY),
+		field: 'Conversation ID',
+		reason: 'is required but is empty',
+	},
+	{
+		name: 'Change Takeover: an agent user ID that is not a GUID',
+		parameters: changeTakeover({ handledBy: 'agent', assigneeId: 'ada@example.com' }),
+		field: 'Agent User ID',
+		reason: NOT_A_GUID,
+	},
+	{
+		name: 'Change Takeover: an agent user ID that is an object',
+		parameters: changeTakeover({ handledBy: 'agent', assigneeId: OBJECT }),
+		field: 'Agent User ID',
+		reason: 'must be text, but got an object',
+	},
+	{
+		name: 'Change Takeover: handled by a value the node does not offer',
+		parameters: changeTakeover({ handledBy: '={{ "nobody" }}' }),
+		field: 'Handled By',
+		reason: 'must be one of "agent", "bot", but got "nobody"',
+	},
+	{
+		name: 'Change Takeover: a conversation ID that is a number with a fraction',
+		parameters: changeTakeover({ conversationId: '={{ 1.5 }}', handledBy: 'bot' }),
+		field: 'Conversation ID',
+		reason: `${NOT_A_CONVERSATION_ID}, but got "1.5"`,
+	},
+	{
+		name: 'List Messages: a limit of 0',
+		parameters: listMessages({ limit: 0 }),
+		field: 'Limit',
+		reason: 'must be at least 1',
+	},
+	{
+		name: 'List Messages: a limit that is text',
+		parameters: listMessages({ limit: '={{ "all" }}' }),
+		field: 'Limit',
+		reason: 'must be a whole number, but got "all"',
+	},
+	{
+		name: 'List Messages: an order the node does not offer',
+		parameters: listMessages({ orderBy: '={{ "random" }}' }),
+		field: 'Order',
+		reason: 'must be one of "creation_time_desc", "creation_time_asc", but got "random"',
+	},
+	{
+		name: 'List Messages: Return All that is text',
+		parameters: listMessages({ returnAll: '={{ "yes" }}' }),
+		field: 'Return All',
+		reason: 'must be true or false, but got string',
+	},
+	{
+		name: 'message 1 › By Team that is text',
+		parameters: addMessages({ isByTeam: '={{ "team" }}' }),
+		field: message(1, 'By Team'),
+		reason: 'must be true or false, but got string',
 	},
 
 	// The credential's URLs, checked before the token exchange (api.ts, sendAfterFirst).

@@ -35,6 +35,14 @@ describe.each(operationTargets)('$vendor $name under faults', (operation: Operat
 		});
 		expect(result.error).toBeUndefined();
 		created = { ...result.output[0].json, externalConsumerId: 'base' };
+		if (operation.before) {
+			const prepared = await runNode({
+				type: target.nodeType,
+				parameters: operation.before(created),
+				credentials: target.credentials(server),
+			});
+			expect(prepared.error).toBeUndefined();
+		}
 	});
 
 	const run = (count: number, options: Record<string, number>) =>

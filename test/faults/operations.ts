@@ -8,8 +8,10 @@ export interface OperationTarget {
 	vendor: string;
 	name: string;
 	parameters(created: IDataObject): INodeParameters;
+	/** Run once after Create, before the faults (e.g. a message for a List to return: one output item per input item). */
+	before?(created: IDataObject): INodeParameters;
 	/** The request the operation makes (the one faults are injected into). */
-	method: 'GET' | 'POST';
+	method: 'GET' | 'POST' | 'PATCH';
 	path: RegExp;
 	/** Safe to send again (reads, state changes to a fixed value): faults are retried, not reported. */
 	idempotent: boolean;
@@ -121,6 +123,50 @@ export const operationTargets: OperationTarget[] = [
 		}),
 		method: 'GET',
 		path: /^\/chat\/conversations\/[^/]+$/i,
+		idempotent: true,
+	},
+	{
+		vendor: 'socialboards',
+		name: 'Conversation → Close',
+		parameters: (created) => ({
+			resource: 'conversation',
+			operation: 'close',
+			conversationId: String(created.conversationId),
+		}),
+		method: 'PATCH',
+		path: /^\/chat\/conversations\/[^/]+\/close$/i,
+		idempotent: true,
+	},
+	{
+		vendor: 'socialboards',
+		name: 'Conversation → Change Takeover',
+		parameters: (created) => ({
+			resource: 'conversation',
+			operation: 'changeTakeover',
+			conversationId: String(created.conversationId),
+			handledBy: 'agent',
+		}),
+		method: 'PATCH',
+		path: /^\/chat\/conversations\/[^/]+\/takeover$/i,
+		idempotent: true,
+	},
+	{
+		vendor: 'socialboards',
+		name: 'Conversation → List Messages',
+		before: (created) => ({
+			resource: 'message',
+			operation: 'add',
+			conversationId: String(created.conversationId),
+			messages: { message: [{ text: 'Hello', authorBy: 'email', authorEmail: 'ana@example.com' }] },
+		}),
+		parameters: (created) => ({
+			resource: 'conversation',
+			operation: 'listMessages',
+			conversationId: String(created.conversationId),
+			limit: 10,
+		}),
+		method: 'GET',
+		path: /^\/chat\/conversations\/[^/]+\/messages$/i,
 		idempotent: true,
 	},
 	{

@@ -507,6 +507,41 @@ async function socialboards() {
 		assert.equal(r.body.data.messages.length, 1);
 		assert.equal(r.body.data.totalMessagesCount, 1);
 
+		// list messages (skip/take), takeover, close
+		r = await call(`${base}chat/conversations/${id}/messages`, {
+			method: 'POST',
+			headers: auth,
+			json: [{ message: 'An agent answer', author: { isBot: true }, isByTeam: true }],
+		});
+		assert.equal(r.body.errorCode, -1);
+		assert.equal(srv.state.messages.at(-1).isByTeam, true);
+		r = await call(
+			`${base}chat/conversations/${id}/messages?orderBy=creation_time_asc&skip=1&take=1`,
+			{ headers: auth },
+		);
+		assert.deepEqual(
+			r.body.data.map((m) => m.message),
+			['An agent answer'],
+		);
+		r = await call(`${base}chat/conversations/${id}/messages?take=101`, { headers: auth });
+		assert.notEqual(r.body.errorCode, -1);
+		r = await call(`${base}chat/conversations/${id}/takeover`, {
+			method: 'PATCH',
+			headers: auth,
+			json: { isAssignedToBot: false },
+		});
+		assert.deepEqual(r.body.data, { isAssignedToBot: false });
+		r = await call(`${base}chat/conversations/${id}/takeover`, {
+			method: 'PATCH',
+			headers: auth,
+			json: { isAssignedToBot: 'no' },
+		});
+		assert.notEqual(r.body.errorCode, -1);
+		r = await call(`${base}chat/conversations/${id}/close`, { method: 'PATCH', headers: auth });
+		assert.equal(r.body.data.isClosed, true);
+		r = await call(`${base}chat/conversations/999999/close`, { method: 'PATCH', headers: auth });
+		assert.equal(r.status, 404);
+
 		// expired access token → 401, a fresh token works again
 		srv.injectFault({ path: /\/chat\/conversations$/, kind: 'expire-token' });
 		r = await call(`${base}chat/conversations`, {

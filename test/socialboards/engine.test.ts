@@ -1023,3 +1023,419 @@ describe('SocialBoards: token answers and the Category ID default', () => {
 		expect(refused.error?.message).toContain('Category ID must be a whole number, but got "gold"');
 	});
 });
+
+describe('SocialBoards Conversations → Conversation → Close', () => {
+	const close = (conversationId: string, extra: INodeParameters = {}): INodeParameters => ({
+		resource: 'conversation',
+		operation: 'close',
+		conversationId,
+		...extra,
+	});
+
+	test('PATCHes …/close with no body and outputs the closed conversation', async () => {
+		const scope = api('stored')
+			.patch('/chat/conversations/254626/close', (body) => body === '' || body === undefined)
+			.reply(200, ok(conversation(254626, { isClosed: true, queuePositionInfo: null })));
+		const { output, error } = await runNode({
+			type: TYPE,
+			parameters: close('={{$json.id}}'),
+			credentials: credentials({ accessToken: 'stored' }),
+			items: [{ id: 254626 }],
+		});
+		expect(error).toBeUndefined();
+		scope.done();
+		expect(output).toEqual([
+			{
+				json: {
+					conversationId: 254626,
+					isClosed: true,
+					isTakeoverEnabled: true,
+					queuePosition: null,
+					queueWaitTime: null,
+					totalMessagesCount: 0,
+					author: simplifiedAuthor,
+					creationTime: '2023-09-01T12:56:39.0847826+03:00',
+					lastModifiedTime: '2023-09-01T12:56:39.0847826+03:00',
+				},
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+
+	test('an answer whose data is not the conversation still reports the close; Simplify off keeps the data', async () => {
+		const scope = api('stored')
+			.patch('/chat/conversations/7/close')
+			.reply(200, ok(true))
+			.patch('/chat/conversations/7/close')
+			.reply(200, ok(true));
+		const simplified = await runNode({
+			type: TYPE,
+			parameters: close('7'),
+			credentials: credentials({ accessToken: 'stored' }),
+		});
+		expect(simplified.output[0].json).toEqual({ conversationId: 7, isClosed: true });
+		const raw = await runNode({
+			type: TYPE,
+			parameters: close('7', { simplify: false }),
+			credentials: credentials({ accessToken: 'stored' }),
+		});
+		scope.done();
+		expect(raw.output[0].json).toEqual({ conversationId: 7, data: true });
+	});
+
+	test('closing is safe to repeat: a 503 is tried again', async () => {
+		const scope = api('stored')
+			.patch('/chat/conversations/9/close')
+			.reply(503, failed(0, 'An error has occurred.'))
+			.patch('/chat/conversations/9/close')
+			.reply(200, ok(conversation(9, { isClosed: true })));
+		const { output, error } = await runNode({
+			type: TYPE,
+			parameters: close('9'),
+			credentials: credentials({ accessToken: 'stored' }),
+		});
+		expect(error).toBeUndefined();
+		scope.done();
+		expect(output[0].json).toMatchObject({ conversationId: 9, isClosed: true });
+	});
+
+	test('an unknown conversation says which ID; a bad ID is refused before sending', async () => {
+		const scope = api('stored')
+			.patch('/chat/conversations/404/close')
+			.reply(404, failed(2, 'Conversation 404 not found'));
+		const missing = await runNode({
+			type: TYPE,
+			parameters: close('404'),
+			credentials: credentials({ accessToken: 'stored' }),
+		});
+		scope.done();
+		expect(missing.error?.message).toBe(
+			'SocialBoards could not close the conversation: Conversation 404 not found [error code 2] (HTTP 404) [item 0]',
+		);
+		expect(missing.error?.description).toContain('No SocialBoards conversation has the ID 404');
+
+		const tokenScope = token();
+		const bad = await runNode({
+			type: TYPE,
+			parameters: close('12/close'),
+			credentials: credentials(),
+		});
+		expect(bad.error?.message).toBe(
+			'Conversation ID must be a SocialBoards conversation ID (a whole number such as 254626), but got "12/close" [item 0]',
+		);
+		expect(tokenScope.isDone()).toBe(false);
+	});
+});
+
+describe('SocialBoards Conversations → Conversation → Change Takeover', () => {
+	const takeover = (extra: INodeParameters): INodeParameters => ({
+		resource: 'conversation',
+		operation: 'changeTakeover',
+		conversationId: '254626',
+		...extra,
+	});
+	const AGENT_ID = '35692164-bfaa-4c49-a23c-ecfa618f7d20';
+
+	test('a human agent takes over: isAssignedToBot false with the agent', async () => {
+		const scope = api('stored')
+			.patch('/chat/conversations/254626/takeover', {
+				isAssignedToBot: false,
+				assigneeId: AGENT_ID,
+			})
+			.reply(200, ok({ isAssignedToBot: false }));
+		const { output, error } = await runNode({
+			type: TYPE,
+			parameters: takeover({ handledBy: 'agent', assigneeId: AGENT_ID }),
+			credentials: credentials({ accessToken: 'stored' }),
+		});
+		expect(error).toBeUndefined();
+		scope.done();
+		expect(output).toEqual([
+			{
+				json: { conversationId: 254626, isAssignedToBot: false, handledBy: 'agent' },
+				pairedItem: { item: 0 },
+			},
+		]);
+	});
+
+	test('the default (agent) without an agent ID sends only isAssignedToBot; back to the bot likewise', async () => {
+		const scope = api('stored')
+			.patch('/chat/conversations/254626/takeover', { isAssignedToBot: false })
+			.reply(200, ok({ isAssignedToBot: false }))
+			.patch('/chat/conversations/254626/takeover', { isAssignedToBot: true })
+			.reply(200, ok({ isAssignedToBot: true }));
+		const toAgent = await runNode({
+			type: TYPE,
+			parameters: takeover({}),
+			credentials: credentials({ accessToken: 'stored' }),
+		});
+		expect(toAgent.error).toBeUndefined();
+		// the agent ID of a hidden field is not sent
+		const toBot = await runNode({
+			type: TYPE,
+			parameters: takeover({ handledBy: 'bot', assigneeId: AGENT_ID, simplify: false }),
+			credentials: credentials({ accessToken: 'stored' }),
+		});
+		scope.done();
+		expect(toBot.output[0].json).toEqual({ conversationId: 254626, isAssignedToBot: true });
+	});
+
+	test('a 503 is tried again (setting the same state twice is harmless)', async () => {
+		const scope = api('stored')
+			.patch('/chat/conversations/254626/takeover', { isAssignedToBot: true })
+			.reply(503, failed(0, 'An error has occurred.'))
+			.patch('/chat/conversations/254626/takeover', { isAssignedToBot: true })
+			.reply(200, ok({ isAssignedToBot: true }));
+		const { output, error } = await runNode({
+			type: TYPE,
+			parameters: takeover({ handledBy: 'bot' }),
+			credentials: credentials({ accessToken: 'stored' }),
+		});
+		expect(error).toBeUndefined();
+		scope.done();
+		expect(output[0].json).toEqual({
+			conversationId: 254626,
+			isAssignedToBot: true,
+			handledBy: 'bot',
+		});
+	});
+
+	test.each([
+		[{ handledBy: 'agent', assigneeId: 'agent-7' }, 'Agent User ID "agent-7" is not valid'],
+		[{ handledBy: 'human' }, 'Handled By must be one of "agent", "bot", but got "human"'],
+	])('refuses %j before any request', async (extra, expected) => {
+		const tokenScope = token();
+		const { error } = await runNode({
+			type: TYPE,
+			parameters: takeover(extra),
+			credentials: credentials(),
+		});
+		expect(error?.message).toContain(expected);
+		expect(error?.message).toContain('[item 0]');
+		expect(tokenScope.isDone()).toBe(false);
+	});
+});
+
+describe('SocialBoards Conversations → Conversation → List Messages', () => {
+	const list = (extra: INodeParameters): INodeParameters => ({
+		resource: 'conversation',
+		operation: 'listMessages',
+		conversationId: '254626',
+		...extra,
+	});
+	const messageAt = (id: number) => ({
+		author,
+		creationTime: '2023-09-01T12:56:39+03:00',
+		id,
+		lastModifiedTime: '2023-09-01T12:56:39+03:00',
+		message: `Message ${id}`,
+	});
+	const messages = (from: number, count: number) =>
+		Array.from({ length: count }, (_, index) => messageAt(from + index));
+
+	test('Limit: one request with take = limit; one output item per message, paired to the input item', async () => {
+		const scope = api('stored')
+			.get('/chat/conversations/254626/messages')
+			.query({ orderBy: 'creation_time_desc', skip: '0', take: '3' })
+			.reply(200, ok(messages(1, 3)));
+		const { output, error } = await runNode({
+			type: TYPE,
+			parameters: list({ limit: 3 }),
+			credentials: credentials({ accessToken: 'stored' }),
+		});
+		expect(error).toBeUndefined();
+		scope.done();
+		expect(output).toHaveLength(3);
+		expect(output[0]).toEqual({
+			json: {
+				conversationId: 254626,
+				messageId: 1,
+				message: 'Message 1',
+				authorId: USER_ID,
+				authorName: 'John',
+				authorIsBot: false,
+				creationTime: '2023-09-01T12:56:39+03:00',
+			},
+			pairedItem: { item: 0 },
+		});
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
+	});
+
+	test('Return All pages with skip/take 100 until a short page; oldest first; Simplify off keeps the messages', async () => {
+		const scope = api('stored')
+			.get('/chat/conversations/254626/messages')
+			.query({ orderBy: 'creation_time_asc', skip: '0', take: '100' })
+			.reply(200, ok(messages(1, 100)))
+			.get('/chat/conversations/254626/messages')
+			.query({ orderBy: 'creation_time_asc', skip: '100', take: '100' })
+			.reply(200, ok(messages(101, 20)));
+		const { output, error } = await runNode({
+			type: TYPE,
+			parameters: list({ returnAll: true, orderBy: 'creation_time_asc', simplify: false }),
+			credentials: credentials({ accessToken: 'stored' }),
+		});
+		expect(error).toBeUndefined();
+		scope.done();
+		expect(output).toHaveLength(120);
+		expect(output[119].json).toEqual(messageAt(120));
+	});
+
+	test('a Limit above 100 asks for the rest on the second page; a full last page ends on an empty one', async () => {
+		const scope = api('stored')
+			.get('/chat/conversations/254626/messages')
+			.query({ orderBy: 'creation_time_desc', skip: '0', take: '100' })
+			.reply(200, ok(messages(1, 100)))
+			.get('/chat/conversations/254626/messages')
+			.query({ orderBy: 'creation_time_desc', skip: '100', take: '50' })
+			.reply(200, ok(messages(101, 50)))
+			.get('/chat/conversations/254626/messages')
+			.query({ orderBy: 'creation_time_desc', skip: '0', take: '100' })
+			.reply(200, ok(messages(1, 100)))
+			.get('/chat/conversations/254626/messages')
+			.query({ orderBy: 'creation_time_desc', skip: '100', take: '100' })
+			.reply(200, ok([]));
+		const limited = await runNode({
+			type: TYPE,
+			parameters: list({ limit: 150 }),
+			credentials: credentials({ accessToken: 'stored' }),
+		});
+		expect(limited.output).toHaveLength(150);
+		const all = await runNode({
+			type: TYPE,
+			parameters: list({ returnAll: true }),
+			credentials: credentials({ accessToken: 'stored' }),
+		});
+		scope.done();
+		expect(all.output).toHaveLength(100);
+	});
+
+	test('Return All stops when the API ignores skip and repeats a page', async () => {
+		const scope = api('stored')
+			.get('/chat/conversations/254626/messages')
+			.query(true)
+			.times(2)
+			.reply(200, ok(messages(1, 100)));
+		const { output, error } = await runNode({
+			type: TYPE,
+			parameters: list({ returnAll: true }),
+			credentials: credentials({ accessToken: 'stored' }),
+		});
+		expect(error).toBeUndefined();
+		scope.done();
+		expect(output).toHaveLength(100);
+	});
+
+	test('several input items: each lists its own conversation; an empty one gives no item', async () => {
+		const scope = api('stored')
+			.get('/chat/conversations/1/messages')
+			.query(true)
+			.reply(200, ok(messages(10, 2)))
+			.get('/chat/conversations/2/messages')
+			.query(true)
+			.reply(200, ok([]))
+			.get('/chat/conversations/3/messages')
+			.query(true)
+			.reply(200, ok(messages(30, 1)));
+		const { output, error } = await runNode({
+			type: TYPE,
+			parameters: list({ conversationId: '={{$json.id}}', limit: 10 }),
+			credentials: credentials({ accessToken: 'stored' }),
+			items: [{ id: 1 }, { id: 2 }, { id: 3 }],
+		});
+		expect(error).toBeUndefined();
+		scope.done();
+		expect(
+			output.map((item) => [item.json.conversationId, item.json.messageId, item.pairedItem]),
+		).toEqual([
+			[1, 10, { item: 0 }],
+			[1, 11, { item: 0 }],
+			[3, 30, { item: 2 }],
+		]);
+	});
+
+	test.each([
+		[{ limit: 0 }, 'Limit must be at least 1 [item 0]'],
+		[{ limit: 1001 }, 'Limit must be at most 1000 [item 0]'],
+		[{ orderBy: 'newest' }, 'Order must be one of'],
+	])('refuses %j before any request', async (extra, expected) => {
+		const tokenScope = token();
+		const { error } = await runNode({
+			type: TYPE,
+			parameters: list(extra),
+			credentials: credentials(),
+		});
+		expect(error?.message).toContain(expected);
+		expect(tokenScope.isDone()).toBe(false);
+	});
+});
+
+describe('SocialBoards Conversations → Message → Add by team', () => {
+	test('isByTeam is sent on the messages marked By Team only', async () => {
+		const scope = api('stored')
+			.post('/chat/conversations/254626/messages', [
+				{ message: 'Where is my order?', author: { email: 'john@dow.com' } },
+				{
+					message: 'It ships today.',
+					author: { email: 'ada@example.com', name: 'Ada' },
+					isByTeam: true,
+				},
+				{ message: 'Thanks!', author: { email: 'john@dow.com' } },
+			])
+			.reply(
+				200,
+				ok(
+					[1, 2, 3].map((id) => ({
+						author,
+						creationTime: '2023-10-19T10:00:58.84+00:00',
+						id,
+						lastModifiedTime: '2023-10-19T10:00:58.84+00:00',
+						message: `m${id}`,
+					})),
+				),
+			);
+		const { output, error } = await runNode({
+			type: TYPE,
+			parameters: {
+				resource: 'message',
+				operation: 'add',
+				conversationId: '254626',
+				messages: {
+					message: [
+						{ text: 'Where is my order?', authorEmail: 'john@dow.com' },
+						{
+							text: 'It ships today.',
+							authorEmail: 'ada@example.com',
+							authorName: 'Ada',
+							isByTeam: true,
+						},
+						{ text: 'Thanks!', authorEmail: 'john@dow.com', isByTeam: false },
+					],
+				},
+			},
+			credentials: credentials({ accessToken: 'stored' }),
+		});
+		expect(error).toBeUndefined();
+		scope.done();
+		expect(output[0].json.messagesAdded).toBe(3);
+	});
+
+	test('By Team from an expression that is not true or false is refused, naming the message', async () => {
+		const tokenScope = token();
+		const { error } = await runNode({
+			type: TYPE,
+			parameters: {
+				resource: 'message',
+				operation: 'add',
+				conversationId: '254626',
+				messages: {
+					message: [{ text: 'Hi', authorBy: 'bot', isByTeam: '={{ "yes" }}' }],
+				},
+			},
+			credentials: credentials(),
+		});
+		expect(error?.message).toBe(
+			'Messages › message 1 › By Team must be true or false, but got string [item 0]',
+		);
+		expect(tokenScope.isDone()).toBe(false);
+	});
+});

@@ -1,4 +1,4 @@
-import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
 import { runNode } from '../harness/engine';
 
@@ -11,6 +11,8 @@ interface Server {
 	credentials: { clientId: string; refreshToken: string };
 	state: {
 		requests: Array<{ method: string; path: string; status: number | null; body: unknown }>;
+		conversations: Array<{ id: number; isClosed: boolean; isAssignedToBot: boolean }>;
+		messages: Array<{ conversationId: number; message: string; isByTeam: boolean | null }>;
 	};
 	injectFault(fault: {
 		method?: string;
@@ -127,4 +129,93 @@ test('create for three items, add messages, get; a revoked token is renewed with
 	});
 	expect(stale.error?.message).toContain('SocialBoards refused the refresh token (invalid_grant)');
 	expect(stale.error?.description).toContain('Fix the "Refresh Token" field');
+});
+
+test('the lifecycle against the fake: team messages, List Messages over pages, takeover, close', async () => {
+	// a fresh fake: the first test spent its refresh token
+	await server.close();
+	server = await startVendorServer('socialboards', {});
+	const credentials = {
+		[CREDENTIAL]: {
+			accessToken: '',
+			clientId: server.credentials.clientId,
+			refreshToken: server.credentials.refreshToken,
+			tokenUrl: `${server.url}/token`,
+			baseUrl: server.baseUrl,
+		},
+	};
+	const run = async (parameters: INodeParameters) => {
+		const result = await runNode({ type: 'socialBoards', parameters, credentials });
+		expect(result.error).toBeUndefined();
+		return result.output;
+	};
+
+	const [created] = await run({
+		resource: 'conversation',
+		operation: 'create',
+		authorBy: 'email',
+		authorEmail: 'ana@example.com',
+		sentiment: 'question',
+		additionalFields: { isBotEnabled: true },
+	});
+	const conversationId = String(created.json.conversationId);
+	const turns = Array.from({ length: 130 }, (_, index) => ({
+		text: `turn ${index + 1}`,
+		authorBy: 'email',
+		authorEmail: index % 2 ? 'ada@example.com' : 'ana@example.com',
+		isByTeam: index % 2 === 1,
+	}));
+	// the fake takes at most 100 messages per call, like a long import split in two
+	await run({
+		resource: 'message',
+		operation: 'add',
+		conversationId,
+		messages: { message: turns.slice(0, 100) },
+	});
+	await run({
+		resource: 'message',
+		operation: 'add',
+		conversationId,
+		messages: { message: turns.slice(100) },
+	});
+	expect(server.state.messages.slice(0, 3).map((m) => m.isByTeam)).toEqual([null, true, null]);
+
+	const listed = await run({
+		resource: 'conversation',
+		operation: 'listMessages',
+		conversationId,
+		orderBy: 'creation_time_asc',
+		returnAll: true,
+	});
+	expect(listed.map((item) => item.json.message)).toEqual(turns.map((turn) => turn.text));
+	const newest = await run({
+		resource: 'conversation',
+		operation: 'listMessages',
+		conversationId,
+		limit: 2,
+	});
+	expect(newest.map((item) => item.json.message)).toEqual(['turn 130', 'turn 129']);
+
+	const [takeover] = await run({
+		resource: 'conversation',
+		operation: 'changeTakeover',
+		conversationId,
+		handledBy: 'agent',
+	});
+	expect(takeover.json).toEqual({
+		conversationId: Number(conversationId),
+		isAssignedToBot: false,
+		handledBy: 'agent',
+	});
+	const [closed] = await run({ resource: 'conversation', operation: 'close', conversationId });
+	expect(closed.json).toMatchObject({ conversationId: Number(conversationId), isClosed: true });
+	expect(server.state.conversations[0]).toMatchObject({ isClosed: true, isAssignedToBot: false });
+	expect(
+		server.state.requests
+			.filter((request) => request.method === 'PATCH')
+			.map((request) => request.path),
+	).toEqual([
+		`/chat/conversations/${conversationId}/takeover`,
+		`/chat/conversations/${conversationId}/close`,
+	]);
 });

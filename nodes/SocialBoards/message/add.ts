@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { dateTime, text } from '../../shared/checks';
+import { boolean, dateTime, text } from '../../shared/checks';
 import type { Field, Operation } from '../../shared/types';
 import { dataOf, type Envelope } from '../vendor';
 import { authorFields, userValue, conversationIdField } from '../fields';
@@ -34,6 +34,18 @@ const creationTimeField: Field = {
 	check: dateTime({ maxFutureMs: MAX_FUTURE_MS }),
 };
 
+const byTeamField: Field = {
+	property: {
+		displayName: 'By Team',
+		name: 'isByTeam',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether the message was written by your team (an agent turn, e.g. when importing a chat history) instead of by the person. Off sends nothing, and SocialBoards applies its default.',
+	},
+	check: boolean(),
+};
+
 const entryAuthorFields = authorFields('the person (or bot) who wrote the message');
 
 /** A checked Messages entry as the message object SocialBoards expects. */
@@ -41,6 +53,7 @@ export function messageBody(entry: IDataObject): IDataObject {
 	const message: IDataObject = { message: entry.text as string, author: userValue(entry) };
 	const creationTime = entry.creationTime as Date | undefined;
 	if (creationTime) message.creationTime = creationTime.toISOString();
+	if (entry.isByTeam === true) message.isByTeam = true;
 	return message;
 }
 
@@ -56,12 +69,12 @@ const fields: Field[] = [
 			default: {},
 			required: true,
 			description:
-				'The messages to add, in order. Each has its own author, so one call can import a whole chat.',
+				'The messages to add, in order. Each has its own author and can be marked as written by your team, so one call can import a whole chat.',
 			options: [
 				{
 					displayName: 'Message',
 					name: 'message',
-					values: [textField, ...entryAuthorFields, creationTimeField].map(
+					values: [textField, ...entryAuthorFields, byTeamField, creationTimeField].map(
 						(field) => field.property,
 					),
 				},
@@ -71,7 +84,7 @@ const fields: Field[] = [
 		entries: {
 			name: 'message',
 			summary: 'Text, Author …',
-			fields: [...entryAuthorFields, textField, creationTimeField],
+			fields: [...entryAuthorFields, textField, byTeamField, creationTimeField],
 		},
 	},
 ];
@@ -82,7 +95,8 @@ export const addMessages: Operation = {
 		name: 'Add',
 		value: 'add',
 		action: 'Add messages to a conversation',
-		description: 'Add one or more messages, each with its author, to a conversation',
+		description:
+			'Add one or more messages, each with its author, to a conversation, from the person or from your team',
 	},
 	fields,
 	async run(context, params) {

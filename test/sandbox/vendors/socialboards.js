@@ -3,7 +3,8 @@
  * SocialBoards External Chat API — docs/vendor-apis.md §4. Base URL `${srv.url}/`.
  * POST /token exchanges a refresh token for a ~1 h access token; every API answer is the
  * envelope { data, errorCode, errorText } with errorCode -1 on success. The error-code numbers
- * are not documented anywhere; the ones used here are this fake's own (README.md).
+ * are not documented anywhere; the ones used here are this fake's own (README.md). The close
+ * route's method and answer are not documented either (PATCH like takeover; it answers the conversation).
  */
 const { json, uuid, signJwt, verifyJwt, hex, bearer, isObject, clone } = require('../core');
 
@@ -21,6 +22,7 @@ const ERROR = {
 	tooManyRequests: 5,
 };
 const SENTIMENTS = ['question', 'praise', 'suggestion', 'complaint'];
+const ORDERS = ['creation_time_desc', 'creation_time_asc'];
 const FUTURE_TOLERANCE_MS = 30 * 1000;
 const MAX_MESSAGES_PER_CALL = 100;
 const MAX_MESSAGES_RETURNED = 100;
@@ -266,6 +268,8 @@ function create({ state, options, credentials }) {
 					categoryId: body.categoryId === undefined ? null : body.categoryId,
 					fields: body.fields || [],
 					isBotEnabled: Boolean(body.isBotEnabled),
+					isAssignedToBot: Boolean(body.isBotEnabled),
+					assigneeId: null,
 				};
 				state.conversations.push(conversation);
 				return ok(presentConversation(conversation, []));
@@ -298,6 +302,12 @@ function create({ state, options, credentials }) {
 					const authorError =
 						checkUser(item.author, `${where}.author`) || unknownId(item.author, `${where}.author`);
 					if (authorError) return business(authorError);
+					if (
+						item.isByTeam !== undefined &&
+						item.isByTeam !== null &&
+						typeof item.isByTeam !== 'boolean'
+					)
+						return business(`${where}.isByTeam must be a boolean`);
 					let at = Date.now();
 					if (item.creationTime !== undefined && item.creationTime !== null) {
 						at = Date.parse(item.creationTime);
@@ -319,6 +329,8 @@ function create({ state, options, credentials }) {
 						creationTime: dotnetTime(at),
 						lastModifiedTime: dotnetTime(Date.now()),
 						message: item.message,
+						// null: SocialBoards' default (not documented); kept for the tests, not in the answer
+						isByTeam: item.isByTeam === undefined ? null : item.isByTeam,
 					};
 					state.messages.push(message);
 					created.push(presentMessage(message));
@@ -344,6 +356,74 @@ function create({ state, options, credentials }) {
 					messages = messages.slice(0, MAX_MESSAGES_RETURNED);
 				}
 				return ok(presentConversation(conversation, messages));
+			},
+		},
+		{
+			method: 'GET',
+			path: '/chat/conversations/:id/messages',
+			handler(ctx) {
+				const conversation = findConversation(ctx.params.id);
+				if (!conversation)
+					return envelopeError(404, ERROR.notFound, `Conversation ${ctx.params.id} not found`);
+				const order = ctx.query.orderBy || 'creation_time_desc';
+				if (!ORDERS.includes(order))
+					return business(`orderBy must be one of: ${ORDERS.join(', ')}`);
+				const skip = ctx.query.skip === undefined ? 0 : Number(ctx.query.skip);
+				const take = ctx.query.take === undefined ? MAX_MESSAGES_RETURNED : Number(ctx.query.take);
+				if (!Number.isInteger(skip) || skip < 0) return business('skip must be 0 or more');
+				if (!Number.isInteger(take) || take < 1 || take > MAX_MESSAGES_RETURNED)
+					return business(`take must be from 1 to ${MAX_MESSAGES_RETURNED}`);
+				const messages = state.messages
+					.filter((m) => m.conversationId === conversation.id)
+					.map(presentMessage);
+				if (order === 'creation_time_desc') messages.reverse();
+				return ok(messages.slice(skip, skip + take));
+			},
+		},
+		{
+			method: 'PATCH',
+			path: '/chat/conversations/:id/close',
+			handler(ctx) {
+				const conversation = findConversation(ctx.params.id);
+				if (!conversation)
+					return envelopeError(404, ERROR.notFound, `Conversation ${ctx.params.id} not found`);
+				if (!conversation.isClosed) {
+					conversation.isClosed = true;
+					conversation.lastModifiedTime = dotnetTime(Date.now());
+				}
+				return ok(presentConversation(conversation, []));
+			},
+		},
+		{
+			method: 'GET',
+			path: '/chat/conversations/:id/takeover',
+			handler(ctx) {
+				const conversation = findConversation(ctx.params.id);
+				if (!conversation)
+					return envelopeError(404, ERROR.notFound, `Conversation ${ctx.params.id} not found`);
+				return ok({ isAssignedToBot: conversation.isAssignedToBot });
+			},
+		},
+		{
+			method: 'PATCH',
+			path: '/chat/conversations/:id/takeover',
+			handler(ctx) {
+				const conversation = findConversation(ctx.params.id);
+				if (!conversation)
+					return envelopeError(404, ERROR.notFound, `Conversation ${ctx.params.id} not found`);
+				const body = ctx.body;
+				if (!isObject(body))
+					return envelopeError(400, ERROR.badRequest, 'The request body must be a JSON object');
+				if (typeof body.isAssignedToBot !== 'boolean')
+					return business('isAssignedToBot must be a boolean');
+				if (body.assigneeId !== undefined && body.assigneeId !== null) {
+					if (typeof body.assigneeId !== 'string' || !GUID.test(body.assigneeId))
+						return business('assigneeId must be a Guid');
+				}
+				conversation.isAssignedToBot = body.isAssignedToBot;
+				conversation.assigneeId = body.isAssignedToBot ? null : body.assigneeId || null;
+				conversation.lastModifiedTime = dotnetTime(Date.now());
+				return ok({ isAssignedToBot: conversation.isAssignedToBot });
 			},
 		},
 	];

@@ -1,0 +1,91 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { oneOf } from '../../shared/checks';
+import { asObject } from '../../shared/objects';
+import type { Field, Operation } from '../../shared/types';
+import { dataOf, type Envelope } from '../vendor';
+import { checkOptionalUserId, conversationIdField } from '../fields';
+
+export const HANDLERS = ['agent', 'bot'] as const;
+
+const fields: Field[] = [
+	conversationIdField,
+	{
+		property: {
+			displayName: 'Handled By',
+			name: 'handledBy',
+			type: 'options',
+			options: [
+				{
+					name: 'Bot',
+					value: 'bot',
+					description: 'Give the conversation back to the bot',
+				},
+				{
+					name: 'Human Agent',
+					value: 'agent',
+					description: 'Take over: a human agent answers from now on',
+				},
+			],
+			default: 'agent',
+			description: 'Who answers the person in this conversation',
+		},
+		check: oneOf(HANDLERS, { required: true }),
+	},
+	{
+		property: {
+			displayName: 'Agent User ID',
+			name: 'assigneeId',
+			type: 'string',
+			placeholder: 'e.g. 35692164-bfaa-4c49-a23c-ecfa618f7d20',
+			default: '',
+			description:
+				'The SocialBoards user ID (GUID) of the agent who takes the conversation over. Leave empty to let SocialBoards assign it.',
+			displayOptions: { show: { handledBy: ['agent'] } },
+		},
+		check: checkOptionalUserId,
+	},
+];
+
+/** SocialBoards' "Change takeover state": `isAssignedToBot: false` starts the takeover by a human agent. */
+export function takeoverBody(params: IDataObject): IDataObject {
+	const body: IDataObject = { isAssignedToBot: params.handledBy === 'bot' };
+	if (params.handledBy === 'agent' && params.assigneeId !== undefined) {
+		body.assigneeId = params.assigneeId;
+	}
+	return body;
+}
+
+export const changeTakeover: Operation = {
+	resource: 'conversation',
+	option: {
+		name: 'Change Takeover',
+		value: 'changeTakeover',
+		action: 'Change who handles a conversation',
+		description:
+			'Hand a bot conversation over to a human agent (takeover), or give it back to the bot',
+	},
+	fields,
+	async run(context, params) {
+		const conversationId = String(params.conversationId);
+		const answer = await context.send<Envelope>({
+			method: 'PATCH',
+			url: `/chat/conversations/${encodeURIComponent(conversationId)}/takeover`,
+			body: takeoverBody(params),
+			// Setting the same state twice leaves it as it is.
+			idempotent: true,
+			purpose: 'change the takeover state',
+			notFound: `No SocialBoards conversation has the ID ${conversationId}. Check the Conversation ID, and that the credential belongs to the account the conversation is in.`,
+		});
+		const takeover = asObject(dataOf(answer));
+		const isAssignedToBot = takeover.isAssignedToBot ?? null;
+		return {
+			raw: { conversationId: Number(conversationId), ...takeover },
+			simplified: {
+				conversationId: Number(conversationId),
+				isAssignedToBot,
+				handledBy: isAssignedToBot === null ? null : isAssignedToBot ? 'bot' : 'agent',
+			},
+		};
+	},
+};
