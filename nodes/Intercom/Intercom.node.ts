@@ -11,8 +11,9 @@ import { intercom } from './vendor';
 import { createConversation } from './conversation/create';
 import { getConversation } from './conversation/get';
 import { replyToConversation } from './conversation/reply';
+import { replyAsAdmin } from './conversation/replyAsAdmin';
 
-const operations = [createConversation, replyToConversation, getConversation];
+const operations = [createConversation, replyToConversation, replyAsAdmin, getConversation];
 
 export class Intercom implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,7 +24,7 @@ export class Intercom implements INodeType {
 		version: 1,
 		subtitle: operationSubtitle(operations),
 		description:
-			'Start conversations in Intercom from a contact, reply as the contact, and read conversations',
+			'Start conversations in Intercom from a contact, reply as the contact or an admin, and read conversations',
 		defaults: { name: 'Intercom Conversations' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
