@@ -39,7 +39,11 @@ const { log, results, check, assert, assertEqual, waitFor } = require('./lib');
  * Live checks against a running n8n (triggers, AI), one module each: `workflows` (test workflows to
  * import and publish), `publish` (IDs of examples/ workflows to publish) and `run(n8n, sandbox)`.
  */
-const LIVE = [require('./live/chatwoot-trigger'), require('./live/socialboards-close')];
+const LIVE = [
+	require('./live/chatwoot-trigger'),
+	require('./live/intercom-triage'),
+	require('./live/socialboards-close'),
+];
 
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
 /** The package's node types, read from the built files: [{vendor, name, description}]. */
@@ -673,7 +677,16 @@ async function browserPhase(rt, work, sandbox) {
 							.filter({ hasText: new RegExp(`^\\s*${app}\\s*$`) })
 							.first()
 							.click();
-						const onEvent = names.filter({ hasText: /^\s*On / });
+						await names
+							.filter({ hasText: /^\s*On / })
+							.first()
+							.waitFor({ timeout: 10000 })
+							.catch(() => {});
+						// a message event when the trigger has one (the check below delivers a message)
+						const onMessage = names.filter({ hasText: /^\s*On (New )?Message/i });
+						const onEvent = (await onMessage.count())
+							? onMessage
+							: names.filter({ hasText: /^\s*On / });
 						await onEvent
 							.first()
 							.waitFor({ timeout: 10000 })
