@@ -13,14 +13,15 @@ import { accountLabel, accountSegment, credentialProblem, domainApiUrl, withSche
 
 /**
  * The connector's app installation, through LivePerson's App Management (app-install) API on the
- * account's `accountConfigReadWrite` host: GET …/configuration/app-install/installations/{client_id}
+ * account's `accountConfigReadWrite` host: GET …/configuration/app-install/installations/{client_id}?v=1.0
  * answers the installation and its revision in the `ac-revision` header; PUT with `If-Match:
- * <revision>` replaces it. Its `capabilities.webhooks` holds one `{endpoint, max_retries}` per event
- * type (Connector API → Getting Started, App Install Manifest). Whether a connector's own AppJWT
- * (scope msg.consumer) may change its installation is not documented: LivePerson decides per
- * account, and the node explains a refusal.
+ * <revision>` replaces it (as LivePerson's own Connector API demo app does:
+ * LivePersonInc/lp-demo-app-connector-api, server/appInstallationBridge.js). Its
+ * `capabilities.webhooks` holds one `{endpoint, max_retries}` per event type (Connector API →
+ * Getting Started, App Install Manifest). The demo app calls it with a brand admin's login token;
+ * whether a connector's own AppJWT (scope msg.consumer) may change its installation is not
+ * documented, so the node explains a refusal.
  */
-
 export const CREDENTIAL = 'livePersonConversationsApi';
 export const CONFIG_SERVICE = 'accountConfigReadWrite';
 
@@ -159,7 +160,10 @@ export async function writeInstallation(
 ): Promise<void> {
 	await call(context, 'PUT', installation.url, 'update the app installation', refusal, {
 		body: installation.body,
-		headers: installation.revision ? { 'If-Match': installation.revision } : {},
+		headers: {
+			'X-HTTP-Method-Override': 'PUT',
+			...(installation.revision ? { 'If-Match': installation.revision } : {}),
+		},
 	});
 }
 

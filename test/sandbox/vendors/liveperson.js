@@ -225,6 +225,24 @@ function create({ state, options, credentials, server }) {
 			autoDeliver(messageNotification(message));
 			return item(req.id, 'OK', { sequence });
 		}
+		if (event.type === 'RichContentEvent') {
+			if (!isObject(event.content) || typeof event.content.type !== 'string')
+				return item(req.id, 400, { msg: 'RichContentEvent needs content with a type' });
+			const sequence = conversation.nextSequence++;
+			const message = {
+				conversationId: conversation.conversationId,
+				sequence,
+				contentType: 'rich-content',
+				content: event.content,
+				consumerId: consumer.lpConsumerId,
+				role: 'CONSUMER',
+				originatorId: consumer.lpConsumerId,
+				at: Date.now(),
+			};
+			state.messages.push(message);
+			autoDeliver(messageNotification(message));
+			return item(req.id, 'OK', { sequence });
+		}
 		if (event.type === 'ChatStateEvent' || event.type === 'AcceptStatusEvent')
 			return item(req.id, 'OK', {});
 		return item(req.id, 400, { msg: `Unsupported event type ${event.type}` });
@@ -242,6 +260,20 @@ function create({ state, options, credentials, server }) {
 			return item(req.id, 400, {
 				msg: `Conversation ${isObject(body) ? body.conversationId : ''} not found`,
 			});
+		// the Messaging Window schema's list form: [{field: "Skill", type: "UPDATE", skill}]
+		if (Array.isArray(field)) {
+			if (conversation.state !== 'OPEN')
+				return item(req.id, 400, { msg: `Conversation ${conversation.conversationId} is closed` });
+			for (const change of field) {
+				if (!isObject(change) || change.field !== 'Skill' || change.type !== 'UPDATE')
+					return item(req.id, 400, { msg: 'unsupported conversationField change' });
+				if (!skills.includes(String(change.skill)))
+					return item(req.id, 400, { msg: `Skill ${change.skill} does not exist` });
+			}
+			for (const change of field) conversation.skillId = String(change.skill);
+			autoDeliver(conversationNotification(conversation));
+			return item(req.id, 'OK', {});
+		}
 		if (
 			!isObject(field) ||
 			field.field !== 'ConversationStateField' ||
@@ -281,7 +313,10 @@ function create({ state, options, credentials, server }) {
 			originatorId: message.originatorId,
 			originatorMetadata: { id: message.originatorId, role: message.role },
 			serverTimestamp: message.at,
-			event: { type: 'ContentEvent', message: message.message, contentType: message.contentType },
+			event:
+				message.contentType === 'rich-content'
+					? { type: 'RichContentEvent', content: message.content }
+					: { type: 'ContentEvent', message: message.message, contentType: message.contentType },
 			conversationId: message.conversationId,
 			dialogId: message.conversationId,
 			messageAudience: message.messageAudience || 'ALL',
@@ -663,6 +698,14 @@ function create({ state, options, credentials, server }) {
 					if (req.type === 'ms.PublishEvent') return publishEvent(req, consumer, null);
 					if (req.type === 'cm.UpdateConversationField')
 						return updateConversationField(req, consumer);
+					if (req.type === 'userprofile.SetUserProfile') {
+						const answer = setUserProfile(req, consumer);
+						if (answer.code === 'OK')
+							for (const c of state.conversations)
+								if (c.consumerId === consumer.lpConsumerId && c.state === 'OPEN')
+									c.userProfile = consumer.profile;
+						return answer;
+					}
 					return item(req.id, 400, { msg: `Unsupported request type ${req.type}` });
 				});
 				return json(200, single ? answers[0] : answers);
