@@ -39,6 +39,10 @@ const { startVendorServer } = require('../sandbox') as {
 };
 
 const CONTENT = 'ms.MessagingEventNotification.ContentEvent';
+const CARD_CONTENT = {
+	type: 'vertical',
+	elements: [{ type: 'text', text: 'Product Name', style: { bold: true, size: 'large' } }],
+};
 const CHANGE = 'cqm.ExConversationChangeNotification';
 let fake: LivePersonFake;
 let trigger: TriggerHarness | undefined;
@@ -445,6 +449,82 @@ describe('webhook(): filters', () => {
 		t.node.parameters.conversationStates = ['CLOSE'];
 		const [open] = await fake.deliver(fake.conversationChange(conversationId, { state: 'OPEN' }));
 		expect(ignored(open)).toBe('conversation state');
+	});
+
+	test("LivePerson's documented read receipt, typing and rich content examples: simplified per event type", async () => {
+		const t = await start(
+			{
+				events: [
+					'ms.MessagingEventNotification.AcceptStatusEvent',
+					'ms.MessagingEventNotification.ChatStateEvent',
+					'ms.MessagingEventNotification.RichContentEvent',
+				],
+			},
+			false,
+		);
+		const agent = {
+			originatorId: '29c3019d-fe0b-5200-afe8-737abfeae4b4',
+			originatorMetadata: { id: '29c3019d-fe0b-5200-afe8-737abfeae4b4', role: 'ASSIGNED_AGENT' },
+			dialogId: '5491244f-e462-4c63-bf4e-faf4b2d3e7b5',
+		};
+		const notification = (change: IDataObject) =>
+			JSON.stringify({
+				kind: 'notification',
+				body: { changes: [{ ...agent, ...change }] },
+				type: 'ms.MessagingEventNotification',
+			});
+		// Webhooks Examples: "Agent read the message", "Agent is typing" (no sequence, no server time)
+		const read = notification({
+			sequence: 1,
+			serverTimestamp: 1528371196009,
+			event: { type: 'AcceptStatusEvent', status: 'READ', sequenceList: [0] },
+		});
+		const typing = notification({ event: { type: 'ChatStateEvent', chatState: 'COMPOSING' } });
+		const card = notification({
+			sequence: 4,
+			serverTimestamp: 1516999340978,
+			event: { type: 'RichContentEvent', content: CARD_CONTENT },
+		});
+		for (const body of [read, read, typing, typing, card])
+			expect((await post(t.url, body)).status).toBe(200);
+		const base = {
+			conversationId: agent.dialogId,
+			dialogId: agent.dialogId,
+			text: null,
+			authorType: 'agent',
+			authorRole: 'ASSIGNED_AGENT',
+			authorId: agent.originatorId,
+			consumerId: null,
+		};
+		expect(t.executions.map((items) => items[0].json)).toEqual([
+			{
+				...base,
+				event: 'ms.MessagingEventNotification.AcceptStatusEvent',
+				messageId: 1,
+				sequence: 1,
+				time: '2018-06-07T11:33:16.009Z',
+				status: 'READ',
+				sequenceList: [0],
+			},
+			// a chat state has no identity: each delivery is an event
+			...[1, 2].map(() => ({
+				...base,
+				event: 'ms.MessagingEventNotification.ChatStateEvent',
+				messageId: null,
+				sequence: null,
+				time: null,
+				chatState: 'COMPOSING',
+			})),
+			{
+				...base,
+				event: 'ms.MessagingEventNotification.RichContentEvent',
+				messageId: 4,
+				sequence: 4,
+				time: '2018-01-26T20:42:20.978Z',
+				richContent: CARD_CONTENT,
+				messageAudience: null,
+			},
+		]);
 	});
 
 	test("LivePerson's documented conversation change (new conversation), signed by hand", async () => {
