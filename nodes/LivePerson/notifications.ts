@@ -77,8 +77,6 @@ export function authorTypeOf(role: unknown): 'contact' | 'agent' | 'bot' | null 
 	return 'agent';
 }
 
-export const AGENT_ROLES = ['ASSIGNED_AGENT', 'AGENT', 'MANAGER', 'READER'];
-
 export function roleOf(change: IDataObject): string | undefined {
 	const role = asObject(change.originatorMetadata).role;
 	return typeof role === 'string' ? role : undefined;
