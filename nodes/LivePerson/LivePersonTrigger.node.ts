@@ -48,7 +48,7 @@ const REMEMBERED_STATES = 500;
 /** What the node keeps in the workflow's static data. No secret: the credential's client secret verifies. */
 interface TriggerData extends IDataObject {
 	registeredUrl?: string;
-	/** Per event type, the endpoint the installation had before this node registered (null: none). */
+	/** Per URL of this node (test, production), per event type: the endpoint it replaced (null: none). */
 	previousEndpoints?: IDataObject;
 	deliveries?: string[];
 	states?: IDataObject;
@@ -233,7 +233,9 @@ export class LivePersonTrigger implements INodeType {
 				const url = this.getNodeWebhookUrl('default') ?? '';
 				const installation = await readInstallation(this, refusalHint(this));
 				const webhooks = webhooksOf(installation);
-				const previous = { ...(data.previousEndpoints ?? {}) };
+				// what each event type had before this URL took it (test and production URLs apart)
+				const saved = { ...(data.previousEndpoints ?? {}) };
+				const previous = { ...((saved[url] as IDataObject | undefined) ?? {}) };
 				for (const type of EVENT_TYPES) {
 					const current = endpointOf(webhooks, type);
 					if (events.includes(type)) {
@@ -241,12 +243,12 @@ export class LivePersonTrigger implements INodeType {
 						if (!(type in previous)) previous[type] = current ?? null;
 						webhooks[type] = { ...(webhooks[type] as IDataObject), endpoint: url };
 					} else if (current === url) {
-						restore(webhooks, type, previous);
+						restore(webhooks, type, previous, url);
 					}
 				}
 				await writeInstallation(this, installation, refusalHint(this));
 				data.registeredUrl = url;
-				data.previousEndpoints = previous;
+				data.previousEndpoints = { ...saved, [url]: previous };
 				data.deliveries = [];
 				return true;
 			},
@@ -260,17 +262,24 @@ export class LivePersonTrigger implements INodeType {
 				);
 				const installation = await readInstallation(this, refusalHint(this));
 				const webhooks = webhooksOf(installation);
-				const previous = { ...(data.previousEndpoints ?? {}) };
+				const saved = { ...(data.previousEndpoints ?? {}) };
 				let changed = false;
 				for (const type of EVENT_TYPES) {
 					const current = endpointOf(webhooks, type);
 					if (current === undefined || !urls.has(current)) continue;
-					restore(webhooks, type, previous);
+					restore(
+						webhooks,
+						type,
+						{ ...((saved[current] as IDataObject | undefined) ?? {}) },
+						current,
+					);
 					changed = true;
 				}
 				if (changed) await writeInstallation(this, installation, refusalHint(this));
+				for (const url of urls) delete saved[url];
+				if (Object.keys(saved).length > 0) data.previousEndpoints = saved;
+				else delete data.previousEndpoints;
 				delete data.registeredUrl;
-				delete data.previousEndpoints;
 				delete data.deliveries;
 				delete data.states;
 				return true;
@@ -335,10 +344,10 @@ export class LivePersonTrigger implements INodeType {
 	}
 }
 
-/** Puts back the endpoint an event type had before this node (or removes the event type). */
-function restore(webhooks: IDataObject, type: string, previous: IDataObject): void {
+/** Puts back the endpoint an event type had before `url` took it (or removes the event type). */
+function restore(webhooks: IDataObject, type: string, previous: IDataObject, url: string): void {
 	const before = previous[type];
-	if (typeof before === 'string' && before !== '') {
+	if (typeof before === 'string' && before !== '' && before !== url) {
 		webhooks[type] = { ...(webhooks[type] as IDataObject), endpoint: before };
 	} else {
 		delete webhooks[type];

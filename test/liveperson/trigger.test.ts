@@ -190,6 +190,32 @@ describe('activation and deactivation (webhookMethods, App Management API)', () 
 		expect(fake.state.installation.capabilities.webhooks).toEqual({});
 	});
 
+	test("listening on a second URL of the node (n8n's test URL) while published: ending it gives the event types back to the production URL", async () => {
+		fake.state.installation.capabilities.webhooks = {
+			[CONTENT]: { endpoint: 'https://old.example.com/lp' },
+		};
+		const t = await start();
+		const production = t.url;
+		// the same node and static data, another webhook URL (as n8n's test URL is)
+		const webhookId = t.node.webhookId;
+		t.node.webhookId = 'c0ffee00-0000-4000-8000-00000000test';
+		await t.activate();
+		const testUrl = fake.state.installation.capabilities.webhooks[CONTENT].endpoint;
+		expect(testUrl).not.toBe(production);
+		expect(testUrl).toContain('/c0ffee00-0000-4000-8000-00000000test/webhook');
+		await t.hook('delete');
+		expect(fake.state.installation.capabilities.webhooks[CONTENT]).toEqual({
+			endpoint: production,
+		});
+		// unpublishing gives back what was there before the node
+		t.node.webhookId = webhookId;
+		await t.hook('delete');
+		expect(fake.state.installation.capabilities.webhooks).toEqual({
+			[CONTENT]: { endpoint: 'https://old.example.com/lp' },
+		});
+		expect(t.staticData).toEqual({});
+	});
+
 	test('registration off: no call to LivePerson on activation or deactivation', async () => {
 		const t = await start({ registerWebhooks: false });
 		await t.hook('delete');
