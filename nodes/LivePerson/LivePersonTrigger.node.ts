@@ -290,6 +290,10 @@ export class LivePersonTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const credentials = await livePersonCredentials(this);
 		const secret = String(credentials.clientSecret ?? '');
+		// Connector API → Webhooks → "Notification Protocol" (developers.liveperson.com): every
+		// notification carries x-liveperson-signature, "sha1=" + base64 HMAC-SHA1 of the body keyed
+		// with the client secret ("sha256=" + base64 HMAC-SHA256 where LivePerson enabled it), and
+		// x-liveperson-account-id / x-liveperson-client-id. No timestamp or delivery ID is signed.
 		const raw = await rawBody(this);
 		const signature = headerValue(this, 'x-liveperson-signature')?.trim();
 		if (!raw || !signature || secret === '') return refuse(this, 401, 'Missing signature');
