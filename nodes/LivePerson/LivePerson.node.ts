@@ -10,9 +10,19 @@ import { describeOperations, operationSubtitle, runOperation } from '../shared/r
 import { livePerson } from './vendor';
 import { closeConversation } from './conversation/close';
 import { createConversation } from './conversation/create';
+import { transferConversation } from './conversation/transfer';
+import { updateConsumerInfo } from './conversation/updateConsumerInfo';
 import { sendMessage } from './message/send';
+import { sendStructuredContent } from './message/sendStructured';
 
-const operations = [createConversation, closeConversation, sendMessage];
+const operations = [
+	createConversation,
+	closeConversation,
+	transferConversation,
+	updateConsumerInfo,
+	sendMessage,
+	sendStructuredContent,
+];
 
 export class LivePerson implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,7 +33,7 @@ export class LivePerson implements INodeType {
 		version: 1,
 		subtitle: operationSubtitle(operations),
 		description:
-			'Open LivePerson messaging conversations on behalf of your consumers through the Connector API, send their messages and close conversations',
+			'Open LivePerson messaging conversations on behalf of your consumers through the Connector API, send their messages and structured content, update their info, transfer and close conversations',
 		defaults: { name: 'LivePerson Conversations' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -69,6 +69,48 @@ export function publishTextRequest(conversationId: string, message: string): LpR
 	};
 }
 
+/**
+ * Structured content from the consumer (SEND endpoint, ms.PublishEvent with a RichContentEvent).
+ * The Messaging Window API, whose payloads the SEND endpoint takes, lists rich content among the
+ * events a consumer publishes (assets/schema/ws/consumerRequests.json, PublishEvent); LivePerson's
+ * RichContentEvents carry the structured content in `content` (notifications, consumer locations).
+ */
+export function publishRichContentRequest(conversationId: string, content: IDataObject): LpRequest {
+	return {
+		kind: 'req',
+		id: '1',
+		type: 'ms.PublishEvent',
+		body: { dialogId: conversationId, event: { type: 'RichContentEvent', content } },
+	};
+}
+
+/**
+ * Moving a conversation to another skill (SEND endpoint, cm.UpdateConversationField with a Skill
+ * change: `{field: "Skill", type: "UPDATE", skill}`, as the Messaging Window API's
+ * assets/schema/cm/types/SkillChange.json defines it).
+ */
+export function transferToSkillRequest(conversationId: string, skillId: string): LpRequest {
+	return {
+		kind: 'req',
+		id: '1',
+		type: 'cm.UpdateConversationField',
+		body: {
+			conversationId,
+			conversationField: [{ field: 'Skill', type: 'UPDATE', skill: skillId }],
+		},
+	};
+}
+
+/** The consumer's SDEs on the SEND endpoint ("set user profile (send SDEs)"): userprofile.SetUserProfile. */
+export function setUserProfileRequest(values: CreateValues): LpRequest {
+	return {
+		kind: 'req',
+		id: '1',
+		type: 'userprofile.SetUserProfile',
+		body: userProfileBody(values),
+	};
+}
+
 /** Closing a conversation (SEND endpoint, cm.UpdateConversationField with ConversationStateField CLOSE). */
 export function closeConversationRequest(conversationId: string): LpRequest {
 	return {

@@ -74,7 +74,7 @@ const FIX_BY_TYPE: Record<string, string> = {
 	'ms.PublishEvent':
 		'LivePerson refused the message. Check that the conversation ID is right, still open, and belongs to this external consumer ID.',
 	'cm.UpdateConversationField':
-		'LivePerson refused to change the conversation. Check that the conversation ID is right and belongs to this external consumer ID.',
+		'LivePerson refused to change the conversation. Check that the conversation ID is right, still open, and belongs to this external consumer ID, and (Transfer to Skill) that the skill ID exists in the account.',
 };
 
 /** The conversation ID a CONVERSATION answer reports, if the cm.ConsumerRequestConversation part succeeded. */

@@ -46,11 +46,24 @@ export function hmacHex(
 	return createHmac(algorithm, secret).update(data).digest('hex');
 }
 
-/** Compares two signatures in constant time; false for anything but two equal strings. */
-export function sameSignature(expected: string, given: unknown): boolean {
+/** Base64 HMAC of `data` with `secret` (as LivePerson signs). */
+export function hmacBase64(
+	algorithm: 'sha1' | 'sha256',
+	secret: string,
+	data: Buffer | string,
+): string {
+	return createHmac(algorithm, secret).update(data).digest('base64');
+}
+
+/**
+ * Compares two signatures in constant time; false for anything but two equal strings. Hex
+ * signatures compare case-insensitively; base64 ones (`exactCase`) must match exactly.
+ */
+export function sameSignature(expected: string, given: unknown, exactCase = false): boolean {
 	if (typeof given !== 'string') return false;
-	const a = Buffer.from(expected.trim().toLowerCase(), 'utf8');
-	const b = Buffer.from(given.trim().toLowerCase(), 'utf8');
+	const fold = (value: string) => (exactCase ? value.trim() : value.trim().toLowerCase());
+	const a = Buffer.from(fold(expected), 'utf8');
+	const b = Buffer.from(fold(given), 'utf8');
 	return a.length === b.length && timingSafeEqual(a, b);
 }
 

@@ -33,6 +33,23 @@ const closeConversation = {
 	operation: 'close',
 	conversationId: CONVERSATION_ID,
 };
+const sendStructured = {
+	resource: 'message',
+	operation: 'sendStructuredContent',
+	conversationId: CONVERSATION_ID,
+	structuredContent: '{"type": "vertical", "elements": []}',
+};
+const transfer = {
+	resource: 'conversation',
+	operation: 'transfer',
+	conversationId: CONVERSATION_ID,
+	skillId: '1001',
+};
+const updateConsumerInfo = {
+	resource: 'conversation',
+	operation: 'updateConsumerInfo',
+	firstName: 'Ann',
+};
 const customerInfo = (fields: INodeParameters) => ({ customerInfo: fields });
 const personalInfo = (fields: INodeParameters) => ({ personalInfo: fields });
 const conversationOptions = (fields: INodeParameters) => ({ conversationOptions: fields });
@@ -53,6 +70,58 @@ const credentialUrl = (field: string, label: string, value: string): BadInput =>
 });
 
 export const livePersonCases: BadInput[] = [
+	// Message → Send Structured Content, Conversation → Transfer to Skill, Update Consumer Info.
+	...withParameters(transfer, typeCases('skillId', 'Skill ID', true)),
+	...withParameters(sendStructured, typeCases('conversationId', 'Conversation ID', true)),
+	{
+		name: 'structured content that is not JSON (Send Structured Content)',
+		parameters: { ...sendStructured, structuredContent: '{"type": "vertical",' },
+		field: 'Structured Content (JSON)',
+		reason: /is not valid JSON/,
+	},
+	{
+		name: 'structured content that is a list (Send Structured Content)',
+		parameters: { ...sendStructured, structuredContent: '[{"type": "text"}]' },
+		field: 'Structured Content (JSON)',
+		reason: /must be a JSON object/,
+	},
+	{
+		name: 'structured content without a template type (Send Structured Content)',
+		parameters: { ...sendStructured, structuredContent: '{"elements": []}' },
+		field: 'Structured Content (JSON)',
+		reason: /needs a "type"/,
+	},
+	{
+		name: 'empty structured content (Send Structured Content)',
+		parameters: { ...sendStructured, structuredContent: EMPTY },
+		field: 'Structured Content (JSON)',
+		reason: 'is required but is empty',
+	},
+	{
+		name: 'a skill name instead of its ID (Transfer to Skill)',
+		parameters: { ...transfer, skillId: 'sales' },
+		field: 'Skill ID',
+		reason: 'a skill ID is a number',
+	},
+	{
+		name: 'any skill (-1) as the transfer target (Transfer to Skill)',
+		parameters: { ...transfer, skillId: '-1' },
+		field: 'Skill ID',
+		reason: 'a skill ID is a number',
+	},
+	{
+		name: 'no profile value at all (Update Consumer Info)',
+		parameters: { ...updateConsumerInfo, firstName: '' },
+		field: 'Customer Info',
+		reason: /nothing to update/,
+	},
+	{
+		name: 'an e-mail with "(at)" (Update Consumer Info)',
+		parameters: { ...updateConsumerInfo, ...personalInfo({ email: 'ann(at)example.com' }) },
+		field: 'Personal Info › Email',
+		reason: 'is not a valid e-mail address',
+	},
+
 	// Empty, whitespace-only and wrongly typed values from expressions.
 	...typeCases('externalConsumerId', 'External Consumer ID', true),
 	...withParameters(sendMessage, typeCases('conversationId', 'Conversation ID', true)),

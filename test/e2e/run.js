@@ -43,6 +43,7 @@ const LIVE = [
 	require('./live/chatwoot-trigger'),
 	require('./live/intercom-triage'),
 	require('./live/socialboards-close'),
+	require('./live/liveperson-trigger'),
 ];
 
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));

@@ -211,6 +211,48 @@ export const operationTargets: OperationTarget[] = [
 		path: /\/conversation\/send$/,
 		idempotent: true,
 	},
+	{
+		vendor: 'liveperson',
+		name: 'Message → Send Structured Content',
+		parameters: (created) => ({
+			resource: 'message',
+			operation: 'sendStructuredContent',
+			externalConsumerId: created.externalConsumerId as string,
+			conversationId: created.conversationId as string,
+			structuredContent: '={{ JSON.stringify({ type: "text", text: "card " + $json.marker }) }}',
+		}),
+		method: 'POST',
+		path: /\/conversation\/send$/,
+		idempotent: false,
+	},
+	{
+		vendor: 'liveperson',
+		name: 'Conversation → Transfer to Skill',
+		parameters: (created) => ({
+			resource: 'conversation',
+			operation: 'transfer',
+			externalConsumerId: created.externalConsumerId as string,
+			conversationId: created.conversationId as string,
+			skillId: '1001',
+		}),
+		method: 'POST',
+		path: /\/conversation\/send$/,
+		idempotent: true,
+	},
+	{
+		vendor: 'liveperson',
+		name: 'Conversation → Update Consumer Info',
+		parameters: (created) => ({
+			resource: 'conversation',
+			operation: 'updateConsumerInfo',
+			externalConsumerId: created.externalConsumerId as string,
+			firstName: 'Ann',
+			customerInfo: { customerType: 'vip' },
+		}),
+		method: 'POST',
+		path: /\/conversation\/send$/,
+		idempotent: true,
+	},
 ];
 
 /** Intercom's conversation actions; all safe to send twice (no message posted with them). */

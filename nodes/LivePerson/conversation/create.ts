@@ -349,6 +349,11 @@ const fields: Field[] = [
 	},
 ];
 
+/** The consumer's profile fields (Personal Info and Customer Info SDEs), shared with Update Consumer Info. */
+export const consumerProfileFields: Field[] = fields.filter((field) =>
+	['firstName', 'lastName', 'customerInfo', 'personalInfo'].includes(field.property.name),
+);
+
 export const createConversation: Operation = {
 	...conversationCreate(
 		'Open a conversation for a consumer, with profile and routing, and optionally send its first message',

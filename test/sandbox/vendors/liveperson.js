@@ -5,7 +5,8 @@
  * (CONVERSATION / SEND). The Domain API answers `baseURI` as "127.0.0.1:PORT" (no scheme),
  * like LivePerson; option `lpScheme: 'http'` makes it answer "http://127.0.0.1:PORT" instead.
  */
-const { json, uuid, hex, signJwt, verifyJwt, isObject } = require('../core');
+const crypto = require('crypto');
+const { json, uuid, hex, signJwt, verifyJwt, isObject, clone } = require('../core');
 
 const defaultCredentials = {
 	accountId: '10203040',
@@ -47,6 +48,21 @@ function authError(errorCode) {
 }
 const item = (reqId, code, body) => ({ reqId: String(reqId), code, body });
 
+/** The event types an installation can name an endpoint for (Connector API → Webhooks → Events). */
+const WEBHOOK_EVENT_TYPES = [
+	'ms.MessagingEventNotification.ContentEvent',
+	'ms.MessagingEventNotification.RichContentEvent',
+	'ms.MessagingEventNotification.AcceptStatusEvent',
+	'ms.MessagingEventNotification.ChatStateEvent',
+	'cqm.ExConversationChangeNotification',
+];
+const SANDBOX_AGENT_ID = '29c3019d-fe0b-5200-afe8-737abfeae4b4';
+
+/** X-Liveperson-Signature: "sha1=" (or "sha256=") + base64 HMAC of the raw body with the client secret. */
+function livePersonSignature(secret, body, algorithm = 'sha1') {
+	return `${algorithm}=${crypto.createHmac(algorithm, String(secret)).update(body).digest('base64')}`;
+}
+
 function create({ state, options, credentials, server }) {
 	const secret = hex(16);
 	const account = String(credentials.accountId);
@@ -54,6 +70,23 @@ function create({ state, options, credentials, server }) {
 	const consumerTtl = options.consumerJwsTtlSec || null;
 	const skills = (options.skills || DEFAULT_SKILLS).map(String);
 	const consumers = new Map(); // ext_consumer_id -> consumer record (also in state.contacts)
+
+	// the connector's app installation (App Management API) and the notifications sent to it
+	state.deliveries = state.deliveries || [];
+	state.installation = {
+		id: credentials.clientId,
+		client_name: 'Sandbox connector',
+		description: 'The connector of the LivePerson sandbox',
+		enabled: true,
+		grant_types: ['client_credentials'],
+		scope: 'msg.consumer',
+		capabilities: {
+			webhooks: clone(options.webhooks || {}),
+			engagement: { design_engagement: false, design_window: false, entry_point: ['section'] },
+		},
+	};
+	state.installationRevision = 1;
+	const pending = new Set();
 
 	function baseUri() {
 		if (options.lpBaseUri) return options.lpBaseUri;
@@ -157,6 +190,7 @@ function create({ state, options, credentials, server }) {
 			nextSequence: 0,
 		};
 		state.conversations.push(conversation);
+		autoDeliver(conversationNotification(conversation));
 		return item(req.id, 'OK', { conversationId: conversation.conversationId });
 	}
 
@@ -177,14 +211,36 @@ function create({ state, options, credentials, server }) {
 				return item(req.id, 400, { msg: 'ContentEvent needs contentType and message' });
 			}
 			const sequence = conversation.nextSequence++;
-			state.messages.push({
+			const message = {
 				conversationId: conversation.conversationId,
 				sequence,
 				contentType: event.contentType,
 				message: event.message,
 				consumerId: consumer.lpConsumerId,
+				role: 'CONSUMER',
+				originatorId: consumer.lpConsumerId,
 				at: Date.now(),
-			});
+			};
+			state.messages.push(message);
+			autoDeliver(messageNotification(message));
+			return item(req.id, 'OK', { sequence });
+		}
+		if (event.type === 'RichContentEvent') {
+			if (!isObject(event.content) || typeof event.content.type !== 'string')
+				return item(req.id, 400, { msg: 'RichContentEvent needs content with a type' });
+			const sequence = conversation.nextSequence++;
+			const message = {
+				conversationId: conversation.conversationId,
+				sequence,
+				contentType: 'rich-content',
+				content: event.content,
+				consumerId: consumer.lpConsumerId,
+				role: 'CONSUMER',
+				originatorId: consumer.lpConsumerId,
+				at: Date.now(),
+			};
+			state.messages.push(message);
+			autoDeliver(messageNotification(message));
 			return item(req.id, 'OK', { sequence });
 		}
 		if (event.type === 'ChatStateEvent' || event.type === 'AcceptStatusEvent')
@@ -204,6 +260,20 @@ function create({ state, options, credentials, server }) {
 			return item(req.id, 400, {
 				msg: `Conversation ${isObject(body) ? body.conversationId : ''} not found`,
 			});
+		// the Messaging Window schema's list form: [{field: "Skill", type: "UPDATE", skill}]
+		if (Array.isArray(field)) {
+			if (conversation.state !== 'OPEN')
+				return item(req.id, 400, { msg: `Conversation ${conversation.conversationId} is closed` });
+			for (const change of field) {
+				if (!isObject(change) || change.field !== 'Skill' || change.type !== 'UPDATE')
+					return item(req.id, 400, { msg: 'unsupported conversationField change' });
+				if (!skills.includes(String(change.skill)))
+					return item(req.id, 400, { msg: `Skill ${change.skill} does not exist` });
+			}
+			for (const change of field) conversation.skillId = String(change.skill);
+			autoDeliver(conversationNotification(conversation));
+			return item(req.id, 'OK', {});
+		}
 		if (
 			!isObject(field) ||
 			field.field !== 'ConversationStateField' ||
@@ -214,7 +284,11 @@ function create({ state, options, credentials, server }) {
 			});
 		}
 		conversation.state = field.conversationState;
-		if (field.conversationState === 'CLOSE') conversation.closedAt = Date.now();
+		if (field.conversationState === 'CLOSE') {
+			conversation.closedAt = Date.now();
+			conversation.closeReason = 'CONSUMER';
+		}
+		autoDeliver(conversationNotification(conversation));
 		return item(req.id, 'OK', {});
 	}
 
@@ -229,6 +303,229 @@ function create({ state, options, credentials, server }) {
 		}
 		return null;
 	}
+
+	// -------------------------------------------------------------- webhooks (events out)
+
+	/** A ms.MessagingEventNotification for one stored message (Webhooks Examples: "Agent sent a text message"). */
+	function messageNotification(message) {
+		const change = {
+			sequence: message.sequence,
+			originatorId: message.originatorId,
+			originatorMetadata: { id: message.originatorId, role: message.role },
+			serverTimestamp: message.at,
+			event:
+				message.contentType === 'rich-content'
+					? { type: 'RichContentEvent', content: message.content }
+					: { type: 'ContentEvent', message: message.message, contentType: message.contentType },
+			conversationId: message.conversationId,
+			dialogId: message.conversationId,
+			messageAudience: message.messageAudience || 'ALL',
+		};
+		return {
+			kind: 'notification',
+			body: { changes: [change] },
+			type: 'ms.MessagingEventNotification',
+		};
+	}
+
+	/** A cqm.ExConversationChangeNotification with the conversation's whole state. */
+	function conversationNotification(conversation) {
+		const participants = [{ id: conversation.consumerId, role: 'CONSUMER' }];
+		if (conversation.agentId)
+			participants.unshift({ id: conversation.agentId, role: 'ASSIGNED_AGENT' });
+		conversation.metaDataLastUpdateTs = Math.max(
+			Date.now(),
+			(conversation.metaDataLastUpdateTs || 0) + 1,
+		);
+		const details = {
+			participants,
+			brandId: conversation.accountId,
+			state: conversation.state,
+			startTs: conversation.createdAt,
+			metaDataLastUpdateTs: conversation.metaDataLastUpdateTs,
+			ttr: { ttrType: conversation.ttrDefName || 'NORMAL', value: 600 },
+		};
+		if (conversation.skillId) details.skillId = conversation.skillId;
+		if (conversation.closedAt) {
+			details.endTs = conversation.closedAt;
+			details.closeReason = conversation.closeReason;
+		}
+		return {
+			kind: 'notification',
+			body: {
+				changes: [
+					{
+						type: 'UPSERT',
+						result: { convId: conversation.conversationId, conversationDetails: details },
+					},
+				],
+			},
+			type: 'cqm.ExConversationChangeNotification',
+		};
+	}
+
+	/** The installation's event type a notification is sent for. */
+	function eventTypeOf(notification) {
+		if (!isObject(notification)) return undefined;
+		if (notification.type === 'ms.MessagingEventNotification') {
+			const change = ((notification.body || {}).changes || [])[0] || {};
+			return `ms.MessagingEventNotification.${(change.event || {}).type}`;
+		}
+		return notification.type;
+	}
+
+	/**
+	 * Posts a notification to the endpoint the installation names for its event type, as LivePerson's
+	 * Webhooks service does: JSON, x-liveperson-account-id, x-liveperson-client-id and
+	 * x-liveperson-signature ("sha1=" + base64 HMAC-SHA1 of the body with the client secret).
+	 * Forgeries for tests: { secret, signature, algorithm ('sha256'), rawBody, url, clientId,
+	 * accountId, contentType, noSignature }. Resolves to [{ url, status, body, eventType }].
+	 */
+	async function deliver(notification, forge = {}) {
+		const body = forge.rawBody !== undefined ? String(forge.rawBody) : JSON.stringify(notification);
+		const eventType = eventTypeOf(notification);
+		const webhooks = state.installation.capabilities.webhooks || {};
+		const url = forge.url || (webhooks[eventType] && webhooks[eventType].endpoint);
+		if (!url) return [];
+		const headers = {
+			'content-type': forge.contentType || 'application/json',
+			'user-agent': 'LivePerson Webhooks (sandbox)',
+			'x-liveperson-account-id': forge.accountId !== undefined ? forge.accountId : account,
+			'x-liveperson-client-id':
+				forge.clientId !== undefined ? forge.clientId : credentials.clientId,
+		};
+		if (!forge.noSignature) {
+			const secret = forge.secret !== undefined ? forge.secret : credentials.clientSecret;
+			headers['x-liveperson-signature'] =
+				forge.signature || livePersonSignature(secret, body, forge.algorithm || 'sha1');
+		}
+		let status = 0;
+		let text = '';
+		try {
+			const response = await fetch(url, { method: 'POST', headers, body });
+			status = response.status;
+			text = await response.text();
+		} catch (error) {
+			text = String(error && error.message);
+		}
+		const result = { url, eventType, status, body: text, notification };
+		state.deliveries.push(result);
+		return [result];
+	}
+
+	/** Delivers in the background (as LivePerson does after answering the API call); settled() waits. */
+	function autoDeliver(notification) {
+		if (options.autoDeliver === false) return;
+		const promise = deliver(notification).finally(() => pending.delete(promise));
+		pending.add(promise);
+	}
+	async function settled() {
+		while (pending.size > 0) await Promise.all([...pending]);
+	}
+
+	/** An agent's text message in a conversation: stored with the next sequence, and its notification. */
+	function agentMessage(conversationId, text, extra = {}) {
+		const conversation = state.conversations.find((c) => c.conversationId === conversationId);
+		if (!conversation) throw new Error(`no conversation ${conversationId}`);
+		conversation.agentId = conversation.agentId || SANDBOX_AGENT_ID;
+		const message = {
+			conversationId,
+			sequence: conversation.nextSequence++,
+			contentType: 'text/plain',
+			message: text,
+			role: extra.role || 'ASSIGNED_AGENT',
+			originatorId: extra.originatorId || conversation.agentId,
+			messageAudience: extra.messageAudience,
+			at: Date.now(),
+		};
+		state.messages.push(message);
+		return messageNotification(message);
+	}
+
+	/** The conversation's state as LivePerson notifies it (after `changes`, e.g. { state: 'CLOSE' }). */
+	function conversationChange(conversationId, changes = {}) {
+		const conversation = state.conversations.find((c) => c.conversationId === conversationId);
+		if (!conversation) throw new Error(`no conversation ${conversationId}`);
+		Object.assign(conversation, changes);
+		if (changes.state === 'CLOSE' && !conversation.closedAt) {
+			conversation.closedAt = Date.now();
+			conversation.closeReason = changes.closeReason || 'AGENT';
+		}
+		return conversationNotification(conversation);
+	}
+
+	if (server)
+		Object.assign(server, {
+			deliver,
+			settled,
+			agentMessage,
+			conversationChange,
+			messageNotification,
+			signature: livePersonSignature,
+		});
+
+	// -------------------------------------------------------------- app installation (App Management API)
+
+	function installationProblem(body) {
+		if (!isObject(body)) return 'the body must be the installation object';
+		if (body.id !== undefined && body.id !== state.installation.id) return 'id cannot change';
+		const capabilities = body.capabilities;
+		if (capabilities !== undefined && !isObject(capabilities))
+			return 'capabilities must be an object';
+		const webhooks = capabilities && capabilities.webhooks;
+		if (webhooks === undefined) return null;
+		if (!isObject(webhooks)) return 'capabilities.webhooks must be an object';
+		for (const [key, value] of Object.entries(webhooks)) {
+			if (key === 'retry') continue;
+			if (!WEBHOOK_EVENT_TYPES.includes(key)) return `unknown webhook event type ${key}`;
+			if (
+				!isObject(value) ||
+				typeof value.endpoint !== 'string' ||
+				!/^https?:\/\//.test(value.endpoint)
+			)
+				return `capabilities.webhooks["${key}"].endpoint must be an http(s) URL`;
+		}
+		return null;
+	}
+
+	const installationRoutes = [
+		{
+			method: 'GET',
+			path: '/api/account/:account/configuration/app-install/installations/:id',
+			handler(ctx) {
+				const app = checkAppJwt(ctx);
+				if (app.error) return app.error;
+				if (ctx.params.id !== state.installation.id)
+					return lpError(404, 'Not Found', `Installation ${ctx.params.id} not found`);
+				return json(200, clone(state.installation), {
+					'ac-revision': String(state.installationRevision),
+				});
+			},
+		},
+		{
+			method: 'PUT',
+			path: '/api/account/:account/configuration/app-install/installations/:id',
+			handler(ctx) {
+				const app = checkAppJwt(ctx);
+				if (app.error) return app.error;
+				if (options.installationReadOnly)
+					return lpError(403, 'Forbidden', 'The token may not change app installations');
+				if (ctx.params.id !== state.installation.id)
+					return lpError(404, 'Not Found', `Installation ${ctx.params.id} not found`);
+				const ifMatch = ctx.headers['if-match'];
+				if (!ifMatch) return lpError(400, 'Bad Request', 'If-Match (the revision) is required');
+				if (String(ifMatch) !== String(state.installationRevision))
+					return lpError(409, 'Conflict', `revision ${ifMatch} is not the current revision`);
+				const problem = installationProblem(ctx.body);
+				if (problem) return lpError(400, 'Bad Request', problem);
+				state.installation = { ...clone(ctx.body), id: state.installation.id };
+				state.installationRevision += 1;
+				return json(200, clone(state.installation), {
+					'ac-revision': String(state.installationRevision),
+				});
+			},
+		},
+	];
 
 	// -------------------------------------------------------------- routes
 
@@ -401,11 +698,20 @@ function create({ state, options, credentials, server }) {
 					if (req.type === 'ms.PublishEvent') return publishEvent(req, consumer, null);
 					if (req.type === 'cm.UpdateConversationField')
 						return updateConversationField(req, consumer);
+					if (req.type === 'userprofile.SetUserProfile') {
+						const answer = setUserProfile(req, consumer);
+						if (answer.code === 'OK')
+							for (const c of state.conversations)
+								if (c.consumerId === consumer.lpConsumerId && c.state === 'OPEN')
+									c.userProfile = consumer.profile;
+						return answer;
+					}
 					return item(req.id, 400, { msg: `Unsupported request type ${req.type}` });
 				});
 				return json(200, single ? answers[0] : answers);
 			},
 		},
+		...installationRoutes,
 	].map((route) => {
 		if (!route.messaging) return route;
 		const handler = route.handler;
@@ -451,4 +757,6 @@ module.exports = {
 	urls: (origin) => ({ baseUrl: origin, domainUrl: origin }),
 	create,
 	AUTH_ERRORS,
+	WEBHOOK_EVENT_TYPES,
+	livePersonSignature,
 };
