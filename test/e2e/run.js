@@ -37,9 +37,10 @@ const args = new Set(process.argv.slice(2));
 const { log, results, check, assert, assertEqual } = require('./lib');
 /**
  * Live checks against a running n8n (triggers, AI), one module each: `workflows` (test workflows to
- * import and publish), `publish` (IDs of examples/ workflows to publish) and `run(n8n, sandbox)`.
+ * import and publish), `publish` (IDs of examples/ workflows to publish), `credentials` (more
+ * credentials to import, optional) and `run(n8n, sandbox)`.
  */
-const LIVE = [require('./live/chatwoot-trigger')];
+const LIVE = [require('./live/chatwoot-trigger'), require('./live/ai-agent')];
 
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
 /** The package's node types, read from the built files: [{vendor, name, description}]. */
@@ -219,7 +220,13 @@ async function cliPhase(rt, work, tgz, sandbox) {
 	});
 
 	const credsFile = path.join(work, 'credentials.json');
-	fs.writeFileSync(credsFile, JSON.stringify(local.sandboxCredentials(sandbox.servers)));
+	fs.writeFileSync(
+		credsFile,
+		JSON.stringify([
+			...local.sandboxCredentials(sandbox.servers),
+			...LIVE.flatMap((m) => m.credentials ?? []),
+		]),
+	);
 	const wfDir = path.join(work, 'workflows');
 	fs.mkdirSync(wfDir, { recursive: true });
 	const all = examples();
