@@ -44,6 +44,23 @@ const OTHER_TOOL = {
 };
 const USER = { role: 'user', content: 'Conversation 42. The customer wrote: where is my parcel?' };
 
+interface Choice {
+	finish_reason: string | null;
+	message: {
+		role: string;
+		content: string | null;
+		tool_calls: { id: string; function: { name: string; arguments: string } }[];
+	};
+	delta?: { tool_calls?: { function: { arguments: string } }[] };
+}
+interface Answer {
+	data: { id: string }[];
+	choices: Choice[];
+	error: { message: string };
+	usage: { total_tokens: number };
+}
+const read = async (response: Response) => (await response.json()) as Answer;
+
 let fake: Fake;
 beforeAll(async () => {
 	fake = await startFakeOpenAi({
@@ -63,15 +80,15 @@ async function post(body: object, key = 'sk-test') {
 test('answers the model list and refuses a request without an API key', async () => {
 	const models = await fetch(`${fake.baseUrl}/models`, { headers: { authorization: 'Bearer k' } });
 	expect(models.status).toBe(200);
-	expect((await models.json()).data[0].id).toBe('fake-gpt-e2e');
+	expect((await read(models)).data[0].id).toBe('fake-gpt-e2e');
 	const anonymous = await fetch(`${fake.baseUrl}/models`);
 	expect(anonymous.status).toBe(401);
 });
 
 test('first a call of the chosen tool with arguments from the message, then a final text', async () => {
-	const first = await (
-		await post({ model: 'm', messages: [USER], tools: [OTHER_TOOL, REPLY_TOOL] })
-	).json();
+	const first = await read(
+		await post({ model: 'm', messages: [USER], tools: [OTHER_TOOL, REPLY_TOOL] }),
+	);
 	const [call] = first.choices[0].message.tool_calls;
 	expect(first.choices[0].finish_reason).toBe('tool_calls');
 	expect(call.function.name).toBe('Reply_in_Chatwoot');
@@ -79,7 +96,7 @@ test('first a call of the chosen tool with arguments from the message, then a fi
 		conversationId: 42,
 		message: 'Thanks for your message: "Conversation 42. The customer wrote: where is my parcel?"',
 	});
-	const second = await (
+	const second = await read(
 		await post({
 			model: 'm',
 			messages: [
@@ -88,8 +105,8 @@ test('first a call of the chosen tool with arguments from the message, then a fi
 				{ role: 'tool', tool_call_id: call.id, content: '{"messageId":7}' },
 			],
 			tools: [REPLY_TOOL],
-		})
-	).json();
+		}),
+	);
 	expect(second.choices[0]).toMatchObject({
 		finish_reason: 'stop',
 		message: { role: 'assistant', content: 'Done: I answered the customer ({"messageId":7}).' },
@@ -111,14 +128,14 @@ test('streams the same answer as server-sent events when asked to', async () => 
 		.filter((e) => e.startsWith('data: '))
 		.map((e) => e.slice('data: '.length));
 	expect(events.at(-1)).toBe('[DONE]');
-	const chunks = events.slice(0, -1).map((e) => JSON.parse(e));
+	const chunks = events.slice(0, -1).map((e) => JSON.parse(e) as Answer);
 	const args = chunks
 		.flatMap((c) => c.choices[0]?.delta?.tool_calls ?? [])
-		.map((t: { function: { arguments: string } }) => t.function.arguments)
+		.map((t) => t.function.arguments)
 		.join('');
 	expect(JSON.parse(args).conversationId).toBe(42);
 	expect(chunks.map((c) => c.choices[0]?.finish_reason).filter(Boolean)).toEqual(['tool_calls']);
-	expect(chunks.at(-1).usage.total_tokens).toBeGreaterThan(0);
+	expect(chunks.at(-1)?.usage.total_tokens).toBeGreaterThan(0);
 });
 
 test('a required argument it cannot fill is a 400 naming it', async () => {
@@ -128,7 +145,7 @@ test('a required argument it cannot fill is a 400 naming it', async () => {
 		tools: [REPLY_TOOL],
 	});
 	expect(response.status).toBe(400);
-	expect((await response.json()).error.message).toBe(
+	expect((await read(response)).error.message).toBe(
 		'cannot fill conversationId of tool Reply_in_Chatwoot',
 	);
 });

@@ -66,7 +66,8 @@ async function publish(n8n, cookie, srv, workflow) {
 	const trigger = workflow.nodes.find((n) => n.type === `${pkg.name}.chatwootTrigger`);
 	const ours = () =>
 		srv.state.webhooks.filter((w) => w.url.endsWith(`/${trigger.webhookId}/webhook`));
-	await rest(n8n, cookie, 'POST', `/workflows/${workflow.id}/activate`, {});
+	const { versionId } = await rest(n8n, cookie, 'GET', `/workflows/${workflow.id}`);
+	await rest(n8n, cookie, 'POST', `/workflows/${workflow.id}/activate`, { versionId });
 	await waitFor(() => ours().length > 0, 60000);
 	assertEqual(ours().length, 1, `webhooks of "${workflow.name}" in the sandbox`);
 	return async () => {
