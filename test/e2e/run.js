@@ -658,6 +658,13 @@ async function browserPhase(rt, work, sandbox) {
 			sandbox.reset();
 			await page.goto(`${n8n.url}/workflow/${webhookExample.workflow.id}`);
 			await byId('canvas-node').first().waitFor();
+			// n8n opens its "Production Checklist" over the canvas the first time it shows a published workflow
+			const checklist = page.getByText('Production Checklist', { exact: true });
+			await checklist.waitFor({ timeout: 3000 }).catch(() => {});
+			if (await checklist.isVisible()) {
+				await page.keyboard.press('Escape');
+				await checklist.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+			}
 			// Start from the "Try it" trigger: its own button shows when the pointer is over it.
 			await page.locator(`[data-test-id="canvas-node"][data-node-name="${NAMES.manual}"]`).hover();
 			await byId(`execute-workflow-button-${NAMES.manual}`).click();

@@ -105,10 +105,16 @@ async function incomingMessage(srv, text) {
 	return { conversationId: conversation.json.id, message };
 }
 
-/** Delivers message_created for `messageId` (signed, as Chatwoot does); returns the one delivery. */
-async function deliverMessage(srv, messageId) {
-	const deliveries = await srv.deliver(srv.payloadFor('message_created', { messageId }));
-	assertEqual(deliveries.length, 1, 'webhooks the sandbox delivered message_created to');
+/**
+ * Delivers message_created for `messageId` (signed, as Chatwoot does) to every subscribed webhook;
+ * returns the one delivery to `workflow`'s trigger.
+ */
+async function deliverMessage(srv, workflow, messageId) {
+	const trigger = workflow.nodes.find((n) => n.type === `${pkg.name}.chatwootTrigger`);
+	const deliveries = (await srv.deliver(srv.payloadFor('message_created', { messageId }))).filter(
+		(d) => d.url.endsWith(`/${trigger.webhookId}/webhook`),
+	);
+	assertEqual(deliveries.length, 1, `deliveries of message_created to "${workflow.name}"`);
 	assertEqual(deliveries[0].status, 200, `delivery status (${deliveries[0].body.slice(0, 200)})`);
 	return deliveries[0];
 }
@@ -124,15 +130,15 @@ const agentReplies = (srv, conversationId) =>
  * The reply's own message_created, as Chatwoot sends it after the agent's message: answered (200,
  * "ignored"), and no second execution.
  */
-async function replyStartsNothing(n8n, cookie, srv, workflowId, reply) {
-	const delivery = await deliverMessage(srv, reply.id);
+async function replyStartsNothing(n8n, cookie, srv, workflow, reply) {
+	const delivery = await deliverMessage(srv, workflow, reply.id);
 	assert(
 		/"ignored"/.test(delivery.body),
 		`the trigger did not ignore the reply's own event: ${delivery.body.slice(0, 200)}`,
 	);
 	log(`     the reply's own message_created: ${delivery.status} ${delivery.body}`);
 	await pause(3000);
-	const executions = await executionsOf(n8n, cookie, workflowId);
+	const executions = await executionsOf(n8n, cookie, workflow.id);
 	assertEqual(executions.length, 1, "executions after the reply's own message_created");
 }
 
@@ -179,7 +185,7 @@ async function run(n8n, sandbox) {
 				try {
 					const customerText = 'Hello, my parcel has not arrived yet (e2e AI)';
 					const { conversationId, message } = await incomingMessage(srv, customerText);
-					await deliverMessage(srv, message.id);
+					await deliverMessage(srv, workflow, message.id);
 					const executions = await finishedExecutions(n8n, cookie, workflow.id, 1, 90000);
 					assertEqual(executions.length, 1, 'executions after one incoming message');
 					const data = await executionData(n8n, cookie, executions[0].id);
@@ -193,6 +199,14 @@ async function run(n8n, sandbox) {
 					// what the model was offered: our tool, named after the node, described for the agent
 					const completions = fake.completions();
 					assertEqual(completions.length, 2, 'chat completions (tool call, then final answer)');
+					assertEqual(
+						completions.map((r) => r.headers.authorization),
+						[
+							`Bearer ${OPENAI_SANDBOX_CREDENTIAL.data.apiKey}`,
+							`Bearer ${OPENAI_SANDBOX_CREDENTIAL.data.apiKey}`,
+						],
+						"the credential's API key on the completions",
+					);
 					const offered = completions[0].body.tools ?? [];
 					const tool = offered.find((t) => t.function?.name === toolName);
 					assert(
@@ -253,7 +267,7 @@ async function run(n8n, sandbox) {
 						`the agent's output: ${JSON.stringify(agentOut?.[0]?.json)}`,
 					);
 
-					await replyStartsNothing(n8n, cookie, srv, workflow.id, replies[0]);
+					await replyStartsNothing(n8n, cookie, srv, workflow, replies[0]);
 					assertEqual(fake.completions().length, 2, 'chat completions after the reply event');
 					assertEqual(agentReplies(srv, conversationId).length, 1, 'agent replies at the end');
 				} finally {
@@ -269,7 +283,7 @@ async function run(n8n, sandbox) {
 				const unpublish = await publish(n8n, cookie, srv, workflow);
 				try {
 					const { conversationId, message } = await incomingMessage(srv, 'Is anyone there? (e2e)');
-					await deliverMessage(srv, message.id);
+					await deliverMessage(srv, workflow, message.id);
 					const executions = await finishedExecutions(n8n, cookie, workflow.id, 1, 60000);
 					assertEqual(executions.length, 1, 'executions after one incoming message');
 					assertEqual(executions[0].status, 'success', 'execution status');
@@ -281,7 +295,7 @@ async function run(n8n, sandbox) {
 						[REPLY_TEXT],
 						`agent replies in conversation ${conversationId}`,
 					);
-					await replyStartsNothing(n8n, cookie, srv, workflow.id, replies[0]);
+					await replyStartsNothing(n8n, cookie, srv, workflow, replies[0]);
 					assertEqual(agentReplies(srv, conversationId).length, 1, 'agent replies at the end');
 				} finally {
 					await unpublish();
