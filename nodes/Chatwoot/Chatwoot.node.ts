@@ -13,6 +13,7 @@ import { createConversationAsAgent } from './conversation/createAsAgent';
 import { getConversation } from './conversation/get';
 import { resolveConversation } from './conversation/resolve';
 import { sendMessage } from './message/send';
+import { sendMessageAsAgent } from './message/sendAsAgent';
 import { withoutSecretOutput } from './simplify';
 
 const operations = [
@@ -21,6 +22,7 @@ const operations = [
 	getConversation,
 	resolveConversation,
 	sendMessage,
+	sendMessageAsAgent,
 ].map(withoutSecretOutput);
 
 export class Chatwoot implements INodeType {
@@ -32,7 +34,7 @@ export class Chatwoot implements INodeType {
 		version: 1,
 		subtitle: operationSubtitle(operations),
 		description:
-			'Start Chatwoot conversations as a contact or as an agent, send messages as the contact, read and resolve conversations',
+			'Start Chatwoot conversations as a contact or as an agent, send messages as the contact or as an agent, read and resolve conversations',
 		defaults: { name: 'Chatwoot Conversations' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

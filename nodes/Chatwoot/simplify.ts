@@ -46,6 +46,26 @@ export function simplifyMessage(message: IDataObject, contactIdentifier: string)
 	};
 }
 
+/** The compact view of a message posted through the Application API (Send as Agent). */
+export function simplifyAgentMessage(
+	message: IDataObject,
+	sent: { accountId: string; conversationId: number },
+	credentials: ICredentialDataDecryptedObject,
+): IDataObject {
+	const attachments = Array.isArray(message.attachments) ? message.attachments : [];
+	return {
+		messageId: message.id,
+		conversationId: sent.conversationId,
+		content: message.content ?? null,
+		messageType: messageType(message.message_type),
+		private: message.private === true,
+		senderId: asObject(message.sender).id ?? message.sender_id ?? null,
+		attachmentsCount: attachments.length,
+		createdAt: isoTime(message.created_at),
+		conversationUrl: conversationUrl(credentials, sent.accountId, sent.conversationId),
+	};
+}
+
 /** The compact view of a public API conversation (Get, Resolve). */
 export function simplifyPublicConversation(
 	conversation: IDataObject,

@@ -193,14 +193,18 @@ export const chatwoot: Vendor = {
 };
 
 /** The account of an Application API call: the node's Account ID, else the credential's. */
-export function requireAccountId(context: OperationContext, nodeAccountId: unknown): string {
+export function requireAccountId(
+	context: OperationContext,
+	nodeAccountId: unknown,
+	operationName = 'Create as Agent',
+): string {
 	const accountId =
 		nodeAccountId !== undefined ? String(nodeAccountId) : credentialAccountId(context.credentials);
 	if (accountId === undefined || !/^\d+$/.test(accountId)) {
 		throw itemError(
 			context,
 			accountId === undefined
-				? 'Create as Agent needs an Account ID'
+				? `${operationName} needs an Account ID`
 				: `The Account ID "${accountId.slice(0, 40)}" in the ${CREDENTIAL_NAME} credential is not a number`,
 			"Enter the Account ID in the node or in the credential: it is the number after /app/accounts/ in Chatwoot's web address (for example 1 in https://app.chatwoot.com/app/accounts/1/dashboard).",
 		);
@@ -209,12 +213,15 @@ export function requireAccountId(context: OperationContext, nodeAccountId: unkno
 }
 
 /** The Application API needs the user access token; the public API never does. */
-export function requireAccessToken(context: OperationContext): void {
+export function requireAccessToken(
+	context: OperationContext,
+	operationName = 'Create as Agent',
+): void {
 	if (accessTokenOf(context.credentials)) return;
 	throw itemError(
 		context,
-		`Create as Agent needs the User Access Token of the ${CREDENTIAL_NAME} credential`,
-		'The Application API acts as a Chatwoot user. Copy the token from Chatwoot → Profile Settings → Access Token into the credential, or use Create, which needs only the inbox identifier.',
+		`${operationName} needs the User Access Token of the ${CREDENTIAL_NAME} credential`,
+		`The Application API acts as a Chatwoot user. Copy the token from Chatwoot → Profile Settings → Access Token into the credential${operationName === 'Create as Agent' ? ', or use Create, which needs only the inbox identifier' : ''}. Nothing was sent.`,
 	);
 }
 

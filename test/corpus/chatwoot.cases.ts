@@ -44,6 +44,12 @@ const asAgent = {
 	contactBy: 'contactId',
 	contactId: '1234',
 };
+const sendAsAgent = {
+	resource: 'message',
+	operation: 'sendAsAgent',
+	conversationId: '42',
+	message: 'Hello',
+};
 const contactFields = (fields: INodeParameters) => ({ contactFields: fields });
 const agentExtra = (fields: INodeParameters) => ({ ...asAgent, additionalFields: fields });
 
@@ -405,6 +411,35 @@ export const chatwootCases: BadInput[] = [
 		description:
 			'Settings → Inboxes → your API inbox → Configuration → Inbox Identifier. Nothing was sent.',
 	})),
+
+	// Message → Send as Agent (Application API).
+	...withParameters(sendAsAgent, typeCases('message', 'Message', true)),
+	{
+		name: 'Send as Agent: a conversation ID that is text',
+		parameters: { ...sendAsAgent, conversationId: '={{ "forty-two" }}' },
+		field: 'Conversation ID',
+		reason: `${WHOLE_NUMBER}, but got "forty-two"`,
+	},
+	{
+		name: 'Send as Agent: Private Note as text',
+		parameters: { ...sendAsAgent, privateNote: '={{ "yes" }}' },
+		field: 'Private Note',
+		reason: 'must be true or false, but got string',
+	},
+	{
+		name: 'Send as Agent: an Account ID in the node that is not a number',
+		parameters: { ...sendAsAgent, accountId: '={{ "acme" }}' },
+		field: 'Account ID',
+		reason: `${WHOLE_NUMBER}, but got "acme"`,
+	},
+	{
+		name: 'Send as Agent: no access token in the credential',
+		parameters: sendAsAgent,
+		credentials: { apiAccessToken: '' },
+		field: 'Send as Agent needs the User Access Token of the Chatwoot Conversations credential',
+		reason: '[item 0]',
+		description: 'Profile Settings → Access Token into the credential. Nothing was sent.',
+	},
 
 	// Unknown enum values. "Contact" and "Contact Identified By" take no expressions (noDataExpression):
 	// n8n hands the node the expression's text, which the node refuses all the same.

@@ -37,13 +37,15 @@ const args = new Set(process.argv.slice(2));
 const { log, results, check, assert, assertEqual, waitFor } = require('./lib');
 /**
  * Live checks against a running n8n (triggers, AI), one module each: `workflows` (test workflows to
- * import and publish), `publish` (IDs of examples/ workflows to publish) and `run(n8n, sandbox)`.
+ * import and publish), `publish` (IDs of examples/ workflows to publish), `credentials` (more
+ * credentials to import, optional) and `run(n8n, sandbox)`.
  */
 const LIVE = [
 	require('./live/chatwoot-trigger'),
 	require('./live/intercom-triage'),
 	require('./live/socialboards-close'),
 	require('./live/liveperson-trigger'),
+	require('./live/ai-agent'),
 ];
 
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
@@ -224,7 +226,13 @@ async function cliPhase(rt, work, tgz, sandbox) {
 	});
 
 	const credsFile = path.join(work, 'credentials.json');
-	fs.writeFileSync(credsFile, JSON.stringify(local.sandboxCredentials(sandbox.servers)));
+	fs.writeFileSync(
+		credsFile,
+		JSON.stringify([
+			...local.sandboxCredentials(sandbox.servers),
+			...LIVE.flatMap((m) => m.credentials ?? []),
+		]),
+	);
 	const wfDir = path.join(work, 'workflows');
 	fs.mkdirSync(wfDir, { recursive: true });
 	const all = examples();
@@ -777,6 +785,13 @@ async function browserPhase(rt, work, sandbox) {
 			sandbox.reset();
 			await page.goto(`${n8n.url}/workflow/${webhookExample.workflow.id}`);
 			await byId('canvas-node').first().waitFor();
+			// n8n opens its "Production Checklist" over the canvas the first time it shows a published workflow
+			const checklist = page.getByText('Production Checklist', { exact: true });
+			await checklist.waitFor({ timeout: 3000 }).catch(() => {});
+			if (await checklist.isVisible()) {
+				await page.keyboard.press('Escape');
+				await checklist.waitFor({ state: 'hidden', timeout: 5000 }).catch(() => {});
+			}
 			// Start from the "Try it" trigger: its own button shows when the pointer is over it.
 			await page.locator(`[data-test-id="canvas-node"][data-node-name="${NAMES.manual}"]`).hover();
 			await byId(`execute-workflow-button-${NAMES.manual}`).click();

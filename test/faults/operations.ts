@@ -116,6 +116,19 @@ export const operationTargets: OperationTarget[] = [
 		idempotent: true,
 	},
 	{
+		vendor: 'chatwoot',
+		name: 'Message → Send as Agent',
+		parameters: (created) => ({
+			resource: 'message',
+			operation: 'sendAsAgent',
+			conversationId: String(created.conversationId),
+			message,
+		}),
+		method: 'POST',
+		path: /^\/api\/v1\/accounts\/\d+\/conversations\/[^/]+\/messages$/,
+		idempotent: false,
+	},
+	{
 		vendor: 'socialboards',
 		name: 'Message → Add',
 		parameters: (created) => ({

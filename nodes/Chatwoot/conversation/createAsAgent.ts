@@ -5,6 +5,7 @@ import { itemError } from '../../shared/errors';
 import { buildBody, additionalFields, idField, messageField } from '../../shared/fields';
 import { oncePerExecution } from '../../shared/once';
 import type { Field, Operation, OperationContext } from '../../shared/types';
+import { accountIdField, accountPath } from '../application';
 import { requireAccessToken, requireAccountId } from '../vendor';
 import {
 	attributes,
@@ -91,18 +92,7 @@ const bodyFields: Field[] = [
 ];
 
 const fields: Field[] = [
-	{
-		property: {
-			displayName: 'Account ID',
-			name: 'accountId',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. 1',
-			description:
-				"The number after /app/accounts/ in Chatwoot's web address. Leave empty to use the Account ID of the credential.",
-		},
-		check: numericId(),
-	},
+	accountIdField,
 	{
 		property: {
 			displayName: 'Inbox ID',
@@ -179,10 +169,6 @@ const fields: Field[] = [
 	},
 	...bodyFields,
 ];
-
-function accountPath(accountId: string, tail: string): string {
-	return `/api/v1/accounts/${accountId}${tail}`;
-}
 
 /** The request body of POST /api/v1/accounts/{account_id}/conversations. */
 export function buildAgentConversationBody(
