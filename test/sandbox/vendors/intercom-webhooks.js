@@ -90,7 +90,7 @@ function attachWebhooks({ state, options, credentials, server }, impl) {
 	/**
 	 * Posts a notification to the subscriptions of its topic (ping: all), signed with the client
 	 * secret. Forgeries for tests: { url, secret ('' = unsigned), signature (null = no header),
-	 * rawBody, contentType }. Resolves to [{ url, topic, notificationId, status, body }].
+	 * rawBody, contentType }. Resolves to [{ url, topic, notificationId, notification, status, body }] (also in state.notifications).
 	 */
 	async function deliver(notification, forge = {}) {
 		const body = forge.rawBody !== undefined ? String(forge.rawBody) : JSON.stringify(notification);
@@ -124,6 +124,7 @@ function attachWebhooks({ state, options, credentials, server }, impl) {
 				url: target.url,
 				topic,
 				notificationId: notification && notification.id,
+				notification,
 				status,
 				body: text,
 			};
