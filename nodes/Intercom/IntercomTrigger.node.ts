@@ -132,7 +132,7 @@ export class IntercomTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					"Intercom sends webhooks to one URL per app, set in the Developer Hub (not through the API): 1. In the Intercom credential, fill in Client Secret (Developer Hub → your app → Basic Information). Without it this node refuses every delivery (401). 2. Publish (activate) this workflow. 3. Developer Hub → your app → Webhooks: paste this node's Production URL (Webhook URLs, above) as the endpoint URL, tick the topics named in brackets below, and save. Intercom's ping is answered without starting the workflow.",
+					"Intercom sends webhooks to one URL per app, set in the Developer Hub (not through the API): 1. In the Intercom credential, fill in Client Secret (Developer Hub → your app → Basic Information). Without it this node refuses every delivery (401). 2. Publish (activate) this workflow. 3. Developer Hub → your app → Webhooks: paste this node's Production URL (Webhook URLs, above) as the endpoint URL, tick the topics named in parentheses below, and save. Intercom's ping is answered without starting the workflow.",
 				name: 'setupNotice',
 				type: 'notice',
 				default: '',
