@@ -19,13 +19,18 @@ interface DeliveryResult {
 interface IntercomFake {
 	url: string;
 	credentials: IDataObject & { accessToken: string; clientSecret: string };
-	state: { conversations: IDataObject[]; requests: IDataObject[]; notifications: DeliveryResult[] };
+	state: {
+		conversations: IDataObject[];
+		requests: IDataObject[];
+		notifications: Array<DeliveryResult & { notification: IDataObject }>;
+	};
 	subscribe(url: string, topics: string[]): void;
 	notificationFor(topic: string, ref?: IDataObject): IDataObject;
 	deliver(notification: unknown, forge?: IDataObject): Promise<DeliveryResult[]>;
 	ping(url?: string): Promise<DeliveryResult[]>;
 	settled(): Promise<void>;
 	requestsTo(method: string, path: string | RegExp): IDataObject[];
+	injectFault(spec: IDataObject): void;
 	reset(): void;
 	close(): Promise<void>;
 }
@@ -464,6 +469,25 @@ describe('webhook(): echo filter and admin topics', () => {
 				contactId: JANE,
 			}),
 		]);
+	});
+
+	test('GET /me failing when an admin reply arrives: 500 (Intercom retries) and no execution, never a loop', async () => {
+		const t = await start({ topics: ['conversation.admin.replied'], ignoreOwnReplies: false });
+		t.node.parameters.ignoreOwnReplies = true; // the token's admin was not read on activation
+		const conversationId = await janeWritesIn();
+		fake.injectFault({ method: 'GET', path: '/me', kind: 500 });
+		await adminReplies(conversationId, 'We are on it');
+		expect(t.deliveries.map((d) => d.status)).toEqual([200, 500]);
+		expect(t.deliveries[1].error?.message).toBe(
+			'Intercom could not tell whose access token this is (GET /me)',
+		);
+		// Intercom's retry of the same notification, once /me answers: skipped as the token's own
+		const [retry] = await fake.deliver({
+			...fake.state.notifications[1].notification,
+			delivery_attempts: 2,
+		});
+		expect(JSON.parse(retry.body)).toEqual({ received: true, ignored: 'own reply' });
+		expect(t.executions).toHaveLength(0);
 	});
 
 	test('closed, snoozed, opened, assigned: one item each with the state and the part', async () => {

@@ -52,6 +52,15 @@ const INTERCOM_TRIGGER_WORKFLOW = {
 	tags: [],
 };
 
+/** Why the trigger ignored a delivery (its JSON answer), or null for one that started the workflow. */
+function ignoredOf(answer) {
+	try {
+		return JSON.parse(answer.body).ignored ?? null;
+	} catch {
+		return null; // n8n's own answer to a delivery that started the workflow
+	}
+}
+
 /** The sandbox's Intercom API, as a workflow or a person would call it. */
 function intercomApi(srv) {
 	return async (method, p, body) => {
@@ -121,7 +130,7 @@ async function run(n8n, sandbox) {
 			const part = parts[parts.length - 1];
 			const answers = srv.state.notifications.filter((n) => n.url === url && n.topic !== 'ping');
 			assertEqual(
-				answers.map((n) => [n.topic, n.status, JSON.parse(n.body).ignored ?? null]),
+				answers.map((n) => [n.topic, n.status, ignoredOf(n)]),
 				[
 					['conversation.user.created', 200, 'topic'],
 					['conversation.user.replied', 200, null],
@@ -162,7 +171,7 @@ async function run(n8n, sandbox) {
 			assert(delivered, 'no delivered notification to retry');
 			const [again] = await srv.deliver({ ...delivered, delivery_attempts: 2 });
 			assertEqual(again.status, 200, `retry status (${again.body.slice(0, 200)})`);
-			assertEqual(JSON.parse(again.body).ignored, 'replay', 'retry answer');
+			assertEqual(ignoredOf(again), 'replay', 'retry answer');
 			await pause(2000);
 			assertEqual(await count(), 1, 'executions after a retry');
 		},
@@ -196,7 +205,7 @@ async function run(n8n, sandbox) {
 			await srv.settled();
 			const last = srv.state.notifications.filter((n) => n.url === url).pop();
 			assertEqual([last.topic, last.status], ['conversation.admin.replied', 200], 'delivery');
-			assertEqual(JSON.parse(last.body).ignored, 'own reply', 'answer');
+			assertEqual(ignoredOf(last), 'own reply', 'answer');
 			await pause(2000);
 			assertEqual(await count(), 1, 'executions after the admin reply');
 		},
