@@ -11,8 +11,30 @@ import { intercom } from './vendor';
 import { createConversation } from './conversation/create';
 import { getConversation } from './conversation/get';
 import { replyToConversation } from './conversation/reply';
+import { replyAsAdmin } from './conversation/replyAsAdmin';
+import { addTagToConversation } from './conversation/addTag';
+import { assignConversation } from './conversation/assign';
+import { closeConversation } from './conversation/close';
+import { openConversation } from './conversation/open';
+import { removeTagFromConversation } from './conversation/removeTag';
+import { searchConversations } from './conversation/search';
+import { snoozeConversation } from './conversation/snooze';
+import { updateConversation } from './conversation/update';
 
-const operations = [createConversation, replyToConversation, getConversation];
+const operations = [
+	createConversation,
+	addTagToConversation,
+	assignConversation,
+	closeConversation,
+	getConversation,
+	openConversation,
+	removeTagFromConversation,
+	replyAsAdmin,
+	replyToConversation,
+	searchConversations,
+	snoozeConversation,
+	updateConversation,
+];
 
 export class Intercom implements INodeType {
 	description: INodeTypeDescription = {
@@ -23,7 +45,7 @@ export class Intercom implements INodeType {
 		version: 1,
 		subtitle: operationSubtitle(operations),
 		description:
-			'Start conversations in Intercom from a contact, reply as the contact, and read conversations',
+			'Start, reply to, assign, tag, close, snooze, update and search Intercom conversations',
 		defaults: { name: 'Intercom Conversations' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -108,3 +108,12 @@ export function attachmentFields(
 		...more,
 	]);
 }
+
+/** The admin (teammate) who acts; empty means the admin who owns the credential's access token. */
+export function adminIdField(action: string): Field {
+	return idField('Admin ID', 'adminId', {
+		required: false,
+		placeholder: 'e.g. 991267459',
+		description: `The ID of the Intercom admin (teammate) who ${action}. Leave empty to use the admin who owns the credential's access token.`,
+	});
+}

@@ -1,6 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { ARRAY, type BadInput, LONG, OBJECT, typeCases } from './cases';
+import { ARRAY, type BadInput, LONG, OBJECT, typeCases, withParameters } from './cases';
 
 export const intercomCreate = {
 	resource: 'conversation',
@@ -144,4 +144,36 @@ export const intercomCases: BadInput[] = [
 		field: 'Additional Fields › Contact Name',
 		reason: 'must be text',
 	},
+	...withParameters(
+		{ operation: 'replyAsAdmin', conversationId: '499', message: 'On it' },
+		[
+			...typeCases('conversationId', 'Conversation ID', true),
+			...typeCases('message', 'Message', true),
+			...typeCases('adminId', 'Admin ID', false),
+			{
+				name: 'a conversation ID with a slash',
+				parameters: { conversationId: '499/../../admins' },
+				field: 'Conversation ID',
+				reason: 'an ID has only letters',
+			},
+			{
+				name: 'an over-long message',
+				parameters: { message: LONG },
+				field: 'Message',
+				reason: 'the limit is 65000',
+			},
+			{
+				name: 'a quick reply as message type',
+				parameters: { messageType: '={{ "quick_reply" }}' },
+				field: 'Message Type',
+				reason: 'must be one of "comment", "note"',
+			},
+			{
+				name: 'an admin ID with a space',
+				parameters: { adminId: '99 12' },
+				field: 'Admin ID',
+				reason: 'an ID has only letters',
+			},
+		].map((entry) => ({ ...entry, name: `Reply as Admin › ${entry.name}` })),
+	),
 ];

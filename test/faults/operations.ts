@@ -35,6 +35,20 @@ export const operationTargets: OperationTarget[] = [
 	},
 	{
 		vendor: 'intercom',
+		name: 'Conversation → Reply as Admin',
+		parameters: (created) => ({
+			resource: 'conversation',
+			operation: 'replyAsAdmin',
+			conversationId: created.conversationId as string,
+			message,
+			messageType: 'note',
+		}),
+		method: 'POST',
+		path: /^\/conversations\/[^/]+\/reply$/,
+		idempotent: false,
+	},
+	{
+		vendor: 'intercom',
 		name: 'Conversation → Get',
 		parameters: (created) => ({
 			resource: 'conversation',

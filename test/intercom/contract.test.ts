@@ -91,3 +91,43 @@ test.each([
 	expect(error).toBeUndefined();
 	expect(spec.forRequest('/conversations/{conversation_id}/reply', 'post')(replies[0])).toBeNull();
 });
+
+function captureAny(
+	method: 'get' | 'post' | 'put' | 'delete',
+	path: string | RegExp,
+	reply: object,
+	sink: unknown[],
+) {
+	return nock('https://api.intercom.io')
+		.intercept(path, method.toUpperCase(), (body) => {
+			sink.push(body);
+			return true;
+		})
+		.reply(200, reply);
+}
+
+test.each(['comment', 'note'])(
+	'reply as admin (%s) matches the admin reply schema',
+	async (messageType) => {
+		const replies: unknown[] = [];
+		nock('https://api.intercom.io').get('/me').reply(200, { type: 'admin', id: '991267459' });
+		captureAny('post', '/conversations/499/reply', { type: 'conversation', id: '499' }, replies);
+		const { error } = await runNode({
+			type: 'intercom',
+			parameters: {
+				resource: 'conversation',
+				operation: 'replyAsAdmin',
+				conversationId: '499',
+				message: 'On it',
+				messageType,
+				additionalFields: { attachmentUrls: 'https://example.com/a.png' },
+			},
+			credentials,
+		});
+		expect(error).toBeUndefined();
+		expect(
+			spec.forRequest('/conversations/{conversation_id}/reply', 'post')(replies[0]),
+		).toBeNull();
+		expect(spec.forSchema('admin_reply_conversation_request')(replies[0])).toBeNull();
+	},
+);

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { dateTime, oneOf, text } from '../../shared/checks';
-import { buildBody } from '../../shared/fields';
+import { buildBody, idField } from '../../shared/fields';
 import { conversationCreate } from '../../shared/operations';
 import type { Field, Operation } from '../../shared/types';
 import { apiVersionAtLeast, conversationUrl } from '../vendor';
@@ -60,6 +60,13 @@ const fields: Field[] = [
 		'e.g. https://example.com/invoice.png',
 		'Up to 10 public file URLs (Intercom shows images inline), separated by commas or new lines',
 		[
+			idField('Brand ID', 'brandId', {
+				required: false,
+				placeholder: 'e.g. tlkp1d91',
+				description:
+					'The Intercom brand the conversation belongs to, for workspaces with several brands (needs API Version 2.16 or later in the credential). Empty: the default brand.',
+				send: 'brand_id',
+			}),
 			{
 				property: {
 					displayName: 'Contact Name',
@@ -97,19 +104,25 @@ const fields: Field[] = [
 	),
 ];
 
-/** Created At exists from API 2.11 (Intercom-OpenAPI: "Add created_at … for v2.11+"). */
-const CREATED_AT_SINCE = '2.11';
+/** Created At exists from API 2.11 (Intercom-OpenAPI: "Add created_at … for v2.11+"); brand_id from 2.16. */
+const VERSION_GATED = [
+	{ name: 'createdAt', label: 'Created At', since: '2.11' },
+	{ name: 'brandId', label: 'Brand ID', since: '2.16' },
+];
 
 export const createConversation: Operation = {
 	...conversationCreate('Start a conversation from a contact, found by ID, e-mail or external ID'),
 	fields,
 	checkWithCredentials(params, credentials) {
-		const createdAt = (params.additionalFields as IDataObject | undefined)?.createdAt;
-		if (!createdAt || apiVersionAtLeast(credentials.apiVersion, CREATED_AT_SINCE)) return undefined;
+		const extra = (params.additionalFields ?? {}) as IDataObject;
+		const gated = VERSION_GATED.find(
+			(field) => extra[field.name] && !apiVersionAtLeast(credentials.apiVersion, field.since),
+		);
+		if (!gated) return undefined;
 		return {
-			field: 'Additional Fields › Created At',
-			reason: `needs Intercom API version ${CREATED_AT_SINCE} or later; the credential's API Version is ${String(credentials.apiVersion)}`,
-			fix: `Set "API Version" in the Intercom Conversations credential to ${CREATED_AT_SINCE} or later, or remove Created At.`,
+			field: `Additional Fields › ${gated.label}`,
+			reason: `needs Intercom API version ${gated.since} or later; the credential's API Version is ${String(credentials.apiVersion)}`,
+			fix: `Set "API Version" in the Intercom Conversations credential to ${gated.since} or later, or remove ${gated.label}.`,
 		};
 	},
 	async run(context, params) {

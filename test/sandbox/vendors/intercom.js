@@ -58,6 +58,11 @@ const DEFAULT_CONTACTS = [
 	},
 ];
 
+const DEFAULT_TAGS = [
+	{ id: '86', name: 'VIP' },
+	{ id: '87', name: 'Billing' },
+];
+
 function errorList(status, code, message, field) {
 	const error = { code, message };
 	if (field) error.field = field;
@@ -95,6 +100,10 @@ function create({ state, options, credentials }) {
 		contactReply: validators.forSchema('contact_reply_conversation_request'),
 		adminReply: validators.forSchema('admin_reply_conversation_request'),
 		reply: validators.forSchema('reply_conversation_request'),
+		parts: validators.forRequest('/conversations/{conversation_id}/parts', 'post'),
+		tag: validators.forRequest('/conversations/{conversation_id}/tags', 'post'),
+		untag: validators.forRequest('/conversations/{conversation_id}/tags/{tag_id}', 'delete'),
+		update: validators.forSchema('update_conversation_request'),
 	};
 	const tokens = new Set(
 		[credentials.accessToken, ...(credentials.accessTokens || [])].filter(Boolean),
@@ -160,6 +169,11 @@ function create({ state, options, credentials }) {
 		state.contacts.push(contact);
 	}
 
+	// Workspace tags (GET /tags); options.tags replaces the seed.
+	if (!Array.isArray(state.tags)) state.tags = [];
+	state.tags.length = 0;
+	for (const seed of options.tags || DEFAULT_TAGS) state.tags.push({ type: 'tag', ...seed });
+
 	const findContact = (id) => state.contacts.find((c) => c.id === id);
 	const findConversation = (id) => state.conversations.find((c) => c.id === String(id));
 	const emailEq = (a, b) =>
@@ -203,7 +217,23 @@ function create({ state, options, credentials }) {
 		return contact[field];
 	}
 
+	/** A conversation's value for a search field (dot paths; contact_ids is the list of its contacts). */
+	function conversationValue(conversation, field) {
+		if (field === 'contact_ids') return conversation.contacts.contacts.map((c) => c.id);
+		if (field === 'tag_ids') return conversation.tags.tags.map((t) => t.id);
+		return field
+			.split('.')
+			.reduce((node, key) => (isObject(node) ? node[key] : undefined), conversation);
+	}
+
 	function compare(actual, operator, expected) {
+		// a list field (contact_ids) matches when one of its entries does
+		if (Array.isArray(actual)) {
+			const some = actual.some((one) => compare(one, operator, expected));
+			return operator === '!=' || operator === 'NIN'
+				? actual.every((one) => compare(one, operator, expected))
+				: some;
+		}
 		const a = typeof actual === 'string' ? actual.toLowerCase() : actual;
 		const e = typeof expected === 'string' ? expected.toLowerCase() : expected;
 		const list = Array.isArray(expected)
@@ -240,7 +270,7 @@ function create({ state, options, credentials }) {
 	}
 
 	/** Returns a predicate, or a string explaining why the query is not accepted. */
-	function compileQuery(query, depth) {
+	function compileQuery(query, depth, valueOf = fieldValue) {
 		if (query.operator === 'AND' || query.operator === 'OR') {
 			if (depth >= MAX_SEARCH_DEPTH) return 'query nesting is limited to 2 levels';
 			if (!Array.isArray(query.value) || query.value.length === 0)
@@ -249,7 +279,7 @@ function create({ state, options, credentials }) {
 				return `a group is limited to ${MAX_FILTERS_PER_GROUP} filters`;
 			const parts = [];
 			for (const sub of query.value) {
-				const compiled = compileQuery(sub, depth + 1);
+				const compiled = compileQuery(sub, depth + 1, valueOf);
 				if (typeof compiled === 'string') return compiled;
 				parts.push(compiled);
 			}
@@ -258,7 +288,7 @@ function create({ state, options, credentials }) {
 				: (c) => parts.some((p) => p(c));
 		}
 		if (typeof query.field !== 'string' || !query.field) return 'query.field is required';
-		return (contact) => compare(fieldValue(contact, query.field), query.operator, query.value);
+		return (record) => compare(valueOf(record, query.field), query.operator, query.value);
 	}
 
 	// -------------------------------------------------------------- handlers
@@ -495,38 +525,139 @@ function create({ state, options, credentials }) {
 			path: '/conversations/:id/parts',
 			handler(ctx) {
 				const body = ctx.body;
-				if (!isObject(body))
-					return errorList(400, 'parameter_invalid', 'request body must be an object');
-				if (!['close', 'open', 'snoozed', 'assignment'].includes(body.message_type)) {
-					return errorList(
-						400,
-						'parameter_invalid',
-						'message_type must be one of: close, open, snoozed, assignment',
-						'message_type',
-					);
-				}
-				if (body.type !== 'admin')
-					return errorList(400, 'parameter_invalid', 'type must be admin', 'type');
+				const result = validate.parts(body);
+				if (result) return invalid(result);
 				if (String(body.admin_id) !== admin.id)
 					return errorList(404, 'admin_not_found', 'Admin not found', 'admin_id');
 				const conversation = findConversation(ctx.params.id);
 				if (!conversation) return errorList(404, 'not_found', 'Resource Not Found');
 				if (body.message_type === 'close')
-					Object.assign(conversation, { open: false, state: 'closed' });
+					Object.assign(conversation, { open: false, state: 'closed', snoozed_until: null });
 				if (body.message_type === 'open')
-					Object.assign(conversation, { open: true, state: 'open' });
+					Object.assign(conversation, { open: true, state: 'open', snoozed_until: null });
 				if (body.message_type === 'snoozed')
 					Object.assign(conversation, {
 						open: true,
 						state: 'snoozed',
-						snoozed_until: body.snoozed_until || null,
+						snoozed_until: body.snoozed_until,
 					});
+				if (body.message_type === 'assignment') {
+					const assignee = String(body.assignee_id) === '0' ? null : Number(body.assignee_id);
+					if (body.type === 'team') conversation.team_assignee_id = assignee;
+					else conversation.admin_assignee_id = assignee;
+				}
 				addPart(conversation, {
 					part_type: body.message_type,
 					body: body.body,
 					author: { type: 'admin', id: admin.id, name: admin.name, email: admin.email },
 				});
 				return json(200, presentConversation(conversation));
+			},
+		},
+		{
+			method: 'PUT',
+			path: '/conversations/:id',
+			handler(ctx) {
+				const body = ctx.body;
+				const result = validate.update(body);
+				if (result) return invalid(result);
+				const conversation = findConversation(ctx.params.id);
+				if (!conversation) return errorList(404, 'not_found', 'Resource Not Found');
+				if (body.title !== undefined) {
+					if (!versionAtLeast(ctx.headers['intercom-version'], 2, 13))
+						return errorList(400, 'parameter_invalid', 'title is not a valid parameter', 'title');
+					conversation.title = body.title;
+				}
+				if (body.read !== undefined) conversation.read = body.read;
+				if (body.custom_attributes !== undefined)
+					Object.assign(conversation.custom_attributes, body.custom_attributes);
+				conversation.updated_at = nowSec();
+				return json(200, presentConversation(conversation));
+			},
+		},
+		{
+			method: 'POST',
+			path: '/conversations/search',
+			handler(ctx) {
+				const result = validate.search(ctx.body);
+				if (result) return invalid(result);
+				const predicate = compileQuery(ctx.body.query, 0, conversationValue);
+				if (typeof predicate === 'string')
+					return errorList(400, 'parameter_invalid', predicate, 'query');
+				const pagination = ctx.body.pagination || {};
+				const perPage = Math.min(Math.max(Number(pagination.per_page) || 20, 1), 150);
+				const start = pagination.starting_after
+					? Number(Buffer.from(String(pagination.starting_after), 'base64url').toString()) || 0
+					: 0;
+				const matches = state.conversations.filter(predicate);
+				const pages = {
+					type: 'pages',
+					page: Math.floor(start / perPage) + 1,
+					per_page: perPage,
+					total_pages: Math.max(1, Math.ceil(matches.length / perPage)),
+				};
+				if (start + perPage < matches.length) {
+					pages.next = {
+						per_page: perPage,
+						starting_after: Buffer.from(String(start + perPage)).toString('base64url'),
+					};
+				}
+				return json(200, {
+					type: 'conversation.list',
+					pages,
+					total_count: matches.length,
+					conversations: matches.slice(start, start + perPage).map(presentConversation),
+				});
+			},
+		},
+		{
+			method: 'GET',
+			path: '/tags',
+			handler: () => json(200, { type: 'list', data: clone(state.tags) }),
+		},
+		{
+			method: 'POST',
+			path: '/conversations/:id/tags',
+			handler(ctx) {
+				const body = ctx.body;
+				const result = validate.tag(body);
+				if (result) return invalid(result);
+				if (String(body.admin_id) !== admin.id)
+					return errorList(404, 'admin_not_found', 'Admin not found', 'admin_id');
+				const conversation = findConversation(ctx.params.id);
+				if (!conversation) return errorList(404, 'not_found', 'Conversation not found');
+				const tag = state.tags.find((t) => t.id === String(body.id));
+				if (!tag) return errorList(404, 'tag_not_found', 'Tag not found');
+				if (!conversation.tags.tags.some((t) => t.id === tag.id))
+					conversation.tags.tags.push({ type: 'tag', id: tag.id, name: tag.name });
+				conversation.updated_at = nowSec();
+				return json(200, {
+					...clone(tag),
+					applied_at: nowSec(),
+					applied_by: { type: 'admin', id: admin.id },
+				});
+			},
+		},
+		{
+			method: 'DELETE',
+			path: '/conversations/:id/tags/:tagId',
+			handler(ctx) {
+				const body = ctx.body;
+				const result = validate.untag(body);
+				if (result) return invalid(result);
+				if (String(body.admin_id) !== admin.id)
+					return errorList(404, 'admin_not_found', 'Admin not found', 'admin_id');
+				const conversation = findConversation(ctx.params.id);
+				if (!conversation) return errorList(404, 'not_found', 'Conversation not found');
+				const tag = state.tags.find((t) => t.id === ctx.params.tagId);
+				if (!tag) return errorList(404, 'tag_not_found', 'Tag not found');
+				conversation.tags.tags = conversation.tags.tags.filter((t) => t.id !== tag.id);
+				conversation.updated_at = nowSec();
+				return json(200, {
+					...clone(tag),
+					applied_at: null,
+					applied_by: { type: 'admin', id: admin.id },
+				});
 			},
 		},
 	];
