@@ -499,6 +499,7 @@ describe('webhook(): echo filter and admin topics', () => {
 				type: 'admin',
 				admin_id: ADMIN,
 				...(messageType === 'snoozed' ? { snoozed_until: 1900000000 } : {}),
+				...(messageType === 'assignment' ? { assignee_id: ADMIN } : {}),
 			});
 			await fake.settled();
 		}
@@ -549,6 +550,7 @@ describe('webhook(): echo filter and admin topics', () => {
 				.conversation_parts as IDataObject[]
 		).map((p) => p.id);
 		expect(t.executions.slice(1).map((items) => items[0].json.messageId)).toEqual(parts);
+		expect(t.executions[4][0].json.adminAssigneeId).toBe(ADMIN);
 	});
 });
 

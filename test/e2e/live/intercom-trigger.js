@@ -2,12 +2,14 @@
 /**
  * The Intercom Conversations Trigger in a running n8n: the sandbox plays the Developer Hub (the
  * production URL subscribed to topics) and Intercom's signed notifications, sent on its own after
- * API calls; ping, forgeries, replays and the echo filter start nothing.
+ * API calls; ping, forgeries, replays and the echo filter start nothing. Also runs the published
+ * example examples/intercom-reply.json (a contact's reply → Reply as Admin, no loop).
  */
 const fs = require('fs');
 const path = require('path');
 const local = require('../../../scripts/n8n-local');
-const { SANDBOX_CREDENTIALS } = require('../../../scripts/make-examples');
+const { SANDBOX_CREDENTIALS, examples } = require('../../../scripts/make-examples');
+const { INTERCOM_REPLY_EXAMPLE } = require('../../../scripts/examples/intercom-reply');
 const {
 	check,
 	assert,
@@ -210,6 +212,104 @@ async function run(n8n, sandbox) {
 			assertEqual(await count(), 1, 'executions after the admin reply');
 		},
 	);
+
+	await check(
+		'intercom example intercom-reply.json: one contact reply → exactly one Reply as Admin; its notification starts nothing',
+		() => runReplyExample(n8n, srv, url, cookie),
+	);
 }
 
-module.exports = { workflows: [INTERCOM_TRIGGER_WORKFLOW], run };
+/**
+ * examples/intercom-reply.json, published: a contact's reply → Reply as Admin. One reply in, exactly
+ * one admin reply out, and Intercom's notification of that admin reply starts nothing (the example's
+ * topic filter; and the first workflow, watching admin replies, skips it as the token's own).
+ */
+async function runReplyExample(n8n, srv, triggerUrl, cookie) {
+	const api = intercomApi(srv);
+	const example = examples().find((e) => e.workflow.id === INTERCOM_REPLY_EXAMPLE.id);
+	const trigger = example.workflow.nodes.find(
+		(n) => n.name === INTERCOM_REPLY_EXAMPLE.names.trigger,
+	);
+	const url = `${n8n.url}/webhook/${trigger.webhookId}/webhook`;
+	const ping = await waitUntilLive(srv, url);
+	assertEqual(ping.status, 200, `ping of the example's URL (${ping.body.slice(0, 200)})`);
+	srv.subscribe(url, ['conversation.admin.replied', 'conversation.user.replied']);
+	srv.subscribe(triggerUrl, ['conversation.admin.replied']);
+	const triggerRuns = (await executionsOf(n8n, cookie, INTERCOM_TRIGGER_WORKFLOW.id)).length;
+	const message = await api('POST', '/conversations', {
+		from: { type: 'user', id: JANE },
+		body: 'Hello (example)',
+	});
+	const conversationId = String(message.conversation_id);
+	await api('POST', `/conversations/${conversationId}/reply`, {
+		message_type: 'comment',
+		type: 'user',
+		intercom_user_id: JANE,
+		body: '<p>Do you ship to Lisbon?</p>',
+	});
+	await srv.settled();
+	const executions = await finishedExecutions(n8n, cookie, example.workflow.id, 1);
+	assertEqual(
+		executions.map((e) => e.status),
+		['success'],
+		'executions of the example after one reply',
+	);
+	// the admin reply's notification is sent after the API answered the workflow
+	await waitFor(
+		() =>
+			srv.state.notifications.some(
+				(n) => n.url === url && n.topic === 'conversation.admin.replied',
+			),
+		15000,
+	);
+	await srv.settled();
+	await pause(2000);
+	const conversation = srv.state.conversations.find((c) => c.id === conversationId);
+	const adminParts = conversation.conversation_parts.conversation_parts.filter(
+		(p) => p.author.type === 'admin',
+	);
+	assertEqual(
+		adminParts.map((p) => [p.part_type, p.author.id, p.body]),
+		[
+			[
+				'comment',
+				'991267001',
+				'Thanks for your message ("Do you ship to Lisbon?"). A teammate will get back to you shortly.',
+			],
+		],
+		'admin replies in the conversation',
+	);
+	const delivered = (target) =>
+		srv.state.notifications
+			.filter((n) => n.url === target && n.notification?.data?.item?.id === conversationId)
+			.map((n) => [n.topic, n.status, ignoredOf(n)]);
+	assertEqual(
+		delivered(url),
+		[
+			['conversation.user.replied', 200, null],
+			['conversation.admin.replied', 200, 'topic'],
+		],
+		"deliveries to the example's URL",
+	);
+	assertEqual(
+		delivered(triggerUrl),
+		[['conversation.admin.replied', 200, 'own reply']],
+		"deliveries to the first trigger's URL",
+	);
+	assertEqual(
+		(await executionsOf(n8n, cookie, example.workflow.id)).length,
+		1,
+		'executions of the example in the end',
+	);
+	assertEqual(
+		(await executionsOf(n8n, cookie, INTERCOM_TRIGGER_WORKFLOW.id)).length,
+		triggerRuns,
+		'executions of the first trigger workflow',
+	);
+}
+
+module.exports = {
+	workflows: [INTERCOM_TRIGGER_WORKFLOW],
+	publish: [INTERCOM_REPLY_EXAMPLE.id],
+	run,
+};
