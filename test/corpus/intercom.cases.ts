@@ -1,6 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
-import { ARRAY, type BadInput, LONG, OBJECT, typeCases, withParameters } from './cases';
+import { ARRAY, type BadInput, LONG, OBJECT, repeat, typeCases, withParameters } from './cases';
 
 export const intercomCreate = {
 	resource: 'conversation',
@@ -144,7 +144,8 @@ export const intercomCases: BadInput[] = [
 		field: 'Additional Fields › Contact Name',
 		reason: 'must be text',
 	},
-	...withParameters(
+	...operationCases(
+		'Reply as Admin',
 		{ operation: 'replyAsAdmin', conversationId: '499', message: 'On it' },
 		[
 			...typeCases('conversationId', 'Conversation ID', true),
@@ -174,6 +175,196 @@ export const intercomCases: BadInput[] = [
 				field: 'Admin ID',
 				reason: 'an ID has only letters',
 			},
-		].map((entry) => ({ ...entry, name: `Reply as Admin › ${entry.name}` })),
+		],
 	),
+	...operationCases('Assign', { operation: 'assign', conversationId: '499', assigneeId: '5' }, [
+		...typeCases('assigneeId', 'Assignee ID', true),
+		{
+			name: 'an unknown assignee type',
+			parameters: { assigneeType: '={{ "group" }}' },
+			field: 'Assign To',
+			reason: 'must be one of "admin", "team"',
+		},
+		{
+			name: 'an assignee ID with a slash',
+			parameters: { assigneeId: '5/../6' },
+			field: 'Assignee ID',
+			reason: 'an ID has only letters',
+		},
+		{
+			name: 'a message as an object',
+			parameters: { additionalFields: { message: OBJECT } },
+			field: 'Additional Fields › Message',
+			reason: 'must be text',
+		},
+	]),
+	...operationCases('Close', { operation: 'close', conversationId: '499' }, [
+		...typeCases('conversationId', 'Conversation ID', true),
+		{
+			name: 'an over-long closing message',
+			parameters: { additionalFields: { message: LONG } },
+			field: 'Additional Fields › Message',
+			reason: 'the limit is 65000',
+		},
+	]),
+	...operationCases('Open', { operation: 'open', conversationId: '499' }, [
+		...typeCases('adminId', 'Admin ID', false),
+	]),
+	...operationCases('Snooze', { operation: 'snooze', conversationId: '499' }, [
+		{
+			name: 'a time in the past',
+			parameters: { snoozeUntil: '2020-01-01T00:00:00Z' },
+			field: 'Snooze Until',
+			reason: 'which has already passed',
+		},
+		{
+			name: 'an unreadable time',
+			parameters: { snoozeUntil: 'next week' },
+			field: 'Snooze Until',
+			reason: 'must be a date and time',
+		},
+		{
+			name: 'an empty time from an expression',
+			parameters: { snoozeUntil: '={{ "" }}' },
+			field: 'Snooze Until',
+			reason: 'is required but is empty',
+		},
+		{
+			name: 'a time as an object',
+			parameters: { snoozeUntil: OBJECT },
+			field: 'Snooze Until',
+			reason: 'must be a date and time',
+		},
+	]),
+	...operationCases('Add Tag', { operation: 'addTag', conversationId: '499', tagId: '86' }, [
+		...typeCases('tagId', 'Tag ID', true),
+		...typeCases('tagName', 'Tag Name', true).map((entry) => ({
+			...entry,
+			parameters: { tagBy: 'name', ...entry.parameters },
+		})),
+		{
+			name: 'an unknown tag lookup',
+			parameters: { tagBy: '={{ "color" }}', tagName: 'VIP' },
+			field: 'Tag Identified By',
+			reason: 'must be one of "id", "name"',
+		},
+		{
+			name: 'a tag ID with a slash',
+			parameters: { tagId: '86/../87' },
+			field: 'Tag ID',
+			reason: 'an ID has only letters',
+		},
+	]),
+	...operationCases('Remove Tag', { operation: 'removeTag', conversationId: '499', tagId: '86' }, [
+		{
+			name: 'a tag ID with a question mark',
+			parameters: { tagId: '86?x=1' },
+			field: 'Tag ID',
+			reason: 'an ID has only letters',
+		},
+		{
+			name: 'an over-long tag name',
+			parameters: { tagBy: 'name', tagName: repeat('t', 300) },
+			field: 'Tag Name',
+			reason: 'the limit is 255',
+		},
+	]),
+	...operationCases('Update', { operation: 'update', conversationId: '499' }, [
+		{
+			name: 'no field to change',
+			parameters: { updateFields: {} },
+			field: 'Update Fields',
+			reason: 'has no field to change',
+		},
+		{
+			name: 'custom attributes that are not JSON',
+			parameters: { updateFields: { customAttributes: '{issue: billing}' } },
+			field: 'Update Fields › Custom Attributes',
+			reason: 'is not valid JSON',
+		},
+		{
+			name: 'custom attributes as a list',
+			parameters: { updateFields: { customAttributes: ARRAY } },
+			field: 'Update Fields › Custom Attributes',
+			reason: 'must be a JSON object',
+		},
+		{
+			name: 'a title as an object',
+			parameters: { updateFields: { title: OBJECT } },
+			field: 'Update Fields › Title',
+			reason: 'must be text',
+		},
+		{
+			name: 'an over-long title',
+			parameters: { updateFields: { title: repeat('t', 300) } },
+			field: 'Update Fields › Title',
+			reason: 'the limit is 255',
+		},
+		{
+			name: 'a title with API version 2.12',
+			parameters: { updateFields: { title: 'Refund' } },
+			credentials: { apiVersion: '2.12' },
+			field: 'Update Fields › Title',
+			reason: 'needs Intercom API version 2.13 or later',
+		},
+	]),
+	...operationCases('Search', { operation: 'search' }, [
+		{
+			name: 'an unknown state',
+			parameters: { state: '={{ "pending" }}' },
+			field: 'State',
+			reason: 'must be one of',
+		},
+		{
+			name: 'a limit of 0',
+			parameters: { limit: 0 },
+			field: 'Limit',
+			reason: 'must be at least 1',
+		},
+		{
+			name: 'a team name instead of an ID',
+			parameters: { filters: { teamAssigneeId: 'billing' } },
+			field: 'Filters › Team Assignee ID',
+			reason: 'must be a whole number',
+		},
+		{
+			name: 'an admin ID with letters',
+			parameters: { filters: { adminAssigneeId: '99a' } },
+			field: 'Filters › Admin Assignee ID',
+			reason: 'must be a whole number',
+		},
+		{
+			name: 'an unreadable Updated Since',
+			parameters: { filters: { updatedSince: 'last week' } },
+			field: 'Filters › Updated Since',
+			reason: 'must be a date and time',
+		},
+		{
+			name: 'a contact ID with a space',
+			parameters: { filters: { contactId: 'a b' } },
+			field: 'Filters › Contact ID',
+			reason: 'an ID has only letters',
+		},
+	]),
+	{
+		name: 'Create › a Brand ID with API version 2.14',
+		parameters: extra({ brandId: 'tlkp1d91' }),
+		field: 'Additional Fields › Brand ID',
+		reason: 'needs Intercom API version 2.16 or later',
+	},
+	{
+		name: 'Create › a Brand ID with a slash',
+		parameters: extra({ brandId: 'a/b' }),
+		credentials: { apiVersion: '2.16' },
+		field: 'Additional Fields › Brand ID',
+		reason: 'an ID has only letters',
+	},
 ];
+
+/** An operation's cases, on top of its base parameters, named "Operation › case". */
+function operationCases(name: string, base: INodeParameters, cases: BadInput[]): BadInput[] {
+	return withParameters(base, cases).map((entry) => ({
+		...entry,
+		name: `${name} › ${entry.name}`,
+	}));
+}

@@ -9,7 +9,7 @@ export interface OperationTarget {
 	name: string;
 	parameters(created: IDataObject): INodeParameters;
 	/** The request the operation makes (the one faults are injected into). */
-	method: 'GET' | 'POST';
+	method: 'GET' | 'POST' | 'PUT' | 'DELETE';
 	path: RegExp;
 	/** Safe to send again (reads, state changes to a fixed value): faults are retried, not reported. */
 	idempotent: boolean;
@@ -59,6 +59,7 @@ export const operationTargets: OperationTarget[] = [
 		path: /^\/conversations\/[^/]+$/,
 		idempotent: true,
 	},
+	...intercomActions(),
 	{
 		vendor: 'userdesk',
 		name: 'Message → Send',
@@ -165,3 +166,43 @@ export const operationTargets: OperationTarget[] = [
 		idempotent: true,
 	},
 ];
+
+/** Intercom's conversation actions; all safe to send twice (no message posted with them). */
+function intercomActions(): OperationTarget[] {
+	const action = (
+		name: string,
+		operation: string,
+		method: OperationTarget['method'],
+		path: RegExp,
+		extra: INodeParameters = {},
+	): OperationTarget => ({
+		vendor: 'intercom',
+		name: `Conversation → ${name}`,
+		parameters: (created) => ({
+			resource: 'conversation',
+			operation,
+			conversationId: created.conversationId as string,
+			...extra,
+		}),
+		method,
+		path,
+		idempotent: true,
+	});
+	const parts = /^\/conversations\/[^/]+\/parts$/;
+	return [
+		action('Assign', 'assign', 'POST', parts, { assigneeType: 'team', assigneeId: '5' }),
+		action('Close', 'close', 'POST', parts),
+		action('Open', 'open', 'POST', parts),
+		action('Snooze', 'snooze', 'POST', parts, {
+			snoozeUntil: '={{ new Date(Date.now() + 86400000).toISOString() }}',
+		}),
+		action('Add Tag', 'addTag', 'POST', /^\/conversations\/[^/]+\/tags$/, { tagId: '86' }),
+		action('Remove Tag', 'removeTag', 'DELETE', /^\/conversations\/[^/]+\/tags\/86$/, {
+			tagId: '86',
+		}),
+		action('Update', 'update', 'PUT', /^\/conversations\/[^/]+$/, {
+			updateFields: { title: '={{ "title " + $json.marker }}' },
+		}),
+		action('Search', 'search', 'POST', /^\/conversations\/search$/, { state: 'any', limit: 1 }),
+	];
+}

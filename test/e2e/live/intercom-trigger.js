@@ -217,6 +217,8 @@ async function run(n8n, sandbox) {
 		'intercom example intercom-reply.json: one contact reply → exactly one Reply as Admin; its notification starts nothing',
 		() => runReplyExample(n8n, srv, url, cookie),
 	);
+	// the next modules use the Intercom sandbox without these webhooks
+	for (const subscription of [...srv.state.subscriptions]) srv.unsubscribe(subscription.url);
 }
 
 /**
