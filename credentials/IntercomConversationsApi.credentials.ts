@@ -66,6 +66,15 @@ export class IntercomConversationsApi implements ICredentialType {
 				"Sent as the Intercom-Version header. 2.14 is the version of Intercom's official SDK.",
 		},
 		{
+			displayName: 'Client Secret',
+			name: 'clientSecret',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			description:
+				"Optional; needed by the Intercom Conversations Trigger, which checks every webhook notification's X-Hub-Signature with it and refuses all notifications (401) while it is empty. In Intercom: Developer Hub → your app → Configure → Basic Information → Client Secret.",
+		},
+		{
 			displayName: 'Workspace ID',
 			name: 'workspaceId',
 			type: 'string',

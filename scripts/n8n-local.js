@@ -144,6 +144,7 @@ function sandboxCredentials(servers) {
 			baseUrl: s.baseUrl,
 			apiVersion: '2.14',
 			workspaceId: '',
+			clientSecret: s.credentials.clientSecret,
 		}),
 		userdesk: (s) => ({
 			apiKey: s.credentials.apiKey,

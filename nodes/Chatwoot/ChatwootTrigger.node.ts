@@ -15,6 +15,7 @@ import {
 	headerValue,
 	hmacHex,
 	ignore,
+	nodeScope,
 	parseJsonObject,
 	rawBody,
 	refuse,
@@ -481,8 +482,7 @@ export class ChatwootTrigger implements INodeType {
 		if (!chosenEvents(this).includes(event)) return ignore('event');
 		const reason = await filteredOut(this, event, payload, data);
 		if (reason) return ignore(reason);
-		const scope = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
-		if (seenDelivery(data, scope, headerValue(this, 'x-chatwoot-delivery')))
+		if (seenDelivery(data, nodeScope(this), headerValue(this, 'x-chatwoot-delivery')))
 			return ignore('replay');
 		const simplify = this.getNodeParameter('simplify', true) as boolean;
 		const json = simplify ? simplifyEvent(event, payload) : payload;

@@ -1,6 +1,11 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 
-import type { IDataObject, IWebhookFunctions, IWebhookResponseData } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IHookFunctions,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
 
 /**
  * Pieces every webhook trigger of this package shares: reading the raw body, checking an HMAC
@@ -95,6 +100,11 @@ export function refuse(
 /** Answers 200 and starts no execution (an event the node does not listen to, a filtered one, a replay). */
 export function ignore(reason: string): IWebhookResponseData {
 	return { webhookResponse: { received: true, ignored: reason } };
+}
+
+/** Names the workflow and node, for what a trigger keeps in this process (delivery IDs, cached lookups). */
+export function nodeScope(context: IHookFunctions | IWebhookFunctions): string {
+	return `${context.getWorkflow().id ?? ''}:${context.getNode().id}`;
 }
 
 /**

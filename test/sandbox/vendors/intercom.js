@@ -726,10 +726,11 @@ function create({ state, options, credentials }) {
 	};
 }
 
-module.exports = {
+// webhooks (subscriptions, signed notifications): ./intercom-webhooks.js
+module.exports = require('./intercom-webhooks').withWebhooks({
 	name: 'intercom',
 	defaultCredentials,
 	vendorRateLimitStyle: 'x-ratelimit-reset',
 	urls: (origin) => ({ baseUrl: origin }),
 	create,
-};
+});

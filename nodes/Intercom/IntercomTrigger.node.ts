@@ -1,0 +1,218 @@
+import type {
+	IDataObject,
+	IHookFunctions,
+	INodeType,
+	INodeTypeDescription,
+	IWebhookFunctions,
+	IWebhookResponseData,
+} from 'n8n-workflow';
+import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+
+import { asObject } from '../shared/objects';
+import {
+	headerValue,
+	hmacHex,
+	ignore,
+	nodeScope,
+	parseJsonObject,
+	rawBody,
+	refuse,
+	sameSignature,
+	seenDelivery,
+} from '../shared/trigger';
+import {
+	authorOf,
+	conversationOf,
+	eventPart,
+	INTERCOM_TOPICS,
+	OWN_MESSAGE_TOPICS,
+	simplifyNotification,
+} from './events';
+import { intercomBaseUrl } from './vendor';
+
+const CREDENTIAL = 'intercomConversationsApi';
+
+type Context = IHookFunctions | IWebhookFunctions;
+
+/** What the node keeps in the workflow's static data (never a secret). */
+interface TriggerData extends IDataObject {
+	adminId?: string;
+	deliveries?: string[];
+}
+
+/**
+ * The token's admin ID also kept in this process, per workflow and node: n8n saves static data in
+ * the background, and a delivery must not wait for (or miss) that save.
+ */
+const adminIds = new Map<string, string>();
+
+/** The ID of the admin who owns the credential's access token (GET /me), read once per activation. */
+async function tokenAdminId(context: Context, data: TriggerData): Promise<string> {
+	const scope = nodeScope(context);
+	const known = data.adminId ?? adminIds.get(scope);
+	if (known) return known;
+	const credentials = await context.getCredentials(CREDENTIAL);
+	let me: IDataObject;
+	try {
+		me = asObject(
+			await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL, {
+				method: 'GET',
+				url: `${intercomBaseUrl(credentials)}/me`,
+				json: true,
+				// as in the transport: a redirect would carry the access token to another address
+				disableFollowRedirect: true,
+			}),
+		);
+	} catch {
+		throw new NodeOperationError(
+			context.getNode(),
+			'Intercom could not tell whose access token this is (GET /me)',
+			{
+				description:
+					'"Ignore Replies Sent Through This Access Token" needs it: check the Access Token and Region of the Intercom credential.',
+			},
+		);
+	}
+	const id = typeof me.id === 'string' || typeof me.id === 'number' ? String(me.id) : '';
+	if (!id)
+		throw new NodeOperationError(
+			context.getNode(),
+			'Intercom answered GET /me without an admin ID',
+			{
+				description:
+					'Check that the Region or Base URL of the credential points at Intercom itself.',
+			},
+		);
+	data.adminId = id;
+	adminIds.set(scope, id);
+	if (adminIds.size > 1000) adminIds.delete(adminIds.keys().next().value as string);
+	return id;
+}
+
+function forgetAdmin(context: Context, data: TriggerData) {
+	delete data.adminId;
+	adminIds.delete(nodeScope(context));
+}
+
+function chosenTopics(context: Context): string[] {
+	return context.getNodeParameter('topics', []) as string[];
+}
+
+/** Whether the event is a reply, note or new conversation written as the token's admin. */
+async function ownMessage(
+	context: IWebhookFunctions,
+	topic: string,
+	payload: IDataObject,
+	data: TriggerData,
+): Promise<boolean> {
+	if (!OWN_MESSAGE_TOPICS.includes(topic)) return false;
+	if (!(context.getNodeParameter('ignoreOwnReplies', true) as boolean)) return false;
+	const author = authorOf(eventPart(topic, conversationOf(payload)));
+	if (author.type !== 'admin' || author.id === undefined || author.id === null) return false;
+	return String(author.id) === (await tokenAdminId(context, data));
+}
+
+export class IntercomTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Intercom Conversations Trigger',
+		name: 'intercomTrigger',
+		icon: { light: 'file:intercom.svg', dark: 'file:intercom.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle: '={{ ($parameter["topics"] || []).join(", ") }}',
+		description:
+			'Starts the workflow when a contact or an admin writes in, replies to, closes or assigns an Intercom conversation (signed webhook notifications)',
+		defaults: { name: 'Intercom Conversations Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: CREDENTIAL, required: true }],
+		webhooks: [
+			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+		],
+		properties: [
+			{
+				displayName:
+					"Intercom sends webhooks to one URL per app, set in the Developer Hub (not through the API): 1. In the Intercom credential, fill in Client Secret (Developer Hub → your app → Basic Information). Without it this node refuses every delivery (401). 2. Publish (activate) this workflow. 3. Developer Hub → your app → Webhooks: paste this node's Production URL (Webhook URLs, above) as the endpoint URL, tick the topics named in parentheses below, and save. Intercom's ping is answered without starting the workflow.",
+				name: 'setupNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName: 'Topics',
+				name: 'topics',
+				type: 'multiOptions',
+				required: true,
+				default: ['conversation.user.created', 'conversation.user.replied'],
+				options: INTERCOM_TOPICS,
+				description:
+					'The Intercom webhook topics that start the workflow; tick the same topics in the Developer Hub. Others are answered and ignored.',
+			},
+			{
+				displayName: 'Ignore Replies Sent Through This Access Token',
+				name: 'ignoreOwnReplies',
+				type: 'boolean',
+				default: true,
+				description:
+					"Whether to skip replies, notes and new conversations written as the admin who owns the credential's access token, so that what the workflow answers with Reply as Admin does not trigger it again",
+			},
+			{
+				displayName: 'Simplify',
+				name: 'simplify',
+				type: 'boolean',
+				default: true,
+				description:
+					"Whether to return the event's main fields (event, conversationId, messageId, text, authorType, contactId, contactEmail, contactExternalId, state, time) instead of Intercom's whole notification",
+			},
+		],
+	};
+
+	webhookMethods = {
+		default: {
+			/** Nothing to look up in Intercom: the subscription lives in the Developer Hub. */
+			async checkExists(this: IHookFunctions): Promise<boolean> {
+				return false;
+			},
+			/** Activation: read the token's admin once (a changed credential is picked up). */
+			async create(this: IHookFunctions): Promise<boolean> {
+				const data = this.getWorkflowStaticData('node') as TriggerData;
+				forgetAdmin(this, data);
+				if (this.getNodeParameter('ignoreOwnReplies', true) as boolean)
+					await tokenAdminId(this, data);
+				return true;
+			},
+			async delete(this: IHookFunctions): Promise<boolean> {
+				forgetAdmin(this, this.getWorkflowStaticData('node') as TriggerData);
+				return true;
+			},
+		},
+	};
+
+	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
+		const data = this.getWorkflowStaticData('node') as TriggerData;
+		const credentials = await this.getCredentials(CREDENTIAL);
+		const secret =
+			typeof credentials.clientSecret === 'string' ? credentials.clientSecret.trim() : '';
+		if (secret === '')
+			return refuse(
+				this,
+				401,
+				'No Client Secret in the Intercom credential: deliveries cannot be verified',
+			);
+		const raw = await rawBody(this);
+		const signature = headerValue(this, 'x-hub-signature');
+		if (!raw || !signature) return refuse(this, 401, 'Missing signature');
+		if (!sameSignature(`sha1=${hmacHex('sha1', secret, raw)}`, signature))
+			return refuse(this, 401, 'Invalid signature');
+		const payload = parseJsonObject(raw);
+		if (!payload) return refuse(this, 400, 'The body is not a JSON object');
+		const topic = typeof payload.topic === 'string' ? payload.topic : '';
+		if (topic === 'ping') return ignore('ping');
+		if (!chosenTopics(this).includes(topic)) return ignore('topic');
+		if (await ownMessage(this, topic, payload, data)) return ignore('own reply');
+		const id = typeof payload.id === 'string' ? payload.id : undefined;
+		if (seenDelivery(data, nodeScope(this), id)) return ignore('replay');
+		const simplify = this.getNodeParameter('simplify', true) as boolean;
+		const json = simplify ? simplifyNotification(payload) : payload;
+		return { workflowData: [this.helpers.returnJsonArray([json])] };
+	}
+}
