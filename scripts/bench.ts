@@ -514,11 +514,22 @@ async function cpuPerItem(fakes: Fakes, server: BenchServer, target: FaultTarget
 	const used = process.cpuUsage(before);
 	const fakeAfter = await fakes.cpu();
 	const processMs = (used.user + used.system) / 1000 / items;
+	const ownMs = processMs * (await ownShare(run));
+	let httpMs: number | undefined;
+	if (benchRequests[target.vendor]) {
+		const http = await httpPrepare(target, server, 1, items, { batchSize: 10, batchInterval: 0 })();
+		await http();
+		const httpBefore = process.cpuUsage();
+		await http();
+		const httpUsed = process.cpuUsage(httpBefore);
+		httpMs = (httpUsed.user + httpUsed.system) / 1000 / items;
+	}
 	return {
 		processMs,
+		httpMs,
 		fakeMs:
 			(fakeAfter.user + fakeAfter.system - fakeBefore.user - fakeBefore.system) / 1000 / items,
-		ownMs: processMs * (await ownShare(run)),
+		ownMs,
 	};
 }
 
@@ -586,7 +597,7 @@ async function main() {
 		for (const target of targets.filter((candidate) => needed.has(candidate.vendor))) {
 			const measured = await cpuPerItem(fakes, servers.get(target.vendor)!, target);
 			cpu.push(
-				`| ${target.vendor} | ${measured.ownMs.toFixed(3)} ms | ${measured.processMs.toFixed(2)} ms | ${measured.fakeMs.toFixed(2)} ms |`,
+				`| ${target.vendor} | ${measured.ownMs.toFixed(3)} ms | ${measured.processMs.toFixed(2)} ms | ${measured.httpMs === undefined ? '–' : `${measured.httpMs.toFixed(2)} ms`} | ${measured.fakeMs.toFixed(2)} ms |`,
 			);
 		}
 	} finally {
@@ -607,7 +618,7 @@ async function main() {
 		console.log(`${table(vendorTable, 'vendor')}\n`);
 	}
 	console.log(
-		"CPU per item, instant fake in its own process (1,000 items after a warm-up):\n\n| vendor | this node's own code (profiled) | n8n's engine + HTTP client + node (process) | the fake (other process) |\n|---|---|---|---|",
+		"CPU per item, instant fake in its own process (1,000 items after a warm-up):\n\n| vendor | this node's own code (profiled share) | this node's process (n8n's engine, HTTP client, credential, node) | HTTP Request node, same requests (process) | the fake (its own process) |\n|---|---|---|---|---|",
 	);
 	console.log(cpu.join('\n'));
 	console.log(
