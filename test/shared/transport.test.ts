@@ -241,8 +241,8 @@ describe('createSend: pacing at the reset', () => {
 		expect(result).toHaveLength(10);
 		const successes = log.filter((entry) => entry.status === 200);
 		expect(successes).toHaveLength(10);
-		// Released together, not at the rounded reset 700 ms later.
-		expect(Math.max(...successes.map((entry) => entry.at))).toBeLessThan(reopensAt + 300);
+		// Released together, not at the rounded reset 700 ms later (with room for a busy machine).
+		expect(Math.max(...successes.map((entry) => entry.at))).toBeLessThan(reopensAt + 500);
 		// The first 10 met the limit; while it was closed, only probes (about one per 100 ms) went.
 		const waitingChecks = log.slice(10).filter((entry) => entry.status === 429);
 		expect(waitingChecks.length).toBeLessThanOrEqual(5);
