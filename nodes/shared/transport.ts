@@ -73,6 +73,8 @@ export async function abortableSleep(
 export interface ResetWindow {
 	fromMs: number;
 	toMs: number;
+	/** The moment the header states. */
+	statedMs: number;
 }
 
 /** What the gate hands to a request it lets go: a probe is the one request sent while the limit may still be closed. */
@@ -90,6 +92,10 @@ interface Pause {
 	until?: number;
 	/** Time between probes while the reset is not known exactly. */
 	probeEveryMs: number;
+	/** The reset the vendor stated: probes before it are checks, not retries. */
+	stated: number;
+	/** A probe after the stated reset has already counted as a retry. */
+	countedAfterStated: boolean;
 }
 
 /** Between probes for a reset given in whole seconds: about ten in the uncertain second. */
@@ -145,7 +151,7 @@ export class RateGate {
 	/** Closes the gate for exactly `ms`; everyone goes when it ends. */
 	pauseFor(ms: number): void {
 		const until = this.clock.now() + ms;
-		this.closeUntil({ fromMs: until, toMs: until }, 0);
+		this.closeUntil({ fromMs: until, toMs: until, statedMs: until }, 0);
 	}
 
 	/** Waits until a request may be sent; the ticket must be handed back to `answered`. */
@@ -206,13 +212,19 @@ export class RateGate {
 			return false;
 		}
 		if (stale) return true;
-		const before = this.pause && { since: this.pause.since, until: this.pause.until };
+		const before = this.pause && { ...this.pause };
 		const reset = rateLimitReset(response.headers, now);
 		const pause = this.closeUntil(reset, minWaitMs);
 		if (!ticket.probe || !before) return true;
 		this.nextProbeAt = Math.max(pause.from, now + pause.probeEveryMs);
-		// Still closed at the reset already known (or, without one, within maxWaitMs): a check, not a retry.
-		return reset ? pause.from >= (before.until ?? Infinity) : now - before.since >= this.maxWaitMs;
+		// Without any reset header, probes are checks for maxWaitMs.
+		if (!reset) return now - before.since >= this.maxWaitMs;
+		// A later reset than the one known: the limit was spent again.
+		if (pause.from >= (before.until ?? Infinity)) return true;
+		// Before the stated reset a probe is a check; after it, the first one counts (the reset was rounded down).
+		if (ticket.sentAt < before.stated || before.countedAfterStated) return false;
+		pause.countedAfterStated = true;
+		return true;
 	}
 
 	private closeUntil(reset: ResetWindow | undefined, minWaitMs: number): Pause {
@@ -220,7 +232,9 @@ export class RateGate {
 		let from: number;
 		let until: number | undefined;
 		let probeEveryMs: number;
+		let stated = now;
 		if (reset) {
+			stated = reset.statedMs;
 			from = Math.max(reset.fromMs, now + minWaitMs);
 			until = Math.max(reset.toMs, from);
 			// A reset already past (rounded down, or clocks apart): check for a second before everyone goes.
@@ -235,7 +249,7 @@ export class RateGate {
 		if (until !== undefined) until = Math.min(until, from + 2000);
 		const pause = this.pause;
 		if (!pause) {
-			this.pause = { since: now, from, until, probeEveryMs };
+			this.pause = { since: now, from, until, probeEveryMs, stated, countedAfterStated: false };
 			this.nextProbeAt = from;
 			return this.pause;
 		}
@@ -243,6 +257,10 @@ export class RateGate {
 		pause.until =
 			pause.until === undefined || until === undefined ? undefined : Math.max(pause.until, until);
 		pause.probeEveryMs = probeEveryMs;
+		if (stated > pause.stated) {
+			pause.stated = stated;
+			pause.countedAfterStated = false;
+		}
 		this.nextProbeAt = Math.max(this.nextProbeAt, pause.from);
 		return pause;
 	}
@@ -287,19 +305,19 @@ export function rateLimitReset(headers: IDataObject, now: number): ResetWindow |
 		const seconds = Number(retryAfter);
 		if (Number.isFinite(seconds)) {
 			const at = now + Math.max(0, seconds) * 1000;
-			return { fromMs: at, toMs: Number.isInteger(seconds) ? at + 1000 : at };
+			return { fromMs: at, toMs: Number.isInteger(seconds) ? at + 1000 : at, statedMs: at };
 		}
 		const date = Date.parse(retryAfter);
-		if (!Number.isNaN(date)) return { fromMs: date, toMs: date + 1000 };
+		if (!Number.isNaN(date)) return { fromMs: date, toMs: date + 1000, statedMs: date };
 	}
 	const reset = Number(header(headers, 'x-ratelimit-reset'));
 	if (!Number.isFinite(reset) || reset <= 0) return undefined;
-	if (reset > 1e12) return { fromMs: reset, toMs: reset };
+	if (reset > 1e12) return { fromMs: reset, toMs: reset, statedMs: reset };
 	// Below 1e9 (before 2001 as a date) it is seconds from now.
 	const at = reset < 1e9 ? now + reset * 1000 : reset * 1000;
 	return Number.isInteger(reset)
-		? { fromMs: at - 1000, toMs: at + 1000 }
-		: { fromMs: at, toMs: at };
+		? { fromMs: at - 1000, toMs: at + 1000, statedMs: at }
+		: { fromMs: at, toMs: at, statedMs: at };
 }
 
 interface ThrownFailure {

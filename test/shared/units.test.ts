@@ -107,30 +107,36 @@ describe('rate limit resets', () => {
 		expect(rateLimitReset({ 'retry-after': '3' }, now)).toEqual({
 			fromMs: now + 3000,
 			toMs: now + 4000,
+			statedMs: now + 3000,
 		});
 		expect(rateLimitReset({ 'retry-after': '0.25' }, now)).toEqual({
 			fromMs: now + 250,
 			toMs: now + 250,
+			statedMs: now + 250,
 		});
 		expect(rateLimitReset({ 'retry-after': 'Sat, 21 Nov 2026 12:00:05 GMT' }, now)).toEqual({
 			fromMs: now + 5000,
 			toMs: now + 6000,
+			statedMs: now + 5000,
 		});
 	});
 	test('X-RateLimit-Reset in whole epoch seconds may be rounded either way; milliseconds are exact', () => {
 		expect(rateLimitReset({ 'x-ratelimit-reset': String(now / 1000 + 7) }, now)).toEqual({
 			fromMs: now + 6000,
 			toMs: now + 8000,
+			statedMs: now + 7000,
 		});
 		expect(rateLimitReset({ 'x-ratelimit-reset': String(now + 7000) }, now)).toEqual({
 			fromMs: now + 7000,
 			toMs: now + 7000,
+			statedMs: now + 7000,
 		});
 	});
 	test('X-RateLimit-Reset as seconds from now (below 1e9) is a wait, not a date in 1970', () => {
 		expect(rateLimitReset({ 'x-ratelimit-reset': '7' }, now)).toEqual({
 			fromMs: now + 6000,
 			toMs: now + 8000,
+			statedMs: now + 7000,
 		});
 		expect(rateLimitReset({ 'x-ratelimit-reset': '60' }, now)?.toMs).toBe(now + 61_000);
 	});
