@@ -211,82 +211,81 @@ describe('createSend: pacing at the reset', () => {
 	};
 	const paced: RequestSpec = { ...create, url: '/paced' };
 
-	/** A fixed window that reopens at `reopensAt` (epoch ms); its 429s carry `headers(now)`. Logs every answer. */
-	function limitedUntil(reopensAt: () => number, headers: () => Record<string, string>) {
+	/**
+	 * A fixed window that is closed from the first request on; `limit(firstAt)` says when it reopens
+	 * (epoch ms) and the headers of its 429s. Logs every answer.
+	 */
+	function limitedFrom(
+		limit: (firstAt: number) => { reopensAt: number; headers: Record<string, string> },
+	) {
 		const log: Array<{ at: number; status: number }> = [];
+		let window: { reopensAt: number; headers: Record<string, string> } | undefined;
 		nock(API)
 			.post('/paced')
 			.times(1000)
 			.reply(() => {
 				const at = clock.now();
-				const status = at < reopensAt() ? 429 : 200;
+				window ??= limit(at);
+				const status = at < window.reopensAt ? 429 : 200;
 				log.push({ at, status });
-				return status === 429 ? [429, {}, headers()] : [200, { id: log.length }];
+				return status === 429 ? [429, {}, window.headers] : [200, { id: log.length }];
 			});
-		return log;
+		return { log, reopensAt: () => window?.reopensAt ?? NaN };
 	}
+
+	const tenAtOnce = (send: Send) => Promise.all(Array.from({ length: 10 }, () => send(paced)));
 
 	test('a whole-second X-RateLimit-Reset rounded up: one probe at a time from a second before, then every waiting call at once', async () => {
 		// The window reopens 300 ms past a whole second; the header says the next whole second, 700 ms later.
-		const reopensAt = Math.ceil((Date.now() + 1000) / 1000) * 1000 + 300;
-		const resetHeader = String(Math.ceil(reopensAt / 1000));
-		const log = limitedUntil(
-			() => reopensAt,
-			() => ({ 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': resetHeader }),
-		);
-		const { result } = await withSend(
-			(send) => Promise.all(Array.from({ length: 10 }, () => send(paced))),
-			{ options: realTime },
-		);
+		const { log, reopensAt } = limitedFrom((firstAt) => {
+			const at = Math.ceil((firstAt + 1000) / 1000) * 1000 + 300;
+			return {
+				reopensAt: at,
+				headers: {
+					'X-RateLimit-Remaining': '0',
+					'X-RateLimit-Reset': String(Math.ceil(at / 1000)),
+				},
+			};
+		});
+		const { result } = await withSend(tenAtOnce, { options: realTime });
 		expect(result).toHaveLength(10);
 		const successes = log.filter((entry) => entry.status === 200);
 		expect(successes).toHaveLength(10);
 		// Released together, not at the rounded reset 700 ms later (with room for a busy machine).
-		expect(Math.max(...successes.map((entry) => entry.at))).toBeLessThan(reopensAt + 500);
+		expect(Math.max(...successes.map((entry) => entry.at))).toBeLessThan(reopensAt() + 500);
 		// The first 10 met the limit; while it was closed, only probes (about one per 100 ms) went.
 		const waitingChecks = log.slice(10).filter((entry) => entry.status === 429);
 		expect(waitingChecks.length).toBeLessThanOrEqual(5);
-		expect(waitingChecks.every((entry) => entry.at >= reopensAt - 1000 - 20)).toBe(true);
+		expect(waitingChecks.every((entry) => entry.at >= reopensAt() - 1000 - 20)).toBe(true);
 	});
 
-	test('a whole-second X-RateLimit-Reset rounded down (already past): probes for up to a second, no 429 storm', async () => {
-		const reopensAt = Math.ceil((Date.now() + 500) / 1000) * 1000 + 600;
-		const resetHeader = String(Math.floor(reopensAt / 1000));
-		const log = limitedUntil(
-			() => reopensAt,
-			() => ({ 'X-RateLimit-Reset': resetHeader }),
-		);
-		const { result, error } = await withSend(
-			(send) => Promise.all(Array.from({ length: 10 }, () => send(paced))),
-			{ options: { ...realTime, maxRateLimitRetries: 2 } },
-		);
+	test('a whole-second X-RateLimit-Reset rounded down: probes for up to a second past it, no 429 storm', async () => {
+		const { log } = limitedFrom((firstAt) => {
+			const at = Math.ceil((firstAt + 500) / 1000) * 1000 + 600;
+			return { reopensAt: at, headers: { 'X-RateLimit-Reset': String(Math.floor(at / 1000)) } };
+		});
+		const { result, error } = await withSend(tenAtOnce, {
+			options: { ...realTime, maxRateLimitRetries: 2 },
+		});
 		expect(error).toBeUndefined();
 		expect(result).toHaveLength(10);
 		expect(log.filter((entry) => entry.status === 429).length).toBeLessThanOrEqual(10 + 20);
 	});
 
 	test('without any rate-limit header (Rack::Attack): probes about once a second, and everyone goes when one gets through', async () => {
-		const started = clock.now();
 		// A 60-second window that began 6 s before the first 429.
-		const log = limitedUntil(
-			() => started + 54_000,
-			() => ({}),
-		);
-		const { result, elapsedMs } = await withSend((send) =>
-			Promise.all(Array.from({ length: 10 }, () => send(paced))),
-		);
+		const { log } = limitedFrom((firstAt) => ({ reopensAt: firstAt + 54_000, headers: {} }));
+		const { result } = await withSend(tenAtOnce);
 		expect(result).toHaveLength(10);
-		expect(elapsedMs).toBeGreaterThanOrEqual(54_000);
-		expect(elapsedMs).toBeLessThan(54_000 + 2000);
+		const waited = Math.max(...log.map((entry) => entry.at)) - log[0].at;
+		expect(waited).toBeGreaterThanOrEqual(54_000);
+		expect(waited).toBeLessThan(54_000 + 2000);
 		// The first 10, then one probe at a time: no more than one a second.
 		expect(log.filter((entry) => entry.status === 429).length).toBeLessThanOrEqual(10 + 55);
 	});
 
 	test('without any rate-limit header, a limit that never reopens still ends the call with the 429', async () => {
-		limitedUntil(
-			() => Infinity,
-			() => ({}),
-		);
+		limitedFrom(() => ({ reopensAt: Infinity, headers: {} }));
 		const { error, elapsedMs } = await withSend((send) => send(paced), {
 			options: { maxRateLimitRetries: 2 },
 		});
