@@ -244,7 +244,10 @@ function create({ state, options, credentials, server }) {
 	});
 
 	function presentMessage(message) {
-		const out = clone(message);
+		const out = clone({ ...message, attachments: undefined });
+		if (message.attachments && message.attachments.length > 0)
+			out.attachments = message.attachments.map((a) => ({ ...a }));
+		else delete out.attachments;
 		delete out.private;
 		delete out.echo_id;
 		return out;
@@ -735,6 +738,43 @@ function create({ state, options, credentials, server }) {
 		},
 	];
 
+	/** Attachment#file_type from the content type (FileTypeHelper). */
+	function fileType(mimeType) {
+		if (/^image\//.test(mimeType)) return 'image';
+		if (/^audio\//.test(mimeType)) return 'audio';
+		if (/^video\//.test(mimeType)) return 'video';
+		return 'file';
+	}
+
+	/**
+	 * A message's params from JSON or multipart/form-data: Rails reads `private=true`,
+	 * `template_params[name]=…` and `attachments[]` files from a form.
+	 */
+	function messageParams(ctx) {
+		if (ctx.bodyType !== 'multipart') return { body: ctx.body, files: [] };
+		const body = {};
+		let files = [];
+		for (const [key, value] of Object.entries(ctx.body)) {
+			if (key === 'attachments[]') {
+				files = [].concat(value);
+				if (files.some((file) => typeof file !== 'object'))
+					return { problem: json(422, { message: 'attachments[] must be files', attributes: [] }) };
+				continue;
+			}
+			if (typeof value !== 'string')
+				return { problem: json(422, { message: `${key} must be text`, attributes: [key] }) };
+			const nested = /^([a-z_]+)((?:\[[^\]]+\])+)$/.exec(key);
+			if (nested) {
+				const keys = [...nested[2].matchAll(/\[([^\]]+)\]/g)].map((match) => match[1]);
+				let node = (body[nested[1]] = body[nested[1]] || {});
+				for (const inner of keys.slice(0, -1)) node = node[inner] = node[inner] || {};
+				node[keys[keys.length - 1]] = value;
+			} else if (key === 'private') body.private = value === 'true';
+			else body[key] = value;
+		}
+		return { body, files };
+	}
+
 	const appRoutes = [
 		...webhookRoutes,
 		{
@@ -812,19 +852,44 @@ function create({ state, options, credentials, server }) {
 		{
 			method: 'POST',
 			path: `${ACC}/conversations/:conversation/messages`,
+			// JSON, or multipart/form-data with attachments[] (MessageBuilder#process_attachments)
+			multipart: true,
 			handler(ctx) {
-				const body = ctx.body;
-				const invalid = validate.appMessage(body);
+				const { body, files, problem } = messageParams(ctx);
+				if (problem) return problem;
+				const invalid = validate.appMessage(
+					files.length > 0 && body.content === undefined ? { ...body, content: '' } : body,
+				);
 				if (invalid) return appInvalid(invalid);
 				const conversation = state.conversations.find(
 					(c) => String(c.id) === ctx.params.conversation,
 				);
 				if (!conversation) return appError(404, 'Resource could not be found');
+				const limit = (options.maxFileUploadMb || 40) * 1024 * 1024;
+				const tooBig = files.find((file) => file.size > limit);
+				// Attachment#validate_file_size → the message is not saved: render_could_not_create_error
+				if (tooBig) return json(422, { error: 'Validation failed: Attachments is invalid' });
+				if (files.length > 15)
+					return json(422, { error: 'Validation failed: Attachments exceeded maximum allowed' });
 				const incoming = body.message_type === 'incoming';
 				const sender = incoming
 					? contactSender(contactById(conversation.contact_id))
 					: userSender();
 				const message = newMessage(conversation, body.content, incoming ? 0 : 1, sender, body);
+				message.attachments = files.map((file, index) => ({
+					id: message.id * 100 + index,
+					message_id: message.id,
+					file_type: fileType(file.mimeType),
+					account_id: accountId,
+					extension: file.fileName.includes('.') ? file.fileName.split('.').pop() : null,
+					data_url: `${server ? server.url : ''}/rails/active_storage/blobs/${message.id}/${encodeURIComponent(file.fileName)}`,
+					thumb_url: '',
+					file_size: file.size,
+					file_name: file.fileName,
+					content_type: file.mimeType,
+				}));
+				if (body.template_params)
+					message.additional_attributes = { template_params: body.template_params };
 				return json(200, { ...presentMessage(message), private: message.private });
 			},
 		},
@@ -935,7 +1000,13 @@ function create({ state, options, credentials, server }) {
 			if (token !== user.accessToken) return appError(401, 'Invalid Access Token');
 			if (ctx.params.account !== undefined && Number(ctx.params.account) !== accountId)
 				return appError(404, 'Resource could not be found');
-			if (ctx.method === 'POST' && ctx.bodyType !== 'json' && ctx.bodyType !== 'invalid-json') {
+			const multipartAllowed = route.multipart === true && ctx.bodyType === 'multipart';
+			if (
+				ctx.method === 'POST' &&
+				ctx.bodyType !== 'json' &&
+				ctx.bodyType !== 'invalid-json' &&
+				!multipartAllowed
+			) {
 				return json(422, { message: 'Request body must be JSON', attributes: [] });
 			}
 			return null;
