@@ -115,8 +115,8 @@ export interface Operation {
 		credentials: ICredentialDataDecryptedObject,
 	): { field: string; reason: string; fix: string } | undefined;
 	/**
-	 * Checks an item's values against its binary data (present, not too large), for every item before
-	 * any request: the field, why, and how to fix it.
+	 * Checks an item's values together (one field needs another) and against its binary data
+	 * (present, not too large), for every item before any request: the field, why, and how to fix it.
 	 */
 	checkItem?(
 		params: IDataObject,
