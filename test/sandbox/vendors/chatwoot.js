@@ -135,7 +135,7 @@ function create({ state, options, credentials, server }) {
 		{ id: 1, name: 'Support', members: [1, 2] },
 		{ id: 2, name: 'Billing', members: [2] },
 	];
-	const accountLabels = options.labels || ['billing', 'bug', 'shipping', 'urgent', 'vip'];
+	const accountLabels = options.labels || ['billing', 'bug', 'shipping', 'triage', 'urgent', 'vip'];
 	state.contactInboxes = state.contactInboxes || [];
 	// account webhooks (Application API) and what the fake delivered to them
 	state.webhooks = state.webhooks || [];
