@@ -14,6 +14,7 @@ import { createConversationAsAgent } from './conversation/createAsAgent';
 import { getConversation } from './conversation/get';
 import { addConversationLabels, setConversationLabels } from './conversation/labels';
 import { resolveConversation } from './conversation/resolve';
+import { searchConversations } from './conversation/search';
 import { changeConversationStatus, setConversationPriority } from './conversation/status';
 import { sendMessage } from './message/send';
 import { sendMessageAsAgent } from './message/sendAsAgent';
@@ -27,6 +28,7 @@ const operations = [
 	addConversationLabels,
 	assignConversation,
 	changeConversationStatus,
+	searchConversations,
 	setConversationLabels,
 	setConversationPriority,
 	sendMessage,

@@ -308,4 +308,139 @@ describe('Chatwoot conversation operations against the sandbox', () => {
 		expect(error).toBeUndefined();
 		expect(fake.state.conversations[0].priority).toBeNull();
 	});
+
+	test('Search finds the conversation by label, team and assignee', async () => {
+		await run('assign', { assigneeId: '2', teamId: '2' });
+		await run('setLabels', { labels: 'vip' });
+		const search = (additionalFields: Record<string, unknown>) =>
+			runNode({
+				type: 'chatwoot',
+				parameters: { resource: 'conversation', operation: 'search', additionalFields },
+				credentials: sandboxCredentials,
+			});
+		const found = await search({ labels: 'vip, billing', teamId: '2', assigneeType: 'assigned' });
+		expect(found.error).toBeUndefined();
+		expect(found.output.map((item) => item.json)).toEqual([
+			expect.objectContaining({ conversationId, assigneeId: 2, teamId: 2, labels: ['vip'] }),
+		]);
+		const none = await search({ assigneeType: 'unassigned' });
+		expect(none.output).toEqual([]);
+	});
+});
+
+describe('Chatwoot Conversations → Conversation → Search', () => {
+	const listed = (id: number) => ({
+		id,
+		status: 'open',
+		inbox_id: 3,
+		labels: ['billing'],
+		priority: 'high',
+		unread_count: 2,
+		created_at: 1767225600,
+		timestamp: 1767229200,
+		meta: {
+			sender: { id: 77, name: 'Ana Lima' },
+			assignee: { id: 7, name: 'Agent Smith' },
+			team: null,
+		},
+	});
+	const page = (ids: number[]) => ({
+		data: { meta: { all_count: ids.length }, payload: ids.map(listed) },
+	});
+	const ids = (from: number, count: number) => Array.from({ length: count }, (_, i) => from + i);
+
+	test('sends every filter and outputs one item per conversation, paired to the input item', async () => {
+		const scope = appApi()
+			.get('/api/v1/accounts/5/conversations')
+			.query({
+				status: 'pending',
+				page: '1',
+				assignee_type: 'unassigned',
+				inbox_id: '3',
+				team_id: '2',
+				labels: 'billing,vip',
+				q: 'refund',
+			})
+			.reply(200, page([42, 41]));
+		const { output, error } = await runNode({
+			type: 'chatwoot',
+			parameters: {
+				resource: 'conversation',
+				operation: 'search',
+				status: 'pending',
+				additionalFields: {
+					assigneeType: 'unassigned',
+					inboxId: '3',
+					teamId: '2',
+					labels: 'billing, VIP',
+					query: 'refund',
+				},
+			},
+			credentials,
+		});
+		expect(error).toBeUndefined();
+		scope.done();
+		expect(output).toHaveLength(2);
+		expect(output[0]).toEqual({
+			json: {
+				conversationId: 42,
+				status: 'open',
+				inboxId: 3,
+				contactId: 77,
+				contactName: 'Ana Lima',
+				assigneeId: 7,
+				teamId: null,
+				labels: ['billing'],
+				priority: 'high',
+				unreadCount: 2,
+				createdAt: '2026-01-01T00:00:00.000Z',
+				lastActivityAt: '2026-01-01T01:00:00.000Z',
+				conversationUrl: URL_42,
+			},
+			pairedItem: { item: 0 },
+		});
+	});
+
+	test('Limit reads only the pages it needs; Return All reads until a short page', async () => {
+		const scope = appApi()
+			.get('/api/v1/accounts/5/conversations')
+			.query({ status: 'open', page: '1' })
+			.reply(200, page(ids(1, 25)))
+			.get('/api/v1/accounts/5/conversations')
+			.query({ status: 'open', page: '2' })
+			.reply(200, page(ids(26, 25)));
+		const limited = await runNode({
+			type: 'chatwoot',
+			parameters: { resource: 'conversation', operation: 'search', limit: 30 },
+			credentials,
+		});
+		expect(limited.error).toBeUndefined();
+		scope.done();
+		expect(limited.output.map((item) => item.json.conversationId)).toEqual(ids(1, 30));
+
+		const all = appApi()
+			.get('/api/v1/accounts/5/conversations')
+			.query({ status: 'all', page: '1' })
+			.reply(200, page(ids(1, 25)))
+			.get('/api/v1/accounts/5/conversations')
+			.query({ status: 'all', page: '2' })
+			.reply(200, page(ids(26, 3)));
+		const everything = await runNode({
+			type: 'chatwoot',
+			parameters: { resource: 'conversation', operation: 'search', status: 'all', returnAll: true },
+			credentials,
+		});
+		expect(everything.error).toBeUndefined();
+		all.done();
+		expect(everything.output).toHaveLength(28);
+	});
+
+	test('a Limit of 0 is refused before any request', async () => {
+		const { error } = await runNode({
+			type: 'chatwoot',
+			parameters: { resource: 'conversation', operation: 'search', limit: '={{ 0 }}' },
+			credentials,
+		});
+		expect(error?.message).toBe('Limit must be at least 1 [item 0]');
+	});
 });

@@ -508,6 +508,39 @@ export const chatwootCases: BadInput[] = [
 		reason: 'must be a date and time such as 2026-01-31T12:00:00Z, but got "tomorrow"',
 	},
 
+	{
+		name: 'Search: an unknown status',
+		parameters: { resource: 'conversation', operation: 'search', status: '={{ "closed" }}' },
+		field: 'Status',
+		reason: 'must be one of "all", "open", "pending", "resolved", "snoozed", but got "closed"',
+	},
+	{
+		name: 'Search: a Limit above 1000',
+		parameters: { resource: 'conversation', operation: 'search', limit: '={{ 5000 }}' },
+		field: 'Limit',
+		reason: 'must be at most 1000',
+	},
+	{
+		name: 'Search: a label with a slash',
+		parameters: {
+			resource: 'conversation',
+			operation: 'search',
+			additionalFields: { labels: 'billing/vip' },
+		},
+		field: 'Additional Fields › Labels',
+		reason: 'has "billing/vip", which is not a Chatwoot label',
+	},
+	{
+		name: 'Search: an unknown assignee type',
+		parameters: {
+			resource: 'conversation',
+			operation: 'search',
+			additionalFields: { assigneeType: '={{ "team" }}' },
+		},
+		field: 'Additional Fields › Assignee',
+		reason: 'must be one of "all", "assigned", "me", "unassigned", but got "team"',
+	},
+
 	// Unknown enum values. "Contact" and "Contact Identified By" take no expressions (noDataExpression):
 	// n8n hands the node the expression's text, which the node refuses all the same.
 	{

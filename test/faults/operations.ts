@@ -177,6 +177,18 @@ export const operationTargets: OperationTarget[] = [
 		idempotent: true,
 	},
 	{
+		vendor: 'chatwoot',
+		name: 'Conversation → Search',
+		parameters: () => ({
+			resource: 'conversation',
+			operation: 'search',
+			status: 'open',
+		}),
+		method: 'GET',
+		path: /^\/api\/v1\/accounts\/\d+\/conversations$/,
+		idempotent: true,
+	},
+	{
 		vendor: 'socialboards',
 		name: 'Message → Add',
 		parameters: (created) => ({
