@@ -8,6 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { describeOperations, operationSubtitle, runOperation } from '../shared/runner';
 import { chatwoot, chatwootCredentialTest } from './vendor';
+import { createContact, findContact } from './contact/contact';
 import { assignConversation } from './conversation/assign';
 import { createConversation } from './conversation/create';
 import { createConversationAsAgent } from './conversation/createAsAgent';
@@ -33,6 +34,8 @@ const operations = [
 	setConversationPriority,
 	sendMessage,
 	sendMessageAsAgent,
+	createContact,
+	findContact,
 ].map(withoutSecretOutput);
 
 export class Chatwoot implements INodeType {

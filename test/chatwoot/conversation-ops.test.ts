@@ -312,7 +312,7 @@ describe('Chatwoot conversation operations against the sandbox', () => {
 	test('Search finds the conversation by label, team and assignee', async () => {
 		await run('assign', { assigneeId: '2', teamId: '2' });
 		await run('setLabels', { labels: 'vip' });
-		const search = (additionalFields: Record<string, unknown>) =>
+		const search = (additionalFields: Record<string, string>) =>
 			runNode({
 				type: 'chatwoot',
 				parameters: { resource: 'conversation', operation: 'search', additionalFields },

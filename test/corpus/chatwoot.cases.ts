@@ -541,6 +541,40 @@ export const chatwootCases: BadInput[] = [
 		reason: 'must be one of "all", "assigned", "me", "unassigned", but got "team"',
 	},
 
+	// Contact → Create and Find (Application API).
+	{
+		name: 'Contact Create: no inbox ID',
+		parameters: { resource: 'contact', operation: 'create', inboxId: EMPTY },
+		field: 'Inbox ID',
+		reason: 'is required but is empty',
+	},
+	{
+		name: 'Contact Create: a malformed e-mail',
+		parameters: {
+			resource: 'contact',
+			operation: 'create',
+			inboxId: '3',
+			additionalFields: { email: 'ana at example.com' },
+		},
+		field: 'Additional Fields › Email',
+		reason: 'is not a valid e-mail address',
+	},
+	...withParameters(
+		{ resource: 'contact', operation: 'find' },
+		typeCases('crmIdentifier', 'CRM Identifier', true),
+	),
+	{
+		name: 'Contact Find: a phone number without country code',
+		parameters: {
+			resource: 'contact',
+			operation: 'find',
+			findBy: 'phoneNumber',
+			phoneNumber: '015112345678',
+		},
+		field: 'Phone Number',
+		reason: NOT_INTERNATIONAL,
+	},
+
 	// Unknown enum values. "Contact" and "Contact Identified By" take no expressions (noDataExpression):
 	// n8n hands the node the expression's text, which the node refuses all the same.
 	{

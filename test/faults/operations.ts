@@ -189,6 +189,32 @@ export const operationTargets: OperationTarget[] = [
 		idempotent: true,
 	},
 	{
+		vendor: 'chatwoot',
+		name: 'Contact → Create',
+		parameters: () => ({
+			resource: 'contact',
+			operation: 'create',
+			inboxId: '1',
+			name: '={{ "Contact " + $json.marker }}',
+		}),
+		method: 'POST',
+		path: /^\/api\/v1\/accounts\/\d+\/contacts$/,
+		idempotent: false,
+	},
+	{
+		vendor: 'chatwoot',
+		name: 'Contact → Find',
+		parameters: () => ({
+			resource: 'contact',
+			operation: 'find',
+			findBy: 'email',
+			email: 'ana@example.com',
+		}),
+		method: 'GET',
+		path: /^\/api\/v1\/accounts\/\d+\/contacts\/search$/,
+		idempotent: true,
+	},
+	{
 		vendor: 'socialboards',
 		name: 'Message → Add',
 		parameters: (created) => ({

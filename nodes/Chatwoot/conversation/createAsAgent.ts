@@ -192,26 +192,26 @@ export function buildContactInboxBody(inboxId: number): IDataObject {
 	return { inbox_id: inboxId };
 }
 
-interface ContactInbox {
+export interface ContactInbox {
 	source_id?: string;
 	inbox?: { id?: number | string };
 }
 
-interface ContactRecord {
+export interface ContactRecord {
 	id?: number;
 	identifier?: string | null;
 	contact_inboxes?: ContactInbox[];
 }
 
 /** Chatwoot's contact search answers 15 contacts a page. */
-const SEARCH_PAGE_SIZE = 15;
-const SEARCH_MAX_PAGES = 20;
+export const SEARCH_PAGE_SIZE = 15;
+export const SEARCH_MAX_PAGES = 20;
 
 /**
  * Contacts of the account whose name, e-mail, phone number or identifier contains `query`
  * (GET …/contacts/search, with their contact_inboxes), page by page until `wanted` finds one.
  */
-async function searchContacts(
+export async function searchContacts(
 	context: OperationContext,
 	accountId: string,
 	query: string,
