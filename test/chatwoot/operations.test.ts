@@ -444,6 +444,41 @@ describe('Chatwoot Conversations → Send as Agent against the sandbox', () => {
 		});
 	});
 
+	test('a template with attachments goes as template_params[…] form fields', async () => {
+		const { output, error } = await runNode({
+			type: 'chatwoot',
+			parameters: sendAsAgent({
+				conversationId: String(conversationId),
+				message: 'Your invoice A-1001',
+				additionalFields: {
+					attachments: 'data',
+					templateParams: {
+						name: 'invoice',
+						language: 'en_US',
+						processed_params: { '1': 'A-1001' },
+					},
+				},
+			}),
+			credentials: sandboxCred,
+			inputItems: [
+				binaryItem({
+					data: { text: '%PDF-1.4', fileName: 'invoice.pdf', mimeType: 'application/pdf' },
+				}),
+			],
+		});
+		expect(error).toBeUndefined();
+		const stored = fake.state.messages.find((message) => message.id === output[0].json.messageId);
+		expect(stored).toMatchObject({
+			additional_attributes: {
+				template_params: {
+					name: 'invoice',
+					language: 'en_US',
+					processed_params: { '1': 'A-1001' },
+				},
+			},
+		});
+	});
+
 	test('attachments reach the sandbox as files of the message', async () => {
 		const { output, error } = await runNode({
 			type: 'chatwoot',
@@ -482,4 +517,97 @@ describe('Chatwoot Conversations → Send as Agent against the sandbox', () => {
 			],
 		});
 	});
+});
+
+describe('Chatwoot Conversations → WhatsApp templates (template_params)', () => {
+	const template = {
+		name: 'order_update',
+		language: 'en_US',
+		category: 'UTILITY',
+		processed_params: { '1': 'A-1001' },
+	};
+	const validMessage = forRequest(
+		'/api/v1/accounts/{account_id}/conversations/{conversation_id}/messages',
+		'post',
+	);
+	const validConversation = forRequest('/api/v1/accounts/{account_id}/conversations', 'post');
+
+	test('Send as Agent sends template_params next to the content', async () => {
+		const body = {
+			content: 'Your order A-1001 has shipped',
+			message_type: 'outgoing',
+			private: false,
+			template_params: template,
+		};
+		expect(validMessage(body)).toEqual([]);
+		const scope = appApi()
+			.post(`${ACC}/conversations/42/messages`, body)
+			.reply(200, agentMessage(906));
+		const { error } = await runNode({
+			type: 'chatwoot',
+			parameters: sendAsAgent({
+				message: 'Your order A-1001 has shipped',
+				additionalFields: { templateParams: JSON.stringify(template) },
+			}),
+			credentials: withCred(),
+		});
+		expect(error).toBeUndefined();
+		scope.done();
+	});
+
+	test('Create as Agent sends message.template_params', async () => {
+		const body = {
+			source_id: 'src-3',
+			inbox_id: '3',
+			contact_id: '1234',
+			message: { content: 'Your order A-1001 has shipped', template_params: template },
+		};
+		expect(validConversation(body)).toEqual([]);
+		const scope = appApi()
+			.get(`${ACC}/contacts/1234`)
+			.reply(200, {
+				payload: { id: 1234, contact_inboxes: [{ source_id: 'src-3', inbox: { id: 3 } }] },
+			})
+			.post(`${ACC}/conversations`, body)
+			.reply(200, { id: 70, account_id: 5, inbox_id: 3, status: 'open', messages: [] });
+		const { error } = await runNode({
+			type: 'chatwoot',
+			parameters: {
+				resource: 'conversation',
+				operation: 'createAsAgent',
+				inboxId: '3',
+				contactBy: 'contactId',
+				contactId: '1234',
+				message: 'Your order A-1001 has shipped',
+				additionalFields: { templateParams: template },
+			},
+			credentials: withCred(),
+		});
+		expect(error).toBeUndefined();
+		scope.done();
+	});
+
+	test.each([
+		['sendAsAgent', sendAsAgent({ message: '', additionalFields: { templateParams: template } })],
+		[
+			'createAsAgent',
+			{
+				resource: 'conversation',
+				operation: 'createAsAgent',
+				inboxId: '3',
+				contactBy: 'contactId',
+				contactId: '1234',
+				additionalFields: { templateParams: template },
+			},
+		],
+	])(
+		'%s: a template without the message is refused before any request',
+		async (_name, parameters) => {
+			const scope = nock(BASE).get(/.*/).reply(200, {}).post(/.*/).reply(200, {});
+			const { error } = await runNode({ type: 'chatwoot', parameters, credentials: withCred() });
+			expect(error?.message).toBe('Message is empty, but a WhatsApp Template is given [item 0]');
+			expect(scope.pendingMocks()).toHaveLength(2);
+			nock.cleanAll();
+		},
+	);
 });

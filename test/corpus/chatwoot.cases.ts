@@ -575,6 +575,28 @@ export const chatwootCases: BadInput[] = [
 		reason: NOT_INTERNATIONAL,
 	},
 
+	{
+		name: 'Send as Agent: a WhatsApp template without a name',
+		parameters: {
+			...sendAsAgent,
+			additionalFields: { templateParams: '{"language": "en_US"}' },
+		},
+		field: 'Additional Fields › WhatsApp Template',
+		reason: 'needs "name" as text',
+	},
+	{
+		name: 'Create as Agent: a WhatsApp template with an unknown key',
+		parameters: agentExtra({ templateParams: '{"name": "a", "language": "en", "lang": "x"}' }),
+		field: 'Additional Fields › WhatsApp Template',
+		reason: 'has the key "lang"',
+	},
+	{
+		name: 'Send as Agent: a WhatsApp template that is not JSON',
+		parameters: { ...sendAsAgent, additionalFields: { templateParams: '{name: a}' } },
+		field: 'Additional Fields › WhatsApp Template',
+		reason: 'is not valid JSON',
+	},
+
 	// Unknown enum values. "Contact" and "Contact Identified By" take no expressions (noDataExpression):
 	// n8n hands the node the expression's text, which the node refuses all the same.
 	{

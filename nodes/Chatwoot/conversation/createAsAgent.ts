@@ -13,6 +13,7 @@ import {
 	contactIdentifierField,
 	conversationAttributesField,
 	numericId,
+	whatsappTemplateField,
 } from '../fields';
 import { MESSAGE_MAX_LENGTH } from './create';
 import { simplifyAgentConversation } from '../simplify';
@@ -88,6 +89,7 @@ const bodyFields: Field[] = [
 			check: numericId(),
 			send: 'team_id',
 		},
+		whatsappTemplateField('message.template_params'),
 	]),
 ];
 
@@ -376,6 +378,15 @@ export const createConversationAsAgent: Operation = {
 			'Start a conversation with a contact through the Application API, with status, assignee and team (needs the access token)',
 	},
 	fields,
+	async checkItem(params) {
+		const extra = (params.additionalFields ?? {}) as IDataObject;
+		if (extra.templateParams === undefined || params.message !== undefined) return undefined;
+		return {
+			field: 'Message',
+			reason: 'is empty, but a WhatsApp Template is given',
+			fix: "Write the template's text with its values filled in as the message: Chatwoot needs it next to the template.",
+		};
+	},
 	async run(context, params) {
 		requireAccessToken(context);
 		const accountId = requireAccountId(context, params.accountId);

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { boolean, InputError, integer, text } from '../../shared/checks';
 import { itemError } from '../../shared/errors';
-import { additionalFields, messageField } from '../../shared/fields';
+import { additionalFields, buildBody, messageField } from '../../shared/fields';
 import type { MultipartParts } from '../../shared/multipart';
 import type { Check, Field, ItemBinary, Operation, OperationContext } from '../../shared/types';
 import {
@@ -12,7 +12,7 @@ import {
 	conversationPath,
 } from '../application';
 import { MESSAGE_MAX_LENGTH } from '../conversation/create';
-import { conversationIdField } from '../fields';
+import { conversationIdField, whatsappTemplateField } from '../fields';
 import { simplifyAgentMessage } from '../simplify';
 
 const OPERATION_NAME = 'Send as Agent';
@@ -86,6 +86,7 @@ const optionalFields: Field = additionalFields([
 		},
 		check: binaryPropertyNames(),
 	},
+	whatsappTemplateField('template_params'),
 ]);
 
 const fields: Field[] = [
@@ -114,6 +115,7 @@ export function buildAgentMessageBody(params: IDataObject): IDataObject {
 		...(typeof params.message === 'string' ? { content: params.message } : {}),
 		message_type: 'outgoing',
 		private: params.privateNote === true,
+		...buildBody([optionalFields], params),
 	};
 }
 
@@ -142,6 +144,13 @@ function fileProblem(
 	return undefined;
 }
 
+/** Nested values as Rails reads them from a form: template_params[processed_params][1]=… */
+function formFields(name: string, value: unknown): MultipartParts {
+	if (typeof value === 'object' && value !== null)
+		return Object.entries(value).flatMap(([key, inner]) => formFields(`${name}[${key}]`, inner));
+	return [[name, String(value)]];
+}
+
 /** The multipart parts: the message fields, then attachments[] once per file. */
 async function multipartParts(
 	context: OperationContext,
@@ -153,6 +162,7 @@ async function multipartParts(
 	const parts: MultipartParts = [];
 	if (typeof body.content === 'string') parts.push(['content', body.content]);
 	parts.push(['message_type', String(body.message_type)], ['private', String(body.private)]);
+	if (body.template_params) parts.push(...formFields('template_params', body.template_params));
 	for (const property of names) {
 		const file = await binary.describe(property);
 		const data = file ? await binary.read(property) : undefined;
@@ -185,6 +195,14 @@ export const sendMessageAsAgent: Operation = {
 	fields,
 	async checkItem(params, binary) {
 		const names = attachmentNames(params);
+		const template = (params.additionalFields as IDataObject | undefined)?.templateParams;
+		if (template !== undefined && params.message === undefined) {
+			return {
+				field: 'Message',
+				reason: 'is empty, but a WhatsApp Template is given',
+				fix: "Write the template's text with its values filled in as the message: Chatwoot needs it next to the template.",
+			};
+		}
 		if (names.length === 0 && params.message === undefined) {
 			return {
 				field: 'Message',

@@ -912,7 +912,11 @@ function create({ state, options, credentials, server }) {
 				}
 				if (!contactInbox) return appError(404, 'Resource could not be found');
 				const conversation = newConversation(contactInbox, body);
-				if (body.message) newMessage(conversation, body.message.content, 1, userSender());
+				if (body.message) {
+					const first = newMessage(conversation, body.message.content, 1, userSender());
+					if (body.message.template_params)
+						first.additional_attributes = { template_params: body.message.template_params };
+				}
 				return json(200, presentAppConversation(conversation));
 			},
 		},
