@@ -46,7 +46,7 @@ export class ChatwootConversationsApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'Needed for Create, Get, Resolve and Send (public client API), not for Create as Agent: in Chatwoot, Settings → Inboxes → your API-channel inbox → Configuration → Inbox Identifier',
+				'Needed for Create, Get, Resolve and Send (public client API), not for the Application API operations (Create as Agent, Send as Agent, Assign, labels, status, Search, contacts): in Chatwoot, Settings → Inboxes → your API-channel inbox → Configuration → Inbox Identifier',
 		},
 		{
 			displayName: 'Inbox HMAC Token',
@@ -64,7 +64,7 @@ export class ChatwootConversationsApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			description:
-				'Only for Create as Agent (Application API): Chatwoot → Profile Settings → Access Token. Sent as the Api-Access-Token header, which proxies such as nginx pass on.',
+				'For the Application API operations (Create as Agent, Send as Agent, Assign, Add and Set Labels, Set Priority, Change Status, Search, Contact Create and Find) and the trigger: Chatwoot → Profile Settings → Access Token. Sent as the Api-Access-Token header, which proxies such as nginx pass on.',
 		},
 		{
 			displayName: 'Account ID',
@@ -73,7 +73,7 @@ export class ChatwootConversationsApi implements ICredentialType {
 			default: '',
 			placeholder: 'e.g. 1',
 			description:
-				"Optional: the number after /app/accounts/ in Chatwoot's web address. Used by Create as Agent and for links that open conversations.",
+				"Optional: the number after /app/accounts/ in Chatwoot's web address. Used by the Application API operations and for links that open conversations.",
 		},
 	];
 

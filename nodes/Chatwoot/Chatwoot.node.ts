@@ -8,10 +8,15 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { describeOperations, operationSubtitle, runOperation } from '../shared/runner';
 import { chatwoot, chatwootCredentialTest } from './vendor';
+import { createContact, findContact } from './contact/contact';
+import { assignConversation } from './conversation/assign';
 import { createConversation } from './conversation/create';
 import { createConversationAsAgent } from './conversation/createAsAgent';
 import { getConversation } from './conversation/get';
+import { addConversationLabels, setConversationLabels } from './conversation/labels';
 import { resolveConversation } from './conversation/resolve';
+import { searchConversations } from './conversation/search';
+import { changeConversationStatus, setConversationPriority } from './conversation/status';
 import { sendMessage } from './message/send';
 import { sendMessageAsAgent } from './message/sendAsAgent';
 import { withoutSecretOutput } from './simplify';
@@ -21,8 +26,16 @@ const operations = [
 	createConversationAsAgent,
 	getConversation,
 	resolveConversation,
+	addConversationLabels,
+	assignConversation,
+	changeConversationStatus,
+	searchConversations,
+	setConversationLabels,
+	setConversationPriority,
 	sendMessage,
 	sendMessageAsAgent,
+	createContact,
+	findContact,
 ].map(withoutSecretOutput);
 
 export class Chatwoot implements INodeType {
@@ -34,7 +47,7 @@ export class Chatwoot implements INodeType {
 		version: 1,
 		subtitle: operationSubtitle(operations),
 		description:
-			'Start Chatwoot conversations as a contact or as an agent, send messages as the contact or as an agent, read and resolve conversations',
+			'Start Chatwoot conversations as a contact or as an agent, send messages and files, assign, label, prioritise, resolve or snooze conversations',
 		defaults: { name: 'Chatwoot Conversations' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],

@@ -108,3 +108,53 @@ export function conversationAttributesField(displayName: string): Field {
 		send: 'custom_attributes',
 	};
 }
+
+const TEMPLATE_KEYS = ['name', 'category', 'language', 'processed_params'];
+
+/**
+ * A WhatsApp template for Chatwoot's template_params: {"name", "language", "category"?,
+ * "processed_params"?}; an empty object is left out.
+ */
+export function whatsappTemplate(): Check {
+	const asObject = jsonObject();
+	return (value) => {
+		const parsed = asObject(value) as Record<string, unknown> | undefined;
+		if (parsed === undefined || Object.keys(parsed).length === 0) return undefined;
+		const unknown = Object.keys(parsed).filter((key) => !TEMPLATE_KEYS.includes(key));
+		if (unknown.length > 0)
+			throw new InputError(
+				`has the key "${unknown[0]}"; a template takes only ${TEMPLATE_KEYS.map((key) => `"${key}"`).join(', ')}`,
+			);
+		for (const key of ['name', 'language']) {
+			if (typeof parsed[key] !== 'string' || (parsed[key] as string).trim() === '')
+				throw new InputError(
+					`needs "${key}" as text, such as {"name": "order_update", "language": "en_US", "processed_params": {"1": "A-1001"}}`,
+				);
+		}
+		if (parsed.category !== undefined && typeof parsed.category !== 'string')
+			throw new InputError('needs "category" as text, such as "UTILITY"');
+		const params = parsed.processed_params;
+		if (
+			params !== undefined &&
+			(typeof params !== 'object' || params === null || Array.isArray(params))
+		)
+			throw new InputError('needs "processed_params" as an object, such as {"1": "A-1001"}');
+		return parsed;
+	};
+}
+
+/** The WhatsApp template of a message (parameter `templateParams`), sent as `send`. */
+export function whatsappTemplateField(send: string): Field {
+	return {
+		property: {
+			displayName: 'WhatsApp Template',
+			name: 'templateParams',
+			type: 'json',
+			default: '{}',
+			description:
+				'For WhatsApp inboxes outside the 24-hour window: the approved template as a JSON object, such as {"name": "order_update", "language": "en_US", "category": "UTILITY", "processed_params": {"1": "A-1001"}}. Write the template\'s text with the values filled in as the message: Chatwoot shows it in the conversation.',
+		},
+		check: whatsappTemplate(),
+		send,
+	};
+}

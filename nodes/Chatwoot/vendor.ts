@@ -324,7 +324,7 @@ export async function chatwootCredentialTest(
 		return {
 			status: 'Error',
 			message:
-				'Fill in the Inbox Identifier (for Create, Get, Resolve and Send), the User Access Token (for Create as Agent), or both.',
+				'Fill in the Inbox Identifier (for Create, Get, Resolve and Send), the User Access Token (for Create as Agent and the other Application API operations), or both.',
 		};
 	}
 	const checked: string[] = [];

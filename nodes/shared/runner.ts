@@ -13,7 +13,7 @@ import {
 	RateGate,
 	type TransportOptions,
 } from './transport';
-import type { Operation, Vendor } from './types';
+import type { ItemBinary, Operation, Vendor } from './types';
 
 export const DEFAULT_CONCURRENCY = 10;
 
@@ -189,6 +189,31 @@ function chosenOperation(
 
 const CUSTOM_API_CALL = '__CUSTOM_API_CALL__';
 
+/** An input item's binary data through n8n's helpers; sizes come from n8n's metadata, not by reading the files. */
+function itemBinary(
+	context: IExecuteFunctions,
+	items: INodeExecutionData[],
+	itemIndex: number,
+): ItemBinary {
+	return {
+		names: () => Object.keys(items[itemIndex]?.binary ?? {}),
+		async describe(property) {
+			const file = items[itemIndex]?.binary?.[property];
+			if (!file) return undefined;
+			const size = file.id
+				? (await context.helpers.getBinaryMetadata(file.id)).fileSize
+				: Buffer.byteLength(file.data, 'base64');
+			return {
+				property,
+				fileName: file.fileName ?? property,
+				mimeType: file.mimeType || 'application/octet-stream',
+				size,
+			};
+		},
+		read: async (property) => context.helpers.getBinaryDataBuffer(itemIndex, property),
+	};
+}
+
 /** One item's checked parameters, or the error that names the field. */
 function checkItem(
 	context: IExecuteFunctions,
@@ -315,7 +340,10 @@ export async function runOperation(
 	}
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		const itemParams = params[itemIndex];
-		const problem = itemParams && operation.checkWithCredentials?.(itemParams, credentials);
+		const problem =
+			itemParams &&
+			(operation.checkWithCredentials?.(itemParams, credentials) ??
+				(await operation.checkItem?.(itemParams, itemBinary(context, items, itemIndex))));
 		if (!problem) continue;
 		const error = new NodeOperationError(
 			context.getNode(),
@@ -343,7 +371,14 @@ export async function runOperation(
 				const simplify = context.getNodeParameter('simplify', itemIndex, true) as boolean;
 				const send = createSend(context, vendor, credentials, gate, transportOptions, itemIndex);
 				const result = await operation.run(
-					{ node: context.getNode(), send, credentials, itemIndex, executionCache },
+					{
+						node: context.getNode(),
+						send,
+						credentials,
+						itemIndex,
+						executionCache,
+						binary: itemBinary(context, items, itemIndex),
+					},
 					itemParams,
 				);
 				output[itemIndex] = (Array.isArray(result) ? result : [result]).map((one) => ({

@@ -9,6 +9,7 @@ import type {
 import { ApplicationError, sleep } from 'n8n-workflow';
 
 import { apiError, bodyExcerpt, connectionError, markNotSent } from './errors';
+import { encodeMultipart } from './multipart';
 import { findTokenFailure } from './tokenFailure';
 import type { ApiResponse, RequestSpec, Send, Vendor } from './types';
 
@@ -452,6 +453,11 @@ export function createSend(
 				// token: n8n then runs preAuthentication again and re-sends once.
 				ignoreHttpStatusErrors: vendor.renewsTokenOn401 ? { ignore: true, except: [401] } : true,
 			};
+			if (request.multipart) {
+				const { body, contentType } = encodeMultipart(request.multipart);
+				httpOptions.body = body;
+				httpOptions.headers = { ...httpOptions.headers, 'Content-Type': contentType };
+			}
 			if (request.form) {
 				httpOptions.headers = {
 					...httpOptions.headers,

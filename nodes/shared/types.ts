@@ -7,6 +7,8 @@ import type {
 	INodePropertyOptions,
 } from 'n8n-workflow';
 
+import type { MultipartParts } from './multipart';
+
 /** Checks and normalises one parameter value; throws InputError with a plain-language reason. */
 export type Check = (value: unknown) => unknown;
 
@@ -43,6 +45,8 @@ export interface RequestSpec {
 	headers?: IDataObject;
 	/** Send the body as application/x-www-form-urlencoded instead of JSON. */
 	form?: boolean;
+	/** Send these parts as multipart/form-data instead of `body` (file uploads). */
+	multipart?: MultipartParts;
 	/** Safe to send again after a timeout, a dropped connection or a 5xx (reads). Defaults to true for GET only. */
 	idempotent?: boolean;
 	/** What the call does, for messages: "create the conversation". */
@@ -61,11 +65,32 @@ export interface ApiResponse {
 
 export type Send = <T = IDataObject>(request: RequestSpec) => Promise<T>;
 
+/** A file in an input item's binary data (n8n's binary property), described without reading it. */
+export interface ItemFile {
+	property: string;
+	fileName: string;
+	mimeType: string;
+	/** Bytes. */
+	size: number;
+}
+
+/** The binary data of the input item, through n8n's binary helpers. */
+export interface ItemBinary {
+	/** The names of the item's binary properties. */
+	names(): string[];
+	/** The file in the binary property, or undefined when the item has no such property. */
+	describe(property: string): Promise<ItemFile | undefined>;
+	/** The file's bytes (n8n's getBinaryDataBuffer). */
+	read(property: string): Promise<Buffer>;
+}
+
 export interface OperationContext {
 	node: INode;
 	send: Send;
 	credentials: ICredentialDataDecryptedObject;
 	itemIndex: number;
+	/** The input item's binary data (the runner always gives it). */
+	binary?: ItemBinary;
 	/** Shared by all items of one execution (e.g. tokens per consumer); never kept across executions. */
 	executionCache: Map<string, unknown>;
 }
@@ -89,6 +114,14 @@ export interface Operation {
 		params: IDataObject,
 		credentials: ICredentialDataDecryptedObject,
 	): { field: string; reason: string; fix: string } | undefined;
+	/**
+	 * Checks an item's values together (one field needs another) and against its binary data
+	 * (present, not too large), for every item before any request: the field, why, and how to fix it.
+	 */
+	checkItem?(
+		params: IDataObject,
+		binary: ItemBinary,
+	): Promise<{ field: string; reason: string; fix: string } | undefined>;
 	/** One result per input item, or a list (Search / List): one output item each, all paired to the input item. */
 	run(context: OperationContext, params: IDataObject): Promise<OperationResult | OperationResult[]>;
 }

@@ -1,6 +1,7 @@
 import nock from 'nock';
 
 import { buildAgentMessageBody } from '../../nodes/Chatwoot/message/sendAsAgent';
+import { encodeMultipart } from '../../nodes/shared/multipart';
 import { runNode } from '../harness/engine';
 import { forRequest } from './spec';
 
@@ -179,6 +180,199 @@ describe('Chatwoot Conversations → Message → Send as Agent', () => {
 	});
 });
 
+/** The parts of a multipart/form-data body as nock hands it over (text). */
+function multipartParts(raw: string, contentType: string) {
+	const boundary = /boundary=(.+)$/.exec(contentType)?.[1] as string;
+	expect(raw.endsWith(`--${boundary}--\r\n`)).toBe(true);
+	return raw
+		.split(`--${boundary}`)
+		.slice(1, -1)
+		.map((part) => {
+			const [head, ...rest] = part.slice(2, -2).split('\r\n\r\n');
+			return {
+				name: /name="([^"]*)"/.exec(head)?.[1],
+				fileName: /filename="([^"]*)"/.exec(head)?.[1],
+				type: /Content-Type: (.+)/.exec(head)?.[1],
+				value: rest.join('\r\n\r\n'),
+			};
+		});
+}
+
+const binaryItem = (
+	files: Record<string, { text: string; fileName: string; mimeType: string }>,
+) => ({
+	json: {},
+	binary: Object.fromEntries(
+		Object.entries(files).map(([property, file]) => [
+			property,
+			{
+				data: Buffer.from(file.text).toString('base64'),
+				fileName: file.fileName,
+				mimeType: file.mimeType,
+			},
+		]),
+	),
+});
+
+describe('Chatwoot Conversations → Send as Agent with attachments from binary data', () => {
+	const files = {
+		data: { text: 'invoice body', fileName: 'invoice-4711.pdf', mimeType: 'application/pdf' },
+		photo: { text: 'not really a png', fileName: 'parcel.png', mimeType: 'image/png' },
+	};
+
+	test('sends multipart/form-data: the message fields, then attachments[] once per named property', async () => {
+		let raw = '';
+		let contentType = '';
+		const scope = appApi()
+			.matchHeader('content-type', (value) => {
+				contentType = value;
+				return /^multipart\/form-data; boundary=/.test(value);
+			})
+			.post(`${ACC}/conversations/42/messages`, (body) => {
+				raw = typeof body === 'string' ? body : JSON.stringify(body);
+				return true;
+			})
+			.reply(
+				200,
+				agentMessage(903, {
+					attachments: [
+						{ id: 1, file_type: 'file' },
+						{ id: 2, file_type: 'image' },
+					],
+				}),
+			);
+		const { output, error } = await runNode({
+			type: 'chatwoot',
+			parameters: sendAsAgent({
+				message: 'Your invoice and a photo of the parcel',
+				additionalFields: { attachments: 'data, photo' },
+			}),
+			credentials: withCred(),
+			inputItems: [binaryItem(files)],
+		});
+		expect(error).toBeUndefined();
+		scope.done();
+		const text = { fileName: undefined, type: undefined };
+		expect(multipartParts(raw, contentType)).toEqual([
+			{ name: 'content', ...text, value: 'Your invoice and a photo of the parcel' },
+			{ name: 'message_type', ...text, value: 'outgoing' },
+			{ name: 'private', ...text, value: 'false' },
+			{
+				name: 'attachments[]',
+				fileName: 'invoice-4711.pdf',
+				type: 'application/pdf',
+				value: 'invoice body',
+			},
+			{
+				name: 'attachments[]',
+				fileName: 'parcel.png',
+				type: 'image/png',
+				value: 'not really a png',
+			},
+		]);
+		expect(output[0].json).toMatchObject({ messageId: 903, attachmentsCount: 2 });
+	});
+
+	test('files only: an empty message is left out', async () => {
+		let raw = '';
+		let contentType = '';
+		const scope = appApi()
+			.matchHeader('content-type', (value) => ((contentType = value), true))
+			.post(`${ACC}/conversations/42/messages`, (body) => ((raw = String(body)), true))
+			.reply(200, agentMessage(904, { content: null, attachments: [{ id: 3 }] }));
+		const { error } = await runNode({
+			type: 'chatwoot',
+			parameters: sendAsAgent({ message: '', additionalFields: { attachments: 'data' } }),
+			credentials: withCred(),
+			inputItems: [binaryItem({ data: files.data })],
+		});
+		expect(error).toBeUndefined();
+		scope.done();
+		expect(multipartParts(raw, contentType).map((part) => part.name)).toEqual([
+			'message_type',
+			'private',
+			'attachments[]',
+		]);
+	});
+
+	test('a missing binary property stops the run before any request, naming the item and the property', async () => {
+		const scope = nock(BASE).post(/.*/).reply(200, {});
+		const { error } = await runNode({
+			type: 'chatwoot',
+			parameters: sendAsAgent({ additionalFields: { attachments: 'data, invoice' } }),
+			credentials: withCred(),
+			inputItems: [
+				binaryItem({ data: files.data, invoice: files.data }),
+				binaryItem({ data: files.data }),
+			],
+		});
+		expect(error?.message).toBe(
+			'Additional Fields › Attachments (Binary Properties) names the binary property "invoice", which the item does not have (it has "data") [item 1]',
+		);
+		expect(error?.description).toContain('Binary tab');
+		expect(error?.description).toContain('Nothing was sent for this item.');
+		expect(scope.pendingMocks()).toHaveLength(1);
+		nock.cleanAll();
+	});
+
+	test('a file above the size limit is refused before any request (continue on fail: the other items go)', async () => {
+		const big = {
+			json: {},
+			binary: {
+				data: {
+					data: Buffer.alloc(1.5 * 1024 * 1024).toString('base64'),
+					fileName: 'scan.tiff',
+					mimeType: 'image/tiff',
+				},
+			},
+		};
+		const scope = appApi()
+			.post(`${ACC}/conversations/42/messages`)
+			.once()
+			.reply(200, agentMessage(905, { attachments: [{ id: 4 }] }));
+		const { output, errorOutput } = await runNode({
+			type: 'chatwoot',
+			parameters: sendAsAgent({ additionalFields: { attachments: 'data', attachmentLimitMb: 1 } }),
+			credentials: withCred(),
+			inputItems: [big, binaryItem({ data: files.data })],
+			onError: 'continueErrorOutput',
+		});
+		scope.done();
+		expect(errorOutput).toHaveLength(1);
+		expect(errorOutput[0].json.error).toBe(
+			'Additional Fields › Attachments (Binary Properties) "data" holds "scan.tiff" of 1.5 MB, more than the limit of 1.0 MB [item 0]',
+		);
+		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 1 }]);
+	});
+
+	test.each([
+		['an empty name', 'data,,photo', 'has an empty name'],
+		[
+			'16 names',
+			Array.from({ length: 16 }, (_, index) => `f${index}`).join(','),
+			'names 16 files; Chatwoot takes at most 15',
+		],
+	])('%s in Attachments is refused', async (_name, attachments, reason) => {
+		const { error } = await runNode({
+			type: 'chatwoot',
+			parameters: sendAsAgent({ additionalFields: { attachments } }),
+			credentials: withCred(),
+		});
+		expect(error?.message).toContain('Additional Fields › Attachments (Binary Properties) ');
+		expect(error?.message).toContain(reason);
+	});
+
+	test('an empty message without attachments is refused before any request', async () => {
+		const { error } = await runNode({
+			type: 'chatwoot',
+			parameters: sendAsAgent({ message: '={{ "" }}' }),
+			credentials: withCred(),
+		});
+		expect(error?.message).toBe('Message is required but is empty [item 0]');
+		expect(error?.description).toContain('Attachments (Binary Properties)');
+	});
+});
+
 interface ChatwootFake {
 	url: string;
 	baseUrl: string;
@@ -249,5 +443,198 @@ describe('Chatwoot Conversations → Send as Agent against the sandbox', () => {
 			messageType: 'outgoing',
 			private: true,
 		});
+	});
+
+	test('a template with attachments goes as template_params[…] form fields', async () => {
+		const { output, error } = await runNode({
+			type: 'chatwoot',
+			parameters: sendAsAgent({
+				conversationId: String(conversationId),
+				message: 'Your invoice A-1001',
+				additionalFields: {
+					attachments: 'data',
+					templateParams: {
+						name: 'invoice',
+						language: 'en_US',
+						processed_params: { '1': 'A-1001' },
+					},
+				},
+			}),
+			credentials: sandboxCred,
+			inputItems: [
+				binaryItem({
+					data: { text: '%PDF-1.4', fileName: 'invoice.pdf', mimeType: 'application/pdf' },
+				}),
+			],
+		});
+		expect(error).toBeUndefined();
+		const stored = fake.state.messages.find((message) => message.id === output[0].json.messageId);
+		expect(stored).toMatchObject({
+			additional_attributes: {
+				template_params: {
+					name: 'invoice',
+					language: 'en_US',
+					processed_params: { '1': 'A-1001' },
+				},
+			},
+		});
+	});
+
+	test('attachments reach the sandbox as files of the message', async () => {
+		const { output, error } = await runNode({
+			type: 'chatwoot',
+			parameters: sendAsAgent({
+				conversationId: String(conversationId),
+				message: 'The label for your return',
+				additionalFields: { attachments: 'data' },
+			}),
+			credentials: sandboxCred,
+			inputItems: [
+				binaryItem({
+					data: {
+						text: '%PDF-1.4 label',
+						fileName: 'return label.pdf',
+						mimeType: 'application/pdf',
+					},
+				}),
+			],
+		});
+		expect(error).toBeUndefined();
+		expect(output[0].json).toMatchObject({
+			attachmentsCount: 1,
+			content: 'The label for your return',
+		});
+		const stored = fake.state.messages.find((message) => message.id === output[0].json.messageId);
+		expect(stored).toMatchObject({
+			message_type: 1,
+			private: false,
+			attachments: [
+				{
+					file_type: 'file',
+					file_name: 'return label.pdf',
+					content_type: 'application/pdf',
+					file_size: 14,
+				},
+			],
+		});
+	});
+});
+
+describe('Chatwoot Conversations → WhatsApp templates (template_params)', () => {
+	const template = {
+		name: 'order_update',
+		language: 'en_US',
+		category: 'UTILITY',
+		processed_params: { '1': 'A-1001' },
+	};
+	const validMessage = forRequest(
+		'/api/v1/accounts/{account_id}/conversations/{conversation_id}/messages',
+		'post',
+	);
+	const validConversation = forRequest('/api/v1/accounts/{account_id}/conversations', 'post');
+
+	test('Send as Agent sends template_params next to the content', async () => {
+		const body = {
+			content: 'Your order A-1001 has shipped',
+			message_type: 'outgoing',
+			private: false,
+			template_params: template,
+		};
+		expect(validMessage(body)).toEqual([]);
+		const scope = appApi()
+			.post(`${ACC}/conversations/42/messages`, body)
+			.reply(200, agentMessage(906));
+		const { error } = await runNode({
+			type: 'chatwoot',
+			parameters: sendAsAgent({
+				message: 'Your order A-1001 has shipped',
+				additionalFields: { templateParams: JSON.stringify(template) },
+			}),
+			credentials: withCred(),
+		});
+		expect(error).toBeUndefined();
+		scope.done();
+	});
+
+	test('Create as Agent sends message.template_params', async () => {
+		const body = {
+			source_id: 'src-3',
+			inbox_id: '3',
+			contact_id: '1234',
+			message: { content: 'Your order A-1001 has shipped', template_params: template },
+		};
+		expect(validConversation(body)).toEqual([]);
+		const scope = appApi()
+			.get(`${ACC}/contacts/1234`)
+			.reply(200, {
+				payload: { id: 1234, contact_inboxes: [{ source_id: 'src-3', inbox: { id: 3 } }] },
+			})
+			.post(`${ACC}/conversations`, body)
+			.reply(200, { id: 70, account_id: 5, inbox_id: 3, status: 'open', messages: [] });
+		const { error } = await runNode({
+			type: 'chatwoot',
+			parameters: {
+				resource: 'conversation',
+				operation: 'createAsAgent',
+				inboxId: '3',
+				contactBy: 'contactId',
+				contactId: '1234',
+				message: 'Your order A-1001 has shipped',
+				additionalFields: { templateParams: template },
+			},
+			credentials: withCred(),
+		});
+		expect(error).toBeUndefined();
+		scope.done();
+	});
+
+	test.each([
+		['sendAsAgent', sendAsAgent({ message: '', additionalFields: { templateParams: template } })],
+		[
+			'createAsAgent',
+			{
+				resource: 'conversation',
+				operation: 'createAsAgent',
+				inboxId: '3',
+				contactBy: 'contactId',
+				contactId: '1234',
+				additionalFields: { templateParams: template },
+			},
+		],
+	])(
+		'%s: a template without the message is refused before any request',
+		async (_name, parameters) => {
+			const scope = nock(BASE).get(/.*/).reply(200, {}).post(/.*/).reply(200, {});
+			const { error } = await runNode({ type: 'chatwoot', parameters, credentials: withCred() });
+			expect(error?.message).toBe('Message is empty, but a WhatsApp Template is given [item 0]');
+			expect(scope.pendingMocks()).toHaveLength(2);
+			nock.cleanAll();
+		},
+	);
+});
+
+describe('multipart/form-data encoding (nodes/shared/multipart.ts)', () => {
+	test('quotes and line breaks in names are escaped; files keep their bytes', () => {
+		const bytes = Buffer.from([0, 255, 13, 10, 45, 45]);
+		const { body, contentType } = encodeMultipart(
+			[
+				['content', 'Hi'],
+				[
+					'attachments[]',
+					{ data: bytes, fileName: 'a"b\r\n.bin', mimeType: 'application/octet-stream' },
+				],
+			],
+			'BOUNDARY123',
+		);
+		expect(contentType).toBe('multipart/form-data; boundary=BOUNDARY123');
+		const expected = Buffer.concat([
+			Buffer.from(
+				'--BOUNDARY123\r\nContent-Disposition: form-data; name="content"\r\n\r\nHi\r\n' +
+					'--BOUNDARY123\r\nContent-Disposition: form-data; name="attachments[]"; filename="a%22b%0D%0A.bin"\r\nContent-Type: application/octet-stream\r\n\r\n',
+			),
+			bytes,
+			Buffer.from('\r\n--BOUNDARY123--\r\n'),
+		]);
+		expect(body.equals(expected)).toBe(true);
 	});
 });

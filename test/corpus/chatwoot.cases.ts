@@ -50,6 +50,11 @@ const sendAsAgent = {
 	conversationId: '42',
 	message: 'Hello',
 };
+const onConversation = (operation: string) => ({
+	resource: 'conversation',
+	operation,
+	conversationId: '42',
+});
 const contactFields = (fields: INodeParameters) => ({ contactFields: fields });
 const agentExtra = (fields: INodeParameters) => ({ ...asAgent, additionalFields: fields });
 
@@ -439,6 +444,157 @@ export const chatwootCases: BadInput[] = [
 		field: 'Send as Agent needs the User Access Token of the Chatwoot Conversations credential',
 		reason: '[item 0]',
 		description: 'Profile Settings → Access Token into the credential. Nothing was sent.',
+	},
+
+	// Conversation → Assign, Add / Set Labels, Set Priority, Change Status (Application API).
+	{
+		name: 'Assign: an agent ID that is text',
+		parameters: { ...onConversation('assign'), assigneeId: '={{ "smith" }}' },
+		field: 'Agent ID',
+		reason: `${WHOLE_NUMBER}, but got "smith"`,
+	},
+	{
+		name: 'Assign: a team ID of 0',
+		parameters: { ...onConversation('assign'), teamId: '={{ 0 }}' },
+		field: 'Team ID',
+		reason: 'must be at least 1',
+	},
+	{
+		name: 'Assign: neither agent nor team',
+		parameters: onConversation('assign'),
+		field: 'Agent ID',
+		reason: 'and Team ID are both empty',
+	},
+	...(['setLabels', 'addLabels'] as const).flatMap((operation) => [
+		{
+			name: `${operation}: a label with a space`,
+			parameters: { ...onConversation(operation), labels: 'needs review' },
+			field: 'Labels',
+			reason: 'has "needs review", which is not a Chatwoot label',
+		},
+		{
+			name: `${operation}: labels that are empty`,
+			parameters: { ...onConversation(operation), labels: EMPTY },
+			field: 'Labels',
+			reason: 'is required but is empty',
+		},
+		{
+			name: `${operation}: labels as an object`,
+			parameters: { ...onConversation(operation), labels: OBJECT },
+			field: 'Labels',
+			reason: 'must be text, but got an object',
+		},
+	]),
+	{
+		name: 'Set Priority: an unknown priority',
+		parameters: { ...onConversation('setPriority'), priority: '={{ "critical" }}' },
+		field: 'Priority',
+		reason: 'must be one of "urgent", "high", "medium", "low", "none", but got "critical"',
+	},
+	{
+		name: 'Change Status: an unknown status',
+		parameters: { ...onConversation('changeStatus'), status: '={{ "closed" }}' },
+		field: 'Status',
+		reason: 'must be one of "open", "pending", "snoozed", "resolved", but got "closed"',
+	},
+	{
+		name: 'Change Status: Snoozed Until that is no date',
+		parameters: {
+			...onConversation('changeStatus'),
+			status: 'snoozed',
+			snoozedUntil: '={{ "tomorrow" }}',
+		},
+		field: 'Snoozed Until',
+		reason: 'must be a date and time such as 2026-01-31T12:00:00Z, but got "tomorrow"',
+	},
+
+	{
+		name: 'Search: an unknown status',
+		parameters: { resource: 'conversation', operation: 'search', status: '={{ "closed" }}' },
+		field: 'Status',
+		reason: 'must be one of "all", "open", "pending", "resolved", "snoozed", but got "closed"',
+	},
+	{
+		name: 'Search: a Limit above 1000',
+		parameters: { resource: 'conversation', operation: 'search', limit: '={{ 5000 }}' },
+		field: 'Limit',
+		reason: 'must be at most 1000',
+	},
+	{
+		name: 'Search: a label with a slash',
+		parameters: {
+			resource: 'conversation',
+			operation: 'search',
+			additionalFields: { labels: 'billing/vip' },
+		},
+		field: 'Additional Fields › Labels',
+		reason: 'has "billing/vip", which is not a Chatwoot label',
+	},
+	{
+		name: 'Search: an unknown assignee type',
+		parameters: {
+			resource: 'conversation',
+			operation: 'search',
+			additionalFields: { assigneeType: '={{ "team" }}' },
+		},
+		field: 'Additional Fields › Assignee',
+		reason: 'must be one of "all", "assigned", "me", "unassigned", but got "team"',
+	},
+
+	// Contact → Create and Find (Application API).
+	{
+		name: 'Contact Create: no inbox ID',
+		parameters: { resource: 'contact', operation: 'create', inboxId: EMPTY },
+		field: 'Inbox ID',
+		reason: 'is required but is empty',
+	},
+	{
+		name: 'Contact Create: a malformed e-mail',
+		parameters: {
+			resource: 'contact',
+			operation: 'create',
+			inboxId: '3',
+			additionalFields: { email: 'ana at example.com' },
+		},
+		field: 'Additional Fields › Email',
+		reason: 'is not a valid e-mail address',
+	},
+	...withParameters(
+		{ resource: 'contact', operation: 'find' },
+		typeCases('crmIdentifier', 'CRM Identifier', true),
+	),
+	{
+		name: 'Contact Find: a phone number without country code',
+		parameters: {
+			resource: 'contact',
+			operation: 'find',
+			findBy: 'phoneNumber',
+			phoneNumber: '015112345678',
+		},
+		field: 'Phone Number',
+		reason: NOT_INTERNATIONAL,
+	},
+
+	{
+		name: 'Send as Agent: a WhatsApp template without a name',
+		parameters: {
+			...sendAsAgent,
+			additionalFields: { templateParams: '{"language": "en_US"}' },
+		},
+		field: 'Additional Fields › WhatsApp Template',
+		reason: 'needs "name" as text',
+	},
+	{
+		name: 'Create as Agent: a WhatsApp template with an unknown key',
+		parameters: agentExtra({ templateParams: '{"name": "a", "language": "en", "lang": "x"}' }),
+		field: 'Additional Fields › WhatsApp Template',
+		reason: 'has the key "lang"',
+	},
+	{
+		name: 'Send as Agent: a WhatsApp template that is not JSON',
+		parameters: { ...sendAsAgent, additionalFields: { templateParams: '{name: a}' } },
+		field: 'Additional Fields › WhatsApp Template',
+		reason: 'is not valid JSON',
 	},
 
 	// Unknown enum values. "Contact" and "Contact Identified By" take no expressions (noDataExpression):

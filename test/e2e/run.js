@@ -42,6 +42,7 @@ const { log, results, check, assert, assertEqual, waitFor } = require('./lib');
  */
 const LIVE = [
 	require('./live/chatwoot-trigger'),
+	require('./live/chatwoot-triage'),
 	require('./live/intercom-trigger'),
 	require('./live/intercom-triage'),
 	require('./live/socialboards-close'),

@@ -81,6 +81,8 @@ export interface RunNodeOptions {
 	parameters: INodeParameters;
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 	items?: IDataObject[];
+	/** Input items with binary data; replaces `items`. */
+	inputItems?: INodeExecutionData[];
 	onError?: INode['onError'];
 	/** Cancel the execution after this many milliseconds, as n8n's "Stop" button does. */
 	cancelAfterMs?: number;
@@ -175,7 +177,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		},
 	} as unknown as IWorkflowExecuteAdditionalData;
 
-	const items = (options.items ?? [{}]).map((json) => ({ json }));
+	const items = options.inputItems ?? (options.items ?? [{}]).map((json) => ({ json }));
 	const runExecutionData = createRunExecutionData({
 		executionData: {
 			nodeExecutionStack: [{ node, data: { main: [items] }, source: null }],

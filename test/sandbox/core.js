@@ -147,7 +147,8 @@ function readBody(req) {
 		let done = false;
 		req.on('end', () => {
 			done = true;
-			resolve({ raw: Buffer.concat(chunks).toString('utf8'), tooLarge });
+			const buffer = Buffer.concat(chunks);
+			resolve({ raw: buffer.toString('utf8'), buffer, tooLarge });
 		});
 		req.on('error', reject);
 		req.on('close', () => {
@@ -156,10 +157,51 @@ function readBody(req) {
 	});
 }
 
+/**
+ * multipart/form-data (RFC 7578): text fields as strings, files as { fileName, mimeType, size, data }
+ * (data: a Buffer); a name sent more than once ("attachments[]") gives a list.
+ */
+function parseMultipart(buffer, boundary) {
+	const body = {};
+	const add = (name, value) => {
+		if (body[name] === undefined) body[name] = name.endsWith('[]') ? [value] : value;
+		else body[name] = [].concat(body[name], value);
+	};
+	const delimiter = Buffer.from(`--${boundary}`);
+	let start = buffer.indexOf(delimiter);
+	if (start < 0) return null;
+	for (;;) {
+		start += delimiter.length;
+		if (buffer.slice(start, start + 2).toString() === '--') return body;
+		const next = buffer.indexOf(delimiter, start);
+		if (next < 0) return null;
+		const part = buffer.slice(start + 2, next - 2); // without the CRLFs around it
+		const headerEnd = part.indexOf('\r\n\r\n');
+		if (headerEnd < 0) return null;
+		const headers = part.slice(0, headerEnd).toString('utf8');
+		const data = part.slice(headerEnd + 4);
+		const name = /name="([^"]*)"/i.exec(headers)?.[1];
+		if (name === undefined) return null;
+		const fileName = /filename="([^"]*)"/i.exec(headers)?.[1];
+		if (fileName === undefined) add(name, data.toString('utf8'));
+		else {
+			const mimeType =
+				/content-type:\s*([^\r\n]+)/i.exec(headers)?.[1] || 'application/octet-stream';
+			add(name, { fileName, mimeType, size: data.length, data });
+		}
+		start = next;
+	}
+}
+
 /** Parses by Content-Type; JSON is also tried when there is no Content-Type and the body looks like JSON. */
-function parseBody(raw, contentType) {
+function parseBody(raw, contentType, buffer) {
 	const type = String(contentType || '').toLowerCase();
 	if (raw.length === 0) return { bodyType: 'empty', body: undefined };
+	if (type.startsWith('multipart/form-data')) {
+		const boundary = /boundary=("?)([^";]+)\1/i.exec(String(contentType))?.[2];
+		const body = boundary && buffer ? parseMultipart(buffer, boundary) : null;
+		return body ? { bodyType: 'multipart', body } : { bodyType: 'text', body: raw };
+	}
 	const looksJson = /^\s*[[{]/.test(raw);
 	if (type.includes('json') || (!type && looksJson)) {
 		try {
@@ -504,10 +546,10 @@ async function createVendorServer(vendor, options = {}) {
 		const url = new URL(req.url, 'http://127.0.0.1');
 		const method = req.method.toUpperCase();
 		const path = url.pathname;
-		const { raw, tooLarge } = await readBody(req);
+		const { raw, buffer, tooLarge } = await readBody(req);
 		const parsed = tooLarge
 			? { bodyType: 'too-large', body: undefined }
-			: parseBody(raw, req.headers['content-type']);
+			: parseBody(raw, req.headers['content-type'], buffer);
 		const entry = {
 			method,
 			path,

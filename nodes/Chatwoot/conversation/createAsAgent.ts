@@ -13,6 +13,7 @@ import {
 	contactIdentifierField,
 	conversationAttributesField,
 	numericId,
+	whatsappTemplateField,
 } from '../fields';
 import { MESSAGE_MAX_LENGTH } from './create';
 import { simplifyAgentConversation } from '../simplify';
@@ -88,6 +89,7 @@ const bodyFields: Field[] = [
 			check: numericId(),
 			send: 'team_id',
 		},
+		whatsappTemplateField('message.template_params'),
 	]),
 ];
 
@@ -192,26 +194,26 @@ export function buildContactInboxBody(inboxId: number): IDataObject {
 	return { inbox_id: inboxId };
 }
 
-interface ContactInbox {
+export interface ContactInbox {
 	source_id?: string;
 	inbox?: { id?: number | string };
 }
 
-interface ContactRecord {
+export interface ContactRecord {
 	id?: number;
 	identifier?: string | null;
 	contact_inboxes?: ContactInbox[];
 }
 
 /** Chatwoot's contact search answers 15 contacts a page. */
-const SEARCH_PAGE_SIZE = 15;
-const SEARCH_MAX_PAGES = 20;
+export const SEARCH_PAGE_SIZE = 15;
+export const SEARCH_MAX_PAGES = 20;
 
 /**
  * Contacts of the account whose name, e-mail, phone number or identifier contains `query`
  * (GET …/contacts/search, with their contact_inboxes), page by page until `wanted` finds one.
  */
-async function searchContacts(
+export async function searchContacts(
 	context: OperationContext,
 	accountId: string,
 	query: string,
@@ -376,6 +378,15 @@ export const createConversationAsAgent: Operation = {
 			'Start a conversation with a contact through the Application API, with status, assignee and team (needs the access token)',
 	},
 	fields,
+	async checkItem(params) {
+		const extra = (params.additionalFields ?? {}) as IDataObject;
+		if (extra.templateParams === undefined || params.message !== undefined) return undefined;
+		return {
+			field: 'Message',
+			reason: 'is empty, but a WhatsApp Template is given',
+			fix: "Write the template's text with its values filled in as the message: Chatwoot needs it next to the template.",
+		};
+	},
 	async run(context, params) {
 		requireAccessToken(context);
 		const accountId = requireAccountId(context, params.accountId);

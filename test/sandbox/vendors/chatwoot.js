@@ -72,6 +72,31 @@ function create({ state, options, credentials, server }) {
 			return spec.compile(schema);
 		})(),
 		appContact: spec.forSchema('contact_create'),
+		assignment: spec.forRequest(
+			'/api/v1/accounts/{account_id}/conversations/{conversation_id}/assignments',
+			'post',
+		),
+		labels: spec.forRequest(
+			'/api/v1/accounts/{account_id}/conversations/{conversation_id}/labels',
+			'post',
+		),
+		priority: spec.forRequest(
+			'/api/v1/accounts/{account_id}/conversations/{conversation_id}/toggle_priority',
+			'post',
+		),
+		// the spec lists open, resolved and pending; the controller also takes snoozed and snoozed_until (Unix seconds)
+		status: spec.forRequest(
+			'/api/v1/accounts/{account_id}/conversations/{conversation_id}/toggle_status',
+			'post',
+			(schema) => {
+				schema.properties.status = {
+					...schema.properties.status,
+					enum: [...schema.properties.status.enum, 'snoozed'],
+				};
+				schema.properties.snoozed_until = { type: 'integer' };
+				return schema;
+			},
+		),
 		contactInbox: spec.forRequest(
 			'/api/v1/accounts/{account_id}/contacts/{id}/contact_inboxes',
 			'post',
@@ -101,6 +126,16 @@ function create({ state, options, credentials, server }) {
 		email: 'agent@sandbox.test',
 		accessToken: credentials.apiAccessToken,
 	};
+	// agents (all collaborators of every inbox), teams with their members, the account's labels
+	const agents = options.agents || [
+		{ id: 1, name: 'Sandbox Agent', email: 'agent@sandbox.test', role: 'administrator' },
+		{ id: 2, name: 'Other Agent', email: 'other@sandbox.test', role: 'agent' },
+	];
+	const teams = options.teams || [
+		{ id: 1, name: 'Support', members: [1, 2] },
+		{ id: 2, name: 'Billing', members: [2] },
+	];
+	const accountLabels = options.labels || ['billing', 'bug', 'shipping', 'triage', 'urgent', 'vip'];
 	state.contactInboxes = state.contactInboxes || [];
 	// account webhooks (Application API) and what the fake delivered to them
 	state.webhooks = state.webhooks || [];
@@ -191,6 +226,9 @@ function create({ state, options, credentials, server }) {
 			team_id: attrs.team_id === undefined ? null : attrs.team_id,
 			custom_attributes: attrs.custom_attributes || {},
 			additional_attributes: attrs.additional_attributes || {},
+			labels: [],
+			priority: null,
+			snoozed_until: null,
 			contact_last_seen_at: 0,
 			agent_last_seen_at: 0,
 			created_at: Math.floor(now / 1000),
@@ -244,7 +282,10 @@ function create({ state, options, credentials, server }) {
 	});
 
 	function presentMessage(message) {
-		const out = clone(message);
+		const out = clone({ ...message, attachments: undefined });
+		if (message.attachments && message.attachments.length > 0)
+			out.attachments = message.attachments.map((a) => ({ ...a }));
+		else delete out.attachments;
 		delete out.private;
 		delete out.echo_id;
 		return out;
@@ -266,7 +307,12 @@ function create({ state, options, credentials, server }) {
 	function presentAppConversation(conversation) {
 		const contact = contactById(conversation.contact_id);
 		return {
-			meta: { sender: contactSender(contact), assignee: null, team: null, hmac_verified: false },
+			meta: {
+				sender: contactSender(contact),
+				assignee: presentAgent(agentById(conversation.assignee_id)),
+				team: presentTeam(teamById(conversation.team_id)),
+				hmac_verified: false,
+			},
 			id: conversation.id,
 			messages: state.messages
 				.filter((m) => m.conversation_id === conversation.id)
@@ -280,20 +326,51 @@ function create({ state, options, credentials, server }) {
 			contact_last_seen_at: conversation.contact_last_seen_at,
 			custom_attributes: conversation.custom_attributes,
 			inbox_id: conversation.inbox_id,
-			labels: [],
+			labels: [...(conversation.labels || [])],
 			muted: false,
-			snoozed_until: null,
+			snoozed_until: conversation.snoozed_until || null,
 			status: conversation.status,
 			created_at: conversation.created_at,
 			timestamp: conversation.created_at,
 			unread_count: 0,
-			priority: null,
+			priority: conversation.priority || null,
 			waiting_since: conversation.created_at,
 			assignee_id: conversation.assignee_id,
 			team_id: conversation.team_id,
 			contact_inbox: { source_id: conversation.source_id },
 		};
 	}
+	const agentById = (id) =>
+		id === null || id === undefined ? undefined : agents.find((a) => String(a.id) === String(id));
+	const teamById = (id) =>
+		id === null || id === undefined ? undefined : teams.find((t) => String(t.id) === String(id));
+	/** api/v1/models/_agent */
+	const presentAgent = (agent) =>
+		agent
+			? {
+					id: agent.id,
+					account_id: accountId,
+					availability_status: 'online',
+					auto_offline: true,
+					confirmed: true,
+					email: agent.email,
+					available_name: agent.name,
+					name: agent.name,
+					role: agent.role,
+					thumbnail: '',
+				}
+			: null;
+	const presentTeam = (team) =>
+		team
+			? {
+					id: team.id,
+					name: team.name,
+					description: '',
+					allow_auto_assign: true,
+					account_id: accountId,
+					is_member: team.members.includes(user.id),
+				}
+			: null;
 	const presentInboxShort = (inbox) => ({
 		id: inbox.id,
 		name: inbox.name,
@@ -569,12 +646,13 @@ function create({ state, options, credentials, server }) {
 			},
 			meta: {
 				sender: contact ? { ...contactSender(contact), type: 'contact' } : null,
-				assignee: null,
-				team: null,
+				assignee: presentAgent(agentById(conversation.assignee_id)),
+				team: presentTeam(teamById(conversation.team_id)),
 				hmac_verified: false,
 			},
 			messages: [],
-			labels: [],
+			labels: [...(conversation.labels || [])],
+			priority: conversation.priority || null,
 			additional_attributes: conversation.additional_attributes,
 			custom_attributes: conversation.custom_attributes,
 			agent_last_seen_at: conversation.agent_last_seen_at,
@@ -735,6 +813,46 @@ function create({ state, options, credentials, server }) {
 		},
 	];
 
+	/** Attachment#file_type from the content type (FileTypeHelper). */
+	function fileType(mimeType) {
+		if (/^image\//.test(mimeType)) return 'image';
+		if (/^audio\//.test(mimeType)) return 'audio';
+		if (/^video\//.test(mimeType)) return 'video';
+		return 'file';
+	}
+
+	/**
+	 * A message's params from JSON or multipart/form-data: Rails reads `private=true`,
+	 * `template_params[name]=…` and `attachments[]` files from a form.
+	 */
+	function messageParams(ctx) {
+		if (ctx.bodyType !== 'multipart') return { body: ctx.body, files: [] };
+		const body = {};
+		let files = [];
+		for (const [key, value] of Object.entries(ctx.body)) {
+			if (key === 'attachments[]') {
+				files = [].concat(value);
+				if (files.some((file) => typeof file !== 'object'))
+					return { problem: json(422, { message: 'attachments[] must be files', attributes: [] }) };
+				continue;
+			}
+			if (typeof value !== 'string')
+				return { problem: json(422, { message: `${key} must be text`, attributes: [key] }) };
+			const nested = /^([a-z_]+)((?:\[[^\]]+\])+)$/.exec(key);
+			if (nested) {
+				const keys = [...nested[2].matchAll(/\[([^\]]+)\]/g)].map((match) => match[1]);
+				let node = (body[nested[1]] = body[nested[1]] || {});
+				for (const inner of keys.slice(0, -1)) node = node[inner] = node[inner] || {};
+				node[keys[keys.length - 1]] = value;
+			} else if (key === 'private') body.private = value === 'true';
+			else body[key] = value;
+		}
+		return { body, files };
+	}
+
+	const appConversationOf = (ctx) =>
+		state.conversations.find((c) => String(c.id) === ctx.params.conversation);
+
 	const appRoutes = [
 		...webhookRoutes,
 		{
@@ -794,8 +912,157 @@ function create({ state, options, credentials, server }) {
 				}
 				if (!contactInbox) return appError(404, 'Resource could not be found');
 				const conversation = newConversation(contactInbox, body);
-				if (body.message) newMessage(conversation, body.message.content, 1, userSender());
+				if (body.message) {
+					const first = newMessage(conversation, body.message.content, 1, userSender());
+					if (body.message.template_params)
+						first.additional_attributes = { template_params: body.message.template_params };
+				}
 				return json(200, presentAppConversation(conversation));
+			},
+		},
+		{
+			method: 'GET',
+			path: `${ACC}/conversations`,
+			// ConversationFinder: status (default open, "all"), inbox_id, team_id, assignee_type, labels (any), q; 25 a page
+			handler(ctx) {
+				const q = ctx.query;
+				let list = state.conversations.slice();
+				if (q.inbox_id) list = list.filter((c) => String(c.inbox_id) === String(q.inbox_id));
+				if (!q.q && q.status !== 'all')
+					list = list.filter((c) => c.status === (q.status || 'open'));
+				if (q.team_id) {
+					if (!teamById(q.team_id)) return appError(404, 'Resource could not be found');
+					list = list.filter((c) => String(c.team_id) === String(q.team_id));
+				}
+				if (q.labels) {
+					const wanted = String(q.labels).split(',');
+					list = list.filter((c) => (c.labels || []).some((label) => wanted.includes(label)));
+				}
+				if (q.q)
+					list = list.filter((c) =>
+						state.messages.some(
+							(m) =>
+								m.conversation_id === c.id &&
+								m.message_type <= 1 &&
+								String(m.content || '')
+									.toLowerCase()
+									.includes(String(q.q).toLowerCase()),
+						),
+					);
+				const meta = {
+					mine_count: list.filter((c) => c.assignee_id === user.id).length,
+					unassigned_count: list.filter((c) => c.assignee_id === null).length,
+					assigned_count: list.filter((c) => c.assignee_id !== null).length,
+					all_count: list.length,
+				};
+				if (q.assignee_type === 'me') list = list.filter((c) => c.assignee_id === user.id);
+				else if (q.assignee_type === 'unassigned')
+					list = list.filter((c) => c.assignee_id === null);
+				else if (q.assignee_type === 'assigned') list = list.filter((c) => c.assignee_id !== null);
+				list.sort((a, b) => b.id - a.id);
+				const page = Math.max(1, Number(q.page) || 1);
+				return json(200, {
+					data: {
+						meta,
+						payload: list.slice((page - 1) * 25, page * 25).map(presentAppConversation),
+					},
+				});
+			},
+		},
+		{
+			method: 'POST',
+			path: `${ACC}/conversations/:conversation/assignments`,
+			handler(ctx) {
+				const invalid = validate.assignment(ctx.body);
+				if (invalid) return appInvalid(invalid);
+				const conversation = appConversationOf(ctx);
+				if (!conversation) return appError(404, 'Resource could not be found');
+				const body = ctx.body;
+				if (body.assignee_id !== undefined) {
+					// AssignmentService: an agent of the inbox, else nobody
+					const agent = agentById(body.assignee_id);
+					conversation.assignee_id = agent ? agent.id : null;
+					return json(200, presentAgent(agent));
+				}
+				if (body.team_id !== undefined) {
+					const team = teamById(body.team_id);
+					conversation.team_id = team ? team.id : null;
+					// AssignmentHandler#validate_current_assignee_team
+					if (
+						team &&
+						conversation.assignee_id !== null &&
+						!team.members.includes(conversation.assignee_id)
+					)
+						conversation.assignee_id = null;
+					return json(200, presentTeam(team));
+				}
+				return json(200, null);
+			},
+		},
+		{
+			method: 'GET',
+			path: `${ACC}/conversations/:conversation/labels`,
+			handler(ctx) {
+				const conversation = appConversationOf(ctx);
+				if (!conversation) return appError(404, 'Resource could not be found');
+				return json(200, { payload: [...conversation.labels] });
+			},
+		},
+		{
+			method: 'POST',
+			path: `${ACC}/conversations/:conversation/labels`,
+			handler(ctx) {
+				const invalid = validate.labels(ctx.body);
+				if (invalid) return appInvalid(invalid);
+				const conversation = appConversationOf(ctx);
+				if (!conversation) return appError(404, 'Resource could not be found');
+				// LabelConcern#valid_labels: only labels of the account, the list replaces the old one
+				conversation.labels = accountLabels.filter((label) =>
+					(ctx.body.labels || []).includes(label),
+				);
+				return json(200, { payload: [...conversation.labels] });
+			},
+		},
+		{
+			method: 'POST',
+			path: `${ACC}/conversations/:conversation/toggle_priority`,
+			handler(ctx) {
+				const conversation = appConversationOf(ctx);
+				const priority = ctx.body && ctx.body.priority;
+				if (priority !== null && priority !== '') {
+					const invalid = validate.priority(ctx.body);
+					if (invalid) return appInvalid(invalid);
+				}
+				if (!conversation) return appError(404, 'Resource could not be found');
+				// Conversation#toggle_priority: priority.presence into the enum (low, medium, high, urgent)
+				if (priority === 'none')
+					return railsError(500, "ArgumentError: 'none' is not a valid priority");
+				conversation.priority = priority || null;
+				return text(200, '');
+			},
+		},
+		{
+			method: 'POST',
+			path: `${ACC}/conversations/:conversation/toggle_status`,
+			handler(ctx) {
+				const invalid = validate.status(ctx.body);
+				if (invalid) return appInvalid(invalid);
+				const conversation = appConversationOf(ctx);
+				if (!conversation) return appError(404, 'Resource could not be found');
+				conversation.status = ctx.body.status;
+				conversation.snoozed_until =
+					ctx.body.status === 'snoozed' && ctx.body.snoozed_until !== undefined
+						? iso(ctx.body.snoozed_until * 1000)
+						: null;
+				return json(200, {
+					meta: {},
+					payload: {
+						success: true,
+						conversation_id: conversation.id,
+						current_status: conversation.status,
+						snoozed_until: conversation.snoozed_until,
+					},
+				});
 			},
 		},
 		{
@@ -812,19 +1079,44 @@ function create({ state, options, credentials, server }) {
 		{
 			method: 'POST',
 			path: `${ACC}/conversations/:conversation/messages`,
+			// JSON, or multipart/form-data with attachments[] (MessageBuilder#process_attachments)
+			multipart: true,
 			handler(ctx) {
-				const body = ctx.body;
-				const invalid = validate.appMessage(body);
+				const { body, files, problem } = messageParams(ctx);
+				if (problem) return problem;
+				const invalid = validate.appMessage(
+					files.length > 0 && body.content === undefined ? { ...body, content: '' } : body,
+				);
 				if (invalid) return appInvalid(invalid);
 				const conversation = state.conversations.find(
 					(c) => String(c.id) === ctx.params.conversation,
 				);
 				if (!conversation) return appError(404, 'Resource could not be found');
+				const limit = (options.maxFileUploadMb || 40) * 1024 * 1024;
+				const tooBig = files.find((file) => file.size > limit);
+				// Attachment#validate_file_size → the message is not saved: render_could_not_create_error
+				if (tooBig) return json(422, { error: 'Validation failed: Attachments is invalid' });
+				if (files.length > 15)
+					return json(422, { error: 'Validation failed: Attachments exceeded maximum allowed' });
 				const incoming = body.message_type === 'incoming';
 				const sender = incoming
 					? contactSender(contactById(conversation.contact_id))
 					: userSender();
 				const message = newMessage(conversation, body.content, incoming ? 0 : 1, sender, body);
+				message.attachments = files.map((file, index) => ({
+					id: message.id * 100 + index,
+					message_id: message.id,
+					file_type: fileType(file.mimeType),
+					account_id: accountId,
+					extension: file.fileName.includes('.') ? file.fileName.split('.').pop() : null,
+					data_url: `${server ? server.url : ''}/rails/active_storage/blobs/${message.id}/${encodeURIComponent(file.fileName)}`,
+					thumb_url: '',
+					file_size: file.size,
+					file_name: file.fileName,
+					content_type: file.mimeType,
+				}));
+				if (body.template_params)
+					message.additional_attributes = { template_params: body.template_params };
 				return json(200, { ...presentMessage(message), private: message.private });
 			},
 		},
@@ -935,7 +1227,13 @@ function create({ state, options, credentials, server }) {
 			if (token !== user.accessToken) return appError(401, 'Invalid Access Token');
 			if (ctx.params.account !== undefined && Number(ctx.params.account) !== accountId)
 				return appError(404, 'Resource could not be found');
-			if (ctx.method === 'POST' && ctx.bodyType !== 'json' && ctx.bodyType !== 'invalid-json') {
+			const multipartAllowed = route.multipart === true && ctx.bodyType === 'multipart';
+			if (
+				ctx.method === 'POST' &&
+				ctx.bodyType !== 'json' &&
+				ctx.bodyType !== 'invalid-json' &&
+				!multipartAllowed
+			) {
 				return json(422, { message: 'Request body must be JSON', attributes: [] });
 			}
 			return null;
