@@ -12,37 +12,46 @@ const { spawnSync } = require('child_process');
 
 const local = require('../../scripts/n8n-local');
 
-const PG_BIN = '/usr/lib/postgresql/15/bin';
 const REDIS_BIN = '/usr/bin/redis-server';
-const PACKAGES = { 'redis-server': REDIS_BIN, postgresql: path.join(PG_BIN, 'postgres') };
+const PACKAGES = { 'redis-server': () => fs.existsSync(REDIS_BIN), postgresql: () => !!pgBin() };
+const IS_ROOT = process.getuid() === 0;
+
+/** PostgreSQL's server binaries: Debian 12's 15, else the newest installed. */
+function pgBin() {
+	const root = '/usr/lib/postgresql';
+	const versions = fs.existsSync(root) ? fs.readdirSync(root) : [];
+	const ordered = ['15', ...versions.sort((a, b) => Number(b) - Number(a))];
+	const found = ordered.find((v) => fs.existsSync(path.join(root, v, 'bin', 'postgres')));
+	return found && path.join(root, found, 'bin');
+}
 
 /** apt-get install of whichever of redis-server and postgresql (15) is missing. */
 function ensurePackages(onProgress) {
 	const missing = Object.entries(PACKAGES)
-		.filter(([, file]) => !fs.existsSync(file))
+		.filter(([, installed]) => !installed())
 		.map(([name]) => name);
 	if (!missing.length) return;
-	const sudo = process.getuid() === 0 ? [] : ['sudo'];
 	const apt = (args) => {
-		onProgress(`${sudo.join(' ')} apt-get ${args.join(' ')}`.trim());
-		const r = spawnSync(
-			sudo[0] || 'apt-get',
-			[...sudo.slice(1), ...(sudo.length ? ['apt-get'] : []), ...args],
-			{
-				stdio: ['ignore', 'pipe', 'pipe'],
-				encoding: 'utf8',
-				env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
-			},
-		);
-		return r;
+		const command = [
+			...(IS_ROOT ? [] : ['sudo']),
+			'env',
+			'DEBIAN_FRONTEND=noninteractive',
+			'apt-get',
+			...args,
+		];
+		onProgress(command.join(' '));
+		return spawnSync(command[0], command.slice(1), {
+			stdio: ['ignore', 'pipe', 'pipe'],
+			encoding: 'utf8',
+		});
 	};
-	let r = apt(['install', '-y', '--no-install-recommends', ...missing]);
+	const install = ['install', '-y', '--no-install-recommends', ...missing];
+	let r = apt(install);
 	if (r.status !== 0) {
 		apt(['update']);
-		r = apt(['install', '-y', '--no-install-recommends', ...missing]);
+		r = apt(install);
 	}
-	const still = Object.entries(PACKAGES).filter(([, file]) => !fs.existsSync(file));
-	if (r.status !== 0 || still.length)
+	if (r.status !== 0 || Object.values(PACKAGES).some((installed) => !installed()))
 		throw new Error(
 			`apt-get install ${missing.join(' ')} failed (exit ${r.status}):\n${(r.stderr || r.stdout).slice(-1500)}`,
 		);
@@ -117,16 +126,17 @@ async function startRedis({ logDir }) {
 	};
 }
 
-const asPostgres = (args, opts = {}) =>
-	spawnSync('runuser', ['-u', 'postgres', '--', ...args], { encoding: 'utf8', ...opts });
+/** PostgreSQL refuses root: as root, its commands run as the `postgres` user; otherwise as this user. */
+const asPostgres = (args) => (IS_ROOT ? ['runuser', '-u', 'postgres', '--', ...args] : args);
 
 async function startPostgres({ logDir, database = 'n8n' }) {
 	const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'queue-postgres-'));
 	const data = path.join(dir, 'data');
 	const port = await local.runtime.freePort();
-	spawnSync('chown', ['-R', 'postgres:postgres', dir]);
-	const init = asPostgres([
-		path.join(PG_BIN, 'initdb'),
+	const bin = pgBin();
+	if (IS_ROOT) spawnSync('chown', ['-R', 'postgres:postgres', dir]);
+	const [initCmd, ...initArgs] = asPostgres([
+		path.join(bin, 'initdb'),
 		'-D',
 		data,
 		'-U',
@@ -136,38 +146,32 @@ async function startPostgres({ logDir, database = 'n8n' }) {
 		'UTF8',
 		'--no-sync',
 	]);
+	const init = spawnSync(initCmd, initArgs, { encoding: 'utf8' });
 	if (init.status !== 0) throw new Error(`initdb failed:\n${init.stderr || init.stdout}`);
 	const log = fs.openSync(path.join(logDir, 'postgres.log'), 'w');
 	// fsync off: a throw-away database; the socket goes to the temporary folder too.
-	const child = local.spawnTracked(
-		'runuser',
-		[
-			'-u',
-			'postgres',
-			'--',
-			path.join(PG_BIN, 'postgres'),
-			'-D',
-			data,
-			'-p',
-			String(port),
-			'-c',
-			'listen_addresses=127.0.0.1',
-			'-c',
-			`unix_socket_directories=${dir}`,
-			'-c',
-			'fsync=off',
-			'-c',
-			'max_connections=100',
-		],
-		{ stdio: ['ignore', log, log] },
-	);
+	const [serverCmd, ...serverArgs] = asPostgres([
+		path.join(bin, 'postgres'),
+		'-D',
+		data,
+		'-p',
+		String(port),
+		'-c',
+		'listen_addresses=127.0.0.1',
+		'-c',
+		`unix_socket_directories=${dir}`,
+		'-c',
+		'fsync=off',
+		'-c',
+		'max_connections=100',
+	]);
+	const child = local.spawnTracked(serverCmd, serverArgs, { stdio: ['ignore', log, log] });
 	fs.closeSync(log);
 	const ready = () =>
-		spawnSync(path.join(PG_BIN, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port)]).status ===
-		0;
+		spawnSync(path.join(bin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port)]).status === 0;
 	await waitUntil('postgres', ready, child);
 	const created = spawnSync(
-		path.join(PG_BIN, 'createdb'),
+		path.join(bin, 'createdb'),
 		['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', database],
 		{ encoding: 'utf8' },
 	);
@@ -180,7 +184,7 @@ async function startPostgres({ logDir, database = 'n8n' }) {
 		/** Runs one SQL statement with psql; returns the rows as arrays of strings. */
 		query(sql) {
 			const r = spawnSync(
-				path.join(PG_BIN, 'psql'),
+				path.join(bin, 'psql'),
 				[
 					'-h',
 					'127.0.0.1',
