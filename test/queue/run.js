@@ -305,7 +305,7 @@ async function bulkCheck(ctx) {
 			ctx.bulk.result = { slowest, floor, ratio, rejected, spread, ...run };
 			figures.push(
 				`bulk Intercom: ${run.created} of ${BULK.executions * BULK.items} created, ${run.lost} lost, ${run.duplicates} duplicates, ${rejected} answers 429; executions per worker: ${spread}`,
-				`bulk Intercom: executions ${run.done.map((e) => `${seconds(e).toFixed(1)} s`).join(', ')}; slowest ${slowest.toFixed(1)} s; fixed-window floor ${(floor.floorMs / 1000).toFixed(1)} s (${floor.full} × ${BULK.windowMs / 1000} s + ${(floor.lastWindowMs / 1000).toFixed(2)} s for the last ${floor.inLast} requests): ${ratio.toFixed(2)}× (target ${BULK.target}×)`,
+				`bulk Intercom: executions ${run.done.map((e) => `${seconds(e).toFixed(1)} s`).join(', ')}; slowest ${slowest.toFixed(1)} s; fixed-window floor ${(floor.floorMs / 1000).toFixed(1)} s (${floor.full} × ${BULK.windowMs / 1000} s + ${(floor.lastWindowMs / 1000).toFixed(2)} s for the last ${floor.inLast} requests): ${ratio.toFixed(2)}× (target ${BULK.target}×); ${(slowest / (floor.full * (BULK.windowMs / 1000) + LATENCY_MS / 1000)).toFixed(2)}× a floor whose last window takes one round trip`,
 			);
 			assert(run.problems.length === 0, run.problems.slice(0, 8).join('; '));
 			assertEqual(run.lost, 0, 'items lost');
