@@ -69,20 +69,59 @@ export async function abortableSleep(
 	if (!ended || signal?.aborted) throw new ExecutionCancelledError();
 }
 
+/** When the vendor's limit reopens: at some moment from `fromMs` to `toMs` (epoch milliseconds). */
+export interface ResetWindow {
+	fromMs: number;
+	toMs: number;
+}
+
+/** What the gate hands to a request it lets go: a probe is the one request sent while the limit may still be closed. */
+export interface GateTicket {
+	probe: boolean;
+	sentAt: number;
+}
+
+interface Pause {
+	/** When this stretch of waiting began. */
+	since: number;
+	/** No request before this. */
+	from: number;
+	/** From here on everyone goes; undefined: only a successful probe opens the gate (no reset was given). */
+	until?: number;
+	/** Time between probes while the reset is not known exactly. */
+	probeEveryMs: number;
+}
+
+/** Between probes for a reset given in whole seconds: about ten in the uncertain second. */
+const PROBE_EVERY_MS = 100;
+
 /**
- * One execution's shared pause: when the vendor rate-limits one call, every call of the execution
- * waits, instead of each one running into the limit on its own.
+ * One execution's pacing against the vendor's rate limit. When the vendor answers 429, or a
+ * success says the budget is used up (X-RateLimit-Remaining: 0), every call of the execution waits
+ * for the window's reset instead of running into the limit on its own. A reset given in whole
+ * seconds is only known to the second: from the earliest moment it can have passed, one request at
+ * a time (the probe) checks, and when a probe gets through, every waiting call goes at once. Without
+ * any reset header, probes are spaced by a fortieth of the window's age seen so far (1 to 30 s).
  */
 export class RateGate {
-	private openAt = 0;
+	private pause?: Pause;
+	private nextProbeAt = 0;
+	private probeInFlight?: Promise<void>;
+	private endProbe: () => void = () => undefined;
+	/** When the current window was seen to open (the gate's start, or a probe that got through). */
+	private openedAt: number;
+	private readonly maxWaitMs: number;
+	private firstCall?: Promise<void>;
 
 	/** `signal`: n8n's cancel signal of the execution, every wait ends when it fires. */
 	constructor(
 		readonly signal?: AbortSignal,
-		private readonly clock: Clock = DEFAULT_TRANSPORT_OPTIONS,
-	) {}
-
-	private firstCall?: Promise<void>;
+		private readonly clock: Clock &
+			Partial<Pick<TransportOptions, 'maxWaitMs'>> = DEFAULT_TRANSPORT_OPTIONS,
+	) {
+		this.openedAt = clock.now();
+		this.maxWaitMs = clock.maxWaitMs ?? DEFAULT_TRANSPORT_OPTIONS.maxWaitMs;
+	}
 
 	/**
 	 * Lets the execution's first call go alone: for credentials that fetch a token in
@@ -103,23 +142,130 @@ export class RateGate {
 		}
 	}
 
+	/** Closes the gate for exactly `ms`; everyone goes when it ends. */
 	pauseFor(ms: number): void {
-		this.openAt = Math.max(this.openAt, this.clock.now() + ms);
+		const until = this.clock.now() + ms;
+		this.closeUntil({ fromMs: until, toMs: until }, 0);
 	}
 
-	async wait(): Promise<void> {
-		if (this.signal?.aborted) throw new ExecutionCancelledError();
-		for (
-			let remaining = this.openAt - this.clock.now();
-			remaining > 0;
-			remaining = this.openAt - this.clock.now()
-		) {
-			await abortableSleep(remaining, this.signal, this.clock);
+	/** Waits until a request may be sent; the ticket must be handed back to `answered`. */
+	async wait(): Promise<GateTicket> {
+		for (;;) {
+			if (this.signal?.aborted) throw new ExecutionCancelledError();
+			const now = this.clock.now();
+			const pause = this.pause;
+			if (!pause) return { probe: false, sentAt: now };
+			if (pause.until !== undefined && now >= pause.until) {
+				this.pause = undefined;
+				this.openedAt = now;
+				return { probe: false, sentAt: now };
+			}
+			if (now < pause.from) {
+				await this.sleep(pause.from - now);
+			} else if (this.probeInFlight) {
+				await this.whileNotCancelled(this.probeInFlight);
+			} else if (now < this.nextProbeAt) {
+				await this.sleep(Math.min(this.nextProbeAt, pause.until ?? Infinity) - now);
+			} else {
+				this.probeInFlight = new Promise((resolve) => (this.endProbe = resolve));
+				return { probe: true, sentAt: now };
+			}
 		}
+	}
+
+	/**
+	 * What came back for a request sent with `ticket` (undefined: no answer from the vendor's API).
+	 * Returns whether a 429 counts against the call's retries: a probe that finds the limit still
+	 * closed, at the reset already known, does not.
+	 */
+	answered(
+		ticket: GateTicket,
+		response?: Pick<ApiResponse, 'statusCode' | 'headers'>,
+		minWaitMs = 0,
+	): boolean {
+		if (ticket.probe) {
+			this.probeInFlight = undefined;
+			this.endProbe();
+		}
+		if (!response) return false;
+		const now = this.clock.now();
+		// An answer to a request sent before the window last opened says nothing about the new window.
+		const stale = ticket.sentAt < this.openedAt;
+		if (response.statusCode !== 429) {
+			if (ticket.probe) {
+				this.pause = undefined;
+				this.openedAt = ticket.sentAt;
+			}
+			if (!stale && header(response.headers, 'x-ratelimit-remaining') === '0') {
+				const reset = rateLimitReset(
+					{ 'x-ratelimit-reset': header(response.headers, 'x-ratelimit-reset') },
+					now,
+				);
+				if (reset) this.closeUntil(reset, 0);
+			}
+			return false;
+		}
+		if (stale) return true;
+		const before = this.pause && { since: this.pause.since, until: this.pause.until };
+		const reset = rateLimitReset(response.headers, now);
+		const pause = this.closeUntil(reset, minWaitMs);
+		if (!ticket.probe || !before) return true;
+		this.nextProbeAt = Math.max(pause.from, now + pause.probeEveryMs);
+		// Still closed at the reset already known (or, without one, within maxWaitMs): a check, not a retry.
+		return reset ? pause.from >= (before.until ?? Infinity) : now - before.since >= this.maxWaitMs;
+	}
+
+	private closeUntil(reset: ResetWindow | undefined, minWaitMs: number): Pause {
+		const now = this.clock.now();
+		let from: number;
+		let until: number | undefined;
+		let probeEveryMs: number;
+		if (reset) {
+			from = Math.max(reset.fromMs, now + minWaitMs);
+			until = Math.max(reset.toMs, from);
+			// A reset already past (rounded down, or clocks apart): check for a second before everyone goes.
+			if (until <= now) until = now + 1000;
+			probeEveryMs = Math.max(10, Math.min(PROBE_EVERY_MS, (until - from) / 10));
+		} else {
+			probeEveryMs = Math.min(30_000, Math.max(1000, (now - this.openedAt) / 40));
+			from = now + Math.max(probeEveryMs, minWaitMs);
+		}
+		from = Math.min(from, now + this.maxWaitMs);
+		// The uncertainty of a reset is at most the rounding of whole seconds either way.
+		if (until !== undefined) until = Math.min(until, from + 2000);
+		const pause = this.pause;
+		if (!pause) {
+			this.pause = { since: now, from, until, probeEveryMs };
+			this.nextProbeAt = from;
+			return this.pause;
+		}
+		pause.from = Math.max(pause.from, from);
+		pause.until =
+			pause.until === undefined || until === undefined ? undefined : Math.max(pause.until, until);
+		pause.probeEveryMs = probeEveryMs;
+		this.nextProbeAt = Math.max(this.nextProbeAt, pause.from);
+		return pause;
 	}
 
 	sleep(ms: number): Promise<void> {
 		return abortableSleep(ms, this.signal, this.clock);
+	}
+
+	/** Awaits `promise`, or throws ExecutionCancelledError as soon as the execution is cancelled. */
+	private async whileNotCancelled(promise: Promise<void>): Promise<void> {
+		const signal = this.signal;
+		if (!signal) return promise;
+		let onAbort: () => void = () => undefined;
+		const aborted = new Promise<void>((resolve) => {
+			onAbort = resolve;
+			signal.addEventListener('abort', onAbort, { once: true });
+		});
+		try {
+			await Promise.race([promise, aborted]);
+		} finally {
+			signal.removeEventListener('abort', onAbort);
+		}
+		if (signal.aborted) throw new ExecutionCancelledError();
 	}
 }
 
@@ -130,37 +276,30 @@ function header(headers: IDataObject, name: string): string | undefined {
 }
 
 /**
- * How long the vendor asks us to wait: Retry-After (seconds or HTTP date), else X-RateLimit-Reset
- * (epoch seconds or milliseconds, or seconds from now), else a backoff of 1 s, 1 s, 2 s, 4 s … (at most 30 s) with a little jitter.
+ * When the vendor says its limit reopens. Retry-After (seconds, or an HTTP date): not before then,
+ * and within a second (whole seconds are rounded). X-RateLimit-Reset (epoch seconds or
+ * milliseconds, or seconds from now below 1e9): whole seconds may be rounded either way, so from a
+ * second before to a second after. Undefined when the answer gives no reset.
  */
-export function rateLimitWaitMs(headers: IDataObject, attempt: number, now = Date.now()): number {
-	const retryAfter = header(headers, 'retry-after');
-	if (retryAfter !== undefined) {
+export function rateLimitReset(headers: IDataObject, now: number): ResetWindow | undefined {
+	const retryAfter = header(headers, 'retry-after')?.trim();
+	if (retryAfter) {
 		const seconds = Number(retryAfter);
-		if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
+		if (Number.isFinite(seconds)) {
+			const at = now + Math.max(0, seconds) * 1000;
+			return { fromMs: at, toMs: Number.isInteger(seconds) ? at + 1000 : at };
+		}
 		const date = Date.parse(retryAfter);
-		if (!Number.isNaN(date)) return Math.max(0, date - now);
+		if (!Number.isNaN(date)) return { fromMs: date, toMs: date + 1000 };
 	}
 	const reset = Number(header(headers, 'x-ratelimit-reset'));
-	if (Number.isFinite(reset) && reset > 0) {
-		// Epoch milliseconds, epoch seconds, or (below 1e9, before 2001) seconds from now.
-		if (reset < 1e9) return reset * 1000;
-		const resetMs = reset > 1e12 ? reset : reset * 1000;
-		return Math.max(0, resetMs - now);
-	}
-	// Window limiters (Rack::Attack) reopen at the window's end: probe twice a second apart, then back off.
-	return Math.min(2 ** Math.max(0, attempt - 2) * 1000, 30_000) + Math.floor(Math.random() * 250);
-}
-
-/** When a success says the budget is used up (X-RateLimit-Remaining: 0), the time until it resets. */
-function budgetExhaustedWaitMs(headers: IDataObject, now: number): number | undefined {
-	if (header(headers, 'x-ratelimit-remaining') !== '0') return undefined;
-	const wait = rateLimitWaitMs(
-		{ 'x-ratelimit-reset': header(headers, 'x-ratelimit-reset') },
-		1,
-		now,
-	);
-	return wait > 0 ? wait : undefined;
+	if (!Number.isFinite(reset) || reset <= 0) return undefined;
+	if (reset > 1e12) return { fromMs: reset, toMs: reset };
+	// Below 1e9 (before 2001 as a date) it is seconds from now.
+	const at = reset < 1e9 ? now + reset * 1000 : reset * 1000;
+	return Number.isInteger(reset)
+		? { fromMs: at - 1000, toMs: at + 1000 }
+		: { fromMs: at, toMs: at };
 }
 
 interface ThrownFailure {
@@ -279,7 +418,7 @@ export function createSend(
 		let faults = 0;
 		let tokenStepRetried = false;
 		for (;;) {
-			await gate.wait();
+			const ticket = await gate.wait();
 			const httpOptions: IHttpRequestOptions = {
 				method: request.method,
 				url: /^https?:\/\//.test(request.url) ? request.url : `${baseUrl}${request.url}`,
@@ -302,61 +441,61 @@ export function createSend(
 				};
 			}
 
-			let response: ApiResponse;
+			let answer: ApiResponse | undefined;
+			let thrown: ThrownFailure | undefined;
 			try {
 				const full = (await context.helpers.httpRequestWithAuthentication.call(
 					context,
 					vendor.credentialType,
 					httpOptions,
 				)) as IN8nHttpFullResponse;
-				response = { statusCode: full.statusCode, headers: full.headers ?? {}, body: full.body };
+				answer = { statusCode: full.statusCode, headers: full.headers ?? {}, body: full.body };
 			} catch (error) {
-				const failure = unwrapThrown(error);
-				if (failure.tokenStep) {
-					// One more try (n8n reads the credential again, e.g. a refresh token another run rotated).
-					const retryable =
-						failure.tokenStep.retryable ||
-						!failure.response ||
-						failure.response.statusCode === 429 ||
-						failure.response.statusCode >= 500;
-					if (retryable && !tokenStepRetried) {
-						tokenStepRetried = true;
-						await gate.sleep(500);
-						continue;
-					}
-					throw tokenStepError(node, vendor, spec, itemIndex, failure);
-				}
-				if (failure.response) {
-					response = failure.response;
-				} else {
-					const code = failure.code;
-					const sent = !(code && NOT_SENT_CODES.has(code));
-					const timedOut = !!code && TIMEOUT_CODES.has(code);
-					if ((!sent || idempotent) && faults < IDEMPOTENT_RETRIES) {
-						faults++;
-						await gate.sleep(500 * faults);
-						continue;
-					}
-					throw connectionError(node, vendor, spec, itemIndex, { code, sent, timedOut });
-				}
+				thrown = unwrapThrown(error);
+				// A failed token step is the token URL's answer, not the API's.
+				if (!thrown.tokenStep) answer = thrown.response;
+			} finally {
+				// Always handed back: a probe that ends without an answer lets the next waiting call probe.
+				if (!answer) gate.answered(ticket);
 			}
+			const countsAsRetry = answer
+				? gate.answered(ticket, answer, vendor.minRateLimitWaitMs)
+				: false;
+
+			if (thrown?.tokenStep) {
+				// One more try (n8n reads the credential again, e.g. a refresh token another run rotated).
+				const retryable =
+					thrown.tokenStep.retryable ||
+					!thrown.response ||
+					thrown.response.statusCode === 429 ||
+					thrown.response.statusCode >= 500;
+				if (retryable && !tokenStepRetried) {
+					tokenStepRetried = true;
+					await gate.sleep(500);
+					continue;
+				}
+				throw tokenStepError(node, vendor, spec, itemIndex, thrown);
+			}
+			if (!answer) {
+				const code = thrown?.code;
+				const sent = !(code && NOT_SENT_CODES.has(code));
+				const timedOut = !!code && TIMEOUT_CODES.has(code);
+				if ((!sent || idempotent) && faults < IDEMPOTENT_RETRIES) {
+					faults++;
+					await gate.sleep(500 * faults);
+					continue;
+				}
+				throw connectionError(node, vendor, spec, itemIndex, { code, sent, timedOut });
+			}
+			const response: ApiResponse = answer;
 
 			const { statusCode } = response;
 			if (statusCode >= 300 && statusCode < 400)
 				throw redirectError(node, vendor, response, spec, itemIndex);
 			if (statusCode === 429) {
-				if (rateLimited < options.maxRateLimitRetries) {
-					rateLimited++;
-					const wait = Math.min(
-						Math.max(
-							rateLimitWaitMs(response.headers, rateLimited, options.now()),
-							vendor.minRateLimitWaitMs ?? 0,
-						),
-						options.maxWaitMs,
-					);
-					gate.pauseFor(wait);
-					continue;
-				}
+				// The gate now waits for the reset; a probe finding the limit still closed is no retry.
+				if (countsAsRetry) rateLimited++;
+				if (rateLimited <= options.maxRateLimitRetries) continue;
 				throw apiError(node, vendor, response, spec, itemIndex);
 			}
 			if (statusCode >= 500 && idempotent && faults < IDEMPOTENT_RETRIES) {
@@ -377,8 +516,6 @@ export function createSend(
 			}
 			const failure = vendor.failureInSuccess?.(response, spec);
 			if (failure) throw apiError(node, vendor, response, spec, itemIndex, failure);
-			const exhausted = budgetExhaustedWaitMs(response.headers, options.now());
-			if (exhausted !== undefined) gate.pauseFor(Math.min(exhausted, options.maxWaitMs));
 			return response.body as T;
 		}
 	};

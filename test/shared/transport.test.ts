@@ -190,15 +190,109 @@ describe('createSend: 429', () => {
 		scope.done();
 	});
 
-	test('a success with X-RateLimit-Remaining 0 pauses the gate until the reset', async () => {
+	test('a success with X-RateLimit-Remaining 0 pauses the gate until the reset: from a second before it (whole seconds are rounded), one probe', async () => {
 		nock(API)
 			.get('/conversation/1')
 			.reply(200, { id: 1 }, { 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': '7' });
-		const { elapsedMs } = await withSend(async (send, gate) => {
+		const { result, elapsedMs } = await withSend(async (send, gate) => {
 			await send(read);
-			await gate.wait();
+			return gate.wait();
 		});
-		expect(elapsedMs).toBeGreaterThanOrEqual(7000);
+		expect(result?.probe).toBe(true);
+		expect(elapsedMs).toBeGreaterThanOrEqual(6000);
+		expect(elapsedMs).toBeLessThan(7000);
+	});
+});
+
+describe('createSend: pacing at the reset', () => {
+	const realTime: Partial<TransportOptions> = {
+		now: () => Date.now(),
+		sleep: DEFAULT_TRANSPORT_OPTIONS.sleep,
+	};
+	const paced: RequestSpec = { ...create, url: '/paced' };
+
+	/** A fixed window that reopens at `reopensAt` (epoch ms); its 429s carry `headers(now)`. Logs every answer. */
+	function limitedUntil(reopensAt: () => number, headers: () => Record<string, string>) {
+		const log: Array<{ at: number; status: number }> = [];
+		nock(API)
+			.post('/paced')
+			.times(1000)
+			.reply(() => {
+				const at = clock.now();
+				const status = at < reopensAt() ? 429 : 200;
+				log.push({ at, status });
+				return status === 429 ? [429, {}, headers()] : [200, { id: log.length }];
+			});
+		return log;
+	}
+
+	test('a whole-second X-RateLimit-Reset rounded up: one probe at a time from a second before, then every waiting call at once', async () => {
+		// The window reopens 300 ms past a whole second; the header says the next whole second, 700 ms later.
+		const reopensAt = Math.ceil((Date.now() + 1000) / 1000) * 1000 + 300;
+		const resetHeader = String(Math.ceil(reopensAt / 1000));
+		const log = limitedUntil(
+			() => reopensAt,
+			() => ({ 'X-RateLimit-Remaining': '0', 'X-RateLimit-Reset': resetHeader }),
+		);
+		const { result } = await withSend(
+			(send) => Promise.all(Array.from({ length: 10 }, () => send(paced))),
+			{ options: realTime },
+		);
+		expect(result).toHaveLength(10);
+		const successes = log.filter((entry) => entry.status === 200);
+		expect(successes).toHaveLength(10);
+		// Released together, not at the rounded reset 700 ms later (with room for a busy machine).
+		expect(Math.max(...successes.map((entry) => entry.at))).toBeLessThan(reopensAt + 500);
+		// The first 10 met the limit; while it was closed, only probes (about one per 100 ms) went.
+		const waitingChecks = log.slice(10).filter((entry) => entry.status === 429);
+		expect(waitingChecks.length).toBeLessThanOrEqual(5);
+		expect(waitingChecks.every((entry) => entry.at >= reopensAt - 1000 - 20)).toBe(true);
+	});
+
+	test('a whole-second X-RateLimit-Reset rounded down (already past): probes for up to a second, no 429 storm', async () => {
+		const reopensAt = Math.ceil((Date.now() + 500) / 1000) * 1000 + 600;
+		const resetHeader = String(Math.floor(reopensAt / 1000));
+		const log = limitedUntil(
+			() => reopensAt,
+			() => ({ 'X-RateLimit-Reset': resetHeader }),
+		);
+		const { result, error } = await withSend(
+			(send) => Promise.all(Array.from({ length: 10 }, () => send(paced))),
+			{ options: { ...realTime, maxRateLimitRetries: 2 } },
+		);
+		expect(error).toBeUndefined();
+		expect(result).toHaveLength(10);
+		expect(log.filter((entry) => entry.status === 429).length).toBeLessThanOrEqual(10 + 20);
+	});
+
+	test('without any rate-limit header (Rack::Attack): probes about once a second, and everyone goes when one gets through', async () => {
+		const started = clock.now();
+		// A 60-second window that began 6 s before the first 429.
+		const log = limitedUntil(
+			() => started + 54_000,
+			() => ({}),
+		);
+		const { result, elapsedMs } = await withSend((send) =>
+			Promise.all(Array.from({ length: 10 }, () => send(paced))),
+		);
+		expect(result).toHaveLength(10);
+		expect(elapsedMs).toBeGreaterThanOrEqual(54_000);
+		expect(elapsedMs).toBeLessThan(54_000 + 2000);
+		// The first 10, then one probe at a time: no more than one a second.
+		expect(log.filter((entry) => entry.status === 429).length).toBeLessThanOrEqual(10 + 55);
+	});
+
+	test('without any rate-limit header, a limit that never reopens still ends the call with the 429', async () => {
+		limitedUntil(
+			() => Infinity,
+			() => ({}),
+		);
+		const { error, elapsedMs } = await withSend((send) => send(paced), {
+			options: { maxRateLimitRetries: 2 },
+		});
+		expect(error?.message).toContain('(HTTP 429)');
+		// Probes are free for maxWaitMs (60 s), then the next two count.
+		expect(elapsedMs).toBeLessThan(120_000);
 	});
 });
 
@@ -398,6 +492,43 @@ describe('RateGate', () => {
 		setTimeout(() => controller.abort(), 50);
 		await expect(waiting).rejects.toBeInstanceOf(ExecutionCancelledError);
 		expect(Date.now() - waited).toBeLessThan(5000);
+	});
+
+	test('while one probe is out, the others wait for its answer, not a timer; a cancel ends that wait', async () => {
+		const controller = new AbortController();
+		const gate = new RateGate(controller.signal);
+		const first = await gate.wait();
+		// Seconds from now, whole: the reset may already be close, so the gate probes at once.
+		gate.answered(first, { statusCode: 429, headers: { 'x-ratelimit-reset': '1' } });
+		const probe = await gate.wait();
+		expect(probe.probe).toBe(true);
+		const waiting = gate.wait();
+		const started = Date.now();
+		setTimeout(() => gate.answered(probe, { statusCode: 200, headers: {} }), 50);
+		await expect(waiting).resolves.toMatchObject({ probe: false });
+		expect(Date.now() - started).toBeLessThan(500);
+
+		const other = await gate.wait();
+		gate.answered(other, { statusCode: 429, headers: { 'x-ratelimit-reset': '1' } });
+		await gate.wait();
+		const cancelled = gate.wait();
+		controller.abort();
+		await expect(cancelled).rejects.toBeInstanceOf(ExecutionCancelledError);
+	});
+
+	test('a late 429 to a request sent before the window reopened does not close it again', async () => {
+		const gate = new RateGate(undefined, clock);
+		const early = await gate.wait();
+		const late = await gate.wait();
+		gate.answered(early, { statusCode: 429, headers: { 'retry-after': '2' } });
+		const probe = await gate.wait();
+		expect(probe.probe).toBe(true);
+		expect(gate.answered(probe, { statusCode: 200, headers: {} })).toBe(false);
+		// `late` was sent before the window reopened: it is tried again at once.
+		expect(gate.answered(late, { statusCode: 429, headers: { 'retry-after': '2' } })).toBe(true);
+		const before = clock.now();
+		await expect(gate.wait()).resolves.toMatchObject({ probe: false });
+		expect(clock.now() - before).toBeLessThan(100);
 	});
 
 	test('alone lets the first call finish before the others start', async () => {

@@ -13,7 +13,7 @@ import {
 } from '../../nodes/shared/checks';
 import { buildBody, isShown, readFields, setPath } from '../../nodes/shared/fields';
 import { asObject } from '../../nodes/shared/objects';
-import { rateLimitWaitMs } from '../../nodes/shared/transport';
+import { rateLimitReset } from '../../nodes/shared/transport';
 import { clampOption, OPTION_RANGES } from '../../nodes/shared/runner';
 import { bodyExcerpt, failedAfterCreation, itemError } from '../../nodes/shared/errors';
 import type { Field } from '../../nodes/shared/types';
@@ -101,25 +101,43 @@ describe('request building', () => {
 	});
 });
 
-describe('rate limit waits', () => {
+describe('rate limit resets', () => {
 	const now = Date.parse('2026-11-21T12:00:00Z');
-	test('Retry-After in seconds and as an HTTP date, X-RateLimit-Reset in epoch seconds', () => {
-		expect(rateLimitWaitMs({ 'retry-after': '3' }, 1, now)).toBe(3000);
-		expect(rateLimitWaitMs({ 'retry-after': 'Sat, 21 Nov 2026 12:00:05 GMT' }, 1, now)).toBe(5000);
-		expect(rateLimitWaitMs({ 'x-ratelimit-reset': String(now / 1000 + 7) }, 1, now)).toBe(7000);
-		expect(rateLimitWaitMs({ 'x-ratelimit-reset': String(now + 7000) }, 1, now)).toBe(7000);
+	test('Retry-After in seconds and as an HTTP date: not before then, within the rounded second', () => {
+		expect(rateLimitReset({ 'retry-after': '3' }, now)).toEqual({
+			fromMs: now + 3000,
+			toMs: now + 4000,
+		});
+		expect(rateLimitReset({ 'retry-after': '0.25' }, now)).toEqual({
+			fromMs: now + 250,
+			toMs: now + 250,
+		});
+		expect(rateLimitReset({ 'retry-after': 'Sat, 21 Nov 2026 12:00:05 GMT' }, now)).toEqual({
+			fromMs: now + 5000,
+			toMs: now + 6000,
+		});
+	});
+	test('X-RateLimit-Reset in whole epoch seconds may be rounded either way; milliseconds are exact', () => {
+		expect(rateLimitReset({ 'x-ratelimit-reset': String(now / 1000 + 7) }, now)).toEqual({
+			fromMs: now + 6000,
+			toMs: now + 8000,
+		});
+		expect(rateLimitReset({ 'x-ratelimit-reset': String(now + 7000) }, now)).toEqual({
+			fromMs: now + 7000,
+			toMs: now + 7000,
+		});
 	});
 	test('X-RateLimit-Reset as seconds from now (below 1e9) is a wait, not a date in 1970', () => {
-		expect(rateLimitWaitMs({ 'x-ratelimit-reset': '7' }, 1, now)).toBe(7000);
-		expect(rateLimitWaitMs({ 'x-ratelimit-reset': '60' }, 1, now)).toBe(60_000);
+		expect(rateLimitReset({ 'x-ratelimit-reset': '7' }, now)).toEqual({
+			fromMs: now + 6000,
+			toMs: now + 8000,
+		});
+		expect(rateLimitReset({ 'x-ratelimit-reset': '60' }, now)?.toMs).toBe(now + 61_000);
 	});
-	test('without headers, 1 s twice, then doubling, capped', () => {
-		expect(rateLimitWaitMs({}, 1, now)).toBeGreaterThanOrEqual(1000);
-		expect(rateLimitWaitMs({}, 1, now)).toBeLessThan(1250);
-		expect(rateLimitWaitMs({}, 2, now)).toBeLessThan(1250);
-		expect(rateLimitWaitMs({}, 3, now)).toBeGreaterThanOrEqual(2000);
-		expect(rateLimitWaitMs({}, 4, now)).toBeGreaterThanOrEqual(4000);
-		expect(rateLimitWaitMs({}, 20, now)).toBeLessThan(30_250);
+	test('no reset without the headers (Rack::Attack sends none)', () => {
+		expect(rateLimitReset({}, now)).toBeUndefined();
+		expect(rateLimitReset({ 'retry-after': '' }, now)).toBeUndefined();
+		expect(rateLimitReset({ 'x-ratelimit-reset': '0' }, now)).toBeUndefined();
 	});
 });
 
