@@ -43,11 +43,11 @@ export class TokenLane {
 	}
 
 	/** Waits for the request's turn; the pass must be handed back to `leave`. */
-	async enter(signal?: AbortSignal): Promise<LanePass> {
+	async enter(signal: AbortSignal | undefined, cancelled: () => Error): Promise<LanePass> {
 		for (;;) {
 			const busy = this.solo ?? this.cooling;
 			if (busy) {
-				await settledOrCancelled(busy, signal);
+				if (!(await settledOrCancelled(busy, signal))) throw cancelled();
 				continue;
 			}
 			if (this.suspect) {
@@ -103,10 +103,13 @@ export function tokenLane(credentialType: string, node: INode): TokenLane {
 	return lane;
 }
 
-/** Awaits `promise`; rejects as soon as `signal` fires (the execution was cancelled). */
-async function settledOrCancelled(promise: Promise<void>, signal?: AbortSignal): Promise<void> {
-	if (!signal) return promise;
-	if (signal.aborted) throw new LaneCancelled();
+/** Awaits `promise`; false as soon as `signal` fires (the execution was cancelled). */
+async function settledOrCancelled(promise: Promise<void>, signal?: AbortSignal): Promise<boolean> {
+	if (!signal) {
+		await promise;
+		return true;
+	}
+	if (signal.aborted) return false;
 	let onAbort: () => void = () => undefined;
 	const aborted = new Promise<void>((resolve) => {
 		onAbort = resolve;
@@ -117,8 +120,5 @@ async function settledOrCancelled(promise: Promise<void>, signal?: AbortSignal):
 	} finally {
 		signal.removeEventListener('abort', onAbort);
 	}
-	if (signal.aborted) throw new LaneCancelled();
+	return !signal.aborted;
 }
-
-/** The execution was cancelled while waiting in the lane (the transport reports it as cancelled). */
-export class LaneCancelled extends Error {}

@@ -10,7 +10,7 @@ import { ApplicationError, sleep } from 'n8n-workflow';
 
 import { apiError, bodyExcerpt, connectionError, markNotSent } from './errors';
 import { findTokenFailure } from './tokenFailure';
-import { tokenLane, type LaneOutcome, type LanePass } from './tokenLane';
+import { tokenLane, type LaneOutcome } from './tokenLane';
 import type { ApiResponse, RequestSpec, Send, Vendor } from './types';
 
 export interface TransportOptions {
@@ -443,20 +443,12 @@ export function createSend(
 		let unauthorizedRetries = 0;
 		for (;;) {
 			// Token credentials: after a 401 or a token failure one request goes alone (see TokenLane).
-			let pass: LanePass | undefined;
-			if (lane) {
-				try {
-					pass = await lane.enter(gate.signal);
-				} catch {
-					throw new ExecutionCancelledError();
-				}
-			}
-			let ticket: GateTicket;
+			const pass = await lane?.enter(gate.signal, () => new ExecutionCancelledError());
+			let ticket: GateTicket | undefined;
 			try {
 				ticket = await gate.wait();
-			} catch (error) {
-				if (pass) lane?.leave(pass, 'none');
-				throw error;
+			} finally {
+				if (!ticket && pass) lane?.leave(pass, 'none');
 			}
 			const httpOptions: IHttpRequestOptions = {
 				method: request.method,
