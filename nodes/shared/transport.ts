@@ -11,6 +11,7 @@ import { ApplicationError, sleep } from 'n8n-workflow';
 import { apiError, bodyExcerpt, connectionError, markNotSent } from './errors';
 import { encodeMultipart } from './multipart';
 import { findTokenFailure } from './tokenFailure';
+import { tokenLane, type LaneOutcome } from './tokenLane';
 import type { ApiResponse, RequestSpec, Send, Vendor } from './types';
 
 export interface TransportOptions {
@@ -24,6 +25,8 @@ export interface TransportOptions {
 	now: () => number;
 	/** Waits `ms`; rejects early when `signal` fires. */
 	sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+	/** A number from 0 to 1 (Math.random by default), for the jitter of token retries. */
+	random?: () => number;
 }
 
 /** What every run starts from; the tests of the built package swap `now` and `sleep` here for virtual time. */
@@ -47,6 +50,25 @@ const NOT_SENT_CODES = new Set([
 ]);
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
 const IDEMPOTENT_RETRIES = 2;
+/**
+ * Tries after a token step that failed without sending anything (a refresh token another run or
+ * worker spent, a busy token service), each reading the credential again: jittered waits of 0.3 to
+ * 2 s, at most about 8 s in all.
+ */
+const TOKEN_RETRIES = 5;
+/** Tries again after a 401 that the credential's lane renews (the request was refused, not processed). */
+const UNAUTHORIZED_RETRIES = 3;
+
+/** The wait before token retry `attempt` (1-based): from 0.3 s up to 0.6, 1.2, then 2 s. */
+export function tokenRetryDelayMs(attempt: number, random: () => number = Math.random): number {
+	const ceiling = Math.min(2000, 600 * 2 ** (attempt - 1));
+	return Math.round(300 + random() * (ceiling - 300));
+}
+
+/** Runs whose token step failed for good: their other requests try it once, without waits. */
+const tokenGivenUp = new WeakSet<RateGate>();
+/** Runs whose first call has started: it went alone in its credential's lane. */
+const lanesOpened = new WeakSet<RateGate>();
 
 /** Thrown when n8n cancels the execution during a wait: nothing more is sent. */
 export class ExecutionCancelledError extends ApplicationError {
@@ -429,15 +451,24 @@ export function createSend(
 ): Send {
 	const baseUrl = vendor.baseUrl(credentials);
 	const node = context.getNode();
+	const lane = vendor.renewsTokenOn401 ? tokenLane(vendor.credentialType, node) : undefined;
 
 	const send = async <T>(request: RequestSpec): Promise<T> => {
 		const idempotent = request.idempotent ?? request.method === 'GET';
 		const spec = { ...request, idempotent };
 		let rateLimited = 0;
 		let faults = 0;
-		let tokenStepRetried = false;
+		let tokenRetries = 0;
+		let unauthorizedRetries = 0;
 		for (;;) {
-			const ticket = await gate.wait();
+			// Token credentials: after a 401 or a token failure one request goes alone (see TokenLane).
+			const pass = await lane?.enter(gate.signal, () => new ExecutionCancelledError());
+			let ticket: GateTicket | undefined;
+			try {
+				ticket = await gate.wait();
+			} finally {
+				if (!ticket && pass) lane?.leave(pass, 'none');
+			}
 			const httpOptions: IHttpRequestOptions = {
 				method: request.method,
 				url: /^https?:\/\//.test(request.url) ? request.url : `${baseUrl}${request.url}`,
@@ -449,9 +480,9 @@ export function createSend(
 				returnFullResponse: true,
 				// A redirect would turn a POST into a GET and carry the credential's headers to another origin.
 				disableFollowRedirect: true,
-				// Every status comes back as a response, except a 401 when the credential renews its
-				// token: n8n then runs preAuthentication again and re-sends once.
-				ignoreHttpStatusErrors: vendor.renewsTokenOn401 ? { ignore: true, except: [401] } : true,
+				// Every status comes back as a response, except a 401 to the request that goes alone in
+				// its credential's lane: n8n then runs preAuthentication again and re-sends once.
+				ignoreHttpStatusErrors: pass?.alone ? { ignore: true, except: [401] } : true,
 			};
 			if (request.multipart) {
 				const { body, contentType } = encodeMultipart(request.multipart);
@@ -486,19 +517,41 @@ export function createSend(
 				? gate.answered(ticket, answer, vendor.minRateLimitWaitMs)
 				: false;
 
+			let outcome: LaneOutcome = 'none';
+			if (thrown?.tokenStep) outcome = 'tokenFailure';
+			else if (answer?.statusCode === 401) outcome = 'unauthorized';
+			else if (answer) outcome = 'answered';
+
 			if (thrown?.tokenStep) {
-				// One more try (n8n reads the credential again, e.g. a refresh token another run rotated).
+				// Nothing was sent: try again, reading the credential again (n8n does on every call), e.g.
+				// for a refresh token that another run or worker rotated and stored meanwhile.
 				const retryable =
 					thrown.tokenStep.retryable ||
 					!thrown.response ||
 					thrown.response.statusCode === 429 ||
 					thrown.response.statusCode >= 500;
-				if (retryable && !tokenStepRetried) {
-					tokenStepRetried = true;
-					await gate.sleep(500);
+				const again = retryable && tokenRetries < TOKEN_RETRIES && !tokenGivenUp.has(gate);
+				const wait = again
+					? gate.sleep(tokenRetryDelayMs(tokenRetries + 1, options.random))
+					: undefined;
+				if (pass) lane?.leave(pass, outcome, wait);
+				if (again && wait) {
+					tokenRetries++;
+					// The lane holds everyone else back for the same wait.
+					await wait.catch(() => undefined);
 					continue;
 				}
+				if (retryable) tokenGivenUp.add(gate);
 				throw tokenStepError(node, vendor, spec, itemIndex, thrown);
+			}
+			if (pass) lane?.leave(pass, outcome);
+			// A 401 to a request sent with the others: refused, so not processed; the lane lets one
+			// request renew the token, then this one goes again.
+			if (outcome === 'unauthorized' && pass && !pass.alone) {
+				if (unauthorizedRetries < UNAUTHORIZED_RETRIES) {
+					unauthorizedRetries++;
+					continue;
+				}
 			}
 			if (!answer) {
 				const code = thrown?.code;
@@ -543,7 +596,13 @@ export function createSend(
 			return response.body as T;
 		}
 	};
-	return vendor.renewsTokenOn401
-		? <T>(request: RequestSpec) => gate.alone(() => send<T>(request))
-		: send;
+	if (!lane) return send;
+	return <T>(request: RequestSpec) =>
+		gate.alone(() => {
+			if (!lanesOpened.has(gate)) {
+				lanesOpened.add(gate);
+				lane.renewNext();
+			}
+			return send<T>(request);
+		});
 }

@@ -152,7 +152,8 @@ export interface Vendor {
 	failureInSuccess?(response: ApiResponse, request: RequestSpec): ErrorExplanation | undefined;
 	/**
 	 * The credential fetches a token in preAuthentication and renews it on 401 (n8n runs
-	 * preAuthentication again once): the first call of an execution then goes alone.
+	 * preAuthentication again once): the first call of an execution goes alone, and renewals of one
+	 * credential are serialized in the process (the transport's TokenLane).
 	 */
 	renewsTokenOn401?: boolean;
 	/** Shortest wait after a 429, when the vendor asks for one (LivePerson: 1 s). */

@@ -2,7 +2,10 @@
 /** What every e2e module shares: the check counter, assertions, and n8n's executions through its REST API. */
 const local = require('../../scripts/n8n-local');
 
-const log = local.progress('e2e');
+// The prefix names the suite (test/e2e, test/queue) whose script runs.
+const log = local.progress(
+	require('path').basename(require('path').dirname(require.main?.filename ?? 'e2e/run.js')),
+);
 const results = { passed: 0, failed: 0, failures: [] };
 
 async function check(name, fn) {
@@ -68,7 +71,47 @@ async function executionItems(n8n, cookie, id, nodeName) {
 	return run[0].data.main[0].map((item) => item.json);
 }
 
+/** What each fake stored: conversation IDs, the contact each was opened for, the texts it holds. */
+const SANDBOX_VIEW = {
+	intercom: {
+		id: (c) => String(c.id),
+		contact: (c) => c.source.author.email,
+		texts: (s, c) => [
+			c.source.body,
+			...s.state.messages
+				.filter((m) => String(m.conversation_id) === String(c.id))
+				.map((m) => m.body),
+		],
+	},
+	userdesk: {
+		id: (c) => c.conversationId,
+		contact: (c) => c.userEmail,
+		texts: (s, c) => c.messages.map((m) => m.content),
+	},
+	chatwoot: {
+		id: (c) => String(c.id),
+		contact: (c, s) => s.state.contacts.find((k) => k.id === c.contact_id)?.email,
+		texts: (s, c) =>
+			s.state.messages.filter((m) => m.conversation_id === c.id).map((m) => m.content),
+	},
+	socialboards: {
+		id: (c) => String(c.id),
+		contact: (c) => c.author?.email,
+		texts: (s, c) => [
+			c.title,
+			...s.state.messages.filter((m) => m.conversationId === c.id).map((m) => m.message),
+		],
+	},
+	liveperson: {
+		id: (c) => c.conversationId,
+		contact: (c) => c.extConsumerId,
+		texts: (s, c) =>
+			s.state.messages.filter((m) => m.conversationId === c.conversationId).map((m) => m.message),
+	},
+};
+
 module.exports = {
+	SANDBOX_VIEW,
 	log,
 	results,
 	check,

@@ -34,7 +34,7 @@ const SHOTS = path.join(RESULTS, 'screenshots');
 const README_SHOTS = path.join(REPO_ROOT, 'docs', 'screenshots');
 const TOTAL_TIMEOUT_MS = 30 * 60 * 1000;
 const args = new Set(process.argv.slice(2));
-const { log, results, check, assert, assertEqual, waitFor } = require('./lib');
+const { log, results, check, assert, assertEqual, waitFor, SANDBOX_VIEW } = require('./lib');
 /**
  * Live checks against a running n8n (triggers, AI), one module each: `workflows` (test workflows to
  * import and publish), `publish` (IDs of examples/ workflows to publish), `credentials` (more
@@ -64,46 +64,6 @@ function packageNodes() {
 		return { vendor, name: description.name, description, trigger };
 	});
 }
-
-// ---------------------------------------------------------------- the sandbox's view, per vendor
-/** What each fake stored: conversation IDs, the contact each was opened for, the texts it holds. */
-const SANDBOX_VIEW = {
-	intercom: {
-		id: (c) => String(c.id),
-		contact: (c) => c.source.author.email,
-		texts: (s, c) => [
-			c.source.body,
-			...s.state.messages
-				.filter((m) => String(m.conversation_id) === String(c.id))
-				.map((m) => m.body),
-		],
-	},
-	userdesk: {
-		id: (c) => c.conversationId,
-		contact: (c) => c.userEmail,
-		texts: (s, c) => c.messages.map((m) => m.content),
-	},
-	chatwoot: {
-		id: (c) => String(c.id),
-		contact: (c, s) => s.state.contacts.find((k) => k.id === c.contact_id)?.email,
-		texts: (s, c) =>
-			s.state.messages.filter((m) => m.conversation_id === c.id).map((m) => m.content),
-	},
-	socialboards: {
-		id: (c) => String(c.id),
-		contact: (c) => c.author?.email,
-		texts: (s, c) => [
-			c.title,
-			...s.state.messages.filter((m) => m.conversationId === c.id).map((m) => m.message),
-		],
-	},
-	liveperson: {
-		id: (c) => c.conversationId,
-		contact: (c) => c.extConsumerId,
-		texts: (s, c) =>
-			s.state.messages.filter((m) => m.conversationId === c.conversationId).map((m) => m.message),
-	},
-};
 
 /** The CRM events each example run sends, and what must reach the vendor for each. */
 const V1_PERSON = {

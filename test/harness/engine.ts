@@ -86,6 +86,11 @@ export interface RunNodeOptions {
 	onError?: INode['onError'];
 	/** Cancel the execution after this many milliseconds, as n8n's "Stop" button does. */
 	cancelAfterMs?: number;
+	/**
+	 * The credential store (n8n's database) to use instead of a copy of `credentials`: executions
+	 * given the same helper share one stored credential, as executions of one n8n do.
+	 */
+	credentialsHelper?: TestCredentialsHelper;
 }
 
 export interface RunNodeResult {
@@ -136,7 +141,9 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		settings: { executionOrder: 'v1' },
 	});
 
-	const credentialsHelper = new TestCredentialsHelper(credentialTypes, { ...options.credentials });
+	const credentialsHelper =
+		options.credentialsHelper ??
+		new TestCredentialsHelper(credentialTypes, { ...options.credentials });
 	const hooks = new ExecutionLifecycleHooks('manual', '1', {
 		id: 'test',
 		name: 'test',

@@ -33,6 +33,7 @@ describe('LivePerson › AppJWT renewal and the 401 codes', () => {
 		lp.conversation(trace, 'u1', lp.minimalBatch(), {
 			jwt: 'stale-jwt',
 			status: 401,
+			times: 2,
 			reply: lp.lpAuthError(40102, 'Invalid AppJWT', 'AppJWT has expired or is invalid'),
 			label: 'conversation 401',
 		});
@@ -46,8 +47,10 @@ describe('LivePerson › AppJWT renewal and the 401 codes', () => {
 		const result = await create({}, { ...OVERRIDES, appJwt: 'stale-jwt' });
 
 		expect(result.error).toBeUndefined();
+		// A 401 to a request sent beside others is sent again alone in the credential's lane, which renews.
 		expect(trace.log).toEqual([
 			'consumer u1',
+			'conversation 401',
 			'conversation 401',
 			'domain sentinel',
 			'token',
@@ -66,7 +69,7 @@ describe('LivePerson › AppJWT renewal and the 401 codes', () => {
 		lp.conversation(trace, 'u1', lp.minimalBatch(), {
 			jwt: ANY,
 			status: 401,
-			times: 2,
+			times: 3,
 			reply: lp.lpAuthError(40102, 'Invalid AppJWT', 'AppJWT has expired or is invalid'),
 			label: 'conversation 401',
 		});
@@ -81,6 +84,7 @@ describe('LivePerson › AppJWT renewal and the 401 codes', () => {
 		);
 		expect(trace.log).toEqual([
 			'consumer u1',
+			'conversation 401',
 			'conversation 401',
 			'domain sentinel',
 			'token',
@@ -97,7 +101,7 @@ describe('LivePerson › AppJWT renewal and the 401 codes', () => {
 			jwt: ANY,
 			jws: firstJws,
 			status: 401,
-			times: 2,
+			times: 3,
 			reply: lp.lpAuthError(40103, 'Invalid ConsumerJWS', 'ConsumerJWS is invalid'),
 			label: 'conversation 40103',
 		});
@@ -115,6 +119,7 @@ describe('LivePerson › AppJWT renewal and the 401 codes', () => {
 		expect(result.error).toBeUndefined();
 		expect(trace.log).toEqual([
 			'consumer u1',
+			'conversation 40103',
 			'conversation 40103',
 			'domain sentinel',
 			'token',
@@ -136,7 +141,7 @@ describe('LivePerson › AppJWT renewal and the 401 codes', () => {
 			jwt: ANY,
 			jws: ANY,
 			status: 401,
-			times: 4,
+			times: 6,
 			reply: lp.lpAuthError(40103, 'Invalid ConsumerJWS', 'ConsumerJWS is invalid'),
 			label: 'conversation 40103',
 		});
@@ -148,7 +153,7 @@ describe('LivePerson › AppJWT renewal and the 401 codes', () => {
 		);
 		expect(result.error?.description).toContain('this is not an AppJWT problem');
 		expect(trace.log.filter((entry) => entry === 'consumer u1')).toHaveLength(2);
-		expect(trace.log.filter((entry) => entry === 'conversation 40103')).toHaveLength(4);
+		expect(trace.log.filter((entry) => entry === 'conversation 40103')).toHaveLength(6);
 		expect(nock.pendingMocks()).toEqual([]);
 	});
 
@@ -173,7 +178,7 @@ describe('LivePerson › AppJWT renewal and the 401 codes', () => {
 		lp.conversation(trace, 'u1', lp.minimalBatch(), {
 			jwt: ANY,
 			status: 401,
-			times: 2,
+			times: 3,
 			reply: lp.lpAuthError(code, title, details),
 			label: 'conversation 401',
 		});
@@ -186,6 +191,7 @@ describe('LivePerson › AppJWT renewal and the 401 codes', () => {
 		expect(result.error?.description).toContain(hint);
 		expect(trace.log).toEqual([
 			'consumer u1',
+			'conversation 401',
 			'conversation 401',
 			'domain sentinel',
 			'token',

@@ -150,6 +150,8 @@ describe('LivePerson against the sandbox fake', () => {
 			'GET /service/sentinel/baseURI.json 200',
 			'POST /sentinel/app/token 200',
 			'POST /consumer 201',
+			// refused beside the others: sent again alone in the credential's lane, which renews the AppJWT
+			'POST /messaging/consumer/conversation 401',
 			'POST /messaging/consumer/conversation 401',
 			'GET /service/sentinel/baseURI.json 200',
 			'POST /sentinel/app/token 200',
@@ -173,6 +175,7 @@ describe('LivePerson against the sandbox fake', () => {
 		expect(paths()).toEqual([
 			'POST /sentinel/app/token 200',
 			'POST /consumer 201',
+			'POST /messaging/consumer/conversation 401',
 			'POST /messaging/consumer/conversation 401',
 			'POST /sentinel/app/token 200',
 			'POST /messaging/consumer/conversation 401',

@@ -9,6 +9,7 @@ import {
 	DEFAULT_TRANSPORT_OPTIONS,
 	ExecutionCancelledError,
 	RateGate,
+	tokenRetryDelayMs,
 	type TransportOptions,
 } from '../../nodes/shared/transport';
 import type { RequestSpec, Send, Vendor } from '../../nodes/shared/types';
@@ -423,15 +424,47 @@ describe('createSend: the credential token step', () => {
 		created.done();
 	});
 
-	test('a token step that fails twice is reported as not sent; nothing reaches the create', async () => {
-		const tokenRequests = tokenUrl([503, {}], [503, {}], [503, {}]);
+	test('a token step that keeps failing is tried five times more (0.3 to 2 s apart), then reported as not sent; nothing reaches the create', async () => {
+		const tokenRequests = tokenUrl(
+			...Array.from({ length: 7 }, (): [number, IDataObject] => [503, {}]),
+		);
 		const created = nock(API).post('/conversation').reply(200, { id: 1 });
-		const { error } = await withSend((send) => send(create), { vendor: socialBoards });
+		const { error, elapsedMs } = await withSend((send) => send(create), { vendor: socialBoards });
 		expect(error?.description).toContain(
 			'Nothing was sent to create the conversation, so running this item again is safe.',
 		);
 		expect(created.isDone()).toBe(false);
-		expect(tokenRequests()).toBe(2);
+		expect(tokenRequests()).toBe(6);
+		expect(elapsedMs).toBeGreaterThanOrEqual(5 * 300);
+		expect(elapsedMs).toBeLessThan(600 + 1200 + 3 * 2000 + 1000);
+	});
+
+	test('token retry waits grow from 0.3 s to at most 2 s', () => {
+		expect(tokenRetryDelayMs(1, () => 0)).toBe(300);
+		expect(tokenRetryDelayMs(1, () => 1)).toBe(600);
+		expect(tokenRetryDelayMs(2, () => 1)).toBe(1200);
+		expect(tokenRetryDelayMs(3, () => 1)).toBe(2000);
+		expect(tokenRetryDelayMs(5, () => 1)).toBe(2000);
+	});
+
+	test('a run whose token step failed for good tries it once per other request, without waits', async () => {
+		const tokenRequests = tokenUrl(
+			...Array.from({ length: 8 }, (): [number, IDataObject] => [400, { error: 'invalid_grant' }]),
+		);
+		const { result } = await withSend(
+			async (send) => {
+				const first = await send(create).catch((error: Error) => error);
+				const started = clock.now();
+				const second = await send(create).catch((error: Error) => error);
+				return { first, second, secondMs: clock.now() - started };
+			},
+			{ vendor: socialBoards },
+		);
+		expect(result?.first).toBeInstanceOf(Error);
+		expect(result?.second).toBeInstanceOf(Error);
+		// 6 for the first call, 1 for the second
+		expect(tokenRequests()).toBe(7);
+		expect(result?.secondMs).toBeLessThan(300);
 	});
 
 	test('a refused client ID is not tried again', async () => {

@@ -1,6 +1,7 @@
 import nock from 'nock';
 import type { INodeParameters, INodeProperties } from 'n8n-workflow';
 
+import { useVirtualTime } from '../harness/clock';
 import { loadPackage, runNode } from '../harness/engine';
 
 const API = 'https://api.socialboards.com';
@@ -80,6 +81,9 @@ const create = (parameters: Record<string, unknown> = {}) => ({
 });
 
 describe('SocialBoards Conversations → credential and token', () => {
+	// Token retries wait 0.3 to 2 s each: skipped in virtual time.
+	useVirtualTime();
+
 	test('exchanges the refresh token (form POST), sends the access token as Bearer and stores it', async () => {
 		const tokenScope = token();
 		const scope = api()
@@ -264,14 +268,15 @@ describe('SocialBoards Conversations → credential and token', () => {
 		},
 	);
 
-	// invalid_grant is asked once more: the credential is read again, in case another run rotated the token.
+	// invalid_grant is asked five times more: the credential is read again each time, in case another
+	// run or worker rotated the token.
 	test.each([
 		[
 			400,
 			{ error: 'invalid_grant' },
 			'SocialBoards refused the refresh token (invalid_grant) (HTTP 400)',
 			'Fix the "Refresh Token" field',
-			2,
+			6,
 		],
 		[
 			400,
@@ -349,9 +354,9 @@ describe('SocialBoards Conversations → credential and token', () => {
 		expect(credentialsHelper.store[CREDENTIAL].refreshToken).toBe('refresh-3');
 	});
 
-	test('a token endpoint answering 401 is asked again (n8n renews once, the transport tries once more), then the refresh token is named; its text is not quoted', async () => {
+	test('a token endpoint answering 401 is asked again (n8n renews once, the transport tries five times more), then the refresh token is named; its text is not quoted', async () => {
 		const tokenScope = tokenEndpoint()
-			.times(4)
+			.times(12)
 			.reply(401, { error: 'invalid_grant', error_description: 'refresh token revoked' });
 		const { error } = await runNode({
 			type: TYPE,
