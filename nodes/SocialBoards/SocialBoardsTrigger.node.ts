@@ -29,7 +29,7 @@ const SOCIALBOARDS_EVENTS = [
 ];
 
 /** The query parameter that carries the optional Delivery Token in the URL pasted into SocialBoards. */
-export const DELIVERY_TOKEN_PARAMETER = 'token';
+const DELIVERY_TOKEN_PARAMETER = 'token';
 
 interface TriggerData extends IDataObject {
 	deliveries?: string[];

@@ -39,7 +39,11 @@ const { log, results, check, assert, assertEqual } = require('./lib');
  * Live checks against a running n8n (triggers, AI), one module each: `workflows` (test workflows to
  * import and publish), `publish` (IDs of examples/ workflows to publish) and `run(n8n, sandbox)`.
  */
-const LIVE = [require('./live/chatwoot-trigger'), require('./live/socialboards-close')];
+const LIVE = [
+	require('./live/chatwoot-trigger'),
+	require('./live/socialboards-close'),
+	require('./live/socialboards-trigger'),
+];
 
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
 /** The package's node types, read from the built files: [{vendor, name, description}]. */
