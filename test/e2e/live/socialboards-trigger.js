@@ -74,6 +74,14 @@ async function sandboxApi(srv) {
 }
 
 const pause = (ms) => new Promise((res) => setTimeout(res, ms));
+/** Why the trigger ignored a delivery (its 200 answer), or null when it started the workflow. */
+function ignoredReason(body) {
+	try {
+		return JSON.parse(body).ignored ?? null;
+	} catch {
+		return null; // n8n's own answer after starting the workflow
+	}
+}
 
 async function run(n8n, sandbox) {
 	const srv = sandbox.servers.socialboards;
@@ -149,7 +157,7 @@ async function run(n8n, sandbox) {
 			await srv.settled();
 			const delivered = srv.state.deliveries.slice(-1)[0];
 			assertEqual(delivered.status, 200, 'team message delivery status');
-			assertEqual(JSON.parse(delivered.body).ignored, 'author', 'team message answer');
+			assertEqual(ignoredReason(delivered.body), 'author', 'team message answer');
 			const payload = srv.payloadFor('conversation_message_added', {
 				conversationId,
 				messageId: message.id,
@@ -208,7 +216,7 @@ async function run(n8n, sandbox) {
 			await srv.settled();
 			const deliveries = srv.state.deliveries.slice(deliveriesBefore);
 			assertEqual(
-				deliveries.map((d) => [d.status, JSON.parse(d.body).ignored ?? null]),
+				deliveries.map((d) => [d.status, ignoredReason(d.body)]),
 				[
 					[200, null],
 					[200, 'author'],
