@@ -1,4 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 import type {
 	IDataObject,
@@ -72,6 +72,23 @@ export function sameSignature(expected: string, given: unknown, exactCase = fals
 	return a.length === b.length && timingSafeEqual(a, b);
 }
 
+/**
+ * Compares a shared secret (a token, case-sensitive) in constant time: both are hashed first, so
+ * neither the content nor the length of the expected secret shows in the timing.
+ */
+export function sameSecret(expected: string, given: unknown): boolean {
+	if (typeof given !== 'string' || expected === '') return false;
+	const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
+	return timingSafeEqual(digest(expected), digest(given));
+}
+
+/** A query parameter's value as one string (the first of repeated parameters). */
+export function queryValue(context: IWebhookFunctions, name: string): string | undefined {
+	const value = (context.getQueryData() as IDataObject)[name];
+	if (Array.isArray(value)) return typeof value[0] === 'string' ? value[0] : undefined;
+	return typeof value === 'string' ? value : undefined;
+}
+
 /** Whether a Unix timestamp (seconds, as text or a number) is within MAX_SIGNATURE_AGE_MS of now. */
 export function freshTimestamp(value: unknown, now: number = Date.now()): boolean {
 	const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value : '';
@@ -89,11 +106,19 @@ export function headerValue(context: IWebhookFunctions, name: string): string | 
 /** Answers the request with `status` and a short JSON reason, and starts no execution. */
 export function refuse(
 	context: IWebhookFunctions,
-	status: 400 | 401,
+	status: 400 | 401 | 403,
 	message: string,
 ): IWebhookResponseData {
 	const response = context.getResponseObject();
 	response.status(status).json({ code: status, message });
+	return { noWebhookResponse: true };
+}
+
+/** Answers 200 with `text` as plain text (a verification challenge) and starts no execution. */
+export function answerText(context: IWebhookFunctions, text: string): IWebhookResponseData {
+	const response = context.getResponseObject();
+	response.setHeader('content-type', 'text/plain; charset=utf-8');
+	response.status(200).send(text);
 	return { noWebhookResponse: true };
 }
 

@@ -46,6 +46,7 @@ const LIVE = [
 	require('./live/intercom-trigger'),
 	require('./live/intercom-triage'),
 	require('./live/socialboards-close'),
+	require('./live/socialboards-trigger'),
 	require('./live/liveperson-trigger'),
 	require('./live/ai-agent'),
 ];
@@ -168,8 +169,9 @@ async function cliPhase(rt, work, tgz, sandbox) {
 			assert(node, `${type} is missing`);
 			assertEqual(node.displayName, n.description.displayName, `${type} displayName`);
 			assertEqual(
-				node.credentials.map((c) => c.name),
-				n.description.credentials.map((c) => c.name),
+				(node.credentials ?? []).map((c) => c.name),
+				// a trigger that only receives (SocialBoards) has no credential
+				(n.description.credentials ?? []).map((c) => c.name),
 				`${type} credentials`,
 			);
 			const tool = exported.get(`${type}Tool`);

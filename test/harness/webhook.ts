@@ -117,16 +117,24 @@ export async function startTrigger(options: {
 		userId: 'test-user',
 	} as unknown as IWorkflowExecuteAdditionalData;
 
-	const description = nodeType.description.webhooks![0];
-	const webhookData: IWebhookData = {
-		httpMethod: 'POST',
-		node: node.name,
-		path: `${node.webhookId}/${description.path as string}`,
-		webhookDescription: description,
-		workflowId: workflow.id,
-		workflowExecuteAdditionalData: additionalData,
-		isTest: false,
+	/** The node's webhook for an HTTP method (the POST one by default), as n8n picks it. */
+	const webhookFor = (method: string): IWebhookData | undefined => {
+		const description = nodeType.description.webhooks!.find(
+			(w) => String(w.httpMethod).toUpperCase() === method.toUpperCase(),
+		);
+		if (!description) return undefined;
+		return {
+			httpMethod: method.toUpperCase() as IWebhookData['httpMethod'],
+			node: node.name,
+			path: `${node.webhookId}/${description.path as string}`,
+			webhookDescription: description,
+			workflowId: workflow.id,
+			workflowExecuteAdditionalData: additionalData,
+			isTest: false,
+		};
 	};
+	const webhookData =
+		webhookFor('POST') ?? webhookFor(nodeType.description.webhooks![0].httpMethod as string)!;
 
 	const harness: TriggerHarness = {
 		url: `${origin}/webhook/${webhookData.path}`,
@@ -181,6 +189,21 @@ export async function startTrigger(options: {
 						return response;
 					},
 				});
+				const ownWebhook = webhookFor(req.method ?? 'GET');
+				if (!ownWebhook) {
+					// n8n answers 404 for a method the node has no webhook for
+					res.statusCode = 404;
+					res.end('{"message":"The requested webhook is not registered."}');
+					delivery.status = 404;
+					harness.deliveries.push(delivery);
+					return;
+				}
+				const query: Record<string, string | string[]> = {};
+				for (const [key, value] of new URL(req.url ?? '/', origin).searchParams) {
+					const before = query[key];
+					query[key] =
+						before === undefined ? value : [...(Array.isArray(before) ? before : [before]), value];
+				}
 				const rawBody = Buffer.concat(chunks);
 				const contentType = String(req.headers['content-type'] ?? '').split(';')[0];
 				let body: unknown = {};
@@ -201,7 +224,7 @@ export async function startTrigger(options: {
 					body,
 					contentType,
 					params: {},
-					query: {},
+					query,
 					readRawBody: async () => undefined,
 				});
 				const data = {
@@ -210,15 +233,7 @@ export async function startTrigger(options: {
 					httpResponse: response,
 				} as unknown as IWorkflowExecuteAdditionalData;
 				try {
-					const context = new WebhookContext(
-						workflow,
-						node,
-						data,
-						'webhook',
-						webhookData,
-						[],
-						null,
-					);
+					const context = new WebhookContext(workflow, node, data, 'webhook', ownWebhook, [], null);
 					const result = await nodeType.webhook!.call(context);
 					delivery.result = result;
 					if (result.workflowData) {

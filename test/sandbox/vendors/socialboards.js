@@ -53,7 +53,7 @@ function isUrl(value) {
 	}
 }
 
-function create({ state, options, credentials }) {
+function create({ state, options, credentials, server }) {
 	const secret = hex(16);
 	const ttlSec = options.accessTokenTtlSec || 3599;
 	const businessStatus = options.businessErrorStatus || 200;
@@ -173,6 +173,133 @@ function create({ state, options, credentials }) {
 		message: m.message,
 	});
 
+	// ------------------------------------------------- Chat Webhook (events out)
+	// Set up by hand in SocialBoards' community settings (no API): addWebhook() plays that form,
+	// including SocialBoards' check GET <url>?challenge=…&verifyToken=…, which must echo the challenge.
+	state.webhooks = state.webhooks || [];
+	state.deliveries = state.deliveries || [];
+	const pending = new Set();
+
+	/** Deep copy with PascalCase keys, as SocialBoards' webhook payloads are written. */
+	function pascal(value) {
+		if (Array.isArray(value)) return value.map(pascal);
+		if (!isObject(value)) return value;
+		return Object.fromEntries(
+			Object.entries(value).map(([k, v]) => [k.charAt(0).toUpperCase() + k.slice(1), pascal(v)]),
+		);
+	}
+	const withQuery = (url, params) => {
+		const u = new URL(url);
+		for (const [k, v] of Object.entries(params)) u.searchParams.set(k, v);
+		return u.toString();
+	};
+
+	/** The form in the community settings: checks the URL (challenge GET) and keeps it when it answered. */
+	async function addWebhook({ url, verifyToken, events }) {
+		const challenge = hex(12);
+		let status = 0;
+		let text = '';
+		try {
+			const response = await fetch(withQuery(url, { challenge, verifyToken }), { method: 'GET' });
+			status = response.status;
+			text = await response.text();
+		} catch (error) {
+			text = String(error && error.message);
+		}
+		const verified = status === 200 && text === challenge;
+		const webhook = verified
+			? { id: state.webhooks.length + 1, url, events: [...(events || [])] }
+			: undefined;
+		if (webhook) state.webhooks.push(webhook);
+		return { status, body: text, challenge, verified, webhook };
+	}
+
+	/** One event of `eventType` about a conversation (and, for messages, one message) of the fake. */
+	function eventFor(eventType, conversationId, messageId) {
+		const conversation = findConversation(conversationId);
+		if (!conversation) throw new Error(`no conversation ${conversationId}`);
+		const event = {
+			InboxLink: `https://inbox.socialboards.com/sandbox/tickets?ticketId=${conversation.id}`,
+			ConversationId: conversation.id,
+			Conversation: pascal({ ...presentConversation(conversation, []), fields: null }),
+			EventTime: dotnetTime(Date.now()),
+		};
+		if (eventType === 'conversation_message_added') {
+			const message = state.messages.find((m) => m.id === Number(messageId));
+			if (!message) throw new Error(`no message ${messageId}`);
+			// SocialBoards does not publish this event's example: the fake sends the message as Message,
+			// with its author and whether the team wrote it
+			event.Message = pascal({ ...presentMessage(message), isByTeam: message.isByTeam === true });
+		}
+		return event;
+	}
+	/**
+	 * The payload SocialBoards posts: payloadFor('conversation_message_added', { conversationId,
+	 * messageIds: [..] }) or payloadFor('conversation_closed', { conversationId }).
+	 */
+	function payloadFor(eventType, ref = {}) {
+		const ids = ref.messageIds || (ref.messageId !== undefined ? [ref.messageId] : [undefined]);
+		return {
+			CommunityName: 'sandbox',
+			EventType: eventType,
+			Events: ids.map((id) => eventFor(eventType, ref.conversationId, id)),
+			TicketId: Number(ref.conversationId),
+		};
+	}
+
+	/**
+	 * POSTs `payload` (JSON, unsigned as SocialBoards sends it) to every webhook with its EventType.
+	 * Forgeries for tests: { url, token (sets ?token=), rawBody, contentType }.
+	 * Resolves to [{ url, event, status, body }].
+	 */
+	async function deliver(payload, forge = {}) {
+		const body = forge.rawBody !== undefined ? String(forge.rawBody) : JSON.stringify(payload);
+		const event = isObject(payload) ? payload.EventType : undefined;
+		const targets = forge.url
+			? [{ id: null, url: forge.url }]
+			: state.webhooks.filter((w) => w.events.includes(event));
+		const results = [];
+		for (const webhook of targets) {
+			const url =
+				forge.token !== undefined ? withQuery(webhook.url, { token: forge.token }) : webhook.url;
+			let status = 0;
+			let text = '';
+			try {
+				const response = await fetch(url, {
+					method: 'POST',
+					headers: {
+						'content-type': forge.contentType || 'application/json',
+						'user-agent': 'SocialBoards (sandbox)',
+					},
+					body,
+				});
+				status = response.status;
+				text = await response.text();
+			} catch (error) {
+				text = String(error && error.message);
+			}
+			const result = { webhookId: webhook.id, url: webhook.url, event, status, body: text };
+			state.deliveries.push(result);
+			results.push(result);
+		}
+		return results;
+	}
+
+	/** After an API change: delivers its event to the webhooks that listen, after the answer. */
+	function emit(eventType, conversationId, messageIds) {
+		if (!state.webhooks.some((w) => w.events.includes(eventType))) return;
+		const payload = payloadFor(eventType, { conversationId, messageIds });
+		const job = new Promise((resolve) => setImmediate(resolve))
+			.then(() => deliver(payload))
+			.finally(() => pending.delete(job));
+		pending.add(job);
+	}
+	/** Resolves when every delivery the API started has been answered. */
+	async function settled() {
+		while (pending.size > 0) await Promise.allSettled([...pending]);
+	}
+	if (server) Object.assign(server, { addWebhook, payloadFor, deliver, settled });
+
 	const routes = [
 		{
 			method: 'POST',
@@ -272,6 +399,7 @@ function create({ state, options, credentials }) {
 					assigneeId: null,
 				};
 				state.conversations.push(conversation);
+				emit('conversation_created', conversation.id);
 				return ok(presentConversation(conversation, []));
 			},
 		},
@@ -336,6 +464,11 @@ function create({ state, options, credentials }) {
 					created.push(presentMessage(message));
 				}
 				conversation.lastModifiedTime = dotnetTime(Date.now());
+				emit(
+					'conversation_message_added',
+					conversation.id,
+					created.map((m) => m.id),
+				);
 				return ok(created);
 			},
 		},
@@ -390,6 +523,7 @@ function create({ state, options, credentials }) {
 				if (!conversation.isClosed) {
 					conversation.isClosed = true;
 					conversation.lastModifiedTime = dotnetTime(Date.now());
+					emit('conversation_closed', conversation.id);
 				}
 				return ok(presentConversation(conversation, []));
 			},
@@ -420,9 +554,11 @@ function create({ state, options, credentials }) {
 					if (typeof body.assigneeId !== 'string' || !GUID.test(body.assigneeId))
 						return business('assigneeId must be a Guid');
 				}
+				const changed = conversation.isAssignedToBot !== body.isAssignedToBot;
 				conversation.isAssignedToBot = body.isAssignedToBot;
 				conversation.assigneeId = body.isAssignedToBot ? null : body.assigneeId || null;
 				conversation.lastModifiedTime = dotnetTime(Date.now());
+				if (changed) emit('conversation_takeover_state_changed', conversation.id);
 				return ok({ isAssignedToBot: conversation.isAssignedToBot });
 			},
 		},
