@@ -49,6 +49,7 @@ const LIVE = [
 	require('./live/socialboards-trigger'),
 	require('./live/liveperson-trigger'),
 	require('./live/ai-agent'),
+	require('./live/liveperson-vip'),
 ];
 
 const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));

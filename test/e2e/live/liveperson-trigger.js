@@ -22,8 +22,8 @@ const {
 
 const CONTENT = 'ms.MessagingEventNotification.ContentEvent';
 
-/** A conversation for the example's External Consumer ID, opened through the fake's Connector API. */
-async function openConversation(srv) {
+/** A conversation for an External Consumer ID (the example's by default), opened through the fake's Connector API. */
+async function openConversation(srv, externalConsumerId = reply.EXTERNAL_CONSUMER_ID) {
 	const account = srv.credentials.accountId;
 	const tokenAnswer = await fetch(
 		`${srv.url}/sentinel/api/account/${account}/app/token?v=1.0&grant_type=client_credentials`,
@@ -40,7 +40,7 @@ async function openConversation(srv) {
 	const consumer = await local.request(`${srv.url}/api/account/${account}/consumer?v=1.0`, {
 		method: 'POST',
 		headers: { authorization: appJwt },
-		body: { ext_consumer_id: reply.EXTERNAL_CONSUMER_ID },
+		body: { ext_consumer_id: externalConsumerId },
 	});
 	assertEqual(consumer.status, 201, `sandbox consumer token (${consumer.text.slice(0, 200)})`);
 	const created = await local.request(
@@ -191,4 +191,4 @@ async function run(n8n, sandbox) {
 	);
 }
 
-module.exports = { workflows: [], publish: [reply.WORKFLOW_ID], run };
+module.exports = { workflows: [], publish: [reply.WORKFLOW_ID], run, openConversation };
