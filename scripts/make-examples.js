@@ -305,6 +305,33 @@ function sticky(vendor, content, position, height = 300, width = 420) {
 	});
 }
 
+/**
+ * The entry of every CRM example: "Try it" with the sample event, and the CRM's Webhook behind the
+ * Header Auth secret (the webhook sits 180 px below "Try it").
+ */
+function crmEntryNodes(vendor, names, webhookPath, sampleEvent, y) {
+	return [
+		node(vendor, names.manual, 'n8n-nodes-base.manualTrigger', 1, [0, y], {}),
+		node(vendor, names.sample, 'n8n-nodes-base.set', 3.4, [220, y], {
+			mode: 'raw',
+			jsonOutput: JSON.stringify({ body: sampleEvent }, null, 2),
+			options: {},
+		}),
+		node(
+			vendor,
+			names.webhook,
+			'n8n-nodes-base.webhook',
+			2.1,
+			[0, y + 180],
+			{ httpMethod: 'POST', path: webhookPath, authentication: 'headerAuth', options: {} },
+			{
+				webhookId: uuid(`${vendor}:webhook`),
+				credentials: { [WEBHOOK_AUTH.type]: { id: WEBHOOK_AUTH.id, name: WEBHOOK_AUTH.name } },
+			},
+		),
+	];
+}
+
 function webhookWorkflow(vendor, spec, index) {
 	const contact = node(vendor, NAMES.contact, 'n8n-nodes-base.set', 3.4, [440, 330], {
 		assignments: {
@@ -333,29 +360,7 @@ function webhookWorkflow(vendor, spec, index) {
 			200,
 			700,
 		),
-		node(vendor, NAMES.manual, 'n8n-nodes-base.manualTrigger', 1, [0, 240], {}),
-		node(vendor, NAMES.sample, 'n8n-nodes-base.set', 3.4, [220, 240], {
-			mode: 'raw',
-			jsonOutput: JSON.stringify({ body: SAMPLE_EVENT }, null, 2),
-			options: {},
-		}),
-		node(
-			vendor,
-			NAMES.webhook,
-			'n8n-nodes-base.webhook',
-			2.1,
-			[0, 420],
-			{
-				httpMethod: 'POST',
-				path: `crm-deal-won-${vendor}`,
-				authentication: 'headerAuth',
-				options: {},
-			},
-			{
-				webhookId: uuid(`${vendor}:webhook`),
-				credentials: { [WEBHOOK_AUTH.type]: { id: WEBHOOK_AUTH.id, name: WEBHOOK_AUTH.name } },
-			},
-		),
+		...crmEntryNodes(vendor, NAMES, `crm-deal-won-${vendor}`, SAMPLE_EVENT, 240),
 		contact,
 		...chain(vendor, spec, 680, 330),
 	];
@@ -436,7 +441,7 @@ function examples() {
 	const { moreExamples } = require('./examples');
 	return [
 		...crmExamples(),
-		...moreExamples({ SANDBOX_CREDENTIALS, PKG, uuid, node, connect, sticky }),
+		...moreExamples({ SANDBOX_CREDENTIALS, PKG, uuid, node, connect, sticky, crmEntryNodes }),
 	];
 }
 

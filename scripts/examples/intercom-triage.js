@@ -27,7 +27,7 @@ const SAMPLE_EVENT = {
 	contact: { intercomContactId: '536e564f316c83104c000020', email: 'jane.doe@example.com' },
 };
 
-function examples({ SANDBOX_CREDENTIALS, PKG, uuid, node, connect, sticky }) {
+function examples({ SANDBOX_CREDENTIALS, PKG, uuid, node, connect, sticky, crmEntryNodes }) {
 	const vendor = 'intercom-triage';
 	const cred = SANDBOX_CREDENTIALS.intercom;
 	const credentials = { [cred.type]: { id: cred.id, name: cred.name } };
@@ -47,24 +47,7 @@ function examples({ SANDBOX_CREDENTIALS, PKG, uuid, node, connect, sticky }) {
 			220,
 			760,
 		),
-		node(vendor, NAMES.manual, 'n8n-nodes-base.manualTrigger', 1, [0, 260], {}),
-		node(vendor, NAMES.sample, 'n8n-nodes-base.set', 3.4, [220, 260], {
-			mode: 'raw',
-			jsonOutput: JSON.stringify({ body: SAMPLE_EVENT }, null, 2),
-			options: {},
-		}),
-		node(
-			vendor,
-			NAMES.webhook,
-			'n8n-nodes-base.webhook',
-			2.1,
-			[0, 440],
-			{ httpMethod: 'POST', path: WEBHOOK_PATH, authentication: 'headerAuth', options: {} },
-			{
-				webhookId: uuid(`${vendor}:webhook`),
-				credentials: { [WEBHOOK_AUTH.type]: { id: WEBHOOK_AUTH.id, name: WEBHOOK_AUTH.name } },
-			},
-		),
+		...crmEntryNodes(vendor, NAMES, WEBHOOK_PATH, SAMPLE_EVENT, 260),
 		node(vendor, NAMES.account, 'n8n-nodes-base.set', 3.4, [440, 350], {
 			assignments: {
 				assignments: [

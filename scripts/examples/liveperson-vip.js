@@ -34,7 +34,7 @@ const SAMPLE_EVENT = {
 	liveperson: { conversationId: '8602832d-dce1-446b-8445-0d51f5926a42' },
 };
 
-function examples({ SANDBOX_CREDENTIALS, PKG, uuid, node, connect, sticky }) {
+function examples({ SANDBOX_CREDENTIALS, PKG, uuid, node, connect, sticky, crmEntryNodes }) {
 	const vendor = 'liveperson-vip';
 	const cred = SANDBOX_CREDENTIALS.liveperson;
 	const credentials = { [cred.type]: { id: cred.id, name: cred.name } };
@@ -54,24 +54,7 @@ function examples({ SANDBOX_CREDENTIALS, PKG, uuid, node, connect, sticky }) {
 			220,
 			760,
 		),
-		node(vendor, NAMES.manual, 'n8n-nodes-base.manualTrigger', 1, [0, 260], {}),
-		node(vendor, NAMES.sample, 'n8n-nodes-base.set', 3.4, [220, 260], {
-			mode: 'raw',
-			jsonOutput: JSON.stringify({ body: SAMPLE_EVENT }, null, 2),
-			options: {},
-		}),
-		node(
-			vendor,
-			NAMES.webhook,
-			'n8n-nodes-base.webhook',
-			2.1,
-			[0, 440],
-			{ httpMethod: 'POST', path: PATH, authentication: 'headerAuth', options: {} },
-			{
-				webhookId: uuid(`${vendor}:webhook`),
-				credentials: { [WEBHOOK_AUTH.type]: { id: WEBHOOK_AUTH.id, name: WEBHOOK_AUTH.name } },
-			},
-		),
+		...crmEntryNodes(vendor, NAMES, PATH, SAMPLE_EVENT, 260),
 		node(vendor, NAMES.account, 'n8n-nodes-base.set', 3.4, [440, 350], {
 			assignments: {
 				assignments: [

@@ -25,7 +25,7 @@ const SAMPLE_EVENT = {
 	owner: { email: 'ada.agent@example.com', name: 'Ada Agent' },
 };
 
-function examples({ SANDBOX_CREDENTIALS, PKG, uuid, node, connect, sticky }) {
+function examples({ SANDBOX_CREDENTIALS, PKG, uuid, node, connect, sticky, crmEntryNodes }) {
 	const { WEBHOOK_AUTH } = require('../make-examples');
 	const vendor = 'socialboards-close';
 	const cred = SANDBOX_CREDENTIALS.socialboards;
@@ -46,24 +46,7 @@ function examples({ SANDBOX_CREDENTIALS, PKG, uuid, node, connect, sticky }) {
 			200,
 			700,
 		),
-		node(vendor, NAMES.manual, 'n8n-nodes-base.manualTrigger', 1, [0, 240], {}),
-		node(vendor, NAMES.sample, 'n8n-nodes-base.set', 3.4, [220, 240], {
-			mode: 'raw',
-			jsonOutput: JSON.stringify({ body: SAMPLE_EVENT }, null, 2),
-			options: {},
-		}),
-		node(
-			vendor,
-			NAMES.webhook,
-			'n8n-nodes-base.webhook',
-			2.1,
-			[0, 420],
-			{ httpMethod: 'POST', path: PATH, authentication: 'headerAuth', options: {} },
-			{
-				webhookId: uuid(`${vendor}:webhook`),
-				credentials: { [WEBHOOK_AUTH.type]: { id: WEBHOOK_AUTH.id, name: WEBHOOK_AUTH.name } },
-			},
-		),
+		...crmEntryNodes(vendor, NAMES, PATH, SAMPLE_EVENT, 240),
 		node(vendor, NAMES.deal, 'n8n-nodes-base.set', 3.4, [440, 330], {
 			assignments: {
 				assignments: [
