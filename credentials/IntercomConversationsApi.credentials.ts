@@ -1,8 +1,9 @@
 import type {
-	IAuthenticateGeneric,
+	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	Icon,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
@@ -85,16 +86,19 @@ export class IntercomConversationsApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.accessToken}}',
-				'Intercom-Version': '={{$credentials.apiVersion}}',
-				Accept: 'application/json',
-			},
+	/** A function rather than header expressions: n8n evaluates those on every request, which costs more CPU than the request itself in bulk runs. */
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => ({
+		...requestOptions,
+		headers: {
+			...(requestOptions.headers ?? {}),
+			Authorization: `Bearer ${String(credentials.accessToken ?? '')}`,
+			'Intercom-Version': String(credentials.apiVersion || '2.14'),
+			Accept: 'application/json',
 		},
-	};
+	});
 
 	test: ICredentialTestRequest = {
 		request: {

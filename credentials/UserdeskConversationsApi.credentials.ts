@@ -1,4 +1,10 @@
-import type { IAuthenticateGeneric, ICredentialType, Icon, INodeProperties } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialType,
+	Icon,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
 
 // Userdesk has no endpoint without side effects, so there is no `test` request here: the Userdesk
 // node tests this credential with its `userdeskCredentialTest` method (`testedBy`), see the node.
@@ -41,8 +47,15 @@ export class UserdeskConversationsApi implements ICredentialType {
 		},
 	];
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: { headers: { Authorization: '=Bearer {{$credentials.apiKey}}' } },
-	};
+	/** A function rather than a header expression: n8n evaluates those on every request. */
+	authenticate = async (
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> => ({
+		...requestOptions,
+		headers: {
+			...(requestOptions.headers ?? {}),
+			Authorization: `Bearer ${String(credentials.apiKey ?? '')}`,
+		},
+	});
 }

@@ -195,6 +195,8 @@ interface Row {
 	duplicates: number;
 	/** Seconds between the fake's window resets and the first request after each. */
 	pastResets: number;
+	/** Seconds from the start to the first request the fake saw: n8n's engine start and the check of every item. */
+	beforeFirst: number;
 	target?: number;
 	note?: string;
 }
@@ -285,6 +287,7 @@ async function measure(
 		requests,
 		floor: fixedWindowFloorSeconds(requests, limits, LATENCY_MS),
 		pastResets: secondsPastResets(during, limits.windowMs, LATENCY_MS),
+		beforeFirst: during.length > 0 ? (Math.min(...during.map((r) => r.at)) - started) / 1000 : 0,
 		failed: failures(results, itemsPerRun),
 		created,
 		duplicates: markers.length - created,
@@ -554,8 +557,8 @@ function packedSize(): { size: number; unpackedSize: number; files: number } {
 
 function table(rows: Row[], first: string): string {
 	const lines = [
-		`| ${first} | setup | wall time | fixed-window floor | ratio | idle after resets | failed | created | duplicates |`,
-		'|---|---|---|---|---|---|---|---|---|',
+		`| ${first} | setup | wall time | fixed-window floor | ratio | before the first request | idle after resets | failed | created | duplicates |`,
+		'|---|---|---|---|---|---|---|---|---|---|',
 	];
 	for (const row of rows) {
 		const time = row.seconds === null ? (row.note ?? 'run failed') : `${row.seconds.toFixed(1)} s`;
@@ -563,7 +566,7 @@ function table(rows: Row[], first: string): string {
 			row.seconds === null || !row.floor ? '–' : `${(row.seconds / row.floor).toFixed(2)}×`;
 		if (row.target && ratio !== '–') ratio += ` (target ≤ ${row.target.toFixed(2)}×)`;
 		lines.push(
-			`| ${row.group} | ${row.setup} | ${time} | ${row.floor ? `${row.floor.toFixed(2)} s` : '–'} | ${ratio} | ${row.seconds === null ? '–' : `${row.pastResets.toFixed(2)} s`} | ${row.failed} | ${row.created} of ${row.items} | ${row.duplicates} |`,
+			`| ${row.group} | ${row.setup} | ${time} | ${row.floor ? `${row.floor.toFixed(2)} s` : '–'} | ${ratio} | ${row.seconds === null ? '–' : `${row.beforeFirst.toFixed(2)} s`} | ${row.seconds === null ? '–' : `${row.pastResets.toFixed(2)} s`} | ${row.failed} | ${row.created} of ${row.items} | ${row.duplicates} |`,
 		);
 	}
 	return lines.join('\n');

@@ -125,6 +125,16 @@ interface Pause {
 const PROBE_EVERY_MS = 100;
 
 /**
+ * Without a reset header, the window lengths limiters commonly use: a probe goes right after each
+ * moment one of them could end, counted from the window's first request, and for whole minutes
+ * also on the clock (Rack::Attack's windows are clock-aligned).
+ */
+const COMMON_WINDOWS_MS = [10, 15, 30, 60, 300, 600, 900, 1800, 3600].map((s) => s * 1000);
+const MINUTE_MS = 60_000;
+/** Probes after such a moment: the vendor's clock, and when it counts a request, differ a little. */
+const AFTER_LIKELY_RESET_MS = [0, 100, 250];
+
+/**
  * One execution's pacing against the vendor's rate limit. When the vendor answers 429, or a
  * success says the budget is used up (X-RateLimit-Remaining: 0), every call of the execution waits
  * for the window's reset instead of running into the limit on its own. A reset given in whole
@@ -137,8 +147,9 @@ export class RateGate {
 	private nextProbeAt = 0;
 	private probeInFlight?: Promise<void>;
 	private endProbe: () => void = () => undefined;
-	/** When the current window was seen to open (the gate's start, or a probe that got through). */
+	/** When the current window was seen to open (the first request, or a probe that got through). */
 	private openedAt: number;
+	private sentAny = false;
 	private readonly maxWaitMs: number;
 	private firstCall?: Promise<void>;
 
@@ -183,7 +194,11 @@ export class RateGate {
 			if (this.signal?.aborted) throw new ExecutionCancelledError();
 			const now = this.clock.now();
 			const pause = this.pause;
-			if (!pause) return { probe: false, sentAt: now };
+			if (!pause) {
+				if (!this.sentAny) this.openedAt = now;
+				this.sentAny = true;
+				return { probe: false, sentAt: now };
+			}
 			if (pause.until !== undefined && now >= pause.until) {
 				this.pause = undefined;
 				this.openedAt = now;
@@ -239,7 +254,10 @@ export class RateGate {
 		const reset = rateLimitReset(response.headers, now);
 		const pause = this.closeUntil(reset, minWaitMs);
 		if (!ticket.probe || !before) return true;
-		this.nextProbeAt = Math.max(pause.from, now + pause.probeEveryMs);
+		this.nextProbeAt = Math.max(
+			pause.from,
+			reset ? now + pause.probeEveryMs : this.nextProbeWithoutReset(now, minWaitMs, ticket.sentAt),
+		);
 		// Without any reset header, probes are checks for maxWaitMs.
 		if (!reset) return now - before.since >= this.maxWaitMs;
 		// A later reset than the one known: the limit was spent again.
@@ -265,7 +283,7 @@ export class RateGate {
 			probeEveryMs = Math.max(10, Math.min(PROBE_EVERY_MS, (until - from) / 10));
 		} else {
 			probeEveryMs = Math.min(30_000, Math.max(1000, (now - this.openedAt) / 40));
-			from = now + Math.max(probeEveryMs, minWaitMs);
+			from = this.nextProbeWithoutReset(now, minWaitMs);
 		}
 		from = Math.min(from, now + this.maxWaitMs);
 		// The uncertainty of a reset is at most the rounding of whole seconds either way.
@@ -286,6 +304,30 @@ export class RateGate {
 		}
 		this.nextProbeAt = Math.max(this.nextProbeAt, pause.from);
 		return pause;
+	}
+
+	/**
+	 * The next probe when the vendor gave no reset: a fortieth of the window's age seen so far (1 to
+	 * 30 s) from now, or right after a common window length could end, whichever comes first.
+	 */
+	private nextProbeWithoutReset(now: number, minWaitMs: number, lastSentAt = now): number {
+		// At most 20 probes a second, counted from when the last one went.
+		const earliest = Math.max(now, lastSentAt + 50, now + minWaitMs);
+		let next =
+			now + Math.max(minWaitMs, Math.min(30_000, Math.max(1000, (now - this.openedAt) / 40)));
+		for (const windowMs of COMMON_WINDOWS_MS) {
+			const onTheClock = Math.floor(now / windowMs) * windowMs;
+			const ends =
+				windowMs % MINUTE_MS === 0
+					? [this.openedAt + windowMs, onTheClock, onTheClock + windowMs]
+					: [this.openedAt + windowMs];
+			for (const end of ends)
+				for (const after of AFTER_LIKELY_RESET_MS) {
+					const at = end + after;
+					if (at >= earliest && at < next) next = at;
+				}
+		}
+		return next;
 	}
 
 	sleep(ms: number): Promise<void> {
