@@ -11,16 +11,24 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { asObject } from '../shared/objects';
 import {
+	chosenEvents,
+	deliveryWebhook,
+	eventsProperty,
 	freshTimestamp,
 	headerValue,
 	hmacHex,
+	idOrNull,
 	ignore,
 	nodeScope,
-	parseJsonObject,
+	nonEmptyJsonBody,
 	rawBody,
 	refuse,
 	sameSignature,
 	seenDelivery,
+	setupNotice,
+	simplifyProperty,
+	simplifyWanted,
+	startExecution,
 } from '../shared/trigger';
 import { isoTime } from './simplify';
 import { accessTokenOf, chatwootBaseUrl, credentialAccountId, credentialProblem } from './vendor';
@@ -143,11 +151,6 @@ function webhookList(answer: unknown): IDataObject[] {
 	return (list ?? []).map(asObject);
 }
 
-function chosenEvents(context: Context): string[] {
-	const events = context.getNodeParameter('events', []) as string[];
-	return [...new Set(events)].sort();
-}
-
 function sameSubscriptions(webhook: IDataObject, events: string[]): boolean {
 	const subscriptions = Array.isArray(webhook.subscriptions)
 		? (webhook.subscriptions as string[]).map(String).sort()
@@ -220,9 +223,6 @@ function inboxIdOf(payload: IDataObject): unknown {
 	const conversation = asObject(payload.conversation);
 	return asObject(payload.inbox).id ?? conversation.inbox_id ?? payload.inbox_id;
 }
-
-const idOrNull = (value: unknown) =>
-	typeof value === 'number' || typeof value === 'string' ? value : null;
 
 /**
  * The shape all of this package's triggers share, named as the Chatwoot operations name things:
@@ -323,26 +323,16 @@ export class ChatwootTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL, required: true }],
-		webhooks: [
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
-		],
+		webhooks: [deliveryWebhook()],
 		properties: [
-			{
-				displayName:
-					'On activation the node registers its own webhook in the Chatwoot account (the credential needs the User Access Token of an administrator and the Account ID) and removes it on deactivation.',
-				name: 'setupNotice',
-				type: 'notice',
-				default: '',
-			},
-			{
-				displayName: 'Events',
-				name: 'events',
-				type: 'multiOptions',
-				required: true,
+			setupNotice(
+				'On activation the node registers its own webhook in the Chatwoot account (the credential needs the User Access Token of an administrator and the Account ID) and removes it on deactivation.',
+			),
+			eventsProperty({
 				default: ['message_created'],
 				options: CHATWOOT_EVENTS,
 				description: 'The Chatwoot events that start the workflow',
-			},
+			}),
 			{
 				displayName: 'Inbox IDs',
 				name: 'inboxIds',
@@ -372,14 +362,9 @@ export class ChatwootTrigger implements INodeType {
 				description:
 					"Whether to skip messages whose sender is the credential's access-token user, so that what the workflow posts as an agent with this token does not trigger it again (Send posts as the contact: those are incoming messages)",
 			},
-			{
-				displayName: 'Simplify',
-				name: 'simplify',
-				type: 'boolean',
-				default: true,
-				description:
-					"Whether to return the event's main fields (event, conversationId, messageId, text, authorType, contactId, contactIdentifier, inboxId, time) instead of Chatwoot's whole payload",
-			},
+			simplifyProperty(
+				"Whether to return the event's main fields (event, conversationId, messageId, text, authorType, contactId, contactIdentifier, inboxId, time) instead of Chatwoot's whole payload",
+			),
 		],
 	};
 
@@ -475,17 +460,14 @@ export class ChatwootTrigger implements INodeType {
 			if (!sameSignature(expected, signature)) return refuse(this, 401, 'Invalid signature');
 			if (!freshTimestamp(timestamp)) return refuse(this, 401, 'Stale timestamp');
 		}
-		const payload = parseJsonObject(raw) ?? (raw ? undefined : asObject(this.getBodyData()));
-		if (!payload || Object.keys(payload).length === 0)
-			return refuse(this, 400, 'The body is not a JSON object');
+		const payload = nonEmptyJsonBody(this, raw);
+		if (!payload) return refuse(this, 400, 'The body is not a JSON object');
 		const event = typeof payload.event === 'string' ? payload.event : '';
 		if (!chosenEvents(this).includes(event)) return ignore('event');
 		const reason = await filteredOut(this, event, payload, data);
 		if (reason) return ignore(reason);
 		if (seenDelivery(data, nodeScope(this), headerValue(this, 'x-chatwoot-delivery')))
 			return ignore('replay');
-		const simplify = this.getNodeParameter('simplify', true) as boolean;
-		const json = simplify ? simplifyEvent(event, payload) : payload;
-		return { workflowData: [this.helpers.returnJsonArray([json])] };
+		return startExecution(this, [simplifyWanted(this) ? simplifyEvent(event, payload) : payload]);
 	}
 }

@@ -10,6 +10,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { asObject } from '../shared/objects';
 import {
+	deliveryWebhook,
 	headerValue,
 	hmacHex,
 	ignore,
@@ -19,6 +20,10 @@ import {
 	refuse,
 	sameSignature,
 	seenDelivery,
+	setupNotice,
+	simplifyProperty,
+	simplifyWanted,
+	startExecution,
 } from '../shared/trigger';
 import {
 	authorOf,
@@ -126,17 +131,11 @@ export class IntercomTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: CREDENTIAL, required: true }],
-		webhooks: [
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
-		],
+		webhooks: [deliveryWebhook()],
 		properties: [
-			{
-				displayName:
-					"Intercom sends webhooks to one URL per app, set in the Developer Hub (not through the API): 1. In the Intercom credential, fill in Client Secret (Developer Hub → your app → Basic Information). Without it this node refuses every delivery (401). 2. Publish (activate) this workflow. 3. Developer Hub → your app → Webhooks: paste this node's Production URL (Webhook URLs, above) as the endpoint URL, tick the topics named in parentheses below, and save. Intercom's ping is answered without starting the workflow.",
-				name: 'setupNotice',
-				type: 'notice',
-				default: '',
-			},
+			setupNotice(
+				"Intercom sends webhooks to one URL per app, set in the Developer Hub (not through the API): 1. In the Intercom credential, fill in Client Secret (Developer Hub → your app → Basic Information). Without it this node refuses every delivery (401). 2. Publish (activate) this workflow. 3. Developer Hub → your app → Webhooks: paste this node's Production URL (Webhook URLs, above) as the endpoint URL, tick the topics named in parentheses below, and save. Intercom's ping is answered without starting the workflow.",
+			),
 			{
 				displayName: 'Topics',
 				name: 'topics',
@@ -155,14 +154,9 @@ export class IntercomTrigger implements INodeType {
 				description:
 					"Whether to skip replies, notes and new conversations written as the admin who owns the credential's access token, so that what the workflow answers with Reply as Admin does not trigger it again",
 			},
-			{
-				displayName: 'Simplify',
-				name: 'simplify',
-				type: 'boolean',
-				default: true,
-				description:
-					"Whether to return the event's main fields (event, conversationId, messageId, text, authorType, contactId, contactEmail, contactExternalId, state, time) instead of Intercom's whole notification",
-			},
+			simplifyProperty(
+				"Whether to return the event's main fields (event, conversationId, messageId, text, authorType, contactId, contactEmail, contactExternalId, state, time) instead of Intercom's whole notification",
+			),
 		],
 	};
 
@@ -211,8 +205,6 @@ export class IntercomTrigger implements INodeType {
 		if (await ownMessage(this, topic, payload, data)) return ignore('own reply');
 		const id = typeof payload.id === 'string' ? payload.id : undefined;
 		if (seenDelivery(data, nodeScope(this), id)) return ignore('replay');
-		const simplify = this.getNodeParameter('simplify', true) as boolean;
-		const json = simplify ? simplifyNotification(payload) : payload;
-		return { workflowData: [this.helpers.returnJsonArray([json])] };
+		return startExecution(this, [simplifyWanted(this) ? simplifyNotification(payload) : payload]);
 	}
 }

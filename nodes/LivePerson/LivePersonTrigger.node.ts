@@ -1,7 +1,6 @@
 import type {
 	IDataObject,
 	IHookFunctions,
-	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
 	IWebhookFunctions,
@@ -10,14 +9,22 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import {
+	chosenEvents,
+	deliveryWebhook,
+	eventsProperty,
 	headerValue,
 	hmacBase64,
 	ignore,
+	nodeScope,
 	parseJsonObject,
 	rawBody,
 	refuse,
 	sameSignature,
 	seenDelivery,
+	setupNotice,
+	simplifyProperty,
+	simplifyWanted,
+	startExecution,
 } from '../shared/trigger';
 import {
 	endpointOf,
@@ -56,15 +63,15 @@ interface TriggerData extends IDataObject {
 
 type Context = IHookFunctions | IWebhookFunctions;
 
-function chosenEvents(context: Context): string[] {
-	const events = context.getNodeParameter('events', []) as string[];
-	return [...new Set(events)].filter((event) => EVENT_TYPES.includes(event)).sort();
+/** The chosen event types that LivePerson sends. */
+function chosenEventTypes(context: Context): string[] {
+	return chosenEvents(context).filter((event) => EVENT_TYPES.includes(event));
 }
 
 /** Why LivePerson may refuse to change the installation, and what to do instead. */
 function refusalHint(context: Context): string {
 	const url = context.getNodeWebhookUrl('default') ?? '';
-	return `LivePerson does not let this credential change its app installation. Turn off "Register Webhook URLs on the Installation" and have your brand admin set these endpoints on the installation (Connector App Hub, or your LivePerson account team): ${endpointsToEnter(url, chosenEvents(context))}.`;
+	return `LivePerson does not let this credential change its app installation. Turn off "Register Webhook URLs on the Installation" and have your brand admin set these endpoints on the installation (Connector App Hub, or your LivePerson account team): ${endpointsToEnter(url, chosenEventTypes(context))}.`;
 }
 
 const registering = (context: Context) =>
@@ -118,27 +125,17 @@ export class LivePersonTrigger implements INodeType {
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
 		credentials: [{ name: 'livePersonConversationsApi', required: true }],
-		webhooks: [
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
-		],
+		webhooks: [deliveryWebhook()],
 		properties: [
-			{
-				displayName:
-					"LivePerson sends each event type to the endpoint set for it on the connector's app installation (the credential's Client ID). Turn on Register Webhook URLs on the Installation if LivePerson lets the credential change its installation; otherwise have your brand admin enter this node's production URL (above) as the endpoint of every event type chosen below, for example ms.MessagingEventNotification.ContentEvent.",
-				name: 'setupNotice',
-				type: 'notice',
-				default: '',
-			},
-			{
-				displayName: 'Events',
-				name: 'events',
-				type: 'multiOptions',
-				required: true,
+			setupNotice(
+				"LivePerson sends each event type to the endpoint set for it on the connector's app installation (the credential's Client ID). Turn on Register Webhook URLs on the Installation if LivePerson lets the credential change its installation; otherwise have your brand admin enter this node's production URL (above) as the endpoint of every event type chosen below, for example ms.MessagingEventNotification.ContentEvent.",
+			),
+			eventsProperty({
 				default: [CONTENT_EVENT],
 				options: LIVEPERSON_EVENTS,
 				description:
 					"The LivePerson event types that start the workflow. The consumer's own events never do: through the Connector API they are what your connector sent.",
-			},
+			}),
 			{
 				displayName: 'Register Webhook URLs on the Installation',
 				name: 'registerWebhooks',
@@ -175,14 +172,9 @@ export class LivePersonTrigger implements INodeType {
 				description:
 					'Whether a Conversation Change event starts the workflow only when the conversation was opened or closed, not for other updates (an agent assigned, a skill changed) that keep its state',
 			},
-			{
-				displayName: 'Simplify',
-				name: 'simplify',
-				type: 'boolean',
-				default: true,
-				description:
-					"Whether to return one item per event with its main fields (event, conversationId, messageId/sequence, text, authorType, consumerId, time) instead of LivePerson's notification as sent",
-			},
+			simplifyProperty(
+				"Whether to return one item per event with its main fields (event, conversationId, messageId/sequence, text, authorType, consumerId, time) instead of LivePerson's notification as sent",
+			),
 			{
 				displayName: 'Options',
 				name: 'options',
@@ -221,13 +213,13 @@ export class LivePersonTrigger implements INodeType {
 				if (!registering(this)) return true;
 				const url = this.getNodeWebhookUrl('default') ?? '';
 				const webhooks = webhooksOf(await readInstallation(this, refusalHint(this)));
-				const events = chosenEvents(this);
+				const events = chosenEventTypes(this);
 				const ours = EVENT_TYPES.filter((type) => endpointOf(webhooks, type) === url);
 				return ours.join(',') === events.join(',');
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
 				const data = this.getWorkflowStaticData('node') as TriggerData;
-				const events = chosenEvents(this);
+				const events = chosenEventTypes(this);
 				if (events.length === 0)
 					throw new NodeOperationError(this.getNode(), 'Choose at least one event');
 				const url = this.getNodeWebhookUrl('default') ?? '';
@@ -319,8 +311,8 @@ export class LivePersonTrigger implements INodeType {
 		if (!changes) return refuse(this, 400, 'The body is not a LivePerson notification');
 
 		const data = this.getWorkflowStaticData('node') as TriggerData;
-		const events = chosenEvents(this);
-		const scope = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
+		const events = chosenEventTypes(this);
+		const scope = nodeScope(this);
 		const stateChangesOnly = this.getNodeParameter('stateChangesOnly', true) as boolean;
 		const accepted: NotificationChange[] = [];
 		let reason = 'no change';
@@ -338,13 +330,12 @@ export class LivePersonTrigger implements INodeType {
 			else accepted.push(change);
 		}
 		if (accepted.length === 0) return ignore(reason);
-		const simplify = this.getNodeParameter('simplify', true) as boolean;
-		const items: INodeExecutionData[] = simplify
-			? this.helpers.returnJsonArray(accepted.map(simplifyChange))
-			: this.helpers.returnJsonArray([
-					{ ...notification, body: { changes: accepted.map((change) => change.change) } },
-				]);
-		return { workflowData: [items] };
+		return startExecution(
+			this,
+			simplifyWanted(this)
+				? accepted.map(simplifyChange)
+				: [{ ...notification, body: { changes: accepted.map((change) => change.change) } }],
+		);
 	}
 }
 

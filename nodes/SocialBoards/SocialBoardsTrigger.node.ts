@@ -11,13 +11,23 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 import { asObject, isObject } from '../shared/objects';
 import {
 	answerText,
+	chosenEvents,
+	deliveryWebhook,
+	eventsProperty,
+	idOrNull,
 	ignore,
-	parseJsonObject,
+	nodeScope,
+	nonEmptyJsonBody,
 	queryValue,
 	rawBody,
 	refuse,
 	sameSecret,
 	seenDelivery,
+	setupNotice,
+	simplifyProperty,
+	simplifyWanted,
+	startExecution,
+	textOrNull,
 } from '../shared/trigger';
 
 /** SocialBoards' Chat Webhook events (External Chat API → Reference → Events). */
@@ -34,10 +44,6 @@ const DELIVERY_TOKEN_PARAMETER = 'token';
 interface TriggerData extends IDataObject {
 	deliveries?: string[];
 }
-
-const idOrNull = (value: unknown) =>
-	typeof value === 'number' || typeof value === 'string' ? value : null;
-const textOrNull = (value: unknown) => (typeof value === 'string' ? value : null);
 
 /** An ISO time in UTC, or the text as given when it is no date. */
 function isoTime(value: unknown): string | null {
@@ -118,26 +124,18 @@ export class SocialBoardsTrigger implements INodeType {
 		outputs: [NodeConnectionTypes.Main],
 		webhooks: [
 			{ name: 'setup', httpMethod: 'GET', responseMode: 'onReceived', path: 'webhook' },
-			{ name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' },
+			deliveryWebhook(),
 		],
 		properties: [
-			{
-				displayName:
-					"Set the webhook up by hand in SocialBoards (community settings → Webhooks, Chat events): paste this node's production URL and the Verify Token below. SocialBoards checks the URL with a GET that this node answers. SocialBoards does not sign its deliveries: anyone who knows the URL can post events, so keep the URL private and set a Delivery Token.",
-				name: 'setupNotice',
-				type: 'notice',
-				default: '',
-			},
-			{
-				displayName: 'Events',
-				name: 'events',
-				type: 'multiOptions',
-				required: true,
+			setupNotice(
+				"Set the webhook up by hand in SocialBoards (community settings → Webhooks, Chat events): paste this node's production URL and the Verify Token below. SocialBoards checks the URL with a GET that this node answers. SocialBoards does not sign its deliveries: anyone who knows the URL can post events, so keep the URL private and set a Delivery Token.",
+			),
+			eventsProperty({
 				default: ['conversation_message_added'],
 				options: SOCIALBOARDS_EVENTS,
 				description:
 					'The SocialBoards events that start the workflow; tick the same ones in SocialBoards',
-			},
+			}),
 			{
 				displayName: 'Verify Token',
 				name: 'verifyToken',
@@ -165,14 +163,9 @@ export class SocialBoardsTrigger implements INodeType {
 				description:
 					'Whether to skip messages written by the team or the bot, so that what the workflow adds with Message → Add (By Team, or as the bot) does not trigger it again',
 			},
-			{
-				displayName: 'Simplify',
-				name: 'simplify',
-				type: 'boolean',
-				default: true,
-				description:
-					"Whether to return each event's main fields (event, conversationId, messageId, text, authorType, contactId, contactEmail, contactName, time, …) instead of SocialBoards' whole event",
-			},
+			simplifyProperty(
+				"Whether to return each event's main fields (event, conversationId, messageId, text, authorType, contactId, contactEmail, contactName, time, …) instead of SocialBoards' whole event",
+			),
 		],
 	};
 
@@ -192,7 +185,7 @@ export class SocialBoardsTrigger implements INodeType {
 							'SocialBoards checks the webhook URL with this token before it sends events: enter the same value here and in SocialBoards.',
 					});
 				}
-				if ((this.getNodeParameter('events', []) as string[]).length === 0) {
+				if (chosenEvents(this).length === 0) {
 					throw new NodeOperationError(this.getNode(), 'Choose at least one event');
 				}
 				return true;
@@ -223,17 +216,15 @@ export class SocialBoardsTrigger implements INodeType {
 			return refuse(this, 401, 'Missing or wrong delivery token');
 
 		const raw = await rawBody(this);
-		const payload = parseJsonObject(raw) ?? (raw ? undefined : asObject(this.getBodyData()));
-		if (!payload || Object.keys(payload).length === 0)
-			return refuse(this, 400, 'The body is not a JSON object');
+		const payload = nonEmptyJsonBody(this, raw);
+		if (!payload) return refuse(this, 400, 'The body is not a JSON object');
 		const eventType = typeof payload.EventType === 'string' ? payload.EventType : '';
-		const chosen = this.getNodeParameter('events', []) as string[];
-		if (!chosen.includes(eventType)) return ignore('event');
+		if (!chosenEvents(this).includes(eventType)) return ignore('event');
 
 		const events = (Array.isArray(payload.Events) ? payload.Events : []).filter(isObject);
 		const onlyContacts = this.getNodeParameter('onlyContactMessages', true) as boolean;
 		const data = this.getWorkflowStaticData('node') as TriggerData;
-		const scope = `${this.getWorkflow().id ?? ''}:${this.getNode().id}`;
+		const scope = nodeScope(this);
 		const accepted: IDataObject[] = [];
 		let filtered = 0;
 		for (const event of events) {
@@ -250,7 +241,7 @@ export class SocialBoardsTrigger implements INodeType {
 		if (accepted.length === 0)
 			return ignore(events.length === 0 ? 'no events' : filtered > 0 ? 'author' : 'replay');
 
-		const simplify = this.getNodeParameter('simplify', true) as boolean;
+		const simplify = simplifyWanted(this);
 		const items = accepted.map((event) =>
 			simplify
 				? simplifyEvent(eventType, event)
@@ -261,6 +252,6 @@ export class SocialBoardsTrigger implements INodeType {
 						...event,
 					},
 		);
-		return { workflowData: [this.helpers.returnJsonArray(items)] };
+		return startExecution(this, items);
 	}
 }

@@ -3,9 +3,14 @@ import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import type {
 	IDataObject,
 	IHookFunctions,
+	INodeProperties,
+	INodePropertyOptions,
+	IWebhookDescription,
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
+
+import { asObject } from './objects';
 
 /**
  * Pieces every webhook trigger of this package shares: reading the raw body, checking an HMAC
@@ -27,6 +32,18 @@ export async function rawBody(context: IWebhookFunctions): Promise<Buffer | unde
 	if (Buffer.isBuffer(raw)) return raw;
 	if (typeof raw === 'string') return Buffer.from(raw, 'utf8');
 	return undefined;
+}
+
+/**
+ * The body as a JSON object with at least one key: parsed from the raw body, or, when no raw body was
+ * kept (an unsigned delivery), n8n's parsed body. Undefined when it is none.
+ */
+export function nonEmptyJsonBody(
+	context: IWebhookFunctions,
+	raw: Buffer | undefined,
+): IDataObject | undefined {
+	const payload = parseJsonObject(raw) ?? (raw ? undefined : asObject(context.getBodyData()));
+	return payload && Object.keys(payload).length > 0 ? payload : undefined;
 }
 
 /** The body as a JSON object, or undefined when it is not one. */
@@ -127,6 +144,14 @@ export function ignore(reason: string): IWebhookResponseData {
 	return { webhookResponse: { received: true, ignored: reason } };
 }
 
+/** Starts one execution with one item per entry of `items`. */
+export function startExecution(
+	context: IWebhookFunctions,
+	items: IDataObject[],
+): IWebhookResponseData {
+	return { workflowData: [context.helpers.returnJsonArray(items)] };
+}
+
 /** Names the workflow and node, for what a trigger keeps in this process (delivery IDs, cached lookups). */
 export function nodeScope(context: IHookFunctions | IWebhookFunctions): string {
 	return `${context.getWorkflow().id ?? ''}:${context.getNode().id}`;
@@ -164,3 +189,61 @@ export function seenDelivery(
 	if (processMemory.size > 1000) processMemory.delete(processMemory.keys().next().value as string);
 	return false;
 }
+
+// ------------------------------------------------------------------ node description
+
+/** The endpoint deliveries arrive at: POST to the node's webhook URL, answered as soon as received. */
+export function deliveryWebhook(): IWebhookDescription {
+	return { name: 'default', httpMethod: 'POST', responseMode: 'onReceived', path: 'webhook' };
+}
+
+/** The notice at the top of a trigger that says how to connect the vendor to it. */
+export function setupNotice(text: string): INodeProperties {
+	return { displayName: text, name: 'setupNotice', type: 'notice', default: '' };
+}
+
+/** The "Events" choice (parameter `events`) of the events that start the workflow; read with chosenEvents. */
+export function eventsProperty({
+	options,
+	default: defaultEvents,
+	description,
+}: {
+	options: INodePropertyOptions[];
+	default: string[];
+	description: string;
+}): INodeProperties {
+	return {
+		displayName: 'Events',
+		name: 'events',
+		type: 'multiOptions',
+		required: true,
+		default: [...defaultEvents],
+		options,
+		description,
+	};
+}
+
+/** The events chosen in the node, each once, sorted. */
+export function chosenEvents(context: IHookFunctions | IWebhookFunctions): string[] {
+	const events = context.getNodeParameter('events', []) as string[];
+	return [...new Set(events)].sort();
+}
+
+/** The "Simplify" switch; `description` names the fields of a simplified item. Read with simplifyWanted. */
+export function simplifyProperty(description: string): INodeProperties {
+	return { displayName: 'Simplify', name: 'simplify', type: 'boolean', default: true, description };
+}
+
+/** Whether the node's Simplify switch is on. */
+export function simplifyWanted(context: IWebhookFunctions): boolean {
+	return context.getNodeParameter('simplify', true) as boolean;
+}
+
+// ------------------------------------------------------------------ simplified items
+
+/** An ID as the vendor sent it (number or text), else null. */
+export const idOrNull = (value: unknown) =>
+	typeof value === 'number' || typeof value === 'string' ? value : null;
+
+/** Text as the vendor sent it, else null. */
+export const textOrNull = (value: unknown) => (typeof value === 'string' ? value : null);
