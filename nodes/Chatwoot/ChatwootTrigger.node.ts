@@ -14,6 +14,7 @@ import {
 	chosenEvents,
 	deliveryWebhook,
 	eventsProperty,
+	EVENTS_SUBTITLE,
 	freshTimestamp,
 	headerValue,
 	hmacHex,
@@ -316,7 +317,7 @@ export class ChatwootTrigger implements INodeType {
 		icon: { light: 'file:chatwoot.svg', dark: 'file:chatwoot.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
+		subtitle: EVENTS_SUBTITLE,
 		description:
 			'Starts the workflow when a Chatwoot conversation, message or contact event happens (its own account webhook, signed)',
 		defaults: { name: 'Chatwoot Conversations Trigger' },

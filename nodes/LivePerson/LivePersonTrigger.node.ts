@@ -12,6 +12,7 @@ import {
 	chosenEvents,
 	deliveryWebhook,
 	eventsProperty,
+	EVENTS_SUBTITLE,
 	headerValue,
 	hmacBase64,
 	ignore,
@@ -118,7 +119,7 @@ export class LivePersonTrigger implements INodeType {
 		icon: { light: 'file:liveperson.svg', dark: 'file:liveperson.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
+		subtitle: EVENTS_SUBTITLE,
 		description:
 			"Starts the workflow when an agent answers in a LivePerson conversation of your connector, or a conversation opens or closes (Connector API webhooks, signed with the connector's client secret)",
 		defaults: { name: 'LivePerson Conversations Trigger' },

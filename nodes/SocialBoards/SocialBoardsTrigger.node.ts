@@ -14,6 +14,7 @@ import {
 	chosenEvents,
 	deliveryWebhook,
 	eventsProperty,
+	EVENTS_SUBTITLE,
 	idOrNull,
 	ignore,
 	nodeScope,
@@ -116,7 +117,7 @@ export class SocialBoardsTrigger implements INodeType {
 		icon: { light: 'file:socialboards.svg', dark: 'file:socialboards.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: '={{ ($parameter["events"] || []).join(", ") }}',
+		subtitle: EVENTS_SUBTITLE,
 		description:
 			'Starts the workflow when a SocialBoards chat conversation is created, gets a message, changes takeover state or is closed (Chat Webhook)',
 		defaults: { name: 'SocialBoards Conversations Trigger' },

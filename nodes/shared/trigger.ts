@@ -223,6 +223,9 @@ export function eventsProperty({
 	};
 }
 
+/** The node's subtitle on the canvas: the events chosen in eventsProperty. */
+export const EVENTS_SUBTITLE = '={{ ($parameter["events"] || []).join(", ") }}';
+
 /** The events chosen in the node, each once, sorted. */
 export function chosenEvents(context: IHookFunctions | IWebhookFunctions): string[] {
 	const events = context.getNodeParameter('events', []) as string[];
