@@ -1,5 +1,5 @@
-import { InputError, integer, jsonObject, text } from '../shared/checks';
-import { conversationIdField as sharedConversationIdField } from '../shared/fields';
+import { email, InputError, integer, jsonObject, text, url } from '../shared/checks';
+import { idField, conversationIdField as sharedConversationIdField } from '../shared/fields';
 import type { Check, Field } from '../shared/types';
 
 /** Chatwoot keeps phone numbers in E.164 (`+` and up to 15 digits); spaces, dots, dashes and brackets are dropped. */
@@ -92,6 +92,101 @@ export const conversationIdField: Field = sharedConversationIdField({
 		"The number of the conversation as shown in Chatwoot's web address, for example the conversationId output of Create",
 	check: numericId({ required: true }),
 });
+
+/** The required numeric "Inbox ID" (parameter `inboxId`); `description` says what the inbox is for. */
+export function inboxIdField(description: string): Field {
+	return idField('Inbox ID', 'inboxId', {
+		placeholder: 'e.g. 3',
+		description,
+		check: numericId({ required: true }),
+	});
+}
+
+/**
+ * The fields of a contact's details, by parameter name. The Application API (Create Contact) and the
+ * public API (Create with a new contact) take them under the same keys; where the two operations
+ * describe a field differently, the description is given.
+ */
+export function contactDetailFields(descriptions: {
+	email: string;
+	identifier: string;
+	phoneNumber: string;
+}) {
+	return {
+		avatarUrl: {
+			property: {
+				displayName: 'Avatar URL',
+				name: 'avatarUrl',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. https://example.com/photo.png',
+				description: 'Public URL of a JPEG or PNG picture of the contact',
+			},
+			check: url(),
+			send: 'avatar_url',
+		},
+		customAttributes: {
+			property: {
+				displayName: 'Custom Attributes',
+				name: 'customAttributes',
+				type: 'json',
+				default: '{}',
+				description:
+					'Contact attributes as a JSON object, such as {"plan": "pro"}. Define them first in Chatwoot → Settings → Custom Attributes.',
+			},
+			check: attributes(),
+			send: 'custom_attributes',
+		},
+		email: {
+			property: {
+				displayName: 'Email',
+				name: 'email',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. nathan@example.com',
+				description: descriptions.email,
+			},
+			check: email(),
+			send: 'email',
+		},
+		identifier: {
+			property: {
+				displayName: 'CRM Identifier',
+				name: 'identifier',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. crm-4711',
+				description: descriptions.identifier,
+			},
+			check: text({ maxLength: 255 }),
+			send: 'identifier',
+		},
+		name: {
+			property: {
+				displayName: 'Name',
+				name: 'name',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. Nathan Smith',
+				description: "The contact's name as agents see it",
+			},
+			check: text({ maxLength: 255 }),
+			send: 'name',
+		},
+		phoneNumber: {
+			property: {
+				displayName: 'Phone Number',
+				name: 'phoneNumber',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. +4915112345678',
+				description: descriptions.phoneNumber,
+			},
+			check: phoneNumber(),
+			send: 'phone_number',
+		},
+	} satisfies Record<string, Field>;
+}
 
 /** The conversation's custom attributes (parameter `customAttributes`), sent as custom_attributes. */
 export function conversationAttributesField(displayName: string): Field {

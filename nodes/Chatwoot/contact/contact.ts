@@ -1,6 +1,6 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
-import { email, oneOf, text, url } from '../../shared/checks';
+import { email, oneOf, text } from '../../shared/checks';
 import { itemError } from '../../shared/errors';
 import { additionalFields, buildBody } from '../../shared/fields';
 import { asObject } from '../../shared/objects';
@@ -12,7 +12,7 @@ import {
 	SEARCH_PAGE_SIZE,
 	searchContacts,
 } from '../conversation/createAsAgent';
-import { attributes, numericId, phoneNumber } from '../fields';
+import { contactDetailFields, inboxIdField, phoneNumber } from '../fields';
 import { chatwootBaseUrl } from '../vendor';
 
 /** The link that opens a contact in Chatwoot's dashboard. */
@@ -48,96 +48,25 @@ export function simplifyContact(
 	};
 }
 
+const contactDetails = contactDetailFields({
+	email: "The contact's e-mail address (unique in the account)",
+	identifier:
+		"Your own ID for the contact, such as the CRM record ID (Chatwoot's contact identifier, unique in the account)",
+	phoneNumber: 'In international format: + and the country code first (unique in the account)',
+});
+
 const createFields: Field[] = [
 	accountIdField,
-	{
-		property: {
-			displayName: 'Inbox ID',
-			name: 'inboxId',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. 3',
-			description:
-				"The numeric ID of the inbox to add the contact to (the number after /inbox/ in Chatwoot's web address). The output's contactIdentifier is the contact's source ID there.",
-		},
-		check: numericId({ required: true }),
-	},
-	{
-		property: {
-			displayName: 'Name',
-			name: 'name',
-			type: 'string',
-			default: '',
-			placeholder: 'e.g. Nathan Smith',
-			description: "The contact's name as agents see it",
-		},
-		check: text({ maxLength: 255 }),
-		send: 'name',
-	},
+	inboxIdField(
+		"The numeric ID of the inbox to add the contact to (the number after /inbox/ in Chatwoot's web address). The output's contactIdentifier is the contact's source ID there.",
+	),
+	contactDetails.name,
 	additionalFields([
-		{
-			property: {
-				displayName: 'Avatar URL',
-				name: 'avatarUrl',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. https://example.com/photo.png',
-				description: 'Public URL of a JPEG or PNG picture of the contact',
-			},
-			check: url(),
-			send: 'avatar_url',
-		},
-		{
-			property: {
-				displayName: 'CRM Identifier',
-				name: 'identifier',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. crm-4711',
-				description:
-					"Your own ID for the contact, such as the CRM record ID (Chatwoot's contact identifier, unique in the account)",
-			},
-			check: text({ maxLength: 255 }),
-			send: 'identifier',
-		},
-		{
-			property: {
-				displayName: 'Custom Attributes',
-				name: 'customAttributes',
-				type: 'json',
-				default: '{}',
-				description:
-					'Contact attributes as a JSON object, such as {"plan": "pro"}. Define them first in Chatwoot → Settings → Custom Attributes.',
-			},
-			check: attributes(),
-			send: 'custom_attributes',
-		},
-		{
-			property: {
-				displayName: 'Email',
-				name: 'email',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. nathan@example.com',
-				description: "The contact's e-mail address (unique in the account)",
-			},
-			check: email(),
-			send: 'email',
-		},
-		{
-			property: {
-				displayName: 'Phone Number',
-				name: 'phoneNumber',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. +4915112345678',
-				description:
-					'In international format: + and the country code first (unique in the account)',
-			},
-			check: phoneNumber(),
-			send: 'phone_number',
-		},
+		contactDetails.avatarUrl,
+		contactDetails.identifier,
+		contactDetails.customAttributes,
+		contactDetails.email,
+		contactDetails.phoneNumber,
 	]),
 ];
 

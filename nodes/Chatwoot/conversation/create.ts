@@ -1,16 +1,15 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
-import { email, oneOf, text, url } from '../../shared/checks';
+import { oneOf } from '../../shared/checks';
 import { failedAfterCreation, itemError } from '../../shared/errors';
 import { buildBody, additionalFields, messageField } from '../../shared/fields';
 import { conversationCreate } from '../../shared/operations';
 import type { Field, Operation, OperationContext } from '../../shared/types';
 import { conversationUrl, CREATE_CONTACT, hmacTokenOf, identifierHash } from '../vendor';
 import {
-	attributes,
+	contactDetailFields,
 	contactIdentifierField,
 	conversationAttributesField,
-	phoneNumber,
 } from '../fields';
 import { sendPublic } from '../public';
 import { publicAccountId } from '../simplify';
@@ -44,6 +43,13 @@ const contactModeField: Field = {
 	check: oneOf(['new', 'existing'], { required: true }),
 };
 
+const newContact = contactDetailFields({
+	email: "The contact's e-mail address",
+	identifier:
+		'Your own ID for the contact, such as the CRM record ID (Chatwoot\'s contact "identifier", one per account). Not the Contact Source ID that other operations ask for: that is the contactIdentifier output. Needed for inboxes with identity validation: with the Inbox HMAC Token in the credential the node signs it.',
+	phoneNumber: 'In international format: + and the country code first',
+});
+
 /** The fields of a new contact; `send` paths are keys of the public contact body. */
 export const contactFields: Field = {
 	property: {
@@ -57,79 +63,12 @@ export const contactFields: Field = {
 			'Details of the new contact. Chatwoot reuses a contact of the account with the same CRM identifier, e-mail or phone number.',
 	},
 	fields: [
-		{
-			property: {
-				displayName: 'Avatar URL',
-				name: 'avatarUrl',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. https://example.com/photo.png',
-				description: 'Public URL of a JPEG or PNG picture of the contact',
-			},
-			check: url(),
-			send: 'avatar_url',
-		},
-		{
-			property: {
-				displayName: 'Custom Attributes',
-				name: 'customAttributes',
-				type: 'json',
-				default: '{}',
-				description:
-					'Contact attributes as a JSON object, such as {"plan": "pro"}. Define them first in Chatwoot → Settings → Custom Attributes.',
-			},
-			check: attributes(),
-			send: 'custom_attributes',
-		},
-		{
-			property: {
-				displayName: 'Email',
-				name: 'email',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. nathan@example.com',
-				description: "The contact's e-mail address",
-			},
-			check: email(),
-			send: 'email',
-		},
-		{
-			property: {
-				displayName: 'CRM Identifier',
-				name: 'identifier',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. crm-4711',
-				description:
-					'Your own ID for the contact, such as the CRM record ID (Chatwoot\'s contact "identifier", one per account). Not the Contact Source ID that other operations ask for: that is the contactIdentifier output. Needed for inboxes with identity validation: with the Inbox HMAC Token in the credential the node signs it.',
-			},
-			check: text({ maxLength: 255 }),
-			send: 'identifier',
-		},
-		{
-			property: {
-				displayName: 'Name',
-				name: 'name',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. Nathan Smith',
-				description: "The contact's name as agents see it",
-			},
-			check: text({ maxLength: 255 }),
-			send: 'name',
-		},
-		{
-			property: {
-				displayName: 'Phone Number',
-				name: 'phoneNumber',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. +4915112345678',
-				description: 'In international format: + and the country code first',
-			},
-			check: phoneNumber(),
-			send: 'phone_number',
-		},
+		newContact.avatarUrl,
+		newContact.customAttributes,
+		newContact.email,
+		newContact.identifier,
+		newContact.name,
+		newContact.phoneNumber,
 	],
 };
 

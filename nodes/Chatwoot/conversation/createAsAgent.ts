@@ -12,6 +12,7 @@ import {
 	CONTACT_SOURCE_ID_LABEL,
 	contactIdentifierField,
 	conversationAttributesField,
+	inboxIdField,
 	numericId,
 	whatsappTemplateField,
 } from '../fields';
@@ -95,19 +96,9 @@ const bodyFields: Field[] = [
 
 const fields: Field[] = [
 	accountIdField,
-	{
-		property: {
-			displayName: 'Inbox ID',
-			name: 'inboxId',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. 3',
-			description:
-				"The numeric ID of the inbox (the number after /inbox/ in Chatwoot's web address), not the inbox identifier. Website, API, e-mail and phone inboxes are allowed.",
-		},
-		check: numericId({ required: true }),
-	},
+	inboxIdField(
+		"The numeric ID of the inbox (the number after /inbox/ in Chatwoot's web address), not the inbox identifier. Website, API, e-mail and phone inboxes are allowed.",
+	),
 	{
 		property: {
 			displayName: 'Contact Identified By',
