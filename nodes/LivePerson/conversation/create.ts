@@ -21,6 +21,37 @@ import { openSession, sendAsConsumer } from '../session';
 const SKILL_ID = /^-?\d+$/;
 const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
+/**
+ * An optional choice among one of LivePerson's enums: `names` maps each value to its name, in the
+ * order the check's message lists them; the options show in alphabetical order of name.
+ */
+function enumField(
+	{
+		displayName,
+		name,
+		default: defaultValue,
+		description,
+	}: { displayName: string; name: string; default: string; description: string },
+	names: Record<string, string>,
+	send: string,
+): Field {
+	const values = Object.keys(names);
+	return {
+		property: {
+			displayName,
+			name,
+			type: 'options',
+			options: values
+				.map((value) => ({ name: names[value], value }))
+				.sort((a, b) => a.name.localeCompare(b.name)),
+			default: defaultValue,
+			description,
+		},
+		check: oneOf(values),
+		send,
+	};
+}
+
 const fields: Field[] = [
 	externalConsumerIdField,
 	{
@@ -206,22 +237,16 @@ const fields: Field[] = [
 				check: email(),
 				send: 'contact.email',
 			},
-			{
-				property: {
+			enumField(
+				{
 					displayName: 'Gender',
 					name: 'gender',
-					type: 'options',
-					options: [
-						{ name: 'Female', value: 'FEMALE' },
-						{ name: 'Male', value: 'MALE' },
-						{ name: 'Other', value: 'OTHER' },
-					],
 					default: 'OTHER',
 					description: "The consumer's gender",
 				},
-				check: oneOf(['MALE', 'FEMALE', 'OTHER']),
-				send: 'personal.gender',
-			},
+				{ MALE: 'Male', FEMALE: 'Female', OTHER: 'Other' },
+				'personal.gender',
+			),
 			{
 				property: {
 					displayName: 'Language',
@@ -318,22 +343,16 @@ const fields: Field[] = [
 				check: text({ maxLength: 128 }),
 				send: 'conversation.conversationContext.sessionId',
 			},
-			{
-				property: {
+			enumField(
+				{
 					displayName: 'Urgency',
 					name: 'ttrDefName',
-					type: 'options',
-					options: [
-						{ name: 'Normal', value: 'NORMAL' },
-						{ name: 'Prioritized', value: 'PRIORITIZED' },
-						{ name: 'Urgent', value: 'URGENT' },
-					],
 					default: 'NORMAL',
 					description: 'How fast LivePerson expects an answer (time to respond, ttrDefName)',
 				},
-				check: oneOf(['NORMAL', 'URGENT', 'PRIORITIZED']),
-				send: 'conversation.ttrDefName',
-			},
+				{ NORMAL: 'Normal', URGENT: 'Urgent', PRIORITIZED: 'Prioritized' },
+				'conversation.ttrDefName',
+			),
 			{
 				property: {
 					displayName: 'Visitor ID',
