@@ -18,6 +18,7 @@ import {
 	freshTimestamp,
 	headerValue,
 	hmacHex,
+	httpStatusOf,
 	idOrNull,
 	ignore,
 	nodeScope,
@@ -30,6 +31,7 @@ import {
 	simplifyProperty,
 	simplifyWanted,
 	startExecution,
+	triggerCredentials,
 } from '../shared/trigger';
 import { isoTime } from './simplify';
 import { accessTokenOf, chatwootBaseUrl, credentialAccountId, credentialProblem } from './vendor';
@@ -55,21 +57,6 @@ interface TriggerData extends IDataObject {
 	deliveries?: string[];
 }
 
-function errorStatus(error: unknown): number | undefined {
-	const e = asObject(error) as IDataObject & { response?: IDataObject; cause?: IDataObject };
-	const candidates = [
-		e.httpCode,
-		asObject(e.response).status,
-		asObject(asObject(e.cause).response).status,
-		e.status,
-	];
-	for (const value of candidates) {
-		const status = Number(value);
-		if (Number.isInteger(status) && status >= 100) return status;
-	}
-	return undefined;
-}
-
 /** Calls the Application API with the credential's User Access Token; errors name the call, never a secret. */
 async function chatwootApi(
 	context: Context,
@@ -79,15 +66,7 @@ async function chatwootApi(
 	body?: IDataObject,
 	acceptNotFound = false,
 ): Promise<unknown> {
-	const credentials = await context.getCredentials(CREDENTIAL);
-	const problem = credentialProblem(credentials);
-	if (problem) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`The credential's ${problem.field} ${problem.reason}`,
-			{ description: problem.fix },
-		);
-	}
+	const credentials = await triggerCredentials(context, CREDENTIAL, credentialProblem);
 	if (!accessTokenOf(credentials)) {
 		throw new NodeOperationError(
 			context.getNode(),
@@ -108,7 +87,7 @@ async function chatwootApi(
 			disableFollowRedirect: true,
 		});
 	} catch (error) {
-		const status = errorStatus(error);
+		const status = httpStatusOf(error);
 		if (acceptNotFound && status === 404) return undefined;
 		const hint =
 			status === 401

@@ -9,6 +9,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { asObject, isObject } from '../shared/objects';
+import { httpStatusOf, triggerCredentials } from '../shared/trigger';
 import { accountLabel, accountSegment, credentialProblem, domainApiUrl, withScheme } from './auth';
 
 /**
@@ -30,30 +31,7 @@ type Context = IHookFunctions | IWebhookFunctions;
 export async function livePersonCredentials(
 	context: Context,
 ): Promise<ICredentialDataDecryptedObject> {
-	const credentials = await context.getCredentials(CREDENTIAL);
-	const problem = credentialProblem(credentials);
-	if (problem) {
-		throw new NodeOperationError(
-			context.getNode(),
-			`The credential's ${problem.field} ${problem.reason}`,
-			{ description: problem.fix },
-		);
-	}
-	return credentials;
-}
-
-function statusOf(error: unknown): number | undefined {
-	const e = asObject(error) as IDataObject & { response?: IDataObject; cause?: IDataObject };
-	for (const value of [
-		e.httpCode,
-		asObject(e.response).status,
-		asObject(asObject(e.cause).response).status,
-		e.status,
-	]) {
-		const status = Number(value);
-		if (Number.isInteger(status) && status >= 100) return status;
-	}
-	return undefined;
+	return await triggerCredentials(context, CREDENTIAL, credentialProblem);
 }
 
 /** What the brand admin enters when the node may not: one line per event type. */
@@ -116,7 +94,7 @@ async function call(
 			...extra,
 		})) as IN8nHttpFullResponse;
 	} catch (error) {
-		const status = statusOf(error);
+		const status = httpStatusOf(error);
 		const hint =
 			status === 401 || status === 403
 				? refusal

@@ -1,6 +1,7 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IHookFunctions,
 	INodeProperties,
@@ -9,8 +10,10 @@ import type {
 	IWebhookFunctions,
 	IWebhookResponseData,
 } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { asObject } from './objects';
+import type { Vendor } from './types';
 
 /**
  * Pieces every webhook trigger of this package shares: reading the raw body, checking an HMAC
@@ -150,6 +153,42 @@ export function startExecution(
 	items: IDataObject[],
 ): IWebhookResponseData {
 	return { workflowData: [context.helpers.returnJsonArray(items)] };
+}
+
+/**
+ * The credential `name` for a trigger's own calls (registering its webhook, reading its user),
+ * refused before any request with the reason the vendor's `problemOf` finds.
+ */
+export async function triggerCredentials(
+	context: IHookFunctions | IWebhookFunctions,
+	name: string,
+	problemOf: NonNullable<Vendor['checkCredentials']>,
+): Promise<ICredentialDataDecryptedObject> {
+	const credentials = await context.getCredentials(name);
+	const problem = problemOf(credentials);
+	if (problem) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`The credential's ${problem.field} ${problem.reason}`,
+			{ description: problem.fix },
+		);
+	}
+	return credentials;
+}
+
+/** The HTTP status of a failed request of n8n's helpers (on the error, its response or its cause). */
+export function httpStatusOf(error: unknown): number | undefined {
+	const e = asObject(error) as IDataObject & { response?: IDataObject; cause?: IDataObject };
+	for (const value of [
+		e.httpCode,
+		asObject(e.response).status,
+		asObject(asObject(e.cause).response).status,
+		e.status,
+	]) {
+		const status = Number(value);
+		if (Number.isInteger(status) && status >= 100) return status;
+	}
+	return undefined;
 }
 
 /** Names the workflow and node, for what a trigger keeps in this process (delivery IDs, cached lookups). */
