@@ -43,30 +43,25 @@ export function requestConversationBody(accountId: string, values: CreateValues)
 	return body;
 }
 
+/** One request of a CONVERSATION or SEND batch; `id` matches it to its answer's reqId. */
+function lpRequest(type: string, body: IDataObject, id = '1'): LpRequest {
+	return { kind: 'req', id, type, body };
+}
+
 /** The CONVERSATION batch, in the order LivePerson requires: the profile first, then the conversation request. */
 export function createConversationRequests(accountId: string, values: CreateValues): LpRequest[] {
 	return [
-		{ kind: 'req', id: '1', type: 'userprofile.SetUserProfile', body: userProfileBody(values) },
-		{
-			kind: 'req',
-			id: '2',
-			type: 'cm.ConsumerRequestConversation',
-			body: requestConversationBody(accountId, values),
-		},
+		lpRequest('userprofile.SetUserProfile', userProfileBody(values), '1'),
+		lpRequest('cm.ConsumerRequestConversation', requestConversationBody(accountId, values), '2'),
 	];
 }
 
 /** A text message from the consumer (SEND endpoint, ms.PublishEvent with a text/plain ContentEvent). */
 export function publishTextRequest(conversationId: string, message: string): LpRequest {
-	return {
-		kind: 'req',
-		id: '1',
-		type: 'ms.PublishEvent',
-		body: {
-			dialogId: conversationId,
-			event: { type: 'ContentEvent', contentType: 'text/plain', message },
-		},
-	};
+	return lpRequest('ms.PublishEvent', {
+		dialogId: conversationId,
+		event: { type: 'ContentEvent', contentType: 'text/plain', message },
+	});
 }
 
 /**
@@ -76,12 +71,10 @@ export function publishTextRequest(conversationId: string, message: string): LpR
  * RichContentEvents carry the structured content in `content` (notifications, consumer locations).
  */
 export function publishRichContentRequest(conversationId: string, content: IDataObject): LpRequest {
-	return {
-		kind: 'req',
-		id: '1',
-		type: 'ms.PublishEvent',
-		body: { dialogId: conversationId, event: { type: 'RichContentEvent', content } },
-	};
+	return lpRequest('ms.PublishEvent', {
+		dialogId: conversationId,
+		event: { type: 'RichContentEvent', content },
+	});
 }
 
 /**
@@ -90,38 +83,23 @@ export function publishRichContentRequest(conversationId: string, content: IData
  * assets/schema/cm/types/SkillChange.json defines it).
  */
 export function transferToSkillRequest(conversationId: string, skillId: string): LpRequest {
-	return {
-		kind: 'req',
-		id: '1',
-		type: 'cm.UpdateConversationField',
-		body: {
-			conversationId,
-			conversationField: [{ field: 'Skill', type: 'UPDATE', skill: skillId }],
-		},
-	};
+	return lpRequest('cm.UpdateConversationField', {
+		conversationId,
+		conversationField: [{ field: 'Skill', type: 'UPDATE', skill: skillId }],
+	});
 }
 
 /** The consumer's SDEs on the SEND endpoint ("set user profile (send SDEs)"): userprofile.SetUserProfile. */
 export function setUserProfileRequest(values: CreateValues): LpRequest {
-	return {
-		kind: 'req',
-		id: '1',
-		type: 'userprofile.SetUserProfile',
-		body: userProfileBody(values),
-	};
+	return lpRequest('userprofile.SetUserProfile', userProfileBody(values));
 }
 
 /** Closing a conversation (SEND endpoint, cm.UpdateConversationField with ConversationStateField CLOSE). */
 export function closeConversationRequest(conversationId: string): LpRequest {
-	return {
-		kind: 'req',
-		id: '1',
-		type: 'cm.UpdateConversationField',
-		body: {
-			conversationId,
-			conversationField: { field: 'ConversationStateField', conversationState: 'CLOSE' },
-		},
-	};
+	return lpRequest('cm.UpdateConversationField', {
+		conversationId,
+		conversationField: { field: 'ConversationStateField', conversationState: 'CLOSE' },
+	});
 }
 
 /** The sequence number a SEND answer gives a published message. */

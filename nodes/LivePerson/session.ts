@@ -3,7 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { itemError } from '../shared/errors';
 import { forget, oncePerExecution } from '../shared/once';
-import type { OperationContext, RequestSpec } from '../shared/types';
+import type { OperationContext, OperationResult, RequestSpec } from '../shared/types';
 import type { LivePersonService } from './auth';
 import {
 	accountLabel,
@@ -13,6 +13,7 @@ import {
 	serviceOverride,
 	withScheme,
 } from './auth';
+import { sequenceOf } from './requests';
 
 /** The hosts of the account that the node calls (sentinel is the credential's business). */
 export interface Domains {
@@ -180,4 +181,19 @@ export async function sendIntoConversation(
 		},
 	);
 	return { conversationId, answer };
+}
+
+/** What Send and Send Structured return: the conversation, the consumer and the message's sequence. */
+export function sentMessageResult(
+	params: IDataObject,
+	{ conversationId, answer }: { conversationId: string; answer: IDataObject },
+): OperationResult {
+	return {
+		raw: { conversationId, response: answer },
+		simplified: {
+			conversationId,
+			externalConsumerId: params.externalConsumerId,
+			sequence: sequenceOf(answer) ?? null,
+		},
+	};
 }

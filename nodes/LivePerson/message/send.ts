@@ -1,8 +1,8 @@
 import { messageField } from '../../shared/fields';
 import type { Field, Operation } from '../../shared/types';
 import { clientFeaturesProperty, conversationIdField, externalConsumerIdField } from '../fields';
-import { publishTextRequest, sequenceOf } from '../requests';
-import { sendIntoConversation } from '../session';
+import { publishTextRequest } from '../requests';
+import { sendIntoConversation, sentMessageResult } from '../session';
 
 const fields: Field[] = [
 	externalConsumerIdField,
@@ -26,17 +26,10 @@ export const sendMessage: Operation = {
 	},
 	fields,
 	async run(context, params) {
-		const { conversationId, answer } = await sendIntoConversation(context, params, (id) => ({
+		const sent = await sendIntoConversation(context, params, (id) => ({
 			body: publishTextRequest(id, params.message as string),
 			purpose: `send the message into the conversation ${id}`,
 		}));
-		return {
-			raw: { conversationId, response: answer },
-			simplified: {
-				conversationId,
-				externalConsumerId: params.externalConsumerId,
-				sequence: sequenceOf(answer) ?? null,
-			},
-		};
+		return sentMessageResult(params, sent);
 	},
 };

@@ -3,8 +3,8 @@ import type { IDataObject } from 'n8n-workflow';
 import { InputError, jsonObject } from '../../shared/checks';
 import type { Check, Field, Operation } from '../../shared/types';
 import { clientFeaturesProperty, conversationIdField, externalConsumerIdField } from '../fields';
-import { publishRichContentRequest, sequenceOf } from '../requests';
-import { sendIntoConversation } from '../session';
+import { publishRichContentRequest } from '../requests';
+import { sendIntoConversation, sentMessageResult } from '../session';
 
 /** LivePerson's size limit for one structured content message is not published: this keeps it sane. */
 const MAX_CONTENT_CHARS = 50_000;
@@ -55,19 +55,12 @@ export const sendStructuredContent: Operation = {
 	},
 	fields,
 	async run(context, params) {
-		const { conversationId, answer } = await sendIntoConversation(context, params, (id) => ({
+		const sent = await sendIntoConversation(context, params, (id) => ({
 			body: publishRichContentRequest(id, params.structuredContent as IDataObject),
 			// a second send would post the content twice
 			idempotent: false,
 			purpose: `send the structured content into the conversation ${id}`,
 		}));
-		return {
-			raw: { conversationId, response: answer },
-			simplified: {
-				conversationId,
-				externalConsumerId: params.externalConsumerId,
-				sequence: sequenceOf(answer) ?? null,
-			},
-		};
+		return sentMessageResult(params, sent);
 	},
 };
