@@ -52,6 +52,22 @@ function enumField(
 	};
 }
 
+/** An optional "Language" (parameter `language`): an IETF language tag such as en-US. */
+function languageField(description: string, send: string): Field {
+	return {
+		property: {
+			displayName: 'Language',
+			name: 'language',
+			type: 'string',
+			default: '',
+			placeholder: 'e.g. en-US',
+			description,
+		},
+		check: text({ pattern: LANGUAGE, patternHint: 'use a language tag such as en-US' }),
+		send,
+	};
+}
+
 const fields: Field[] = [
 	externalConsumerIdField,
 	{
@@ -247,18 +263,7 @@ const fields: Field[] = [
 				{ MALE: 'Male', FEMALE: 'Female', OTHER: 'Other' },
 				'personal.gender',
 			),
-			{
-				property: {
-					displayName: 'Language',
-					name: 'language',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. en-US',
-					description: "The consumer's language",
-				},
-				check: text({ pattern: LANGUAGE, patternHint: 'use a language tag such as en-US' }),
-				send: 'personal.language',
-			},
+			languageField("The consumer's language", 'personal.language'),
 			{
 				property: {
 					displayName: 'Phone',
@@ -319,19 +324,10 @@ const fields: Field[] = [
 				check: text({ maxLength: 64 }),
 				send: 'conversation.conversationContext.interactionContextId',
 			},
-			{
-				property: {
-					displayName: 'Language',
-					name: 'language',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. en-US',
-					description:
-						'The conversation language (IETF tag); it must be configured for the engagement in LivePerson',
-				},
-				check: text({ pattern: LANGUAGE, patternHint: 'use a language tag such as en-US' }),
-				send: 'conversation.conversationContext.lang',
-			},
+			languageField(
+				'The conversation language (IETF tag); it must be configured for the engagement in LivePerson',
+				'conversation.conversationContext.lang',
+			),
 			{
 				property: {
 					displayName: 'Session ID',
