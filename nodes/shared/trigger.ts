@@ -18,7 +18,8 @@ import type { Vendor } from './types';
 /**
  * Pieces every webhook trigger of this package shares: reading the raw body, checking an HMAC
  * signature and a timestamp, answering 400/401 without starting the workflow, and remembering the
- * deliveries already handled so that a retried delivery starts no second execution.
+ * deliveries already handled so that a retried delivery starts no second execution; also the
+ * description parts they have in common (delivery webhook, setup notice, Events, Simplify).
  */
 
 /** Deliveries remembered per node: enough for a vendor's retry window, small in the workflow's static data. */
