@@ -28,6 +28,16 @@ process.env.N8N_LOG_LEVEL ??= 'silent';
 
 import { loadPackage, runNode, type RunNodeResult } from '../test/harness/engine';
 import { targets, type FaultTarget, type SandboxServer } from '../test/faults/targets';
+
+/** Shared with the queue-mode test (plain JavaScript). */
+const { pacedFloor } = require('./fixed-window-floor') as {
+	pacedFloor: (
+		arrivals: number[],
+		window: { limit: number; windowMs: number },
+		latencyMs: number,
+	) => { floorMs: number };
+};
+
 import { DEFAULT_CONCURRENCY } from '../nodes/shared/runner';
 import { benchRequests } from './bench-requests';
 
@@ -156,6 +166,13 @@ class Fakes {
 		return { vendor: target.vendor, ...info, state: { conversations: [], requests: [] } };
 	}
 
+	/** The fake emptied, with `latencyMs` and no rate limit. */
+	async fresh(server: BenchServer, latencyMs: number): Promise<void> {
+		await this.call('reset', server.vendor);
+		await this.call('setLatency', server.vendor, latencyMs);
+		await this.call('setRateLimit', server.vendor, null);
+	}
+
 	async snapshot(server: BenchServer): Promise<void> {
 		server.state = await this.call('snapshot', server.vendor);
 	}
@@ -238,26 +255,6 @@ export function fixedWindowFloorSeconds(
 	return ((windows - 1) * windowMs + Math.ceil(last / concurrency) * latencyMs) / 1000;
 }
 
-/**
- * The same floor with the last window's requests at the pace this run itself reached: the fastest it
- * sent that many requests in a row (as the fake saw them arrive), plus one answer's latency. It leaves
- * out what n8n's engine and HTTP client cannot go faster than, so the ratio to it is the pacing's own
- * (the queue-mode test, test/queue/run.js, uses the same definition).
- */
-export function pacedFloorSeconds(
-	arrivals: number[],
-	{ limit, windowMs }: Pick<Limits, 'limit' | 'windowMs'>,
-	latencyMs: number,
-): number {
-	const sorted = [...arrivals].sort((a, b) => a - b);
-	const full = Math.max(0, Math.ceil(sorted.length / limit) - 1);
-	const inLast = sorted.length - full * limit;
-	let fastest = Infinity;
-	for (let i = 0; i + inLast - 1 < sorted.length; i++)
-		fastest = Math.min(fastest, sorted[i + inLast - 1] - sorted[i]);
-	return (full * windowMs + (Number.isFinite(fastest) ? fastest : 0) + latencyMs) / 1000;
-}
-
 const itemsOf = (count: number, execution: number) =>
 	Array.from({ length: count }, (_, index) => ({ marker: `bench-${execution}-${index}` }));
 
@@ -283,9 +280,7 @@ async function measure(
 	prepare: () => Promise<() => Promise<RunNodeResult[]>>,
 	itemsPerRun: number,
 ): Promise<Row> {
-	await fakes.call('reset', server.vendor);
-	await fakes.call('setLatency', server.vendor, LATENCY_MS);
-	await fakes.call('setRateLimit', server.vendor, null);
+	await fakes.fresh(server, LATENCY_MS);
 	const run = await prepare();
 	await fakes.call('setRateLimit', server.vendor, {
 		limit: limits.limit,
@@ -309,11 +304,14 @@ async function measure(
 		seconds: error ? null : seconds,
 		requests,
 		floor: fixedWindowFloorSeconds(requests, limits, LATENCY_MS),
-		pacedFloor: pacedFloorSeconds(
-			during.filter((request) => request.status !== 429).map((request) => request.at),
-			limits,
-			LATENCY_MS,
-		),
+		// The floor at this run's own pace: it leaves out what n8n's engine and HTTP client cannot go
+		// faster than, so the ratio to it is the pacing's own.
+		pacedFloor:
+			pacedFloor(
+				during.filter((request) => request.status !== 429).map((request) => request.at),
+				limits,
+				LATENCY_MS,
+			).floorMs / 1000,
 		pastResets: secondsPastResets(during, limits.windowMs, LATENCY_MS),
 		beforeFirst: during.length > 0 ? (Math.min(...during.map((r) => r.at)) - started) / 1000 : 0,
 		failed: failures(results, itemsPerRun),
@@ -490,9 +488,7 @@ async function vendorRows(fakes: Fakes, server: BenchServer, target: FaultTarget
  */
 async function warmUp(fakes: Fakes, server: BenchServer, target: FaultTarget) {
 	const items = WARM_UP_ITEMS;
-	await fakes.call('reset', server.vendor);
-	await fakes.call('setLatency', server.vendor, LATENCY_MS);
-	await fakes.call('setRateLimit', server.vendor, null);
+	await fakes.fresh(server, LATENCY_MS);
 	await (
 		await oursPrepare(target, server, 1, items)()
 	)();
@@ -505,9 +501,7 @@ async function warmUp(fakes: Fakes, server: BenchServer, target: FaultTarget) {
 /** Items a second this node gets through with no limit at all: what n8n's engine and HTTP client allow at this latency. */
 async function unlimitedRate(fakes: Fakes, server: BenchServer, target: FaultTarget) {
 	const items = 1000;
-	await fakes.call('reset', server.vendor);
-	await fakes.call('setLatency', server.vendor, LATENCY_MS);
-	await fakes.call('setRateLimit', server.vendor, null);
+	await fakes.fresh(server, LATENCY_MS);
 	const run = await oursPrepare(target, server, 1, items)();
 	const started = Date.now();
 	await run();
@@ -568,9 +562,7 @@ async function ownShare(work: () => Promise<unknown>): Promise<number> {
  */
 async function cpuPerItem(fakes: Fakes, server: BenchServer, target: FaultTarget) {
 	const items = 1000;
-	await fakes.call('reset', server.vendor);
-	await fakes.call('setLatency', server.vendor, 0);
-	await fakes.call('setRateLimit', server.vendor, null);
+	await fakes.fresh(server, 0);
 	const run = await oursPrepare(target, server, 1, items)();
 	await run(); // warm-up: JIT, sockets
 	const before = process.cpuUsage();

@@ -282,7 +282,7 @@ export class RateGate {
 			if (until <= now) until = now + 1000;
 			probeEveryMs = Math.max(10, Math.min(PROBE_EVERY_MS, (until - from) / 10));
 		} else {
-			probeEveryMs = Math.min(30_000, Math.max(1000, (now - this.openedAt) / 40));
+			probeEveryMs = this.probeEveryWithoutResetMs(now);
 			from = this.nextProbeWithoutReset(now, minWaitMs);
 		}
 		from = Math.min(from, now + this.maxWaitMs);
@@ -306,15 +306,19 @@ export class RateGate {
 		return pause;
 	}
 
+	/** Without a reset: a fortieth of the window's age seen so far, 1 to 30 s. */
+	private probeEveryWithoutResetMs(now: number): number {
+		return Math.min(30_000, Math.max(1000, (now - this.openedAt) / 40));
+	}
+
 	/**
-	 * The next probe when the vendor gave no reset: a fortieth of the window's age seen so far (1 to
-	 * 30 s) from now, or right after a common window length could end, whichever comes first.
+	 * The next probe when the vendor gave no reset: probeEveryWithoutResetMs from now, or right after
+	 * a common window length could end, whichever comes first.
 	 */
 	private nextProbeWithoutReset(now: number, minWaitMs: number, lastSentAt = now): number {
 		// At most 20 probes a second, counted from when the last one went.
 		const earliest = Math.max(now, lastSentAt + 50, now + minWaitMs);
-		let next =
-			now + Math.max(minWaitMs, Math.min(30_000, Math.max(1000, (now - this.openedAt) / 40)));
+		let next = now + Math.max(minWaitMs, this.probeEveryWithoutResetMs(now));
 		for (const windowMs of COMMON_WINDOWS_MS) {
 			const onTheClock = Math.floor(now / windowMs) * windowMs;
 			const ends =

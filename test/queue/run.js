@@ -27,6 +27,7 @@ const {
 	WEBHOOK_AUTH,
 } = require('../../scripts/make-examples');
 const lib = require('../e2e/lib');
+const { pacedFloor } = require('../../scripts/fixed-window-floor');
 const services = require('./services');
 const { bulkWorkflow, bulkContacts, MARKER_OF, CREATE } = require('./workflows');
 
@@ -190,21 +191,6 @@ async function bulkRun(ctx, vendor, tag, { executions, items }) {
 	return { done, lost, duplicates, problems, usedWorkers, created: counts.size };
 }
 
-/**
- * The fixed-window floor of `accepted` (sorted by arrival): (ceil(requests / limit) - 1) full windows,
- * plus the time the last window's requests take: the fastest the run sent that many requests in a
- * row (as the fake saw them arrive) and one answer's latency.
- */
-function fixedWindowFloor(accepted, { limit, windowMs }) {
-	const full = Math.ceil(accepted.length / limit) - 1;
-	const inLast = accepted.length - full * limit;
-	let fastest = Infinity;
-	for (let i = 0; i + inLast - 1 < accepted.length; i++)
-		fastest = Math.min(fastest, accepted[i + inLast - 1].at - accepted[i].at);
-	const lastWindowMs = (Number.isFinite(fastest) ? fastest : 0) + LATENCY_MS;
-	return { floorMs: full * windowMs + lastWindowMs, lastWindowMs, full, inLast };
-}
-
 async function exportCredential(ctx, id) {
 	const file = path.join(ctx.work, `credential-${id}.json`);
 	await local.mustRun(
@@ -296,7 +282,11 @@ async function bulkCheck(ctx) {
 				.filter((r) => r.method === 'POST' && r.path === '/conversations');
 			const accepted = sent.filter((r) => r.status === 200).sort((a, b) => a.at - b.at);
 			const rejected = sent.filter((r) => r.status === 429).length;
-			const floor = fixedWindowFloor(accepted, BULK);
+			const floor = pacedFloor(
+				accepted.map((r) => r.at),
+				BULK,
+				LATENCY_MS,
+			);
 			const slowest = Math.max(...run.done.map(seconds));
 			const ratio = slowest / (floor.floorMs / 1000);
 			const spread = WORKER_NAMES.map(
