@@ -277,7 +277,6 @@ describe('createSend: pacing at the reset', () => {
 		expect(waited).toBeGreaterThanOrEqual(54_000);
 		expect(waited).toBeLessThan(54_000 + 2000);
 		// The first 10, then one probe at a time: about one a second, a few more where a common window could end.
-		console.log('PROBES', log.filter((entry) => entry.status === 429).length);
 		expect(log.filter((entry) => entry.status === 429).length).toBeLessThanOrEqual(10 + 65);
 	});
 
@@ -298,13 +297,6 @@ describe('createSend: pacing at the reset', () => {
 			const { result } = await withSend(tenAtOnce);
 			expect(result).toHaveLength(10);
 			const firstSuccess = log.find((entry) => entry.status === 200)!;
-			console.log(
-				_name,
-				log
-					.slice(-14)
-					.map((e) => `${e.at - reopensAt()}:${e.status}`)
-					.join(' '),
-			);
 			expect(firstSuccess.at).toBeGreaterThanOrEqual(reopensAt());
 			expect(firstSuccess.at).toBeLessThan(reopensAt() + 300);
 		},
