@@ -18,7 +18,8 @@ export class ChatwootConversationsApi implements ICredentialType {
 		dark: 'file:../nodes/Chatwoot/chatwoot.dark.svg',
 	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-conversations/n8n-nodes-conversations#chatwoot';
+	documentationUrl =
+		'https://github.com/n8n-nodes-conversations/n8n-nodes-conversations/tree/main/packages/chatwoot#credentials';
 
 	properties: INodeProperties[] = [
 		{

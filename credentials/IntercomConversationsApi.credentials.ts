@@ -17,7 +17,8 @@ export class IntercomConversationsApi implements ICredentialType {
 		dark: 'file:../nodes/Intercom/intercom.dark.svg',
 	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-conversations/n8n-nodes-conversations#intercom';
+	documentationUrl =
+		'https://github.com/n8n-nodes-conversations/n8n-nodes-conversations/tree/main/packages/intercom#credentials';
 
 	properties: INodeProperties[] = [
 		{

@@ -27,7 +27,7 @@ export class LivePersonConversationsApi implements ICredentialType {
 	};
 
 	documentationUrl =
-		'https://github.com/n8n-nodes-conversations/n8n-nodes-conversations#liveperson';
+		'https://github.com/n8n-nodes-conversations/n8n-nodes-conversations/tree/main/packages/liveperson#credentials';
 
 	properties: INodeProperties[] = [
 		{

@@ -111,7 +111,7 @@ export class SocialBoardsConversationsApi implements ICredentialType {
 	};
 
 	documentationUrl =
-		'https://github.com/n8n-nodes-conversations/n8n-nodes-conversations#socialboards';
+		'https://github.com/n8n-nodes-conversations/n8n-nodes-conversations/tree/main/packages/socialboards#credentials';
 
 	properties: INodeProperties[] = [
 		{

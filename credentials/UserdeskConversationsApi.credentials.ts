@@ -18,7 +18,8 @@ export class UserdeskConversationsApi implements ICredentialType {
 		dark: 'file:../nodes/Userdesk/userdesk.dark.svg',
 	};
 
-	documentationUrl = 'https://github.com/n8n-nodes-conversations/n8n-nodes-conversations#userdesk';
+	documentationUrl =
+		'https://github.com/n8n-nodes-conversations/n8n-nodes-conversations/tree/main/packages/userdesk#credentials';
 
 	properties: INodeProperties[] = [
 		{

@@ -17,7 +17,7 @@ const path = require('path');
 const crypto = require('crypto');
 
 const EXAMPLES_DIR = path.resolve(__dirname, '..', 'examples');
-const PKG = 'n8n-nodes-conversations';
+const { nodeType } = require('..');
 
 /** Credential IDs and names used by the examples and created by `npm start` (scripts/n8n-local.js). */
 const SANDBOX_CREDENTIALS = {
@@ -257,7 +257,7 @@ function node(vendor, name, type, typeVersion, position, parameters, more = {}) 
 function chain(vendor, spec, x0, y) {
 	const cred = SANDBOX_CREDENTIALS[vendor];
 	const credentials = { [cred.type]: { id: cred.id, name: cred.name } };
-	const type = `${PKG}.${spec.nodeType}`;
+	const type = nodeType(spec.nodeType);
 	return [
 		node(vendor, NAMES.create, type, 1, [x0, y], spec.create, { credentials }),
 		node(vendor, spec.followUp.name, type, 1, [x0 + 240, y], spec.followUp.parameters, {
@@ -441,7 +441,7 @@ function examples() {
 	const { moreExamples } = require('./examples');
 	return [
 		...crmExamples(),
-		...moreExamples({ SANDBOX_CREDENTIALS, PKG, uuid, node, connect, sticky, crmEntryNodes }),
+		...moreExamples({ SANDBOX_CREDENTIALS, nodeType, uuid, node, connect, sticky, crmEntryNodes }),
 	];
 }
 

@@ -5,41 +5,66 @@ import { PackageDirectoryLoader } from 'n8n-core';
 import type { INode, INodePropertyOptions, INodeType } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-const ROOT = path.resolve(__dirname, '..');
-const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
-
-/** The loader turns `icon: { light, dark }` into URLs below icons/<package>/: both files must be in dist. */
-function expectIcons(iconUrl: unknown) {
-	const { light, dark } = iconUrl as { light: string; dark: string };
-	expect(light).not.toBe(dark);
-	for (const url of [light, dark]) {
-		expect(url.startsWith(`icons/${pkg.name}/dist/`)).toBe(true);
-		expect(fs.existsSync(path.join(ROOT, url.slice(`icons/${pkg.name}/`.length)))).toBe(true);
-	}
+interface BuiltPackage {
+	vendor: string;
+	dir: string;
+	name: string;
+	manifest: {
+		keywords: string[];
+		dependencies?: object;
+		peerDependencies: object;
+		files: string[];
+		author: { name: string; email: string };
+		n8n: { nodes: string[]; credentials: string[] };
+	};
 }
+const { packages } = require('..') as { packages: BuiltPackage[] };
 
 /** A trigger node (a webhook trigger): no inputs, group "trigger". */
 const isTrigger = (type: INodeType) => type.description.group.includes('trigger');
 
-describe('the built package, as n8n loads it', () => {
+test('five packages, one per vendor, and no node or credential type in two of them', () => {
+	expect(packages.map((p) => p.name)).toEqual([
+		'n8n-nodes-chatwoot-conversations',
+		'n8n-nodes-intercom-conversations',
+		'n8n-nodes-liveperson-conversations',
+		'n8n-nodes-socialboards-conversations',
+		'n8n-nodes-userdesk-conversations',
+	]);
+	const listed = packages.flatMap((p) => [...p.manifest.n8n.nodes, ...p.manifest.n8n.credentials]);
+	expect(new Set(listed).size).toBe(listed.length);
+});
+
+describe.each(packages)('the built package $name, as n8n loads it', (pkg) => {
+	const { manifest } = pkg;
 	let loader: PackageDirectoryLoader;
 	beforeAll(async () => {
-		loader = new PackageDirectoryLoader(ROOT);
+		loader = new PackageDirectoryLoader(pkg.dir);
 		await loader.loadAll();
 	});
 
-	test('package.json is a community package without runtime dependencies', () => {
-		expect(pkg.keywords).toContain('n8n-community-node-package');
-		expect(pkg.dependencies ?? {}).toEqual({});
-		expect(pkg.peerDependencies).toEqual({ 'n8n-workflow': '*' });
-		expect(pkg.files).toEqual(['dist']);
-		expect(pkg.author.name && pkg.author.email).toBeTruthy();
+	/** The loader turns `icon: { light, dark }` into URLs below icons/<package>/: both files must be in dist. */
+	function expectIcons(iconUrl: unknown) {
+		const { light, dark } = iconUrl as { light: string; dark: string };
+		expect(light).not.toBe(dark);
+		for (const url of [light, dark]) {
+			expect(url.startsWith(`icons/${pkg.name}/dist/`)).toBe(true);
+			expect(fs.existsSync(path.join(pkg.dir, url.slice(`icons/${pkg.name}/`.length)))).toBe(true);
+		}
+	}
+
+	test('package.json is a community package of this vendor without runtime dependencies', () => {
+		expect(manifest.keywords).toEqual(expect.arrayContaining(['n8n-community-node-package', pkg.vendor]));
+		expect(manifest.dependencies ?? {}).toEqual({});
+		expect(manifest.peerDependencies).toEqual({ 'n8n-workflow': '*' });
+		expect(manifest.files).toEqual(['dist', 'CHANGELOG.md']);
+		expect(manifest.author.name && manifest.author.email).toBeTruthy();
 	});
 
 	test('every listed node loads with codex and themed icons that exist; action nodes have a tool variant, triggers none', () => {
 		const nodes = Object.values(loader.nodeTypes);
-		expect(nodes).toHaveLength(pkg.n8n.nodes.length);
-		expect(nodes.filter(({ type }) => isTrigger(type as INodeType)).length).toBeGreaterThan(0);
+		expect(nodes).toHaveLength(manifest.n8n.nodes.length);
+		expect(nodes.filter(({ type }) => !isTrigger(type as INodeType))).toHaveLength(1);
 		for (const { type } of nodes) {
 			const description = (type as INodeType).description;
 			if (isTrigger(type as INodeType)) {
@@ -59,7 +84,7 @@ describe('the built package, as n8n loads it', () => {
 
 	test('every credential loads, has an icon, and is tested (a test request or a node method)', () => {
 		const credentials = Object.values(loader.credentialTypes);
-		expect(credentials).toHaveLength(pkg.n8n.credentials.length);
+		expect(credentials).toHaveLength(1);
 		const testedBy = new Set(
 			Object.values(loader.nodeTypes).flatMap(({ type }) =>
 				((type as import('n8n-workflow').INodeType).description.credentials ?? [])
@@ -133,7 +158,7 @@ describe('the built package, as n8n loads it', () => {
 				else if (entry.name.endsWith('.js')) files.push(full);
 			}
 		};
-		walk(path.join(ROOT, 'dist'));
+		walk(path.join(pkg.dir, 'dist'));
 		expect(files.length).toBeGreaterThan(0);
 		for (const file of files) {
 			const code = fs.readFileSync(file, 'utf8');

@@ -35,7 +35,7 @@ const SYSTEM_MESSAGE = [
 	'After the tool has answered, say in one line what you replied.',
 ].join(' ');
 
-function examples({ SANDBOX_CREDENTIALS, PKG, uuid, node, sticky }) {
+function examples({ SANDBOX_CREDENTIALS, nodeType, uuid, node, sticky }) {
 	const chatwoot = SANDBOX_CREDENTIALS.chatwoot;
 	const chatwootCredentials = { [chatwoot.type]: { id: chatwoot.id, name: chatwoot.name } };
 	const seed = 'chatwoot-ai-agent';
@@ -55,7 +55,7 @@ function examples({ SANDBOX_CREDENTIALS, PKG, uuid, node, sticky }) {
 		node(
 			seed,
 			AI_NAMES.trigger,
-			`${PKG}.chatwootTrigger`,
+			nodeType('chatwootTrigger'),
 			1,
 			[0, 0],
 			{
@@ -87,7 +87,7 @@ function examples({ SANDBOX_CREDENTIALS, PKG, uuid, node, sticky }) {
 				},
 			},
 		),
-		node(seed, AI_NAMES.tool, `${PKG}.chatwootTool`, 1, [420, 220], REPLY_TOOL_PARAMETERS, {
+		node(seed, AI_NAMES.tool, nodeType('chatwootTool'), 1, [420, 220], REPLY_TOOL_PARAMETERS, {
 			credentials: chatwootCredentials,
 		}),
 	];

@@ -8,7 +8,7 @@
 const REPLY_NAMES = { trigger: 'Incoming Chatwoot message', reply: 'Reply as Agent' };
 const REPLY_TEXT = 'Thanks, we got your message';
 
-function examples({ SANDBOX_CREDENTIALS, PKG, uuid, node, connect, sticky }) {
+function examples({ SANDBOX_CREDENTIALS, nodeType, uuid, node, connect, sticky }) {
 	const chatwoot = SANDBOX_CREDENTIALS.chatwoot;
 	const credentials = { [chatwoot.type]: { id: chatwoot.id, name: chatwoot.name } };
 	const seed = 'chatwoot-reply';
@@ -27,7 +27,7 @@ function examples({ SANDBOX_CREDENTIALS, PKG, uuid, node, connect, sticky }) {
 		node(
 			seed,
 			REPLY_NAMES.trigger,
-			`${PKG}.chatwootTrigger`,
+			nodeType('chatwootTrigger'),
 			1,
 			[0, 0],
 			{ events: ['message_created'], messageTypes: ['incoming'], ignoreOwnMessages: true },
@@ -36,7 +36,7 @@ function examples({ SANDBOX_CREDENTIALS, PKG, uuid, node, connect, sticky }) {
 		node(
 			seed,
 			REPLY_NAMES.reply,
-			`${PKG}.chatwoot`,
+			nodeType('chatwoot'),
 			1,
 			[260, 0],
 			{

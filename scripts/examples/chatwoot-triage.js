@@ -5,7 +5,7 @@ const TRIGGER = 'New Chatwoot Conversation';
 const ASSIGN = 'Assign to the Support Team';
 const LABEL = 'Label for Triage';
 
-function examples({ SANDBOX_CREDENTIALS, PKG, uuid, node, connect, sticky }) {
+function examples({ SANDBOX_CREDENTIALS, nodeType, uuid, node, connect, sticky }) {
 	const cred = SANDBOX_CREDENTIALS.chatwoot;
 	const credentials = { [cred.type]: { id: cred.id, name: cred.name } };
 	const vendor = 'chatwoot-triage';
@@ -23,7 +23,7 @@ function examples({ SANDBOX_CREDENTIALS, PKG, uuid, node, connect, sticky }) {
 			node(
 				vendor,
 				TRIGGER,
-				`${PKG}.chatwootTrigger`,
+				nodeType('chatwootTrigger'),
 				1,
 				[440, 120],
 				{ events: ['conversation_created'] },
@@ -32,7 +32,7 @@ function examples({ SANDBOX_CREDENTIALS, PKG, uuid, node, connect, sticky }) {
 			node(
 				vendor,
 				ASSIGN,
-				`${PKG}.chatwoot`,
+				nodeType('chatwoot'),
 				1,
 				[680, 120],
 				{
@@ -46,7 +46,7 @@ function examples({ SANDBOX_CREDENTIALS, PKG, uuid, node, connect, sticky }) {
 			node(
 				vendor,
 				LABEL,
-				`${PKG}.chatwoot`,
+				nodeType('chatwoot'),
 				1,
 				[920, 120],
 				{

@@ -2,7 +2,7 @@
 /**
  * Examples beyond the CRM chains of make-examples.js (triggers, lifecycle operations, AI):
  * each file here exports `examples(helpers)` → [{ file, vendor, kind, workflow }].
- * `helpers` are make-examples' builders (SANDBOX_CREDENTIALS, PKG, uuid, node, connect, sticky).
+ * `helpers` are make-examples' builders (SANDBOX_CREDENTIALS, nodeType, uuid, node, connect, sticky).
  */
 const fs = require('fs');
 const path = require('path');

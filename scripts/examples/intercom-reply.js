@@ -9,7 +9,7 @@ const NAMES = {
 	reply: 'Reply as Admin',
 };
 
-function examples({ SANDBOX_CREDENTIALS, PKG, uuid, node, connect, sticky }) {
+function examples({ SANDBOX_CREDENTIALS, nodeType, uuid, node, connect, sticky }) {
 	const cred = SANDBOX_CREDENTIALS.intercom;
 	const credentials = { [cred.type]: { id: cred.id, name: cred.name } };
 	const nodes = [
@@ -29,7 +29,7 @@ function examples({ SANDBOX_CREDENTIALS, PKG, uuid, node, connect, sticky }) {
 		node(
 			'intercom-reply',
 			NAMES.trigger,
-			`${PKG}.intercomTrigger`,
+			nodeType('intercomTrigger'),
 			1,
 			[0, 300],
 			{ topics: ['conversation.user.replied'], ignoreOwnReplies: true },
@@ -38,7 +38,7 @@ function examples({ SANDBOX_CREDENTIALS, PKG, uuid, node, connect, sticky }) {
 		node(
 			'intercom-reply',
 			NAMES.reply,
-			`${PKG}.intercom`,
+			nodeType('intercom'),
 			1,
 			[260, 300],
 			{

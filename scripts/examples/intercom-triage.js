@@ -27,11 +27,11 @@ const SAMPLE_EVENT = {
 	contact: { intercomContactId: '536e564f316c83104c000020', email: 'jane.doe@example.com' },
 };
 
-function examples({ SANDBOX_CREDENTIALS, PKG, uuid, node, connect, sticky, crmEntryNodes }) {
+function examples({ SANDBOX_CREDENTIALS, nodeType, uuid, node, connect, sticky, crmEntryNodes }) {
 	const vendor = 'intercom-triage';
 	const cred = SANDBOX_CREDENTIALS.intercom;
 	const credentials = { [cred.type]: { id: cred.id, name: cred.name } };
-	const type = `${PKG}.intercom`;
+	const type = nodeType('intercom');
 	const str = (name, value) => ({ id: uuid(`${vendor}:${name}`), name, value, type: 'string' });
 	const account = `$('${NAMES.account}').item.json`;
 	const nodes = [

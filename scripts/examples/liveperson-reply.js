@@ -12,7 +12,7 @@ const REPLY = 'Answer as the Consumer';
 /** The External Consumer ID the conversation was created with (Conversation → Create). */
 const EXTERNAL_CONSUMER_ID = 'crm-contact-4711';
 
-function examples({ SANDBOX_CREDENTIALS, PKG, uuid, node, connect, sticky }) {
+function examples({ SANDBOX_CREDENTIALS, nodeType, uuid, node, connect, sticky }) {
 	const vendor = 'liveperson';
 	const cred = SANDBOX_CREDENTIALS[vendor];
 	const credentials = { [cred.type]: { id: cred.id, name: cred.name } };
@@ -37,7 +37,7 @@ function examples({ SANDBOX_CREDENTIALS, PKG, uuid, node, connect, sticky }) {
 			node(
 				vendor,
 				TRIGGER,
-				`${PKG}.livePersonTrigger`,
+				nodeType('livePersonTrigger'),
 				1,
 				[0, 340],
 				{
@@ -49,7 +49,7 @@ function examples({ SANDBOX_CREDENTIALS, PKG, uuid, node, connect, sticky }) {
 			node(
 				vendor,
 				REPLY,
-				`${PKG}.livePerson`,
+				nodeType('livePerson'),
 				1,
 				[260, 340],
 				{

@@ -34,11 +34,11 @@ const SAMPLE_EVENT = {
 	liveperson: { conversationId: '8602832d-dce1-446b-8445-0d51f5926a42' },
 };
 
-function examples({ SANDBOX_CREDENTIALS, PKG, uuid, node, connect, sticky, crmEntryNodes }) {
+function examples({ SANDBOX_CREDENTIALS, nodeType, uuid, node, connect, sticky, crmEntryNodes }) {
 	const vendor = 'liveperson-vip';
 	const cred = SANDBOX_CREDENTIALS.liveperson;
 	const credentials = { [cred.type]: { id: cred.id, name: cred.name } };
-	const type = `${PKG}.livePerson`;
+	const type = nodeType('livePerson');
 	const str = (name, value) => ({ id: uuid(`${vendor}:${name}`), name, value, type: 'string' });
 	const account = (field) => `$('${NAMES.account}').item.json.${field}`;
 	const nodes = [

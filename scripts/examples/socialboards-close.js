@@ -25,12 +25,12 @@ const SAMPLE_EVENT = {
 	owner: { email: 'ada.agent@example.com', name: 'Ada Agent' },
 };
 
-function examples({ SANDBOX_CREDENTIALS, PKG, uuid, node, connect, sticky, crmEntryNodes }) {
+function examples({ SANDBOX_CREDENTIALS, nodeType, uuid, node, connect, sticky, crmEntryNodes }) {
 	const { WEBHOOK_AUTH } = require('../make-examples');
 	const vendor = 'socialboards-close';
 	const cred = SANDBOX_CREDENTIALS.socialboards;
 	const credentials = { [cred.type]: { id: cred.id, name: cred.name } };
-	const type = `${PKG}.socialBoards`;
+	const type = nodeType('socialBoards');
 	const str = (name, value) => ({ id: uuid(`${vendor}:${name}`), name, value, type: 'string' });
 	const deal = (field) => `$('${NAMES.deal}').item.json.${field}`;
 	const nodes = [

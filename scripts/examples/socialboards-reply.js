@@ -17,7 +17,7 @@ const NAMES = {
 	reply: 'Reply as the Team',
 };
 
-function examples({ SANDBOX_CREDENTIALS, PKG, node, connect, sticky }) {
+function examples({ SANDBOX_CREDENTIALS, nodeType, node, connect, sticky }) {
 	const vendor = 'socialboards-reply';
 	const cred = SANDBOX_CREDENTIALS.socialboards;
 	const credentials = { [cred.type]: { id: cred.id, name: cred.name } };
@@ -37,7 +37,7 @@ function examples({ SANDBOX_CREDENTIALS, PKG, node, connect, sticky }) {
 		node(
 			vendor,
 			NAMES.trigger,
-			`${PKG}.socialBoardsTrigger`,
+			nodeType('socialBoardsTrigger'),
 			1,
 			[0, 240],
 			{
@@ -52,7 +52,7 @@ function examples({ SANDBOX_CREDENTIALS, PKG, node, connect, sticky }) {
 		node(
 			vendor,
 			NAMES.reply,
-			`${PKG}.socialBoards`,
+			nodeType('socialBoards'),
 			1,
 			[260, 240],
 			{

@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { INode } from 'n8n-workflow';
 
 import { Chatwoot } from '../../nodes/Chatwoot/Chatwoot.node';
+import { nodeTypeName } from '../harness/engine';
 
 /** The zod object schema of the tool's arguments (zod 3: `shape`, each with `description` and `_def.typeName`). */
 interface Tool {
@@ -31,7 +32,7 @@ const { createNodeAsTool } =
 const example = JSON.parse(
 	fs.readFileSync(path.resolve(__dirname, '../../examples/chatwoot-ai-agent.json'), 'utf8'),
 ) as { nodes: INode[]; connections: Record<string, Record<string, unknown>> };
-const toolNode = example.nodes.find((n) => n.type === 'n8n-nodes-conversations.chatwootTool')!;
+const toolNode = example.nodes.find((n) => n.type === `${nodeTypeName('chatwoot')}Tool`)!;
 
 test("the example's tool node is Send as Agent, connected to the agent as its tool", () => {
 	expect(toolNode.parameters).toMatchObject({ resource: 'message', operation: 'sendAsAgent' });

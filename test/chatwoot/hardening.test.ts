@@ -6,7 +6,7 @@ import type {
 	INodeType,
 } from 'n8n-workflow';
 
-import { loadPackage, runNode } from '../harness/engine';
+import { loadPackage, nodeTypeName, runNode } from '../harness/engine';
 
 // Issue 10, points 4 and 7–11 (Chatwoot): source IDs of every channel, CRM identifier vs source ID,
 // pubsub_token, the inbox of a source ID, the credential test, the shared contact-inbox create.
@@ -120,7 +120,7 @@ describe('Chatwoot: source IDs of e-mail, SMS and WhatsApp inboxes (point 7)', (
 describe('Chatwoot: CRM Identifier and Contact Source ID are told apart (point 8)', () => {
 	test('the two fields carry different names in the editor', async () => {
 		const { nodes } = await loadPackage();
-		const properties = nodes['n8n-nodes-conversations.chatwoot'].description.properties;
+		const properties = nodes[nodeTypeName('chatwoot')].description.properties;
 		const contactFields = properties.find((property) => property.name === 'contactFields') as {
 			options: Array<{ name: string; displayName: string }>;
 		};
@@ -320,7 +320,7 @@ describe('Chatwoot credential test (testedBy, point 11)', () => {
 
 	async function testCredential(data: ICredentialDataDecryptedObject) {
 		const { nodes } = await loadPackage();
-		const node = nodes['n8n-nodes-conversations.chatwoot'] as INodeType;
+		const node = nodes[nodeTypeName('chatwoot')] as INodeType;
 		return node.methods!.credentialTest!.chatwootCredentialTest.call(testFunctions, {
 			id: '1',
 			name: 'Chatwoot',

@@ -26,7 +26,7 @@ import {
 import { isoTime, messageType, simplifyAgentConversation } from '../../nodes/Chatwoot/simplify';
 import { phoneNumber } from '../../nodes/Chatwoot/fields';
 import { publicPath } from '../../nodes/Chatwoot/public';
-import { loadPackage } from '../harness/engine';
+import { loadPackage, nodeTypeName } from '../harness/engine';
 import { forPlainSchema, forRequest, forSchema, SPEC_FILE } from './spec';
 
 const CRM_HASH = 'ca7b82965816c72d7a684f2711bc695eab8402e69e42224b017f07de47470815';
@@ -178,7 +178,7 @@ describe('Chatwoot credential', () => {
 		).toBeFalsy();
 		expect((credential as unknown as { test?: unknown }).test).toBeUndefined();
 		const { nodes } = await loadPackage();
-		const node = nodes['n8n-nodes-conversations.chatwoot'];
+		const node = nodes[nodeTypeName('chatwoot')];
 		expect(node.description.credentials).toEqual([
 			{ name: 'chatwootConversationsApi', required: true, testedBy: 'chatwootCredentialTest' },
 		]);

@@ -29,12 +29,20 @@ export function createVirtualClock(): VirtualClock {
 	};
 }
 
-/** The transport of the built package, the same module instance the engine's nodes use (one jest registry per file). */
-function builtTransportDefaults(): TransportOptions {
-	const transport = require(path.resolve(__dirname, '../../dist/nodes/shared/transport.js')) as {
-		DEFAULT_TRANSPORT_OPTIONS: TransportOptions;
-	};
-	return transport.DEFAULT_TRANSPORT_OPTIONS;
+/**
+ * The transports of the built packages (each package compiles the shared core in), the same module
+ * instances the engine's nodes use (one jest registry per file).
+ */
+function builtTransportDefaults(): TransportOptions[] {
+	const { packages } = require('../..') as { packages: Array<{ dir: string }> };
+	return packages.map(
+		(pkg) =>
+			(
+				require(path.join(pkg.dir, 'dist/nodes/shared/transport.js')) as {
+					DEFAULT_TRANSPORT_OPTIONS: TransportOptions;
+				}
+			).DEFAULT_TRANSPORT_OPTIONS,
+	);
 }
 
 /**
@@ -44,14 +52,14 @@ function builtTransportDefaults(): TransportOptions {
  */
 export function useVirtualTime(): VirtualClock {
 	const clock = createVirtualClock();
-	let saved: Clock | undefined;
+	let saved: Clock[] = [];
 	beforeAll(() => {
-		const defaults = builtTransportDefaults();
-		saved = { now: defaults.now, sleep: defaults.sleep };
-		Object.assign(defaults, { now: clock.now, sleep: clock.sleep });
+		const all = builtTransportDefaults();
+		saved = all.map((defaults) => ({ now: defaults.now, sleep: defaults.sleep }));
+		for (const defaults of all) Object.assign(defaults, { now: clock.now, sleep: clock.sleep });
 	});
 	afterAll(() => {
-		if (saved) Object.assign(builtTransportDefaults(), saved);
+		builtTransportDefaults().forEach((defaults, i) => saved[i] && Object.assign(defaults, saved[i]));
 	});
 	return clock;
 }

@@ -1,5 +1,3 @@
-import path from 'node:path';
-
 import { ExecutionLifecycleHooks, PackageDirectoryLoader, WorkflowExecute } from 'n8n-core';
 import type {
 	ICredentialDataDecryptedObject,
@@ -17,8 +15,16 @@ import { createRunExecutionData, NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from './credentials-helper';
 
-export const PACKAGE_NAME = 'n8n-nodes-conversations';
-const ROOT = path.resolve(__dirname, '../..');
+// The workspace's package registry (index.js): the five packages built into packages/<vendor>/.
+const registry = require('../..') as {
+	packages: Array<{ dir: string; name: string }>;
+	packageOfNode(nodeName: string): { name: string };
+};
+
+/** The full node type n8n gives one of our nodes: "chatwoot" → "n8n-nodes-chatwoot-conversations.chatwoot". */
+export function nodeTypeName(nodeName: string): string {
+	return `${registry.packageOfNode(nodeName).name}.${nodeName}`;
+}
 
 interface LoadedPackage {
 	nodeTypes: INodeTypes;
@@ -46,19 +52,24 @@ function builtInNode(type: string): INodeType {
 	return builtInCache[type];
 }
 
-/** Loads the built package (dist/) with n8n-core's own PackageDirectoryLoader, as n8n does. */
+/**
+ * Loads the five built packages (packages/<vendor>/dist) with n8n-core's own PackageDirectoryLoader,
+ * as n8n does, all in one n8n: node types keyed "<package>.<node>", credential types by their name.
+ */
 export function loadPackage(): Promise<LoadedPackage> {
 	loaded ??= (async () => {
-		const loader = new PackageDirectoryLoader(ROOT);
-		await loader.loadAll();
 		const nodes: Record<string, INodeType> = {};
-		for (const [name, data] of Object.entries(loader.nodeTypes)) {
-			nodes[name.startsWith(`${PACKAGE_NAME}.`) ? name : `${PACKAGE_NAME}.${name}`] =
-				data.type as INodeType;
-		}
 		const credentialTypes: Record<string, ICredentialType> = {};
-		for (const [name, data] of Object.entries(loader.credentialTypes))
-			credentialTypes[name] = data.type;
+		for (const pkg of registry.packages) {
+			const loader = new PackageDirectoryLoader(pkg.dir);
+			await loader.loadAll();
+			for (const [name, data] of Object.entries(loader.nodeTypes))
+				nodes[name.startsWith(`${pkg.name}.`) ? name : `${pkg.name}.${name}`] = data.type as INodeType;
+			for (const [name, data] of Object.entries(loader.credentialTypes)) {
+				if (credentialTypes[name]) throw new Error(`credential type ${name} is defined twice`);
+				credentialTypes[name] = data.type;
+			}
+		}
 		const nodeTypes: INodeTypes = {
 			getByName: (type) => nodes[type] ?? builtInNode(type),
 			getByNameAndVersion: (type, version) =>
@@ -112,12 +123,16 @@ const NODE_NAME = 'Node under test';
  */
 export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const { nodeTypes, credentialTypes, nodes } = await loadPackage();
-	const type = options.type.includes('.') ? options.type : `${PACKAGE_NAME}.${options.type}`;
+	const type = options.type.includes('.')
+		? options.type
+		: options.nodeType
+			? `test.${options.type}`
+			: nodeTypeName(options.type);
 	if (options.nodeType) testNodes[type] = options.nodeType;
 	const nodeType = nodes[type] ?? builtInNode(type);
-	const credentialNames = type.startsWith(PACKAGE_NAME)
-		? (nodeType.description.credentials ?? []).map((credential) => credential.name)
-		: [];
+	const credentialNames = type.startsWith('n8n-nodes-base.')
+		? []
+		: (nodeType.description.credentials ?? []).map((credential) => credential.name);
 
 	const node: INode = {
 		id: 'node-1',

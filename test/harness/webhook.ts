@@ -16,7 +16,7 @@ import type {
 import { Workflow } from 'n8n-workflow';
 
 import { TestCredentialsHelper } from './credentials-helper';
-import { loadPackage, PACKAGE_NAME } from './engine';
+import { loadPackage, nodeTypeName } from './engine';
 
 /** What one request to the trigger's webhook produced. */
 export interface Delivery {
@@ -60,7 +60,7 @@ export async function startTrigger(options: {
 	credentials: Record<string, ICredentialDataDecryptedObject>;
 }): Promise<TriggerHarness> {
 	const { nodeTypes, credentialTypes, nodes } = await loadPackage();
-	const type = `${PACKAGE_NAME}.${options.type}`;
+	const type = nodeTypeName(options.type);
 	const nodeType = nodes[type];
 	if (!nodeType?.webhook || !nodeType.webhookMethods)
 		throw new Error(`${type} is not a webhook trigger`);

@@ -1,6 +1,6 @@
 import nock from 'nock';
 
-import { loadPackage, runNode } from '../harness/engine';
+import { loadPackage, nodeTypeName, runNode } from '../harness/engine';
 
 // How Create finds, chooses and creates the contact, with the exact requests Intercom receives.
 
@@ -293,7 +293,7 @@ describe('Intercom Create → which contact is used when several share an e-mail
 
 	test('the rule is stated where the contact is identified, and Subject says it is for e-mail only', async () => {
 		const { nodes } = await loadPackage();
-		const properties = nodes['n8n-nodes-conversations.intercom'].description.properties;
+		const properties = nodes[nodeTypeName('intercom')].description.properties;
 		const lookup = properties.find(
 			(property) =>
 				property.name === 'contactBy' &&

@@ -6,7 +6,7 @@ import type {
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
-import { loadPackage, runNode } from '../harness/engine';
+import { loadPackage, nodeTypeName, runNode } from '../harness/engine';
 import * as lp from './mock';
 
 function create(parameters: INodeParameters = {}, credentials: Record<string, string> = {}) {
@@ -452,7 +452,7 @@ describe('LivePerson › credential', () => {
 		const node = {
 			id: '1',
 			name: 'n',
-			type: 'n8n-nodes-conversations.livePerson',
+			type: nodeTypeName('livePerson'),
 			typeVersion: 1,
 			position: [0, 0] as [number, number],
 			parameters: {},

@@ -7,7 +7,7 @@
  */
 const { SANDBOX_CREDENTIALS, WEBHOOK_AUTH } = require('../../scripts/make-examples');
 
-const PKG = 'n8n-nodes-conversations';
+const { nodeType: nodeTypeOf } = require('../..');
 const CREATE = 'Create Conversation';
 /** Intercom's seeded user in the sandbox: Create by contact ID + sender type sends one request per item. */
 const INTERCOM_USER_ID = '536e564f316c83104c000020';
@@ -101,7 +101,7 @@ function bulkWorkflow(vendor) {
 				parameters,
 				id: `${id}-create`,
 				name: CREATE,
-				type: `${PKG}.${nodeType}`,
+				type: nodeTypeOf(nodeType),
 				typeVersion: 1,
 				position: [440, 0],
 				credentials: { [cred.type]: { id: cred.id, name: cred.name } },

@@ -2,7 +2,7 @@ import nock from 'nock';
 import type { INodeParameters, INodeProperties } from 'n8n-workflow';
 
 import { useVirtualTime } from '../harness/clock';
-import { loadPackage, runNode } from '../harness/engine';
+import { loadPackage, nodeTypeName, runNode } from '../harness/engine';
 
 const API = 'https://api.socialboards.com';
 const TYPE = 'socialBoards';
@@ -986,7 +986,7 @@ describe('SocialBoards: token answers and the Category ID default', () => {
 
 	test('Category ID added with its default value sends no category', async () => {
 		const { nodes } = await loadPackage();
-		const additional = nodes['n8n-nodes-conversations.socialBoards'].description.properties.find(
+		const additional = nodes[nodeTypeName('socialBoards')].description.properties.find(
 			(property) =>
 				property.name === 'additionalFields' &&
 				property.displayOptions?.show?.operation?.includes('create'),

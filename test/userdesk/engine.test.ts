@@ -6,7 +6,7 @@ import type {
 	INodeType,
 } from 'n8n-workflow';
 
-import { loadPackage, runNode } from '../harness/engine';
+import { loadPackage, nodeTypeName, runNode } from '../harness/engine';
 
 // The loopback Userdesk fake (test/sandbox), for the credential test.
 const { startVendorServer } = require('../sandbox');
@@ -221,7 +221,7 @@ describe('Userdesk credential test (testedBy)', () => {
 		data: object = credentials.userdeskConversationsApi,
 	) {
 		const { nodes } = await loadPackage();
-		const node = nodes['n8n-nodes-conversations.userdesk'] as INodeType;
+		const node = nodes[nodeTypeName('userdesk')] as INodeType;
 		const madeUp = nock(API, {
 			reqheaders: { authorization: 'Bearer n8n-credential-test-made-up' },
 		})
@@ -301,7 +301,7 @@ describe('Userdesk credential test (testedBy)', () => {
 			],
 		])('%s: the expected result, and nothing is created', async (_case, apiKey, expected) => {
 			const { nodes } = await loadPackage();
-			const node = nodes['n8n-nodes-conversations.userdesk'] as INodeType;
+			const node = nodes[nodeTypeName('userdesk')] as INodeType;
 			const result = await node.methods!.credentialTest!.userdeskCredentialTest.call(
 				testFunctions,
 				{
@@ -325,7 +325,7 @@ describe('Userdesk credential test (testedBy)', () => {
 describe('Userdesk node description', () => {
 	test('Send is an operation of the Message resource, like the other nodes', async () => {
 		const { nodes } = await loadPackage();
-		const { properties } = (nodes['n8n-nodes-conversations.userdesk'] as INodeType).description;
+		const { properties } = (nodes[nodeTypeName('userdesk')] as INodeType).description;
 		const resource = properties.find((property) => property.name === 'resource');
 		expect(resource?.options).toEqual([
 			{ name: 'Conversation', value: 'conversation' },
