@@ -36,19 +36,26 @@ function copyInto(pkgDir, relativeFile) {
 }
 
 function buildPackage(pkg) {
-	for (const entry of BUILD_OUTPUT) fs.rmSync(path.join(pkg.dir, entry), { recursive: true, force: true });
+	for (const entry of BUILD_OUTPUT)
+		fs.rmSync(path.join(pkg.dir, entry), { recursive: true, force: true });
 	const { nodes, credentials } = pkg.manifest.n8n;
 	const entries = [...nodes, ...credentials].map((file) => path.join(ROOT, sourceOf(file)));
 	const program = ts.createProgram(entries, compilerOptions(path.join(pkg.dir, 'dist')));
 	const diagnostics = [...ts.getPreEmitDiagnostics(program), ...program.emit().diagnostics];
 	if (diagnostics.length) {
-		const host = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => ROOT, getNewLine: () => '\n' };
+		const host = {
+			getCanonicalFileName: (f) => f,
+			getCurrentDirectory: () => ROOT,
+			getNewLine: () => '\n',
+		};
 		throw new Error(`${pkg.name}: TypeScript errors\n${ts.formatDiagnostics(diagnostics, host)}`);
 	}
 	const sources = program
 		.getSourceFiles()
 		.map((file) => path.relative(ROOT, file.fileName))
-		.filter((file) => !file.startsWith('..') && !file.includes('node_modules') && !file.endsWith('.d.ts'));
+		.filter(
+			(file) => !file.startsWith('..') && !file.includes('node_modules') && !file.endsWith('.d.ts'),
+		);
 	const folders = new Set(sources.map((file) => path.dirname(file)));
 	const statics = [...folders].flatMap((folder) =>
 		fs

@@ -29,7 +29,7 @@ const TOP_LEVEL_FILES = new Set(['package.json', 'README.md', 'LICENSE.md', 'CHA
 function run(command, args, cwd) {
 	const result = spawnSync(command, args, { cwd, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
 	if (result.error) throw result.error;
-	return { code: result.status, output: `${result.stdout}${result.stderr}` };
+	return { code: result.status, stdout: result.stdout, output: `${result.stdout}${result.stderr}` };
 }
 
 /** What n8n's verification and the issue ask of each manifest; returns the problems. */
@@ -37,7 +37,10 @@ function manifestProblems(pkg) {
 	const m = pkg.manifest;
 	const problems = [];
 	const expect = (ok, what) => ok || problems.push(what);
-	expect(m.name === `n8n-nodes-${pkg.vendor}-conversations`, `name is n8n-nodes-${pkg.vendor}-conversations`);
+	expect(
+		m.name === `n8n-nodes-${pkg.vendor}-conversations`,
+		`name is n8n-nodes-${pkg.vendor}-conversations`,
+	);
 	expect(/^\d+\.\d+\.\d+$/.test(m.version ?? ''), 'version is x.y.z');
 	expect(typeof m.description === 'string' && m.description.length > 20, 'has a description');
 	expect(m.keywords?.includes('n8n-community-node-package'), 'keyword n8n-community-node-package');
@@ -45,19 +48,40 @@ function manifestProblems(pkg) {
 	expect(m.license === 'MIT', 'license MIT');
 	expect(m.author?.name && m.author?.email, 'author with name and email');
 	expect(m.repository?.url === `git+${REPOSITORY}.git`, `repository.url git+${REPOSITORY}.git`);
-	expect(m.repository?.directory === `packages/${pkg.vendor}`, `repository.directory packages/${pkg.vendor}`);
-	expect(m.homepage === `${REPOSITORY}/tree/main/packages/${pkg.vendor}#readme`, 'homepage is its README');
+	expect(
+		m.repository?.directory === `packages/${pkg.vendor}`,
+		`repository.directory packages/${pkg.vendor}`,
+	);
+	expect(
+		m.homepage === `${REPOSITORY}/tree/main/packages/${pkg.vendor}#readme`,
+		'homepage is its README',
+	);
 	expect(m.bugs?.url === `${REPOSITORY}/issues`, 'bugs.url');
-	expect(JSON.stringify(m.files) === JSON.stringify(['dist', 'CHANGELOG.md']), 'files ["dist", "CHANGELOG.md"]');
+	expect(
+		JSON.stringify(m.files) === JSON.stringify(['dist', 'CHANGELOG.md']),
+		'files ["dist", "CHANGELOG.md"]',
+	);
 	expect(m.n8n?.strict === true, 'n8n.strict true');
 	expect(m.n8n?.n8nNodesApiVersion === 1, 'n8n.n8nNodesApiVersion 1');
-	expect(JSON.stringify(m.peerDependencies) === '{"n8n-workflow":"*"}', 'peerDependencies {"n8n-workflow": "*"} only');
-	for (const field of ['dependencies', 'optionalDependencies', 'bundleDependencies', 'overrides', 'scripts'])
+	expect(
+		JSON.stringify(m.peerDependencies) === '{"n8n-workflow":"*"}',
+		'peerDependencies {"n8n-workflow": "*"} only',
+	);
+	for (const field of [
+		'dependencies',
+		'optionalDependencies',
+		'bundleDependencies',
+		'overrides',
+		'scripts',
+	])
 		expect(m[field] === undefined, `no ${field}`);
 	const own = [...(m.n8n?.nodes ?? []), ...(m.n8n?.credentials ?? [])];
 	expect(m.n8n?.credentials?.length === 1, 'exactly one credential');
 	for (const file of own) {
-		expect(fs.existsSync(path.join(ROOT, sourceOf(file))), `${file} has a source ${sourceOf(file)}`);
+		expect(
+			fs.existsSync(path.join(ROOT, sourceOf(file))),
+			`${file} has a source ${sourceOf(file)}`,
+		);
 		for (const other of packages.filter((p) => p !== pkg))
 			for (const theirs of [...other.manifest.n8n.nodes, ...other.manifest.n8n.credentials])
 				expect(file !== theirs, `${file} is not also in ${other.name}`);
@@ -85,8 +109,11 @@ function strayRequires(unpackedDir, files) {
 				continue;
 			}
 			const resolved = path.join(path.dirname(file), target);
-			const exists = ['', '.js', '.json', '/index.js'].some((ext) => files.includes(`${resolved}${ext}`));
-			if (resolved.startsWith('..') || !exists) stray.push(`${file}: require('${target}') is not in the package`);
+			const exists = ['', '.js', '.json', '/index.js'].some((ext) =>
+				files.includes(`${resolved}${ext}`),
+			);
+			if (resolved.startsWith('..') || !exists)
+				stray.push(`${file}: require('${target}') is not in the package`);
 		}
 	}
 	return stray;
@@ -98,30 +125,43 @@ async function scanner() {
 
 async function checkPackage(pkg, workDir) {
 	const failures = manifestProblems(pkg).map((p) => `package.json: ${p}`);
-	if (!fs.existsSync(path.join(pkg.dir, 'dist'))) throw new Error(`${pkg.name}: not built (npm run build)`);
+	if (!fs.existsSync(path.join(pkg.dir, 'dist')))
+		throw new Error(`${pkg.name}: not built (npm run build)`);
 
 	const packed = run('npm', ['pack', '--json', '--pack-destination', workDir], pkg.dir);
 	if (packed.code !== 0) throw new Error(`${pkg.name}: npm pack failed\n${packed.output}`);
-	const [info] = JSON.parse(packed.output.slice(packed.output.indexOf('[')));
+	const [info] = JSON.parse(packed.stdout);
 	const files = info.files.map((f) => f.path).sort();
-	for (const file of files.filter((f) => !ownFile(pkg, f))) failures.push(`tarball: ${file} is not this vendor's`);
-	for (const file of files.filter((f) => /\.(ts|map)$/.test(f))) failures.push(`tarball: ${file} should not ship`);
-	for (const file of TOP_LEVEL_FILES) if (!files.includes(file)) failures.push(`tarball: no ${file}`);
+	for (const file of files.filter((f) => !ownFile(pkg, f)))
+		failures.push(`tarball: ${file} is not this vendor's`);
+	for (const file of files.filter((f) => /\.(ts|map)$/.test(f)))
+		failures.push(`tarball: ${file} should not ship`);
+	for (const file of TOP_LEVEL_FILES)
+		if (!files.includes(file)) failures.push(`tarball: no ${file}`);
 	for (const file of [...pkg.manifest.n8n.nodes, ...pkg.manifest.n8n.credentials])
 		if (!files.includes(file)) failures.push(`tarball: ${file} (listed in n8n) is missing`);
-	if (info.size >= MAX_TARBALL_BYTES) failures.push(`tarball: ${info.size} bytes, over ${MAX_TARBALL_BYTES}`);
+	if (info.size >= MAX_TARBALL_BYTES)
+		failures.push(`tarball: ${info.size} bytes, over ${MAX_TARBALL_BYTES}`);
 
 	const unpacked = path.join(workDir, pkg.vendor);
 	fs.mkdirSync(unpacked, { recursive: true });
-	const untar = run('tar', ['-xzf', path.join(workDir, info.filename), '-C', unpacked, '--strip-components=1'], ROOT);
+	const untar = run(
+		'tar',
+		['-xzf', path.join(workDir, info.filename), '-C', unpacked, '--strip-components=1'],
+		ROOT,
+	);
 	if (untar.code !== 0) throw new Error(`${pkg.name}: tar failed\n${untar.output}`);
 	failures.push(...strayRequires(unpacked, files).map((s) => `imports: ${s}`));
 
 	const { analyzePackage, SOURCE_FILE_PATTERNS } = await scanner();
 	const sourceLeg = await analyzePackage(pkg.dir, SOURCE_FILE_PATTERNS);
 	const distLeg = await analyzePackage(unpacked, ['**/*.js', 'package.json']);
-	for (const [leg, result] of [['source', sourceLeg], ['built JavaScript', distLeg]])
-		if (!result.passed) failures.push(`scanner (${leg}): ${result.message}\n${result.details ?? ''}`);
+	for (const [leg, result] of [
+		['source', sourceLeg],
+		['built JavaScript', distLeg],
+	])
+		if (!result.passed)
+			failures.push(`scanner (${leg}): ${result.message}\n${result.details ?? ''}`);
 
 	const lint = run(path.join(ROOT, 'node_modules', '.bin', 'n8n-node'), ['lint'], pkg.dir);
 	if (lint.code !== 0) failures.push(`n8n-node lint: exit ${lint.code}\n${lint.output}`);
@@ -129,10 +169,12 @@ async function checkPackage(pkg, workDir) {
 	const dryRun = run('npm', ['publish', '--dry-run', '--json'], pkg.dir);
 	let published = [];
 	try {
-		const parsed = JSON.parse(dryRun.output.slice(dryRun.output.indexOf('{')));
+		const parsed = JSON.parse(dryRun.stdout);
 		published = (parsed[pkg.name] ?? parsed).files.map((f) => f.path).sort();
 	} catch {
-		failures.push(`npm publish --dry-run: unreadable answer (exit ${dryRun.code})\n${dryRun.output}`);
+		failures.push(
+			`npm publish --dry-run: unreadable answer (exit ${dryRun.code})\n${dryRun.output}`,
+		);
 	}
 	if (published.length && JSON.stringify(published) !== JSON.stringify(files))
 		failures.push('npm publish --dry-run: lists other files than npm pack');

@@ -62,6 +62,15 @@ const NODE_BIN = path.join(NODE_PKG_DIR, 'bin', 'node');
 const N8N_BIN = path.join(N8N_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
 const WANTED = { node: NODE_VERSION, n8n: N8N_VERSION, overrides: OVERRIDES };
 
+/** The packages this repository publishes (index.js), for messages. */
+const PUBLISHED_PACKAGES = (() => {
+	try {
+		return require('../index.js').packages.map((p) => p.name);
+	} catch {
+		return ['n8n-nodes-<vendor>-conversations (chatwoot, intercom, liveperson, socialboards, userdesk)'];
+	}
+})();
+
 const defaultProgress = (msg) => process.stderr.write(`[n8n-runtime] ${msg}\n`);
 
 /** Runs a command, logging its output to LOG_DIR/<step>.log and reporting elapsed time every 15 s. */
@@ -148,9 +157,10 @@ const UNSUPPORTED_HELP = [
 	'.cache/n8n-runtime: that works on Linux x64 (glibc) only, for example Debian, Ubuntu, Fedora,',
 	'WSL 2 on Windows, or a linux/amd64 container.',
 	'',
-	'Instead, install the package in an n8n you already run (n8n 2.10 or later, see the README):',
-	'  Settings → Community Nodes → Install → n8n-nodes-conversations',
-	'  (self-hosted without that panel: npm install n8n-nodes-conversations in ~/.n8n/nodes, then restart n8n).',
+	'Instead, install the packages in an n8n you already run (n8n 2.10 or later, see the README):',
+	'  Settings → Community Nodes → Install → one or more of',
+	...PUBLISHED_PACKAGES.map((name) => `    ${name}`),
+	'  (self-hosted without that panel: npm install <package> in ~/.n8n/nodes, then restart n8n).',
 	"npm test needs none of this: it runs the nodes on n8n's engine from the dev dependencies.",
 ].join('\n');
 

@@ -54,7 +54,9 @@ describe.each(packages)('the built package $name, as n8n loads it', (pkg) => {
 	}
 
 	test('package.json is a community package of this vendor without runtime dependencies', () => {
-		expect(manifest.keywords).toEqual(expect.arrayContaining(['n8n-community-node-package', pkg.vendor]));
+		expect(manifest.keywords).toEqual(
+			expect.arrayContaining(['n8n-community-node-package', pkg.vendor]),
+		);
 		expect(manifest.dependencies ?? {}).toEqual({});
 		expect(manifest.peerDependencies).toEqual({ 'n8n-workflow': '*' });
 		expect(manifest.files).toEqual(['dist', 'CHANGELOG.md']);

@@ -59,7 +59,9 @@ export function useVirtualTime(): VirtualClock {
 		for (const defaults of all) Object.assign(defaults, { now: clock.now, sleep: clock.sleep });
 	});
 	afterAll(() => {
-		builtTransportDefaults().forEach((defaults, i) => saved[i] && Object.assign(defaults, saved[i]));
+		builtTransportDefaults().forEach(
+			(defaults, i) => saved[i] && Object.assign(defaults, saved[i]),
+		);
 	});
 	return clock;
 }

@@ -64,7 +64,8 @@ export function loadPackage(): Promise<LoadedPackage> {
 			const loader = new PackageDirectoryLoader(pkg.dir);
 			await loader.loadAll();
 			for (const [name, data] of Object.entries(loader.nodeTypes))
-				nodes[name.startsWith(`${pkg.name}.`) ? name : `${pkg.name}.${name}`] = data.type as INodeType;
+				nodes[name.startsWith(`${pkg.name}.`) ? name : `${pkg.name}.${name}`] =
+					data.type as INodeType;
 			for (const [name, data] of Object.entries(loader.credentialTypes)) {
 				if (credentialTypes[name]) throw new Error(`credential type ${name} is defined twice`);
 				credentialTypes[name] = data.type;
