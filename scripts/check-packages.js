@@ -119,6 +119,16 @@ function strayRequires(unpackedDir, files) {
 	return stray;
 }
 
+/** Shipped files that name another vendor (the shared core must stay vendor-neutral). */
+function otherVendorsNamed(pkg, unpackedDir, files) {
+	const others = packages.filter((p) => p !== pkg).map((p) => p.vendor);
+	const pattern = new RegExp(others.join('|'), 'i');
+	return files.filter(
+		(file) =>
+			pattern.test(file) || pattern.test(fs.readFileSync(path.join(unpackedDir, file), 'utf8')),
+	);
+}
+
 async function scanner() {
 	return import('@n8n/scan-community-package/scanner/scanner.mjs');
 }
@@ -152,6 +162,12 @@ async function checkPackage(pkg, workDir) {
 	);
 	if (untar.code !== 0) throw new Error(`${pkg.name}: tar failed\n${untar.output}`);
 	failures.push(...strayRequires(unpacked, files).map((s) => `imports: ${s}`));
+	const naming = otherVendorsNamed(
+		pkg,
+		unpacked,
+		files.filter((f) => f.startsWith('dist/')),
+	);
+	failures.push(...naming.map((file) => `tarball: ${file} names another vendor`));
 
 	const { analyzePackage, SOURCE_FILE_PATTERNS } = await scanner();
 	const sourceLeg = await analyzePackage(pkg.dir, SOURCE_FILE_PATTERNS);
