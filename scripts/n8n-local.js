@@ -1,8 +1,9 @@
 'use strict';
 /*
- * What `npm start` (scripts/start.js) and the end-to-end suite (test/e2e/run.js) share: build and
- * pack this package, the sandbox credentials, n8n's CLI and server as child processes that are
- * always stopped (on success, failure, Ctrl-C), the owner account. Plain CommonJS for Node 20;
+ * What `npm start` (scripts/start.js) and the end-to-end and queue suites (test/e2e, test/queue)
+ * share: build and pack the five packages of index.js and install them, the sandbox credentials,
+ * n8n's CLI and server as child processes that are always stopped (on success, failure, Ctrl-C),
+ * the owner account. Plain CommonJS for Node 20;
  * n8n itself runs on the Node 24 of scripts/n8n-runtime.js.
  */
 const fs = require('fs');
@@ -11,6 +12,7 @@ const http = require('http');
 const { spawn } = require('child_process');
 
 const runtime = require('./n8n-runtime');
+const registry = require('../index.js');
 const { SANDBOX_CREDENTIALS, WEBHOOK_AUTH } = require('./make-examples');
 
 const REPO_ROOT = path.resolve(__dirname, '..');
@@ -115,24 +117,53 @@ async function mustRun(cmd, args, opts) {
 	return r;
 }
 
-/** `npm run build`, then `npm pack` into `outDir`; returns the tarball's path. */
+/**
+ * `npm run build` once, then `npm pack --workspaces` into `outDir`: one tarball per package of
+ * index.js. Returns [{vendor, name, version, tgz, size, files}] in index.js's order (by vendor).
+ */
 async function buildAndPack({ outDir, onProgress }) {
 	let t = Date.now();
-	onProgress('building the package (npm run build)');
+	onProgress(`building the ${registry.packages.length} packages (npm run build)`);
 	await mustRun('npm', ['run', 'build'], { timeoutMs: 300000 });
-	onProgress(`built in ${((Date.now() - t) / 1000).toFixed(1)}s; packing (npm pack)`);
+	onProgress(`built in ${((Date.now() - t) / 1000).toFixed(1)}s; packing (npm pack --workspaces)`);
 	t = Date.now();
 	fs.mkdirSync(outDir, { recursive: true });
 	for (const f of fs.readdirSync(outDir)) if (f.endsWith('.tgz')) fs.rmSync(path.join(outDir, f));
-	const r = await mustRun('npm', ['pack', '--json', '--pack-destination', outDir], {
+	const r = await mustRun('npm', ['pack', '--workspaces', '--json', '--pack-destination', outDir], {
 		timeoutMs: 120000,
 	});
-	const [info] = JSON.parse(r.stdout.slice(r.stdout.indexOf('[')));
-	const tgz = path.join(outDir, info.filename);
-	onProgress(
-		`packed ${path.relative(REPO_ROOT, tgz)} (${info.entryCount} files, ${(info.size / 1024).toFixed(0)} kB) in ${((Date.now() - t) / 1000).toFixed(1)}s`,
-	);
-	return tgz;
+	const infos = JSON.parse(r.stdout.slice(r.stdout.indexOf('[')));
+	const packs = registry.packages.map((p) => {
+		const info = infos.find((i) => i.name === p.name);
+		if (!info) throw new Error(`npm pack --workspaces packed no ${p.name}`);
+		return {
+			vendor: p.vendor,
+			name: p.name,
+			version: info.version,
+			tgz: path.join(outDir, info.filename),
+			size: info.size,
+			files: info.entryCount,
+		};
+	});
+	const extra = infos.filter((i) => !packs.some((p) => p.name === i.name)).map((i) => i.name);
+	if (extra.length) throw new Error(`npm pack --workspaces packed unknown packages: ${extra}`);
+	for (const p of packs)
+		onProgress(
+			`packed ${path.relative(REPO_ROOT, p.tgz) || p.tgz} (${p.files} files, ${(p.size / 1024).toFixed(0)} kB)`,
+		);
+	onProgress(`packed ${packs.length} packages in ${((Date.now() - t) / 1000).toFixed(1)}s`);
+	return packs;
+}
+
+/**
+ * Installs packed tarballs (buildAndPack's) into a user folder, each as the Community Nodes panel
+ * does (runtime.installPackageTarball). Returns installPackageTarball's answers in order.
+ */
+async function installPacks(userFolder, packs, options = {}) {
+	const installed = [];
+	for (const p of packs)
+		installed.push(await runtime.installPackageTarball(userFolder, p.tgz, options));
+	return installed;
 }
 
 /** One credential per vendor, pointing at a running sandbox (test/sandbox startSandbox()). */
@@ -358,6 +389,7 @@ function portFree(port) {
 
 module.exports = {
 	REPO_ROOT,
+	registry,
 	OWNER,
 	progress,
 	spawnTracked,
@@ -365,6 +397,7 @@ module.exports = {
 	runCommand,
 	mustRun,
 	buildAndPack,
+	installPacks,
 	sandboxCredentials,
 	startSandbox,
 	n8nCli,

