@@ -157,13 +157,14 @@ async function buildAndPack({ outDir, onProgress }) {
 
 /**
  * Installs packed tarballs (buildAndPack's) into a user folder, each as the Community Nodes panel
- * does (runtime.installPackageTarball). Returns installPackageTarball's answers in order.
+ * does (runtime.installPackageTarballs). Returns one {packageName, version, nodes, packageDir} each.
  */
-async function installPacks(userFolder, packs, options = {}) {
-	const installed = [];
-	for (const p of packs)
-		installed.push(await runtime.installPackageTarball(userFolder, p.tgz, options));
-	return installed;
+function installPacks(userFolder, packs, options = {}) {
+	return runtime.installPackageTarballs(
+		userFolder,
+		packs.map((p) => p.tgz),
+		options,
+	);
 }
 
 /** One credential per vendor, pointing at a running sandbox (test/sandbox startSandbox()). */

@@ -382,23 +382,27 @@ const REGISTER_SCRIPT = `
 const { PackageDirectoryLoader } = require('n8n-core');
 const sqlite3 = require('sqlite3');
 (async () => {
-	const loader = new PackageDirectoryLoader(process.env.PKG_DIR);
-	await loader.loadAll();
-	const { name, version, author } = loader.packageJson;
 	const db = new sqlite3.Database(process.env.DB_FILE);
 	const exec = (sql, p = []) => new Promise((ok, ko) => db.run(sql, p, (e) => (e ? ko(e) : ok())));
 	const now = "STRFTIME('%Y-%m-%d %H:%M:%f', 'NOW')";
-	await exec('BEGIN');
-	await exec('DELETE FROM installed_nodes WHERE package = ?', [name]);
-	await exec('DELETE FROM installed_packages WHERE packageName = ?', [name]);
-	await exec('INSERT INTO installed_packages (packageName, installedVersion, authorName, authorEmail, createdAt, updatedAt) VALUES (?, ?, ?, ?, ' + now + ', ' + now + ')',
-		[name, version, author?.name ?? null, author?.email ?? null]);
-	const nodes = loader.loadedNodes.map((n) => ({ name: loader.nodeTypes[n.name].type.description.displayName, type: name + '.' + n.name, latestVersion: n.version }));
-	// installed_nodes' primary key is the display name: TypeORM's save() there updates another package's row of the same name
-	for (const n of nodes) await exec('INSERT INTO installed_nodes (name, type, latestVersion, package) VALUES (?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET type = excluded.type, latestVersion = excluded.latestVersion, package = excluded.package', [n.name, n.type, n.latestVersion, name]);
-	await exec('COMMIT');
+	const results = [];
+	for (const dir of JSON.parse(process.env.PKG_DIRS)) {
+		const loader = new PackageDirectoryLoader(dir);
+		await loader.loadAll();
+		const { name, version, author } = loader.packageJson;
+		await exec('BEGIN');
+		await exec('DELETE FROM installed_nodes WHERE package = ?', [name]);
+		await exec('DELETE FROM installed_packages WHERE packageName = ?', [name]);
+		await exec('INSERT INTO installed_packages (packageName, installedVersion, authorName, authorEmail, createdAt, updatedAt) VALUES (?, ?, ?, ?, ' + now + ', ' + now + ')',
+			[name, version, author?.name ?? null, author?.email ?? null]);
+		const nodes = loader.loadedNodes.map((n) => ({ name: loader.nodeTypes[n.name].type.description.displayName, type: name + '.' + n.name, latestVersion: n.version }));
+		// installed_nodes' primary key is the display name: TypeORM's save() there updates another package's row of the same name
+		for (const n of nodes) await exec('INSERT INTO installed_nodes (name, type, latestVersion, package) VALUES (?, ?, ?, ?) ON CONFLICT(name) DO UPDATE SET type = excluded.type, latestVersion = excluded.latestVersion, package = excluded.package', [n.name, n.type, n.latestVersion, name]);
+		await exec('COMMIT');
+		results.push({ packageName: name, version, nodes, packageDir: dir });
+	}
 	db.close();
-	console.log(JSON.stringify({ packageName: name, version, nodes }));
+	console.log(JSON.stringify(results));
 })().catch((e) => { console.error(e); process.exit(1); });
 `;
 
@@ -406,7 +410,8 @@ const sqlite3 = require('sqlite3');
  * Unpacks a community package's tarball into `packageDir` the way the Settings > Community Nodes
  * panel of n8n 2.41.1 does (CommunityPackagesService.downloadPackage): extracted, its package.json
  * without dev/peer/optional dependencies (so n8n-workflow is n8n's own), then `npm install
- * --ignore-scripts` in it (its dependencies in its own node_modules). Returns its package.json.
+ * --ignore-scripts` in it (its dependencies in its own node_modules; skipped for a package without
+ * dependencies, where it installs nothing). Returns its package.json.
  */
 function unpackPackage(tgz, packageDir) {
 	const packageJson = JSON.parse(run('tar', ['-xzOf', tgz, 'package/package.json']));
@@ -419,6 +424,8 @@ function unpackPackage(tgz, packageDir) {
 	run('tar', ['-xzf', tgz, '-C', packageDir, '--strip-components=1']);
 	const { devDependencies, peerDependencies, optionalDependencies, ...kept } = packageJson;
 	writeJson(path.join(packageDir, 'package.json'), kept);
+	// Without dependencies the panel's `npm install` installs nothing: skipped (ours have none).
+	if (Object.keys(kept.dependencies ?? {}).length === 0) return packageJson;
 	run(
 		'npm',
 		[
@@ -457,18 +464,21 @@ function ensureDb(userFolder) {
 	return dbFile;
 }
 
-/** Writes the rows of installed_packages/installed_nodes for a package already in node_modules. */
-function registerPackage(userFolder, packageDir) {
+/**
+ * Writes the rows of installed_packages/installed_nodes for packages already in node_modules (one
+ * Node process for all of them). Returns [{packageName, version, nodes, packageDir}].
+ */
+function registerPackages(userFolder, packageDirs) {
 	const dbFile = ensureDb(userFolder);
 	// NODE_PATH as n8n sets it at startup, so the package's `require('n8n-workflow')` finds n8n's.
 	const env = {
 		...process.env,
 		NODE_PATH: path.join(N8N_DIR, 'node_modules'),
-		PKG_DIR: packageDir,
+		PKG_DIRS: JSON.stringify(packageDirs),
 		DB_FILE: dbFile,
 	};
 	const out = run(NODE_BIN, ['-e', REGISTER_SCRIPT], { cwd: N8N_DIR, env });
-	return { ...JSON.parse(out.trim().split('\n').pop()), packageDir };
+	return JSON.parse(out.trim().split('\n').pop());
 }
 
 /**
@@ -477,15 +487,27 @@ function registerPackage(userFolder, packageDir) {
  * with the tarball in place of `npm pack <name>@<version>`, then records it in the database.
  * Call it while n8n is stopped; n8n picks the package up at its next start.
  */
-async function installPackageTarball(userFolder, tgzPath, { registerInDb = true } = {}) {
+async function installPackageTarball(userFolder, tgzPath, options = {}) {
+	const [installed] = await installPackageTarballs(userFolder, [tgzPath], options);
+	return installed;
+}
+
+/** installPackageTarball for several tarballs, recorded in the database in one go. */
+async function installPackageTarballs(userFolder, tgzPaths, { registerInDb = true } = {}) {
 	await ensureRuntime();
-	const tgz = path.resolve(tgzPath);
-	const { name } = JSON.parse(run('tar', ['-xzOf', tgz, 'package/package.json']));
-	const packageDir = path.join(nodesDirOf(userFolder), 'node_modules', name);
-	const { version } = unpackPackage(tgz, packageDir);
-	updateLedger(userFolder, (deps) => ({ ...deps, [name]: version }));
-	if (!registerInDb) return { packageName: name, version, packageDir };
-	return registerPackage(userFolder, packageDir);
+	const unpacked = tgzPaths.map((tgzPath) => {
+		const tgz = path.resolve(tgzPath);
+		const { name } = JSON.parse(run('tar', ['-xzOf', tgz, 'package/package.json']));
+		const packageDir = path.join(nodesDirOf(userFolder), 'node_modules', name);
+		const { version } = unpackPackage(tgz, packageDir);
+		updateLedger(userFolder, (deps) => ({ ...deps, [name]: version }));
+		return { packageName: name, version, packageDir };
+	});
+	if (!registerInDb) return unpacked;
+	return registerPackages(
+		userFolder,
+		unpacked.map((u) => u.packageDir),
+	);
 }
 
 const PEERS_DIR = path.join(REPO_ROOT, '.cache', 'n8n-peers');
@@ -523,7 +545,7 @@ async function installRegistryPackage(userFolder, name, version, { registerInDb 
 	fs.cpSync(cached, packageDir, { recursive: true });
 	updateLedger(userFolder, (deps) => ({ ...deps, [name]: version }));
 	const result = registerInDb
-		? registerPackage(userFolder, packageDir)
+		? registerPackages(userFolder, [packageDir])[0]
 		: { packageName: name, version, packageDir };
 	return { ...result, downloaded };
 }
@@ -566,6 +588,7 @@ module.exports = {
 	platformProblem,
 	n8nEnv,
 	installPackageTarball,
+	installPackageTarballs,
 	installRegistryPackage,
 	uninstallPackage,
 	freePort,

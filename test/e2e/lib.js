@@ -7,8 +7,14 @@ const log = local.progress(
 	require('path').basename(require('path').dirname(require.main?.filename ?? 'e2e/run.js')),
 );
 const results = { passed: 0, failed: 0, failures: [] };
+/** Names the phase in every check's name while it runs ("[chatwoot alone] …"); '' for none. */
+let prefix = '';
+function setPrefix(value) {
+	prefix = value ? `[${value}] ` : '';
+}
 
-async function check(name, fn) {
+async function check(checkName, fn) {
+	const name = `${prefix}${checkName}`;
 	const t = Date.now();
 	try {
 		await fn();
@@ -71,6 +77,24 @@ async function executionItems(n8n, cookie, id, nodeName) {
 	return run[0].data.main[0].map((item) => item.json);
 }
 
+/**
+ * Publishes workflows on a running n8n as the editor's Publish button does (GET the workflow for its
+ * versionId, POST /rest/workflows/<id>/activate): n8n registers their webhooks before it answers.
+ */
+async function publishOverRest(n8n, cookie, ids) {
+	for (const id of ids) {
+		const wf = await local.request(`${n8n.url}/rest/workflows/${id}`, { headers: { cookie } });
+		assertEqual(wf.status, 200, `GET /rest/workflows/${id}`);
+		const r = await local.request(`${n8n.url}/rest/workflows/${id}/activate`, {
+			method: 'POST',
+			headers: { cookie },
+			body: { versionId: wf.json.data.versionId },
+			timeoutMs: 60000,
+		});
+		assertEqual(r.status, 200, `POST /rest/workflows/${id}/activate (${r.text.slice(0, 300)})`);
+	}
+}
+
 /** What each fake stored: conversation IDs, the contact each was opened for, the texts it holds. */
 const SANDBOX_VIEW = {
 	intercom: {
@@ -114,6 +138,7 @@ module.exports = {
 	SANDBOX_VIEW,
 	log,
 	results,
+	setPrefix,
 	check,
 	assert,
 	assertEqual,
@@ -123,4 +148,5 @@ module.exports = {
 	finishedExecutions,
 	executionData,
 	executionItems,
+	publishOverRest,
 };

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 'use strict';
 /*
- * Queue mode, for real: this package in n8n 2.41.1 main + two workers (EXECUTIONS_MODE=queue), with
+ * Queue mode, for real: the five packages (index.js) in n8n 2.41.1 main + two workers (EXECUTIONS_MODE=queue), with
  * Redis and PostgreSQL from Debian's packages (test/queue/services.js), against the vendor sandbox.
  *   npm run test:queue
  * Everything starts through production webhooks on the main process, as a CRM calls them:
@@ -442,7 +442,7 @@ async function main() {
 	try {
 		services.ensurePackages((m) => log(`  ${m}`));
 		const rt = await runtime.ensureRuntime({ onProgress: (m) => log(`  ${m}`) });
-		const tgz = await local.buildAndPack({
+		const packs = await local.buildAndPack({
 			outDir: path.join(work, 'pack'),
 			onProgress: (m) => log(`  ${m}`),
 		});
@@ -459,15 +459,15 @@ async function main() {
 		log(`redis-server on ${redis.port}, postgres on ${postgres.port}`);
 		const common = queueEnv(redis, postgres);
 
-		// The package in every process's own user folder: n8n loads every n8n-nodes-* package it
-		// finds in <user folder>/.n8n/nodes/node_modules at startup, main and workers alike.
+		// The five packages in every process's own user folder: n8n loads every n8n-nodes-* package
+		// it finds in <user folder>/.n8n/nodes/node_modules at startup, main and workers alike.
 		const folders = Object.fromEntries(
 			['main', ...WORKER_NAMES].map((name) => [name, path.join(work, name)]),
 		);
 		for (const [name, folder] of Object.entries(folders)) {
 			fs.mkdirSync(folder, { recursive: true });
-			await runtime.installPackageTarball(folder, tgz, { registerInDb: false });
-			log(`  installed the packed tarball into the user folder of ${name}`);
+			await local.installPacks(folder, packs, { registerInDb: false });
+			log(`  installed the ${packs.length} packed tarballs into the user folder of ${name}`);
 		}
 
 		const cliEnv = runtime.n8nEnv(folders.main, {
@@ -521,22 +521,7 @@ async function main() {
 		await check(
 			'publish the webhook workflows on the main process (REST, as the editor does)',
 			async () => {
-				for (const id of ctx.toPublish || []) {
-					const wf = await local.request(`${n8n.url}/rest/workflows/${id}`, {
-						headers: { cookie: ctx.cookie },
-					});
-					assertEqual(wf.status, 200, `GET /rest/workflows/${id}`);
-					const r = await local.request(`${n8n.url}/rest/workflows/${id}/activate`, {
-						method: 'POST',
-						headers: { cookie: ctx.cookie },
-						body: { versionId: wf.json.data.versionId },
-					});
-					assertEqual(
-						r.status,
-						200,
-						`POST /rest/workflows/${id}/activate (${r.text.slice(0, 300)})`,
-					);
-				}
+				await lib.publishOverRest(n8n, ctx.cookie, ctx.toPublish || []);
 				const active = postgres
 					.query('SELECT id FROM workflow_entity WHERE active')
 					.map((r) => r[0]);
@@ -544,10 +529,10 @@ async function main() {
 			},
 		);
 
-		await check('every process loaded the package (main and both workers)', async () => {
+		await check('every process loaded the five packages (main and both workers)', async () => {
 			for (const file of [path.join(RESULTS, 'n8n-main.log'), ...workers.map((w) => w.logFile)])
 				assert(
-					!/Unrecognized node type: n8n-nodes-conversations|Failed to load/i.test(
+					!/Unrecognized node type: n8n-nodes-[a-z]+-conversations|Failed to load/i.test(
 						fs.readFileSync(file, 'utf8'),
 					),
 					`${path.basename(file)} reports a node it could not load`,
@@ -556,9 +541,18 @@ async function main() {
 				headers: { cookie: ctx.cookie },
 			});
 			assertEqual(types.status, 200, 'GET /types/nodes.json');
+			const listed = new Set(types.json.map((n) => n.name));
+			const expected = local.registry.packages.flatMap((p) =>
+				p.manifest.n8n.nodes.map((file) =>
+					local.registry.nodeType(
+						path.basename(file, '.node.js').replace(/^./, (c) => c.toLowerCase()),
+					),
+				),
+			);
+			const missing = expected.filter((type) => !listed.has(type));
 			assert(
-				types.text.includes('n8n-nodes-conversations.intercom'),
-				'the main process does not list n8n-nodes-conversations.intercom',
+				missing.length === 0,
+				`the main process does not list ${missing.join(', ')} (of ${expected.join(', ')})`,
 			);
 		});
 

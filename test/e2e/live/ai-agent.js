@@ -7,7 +7,6 @@
  *   reply in the sandbox's conversation; that reply's own message_created starts nothing.
  * - examples/chatwoot-reply.json: the same without AI: one incoming message → one reply, no loop.
  */
-const fs = require('fs');
 const path = require('path');
 const local = require('../../../scripts/n8n-local');
 const { examples } = require('../../../scripts/make-examples');
@@ -26,7 +25,7 @@ const {
 	executionData,
 } = require('../lib');
 
-const pkg = JSON.parse(fs.readFileSync(path.join(local.REPO_ROOT, 'package.json'), 'utf8'));
+const { nodeType } = local.registry;
 const example = (kind) => examples().find((e) => e.vendor === 'chatwoot' && e.kind === kind);
 
 /** Imported with the sandbox credentials; run() points its Base URL at the fake once it listens. */
@@ -45,7 +44,8 @@ const toolNameOf = (nodeName) => nodeName.replace(/[^a-zA-Z0-9_-]+/g, '_');
 
 /** What n8n's "Set Automatically" tool description is for our node: "<operation action> in <node name>". */
 function autoToolDescription(resource, operation) {
-	const mod = require(path.join(local.REPO_ROOT, 'dist/nodes/Chatwoot/Chatwoot.node.js'));
+	const { dir } = local.registry.packageOfNode('chatwoot');
+	const mod = require(path.join(dir, 'dist/nodes/Chatwoot/Chatwoot.node.js'));
 	const description = new mod.Chatwoot().description;
 	const operations = description.properties.find(
 		(p) => p.name === 'operation' && p.displayOptions?.show?.resource?.includes(resource),
@@ -63,7 +63,7 @@ async function rest(n8n, cookie, method, p, body) {
 
 /** Publishes a workflow and waits until its trigger registered its webhook in the sandbox. */
 async function publish(n8n, cookie, srv, workflow) {
-	const trigger = workflow.nodes.find((n) => n.type === `${pkg.name}.chatwootTrigger`);
+	const trigger = workflow.nodes.find((n) => n.type === nodeType('chatwootTrigger'));
 	const ours = () =>
 		srv.state.webhooks.filter((w) => w.url.endsWith(`/${trigger.webhookId}/webhook`));
 	const { versionId } = await rest(n8n, cookie, 'GET', `/workflows/${workflow.id}`);
@@ -110,7 +110,7 @@ async function incomingMessage(srv, text) {
  * returns the one delivery to `workflow`'s trigger.
  */
 async function deliverMessage(srv, workflow, messageId) {
-	const trigger = workflow.nodes.find((n) => n.type === `${pkg.name}.chatwootTrigger`);
+	const trigger = workflow.nodes.find((n) => n.type === nodeType('chatwootTrigger'));
 	const deliveries = (await srv.deliver(srv.payloadFor('message_created', { messageId }))).filter(
 		(d) => d.url.endsWith(`/${trigger.webhookId}/webhook`),
 	);

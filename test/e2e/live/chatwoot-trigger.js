@@ -1,7 +1,5 @@
 'use strict';
 /** The Chatwoot Conversations Trigger in a running n8n: publish registers the webhook, signed deliveries start executions. */
-const fs = require('fs');
-const path = require('path');
 const local = require('../../../scripts/n8n-local');
 const { SANDBOX_CREDENTIALS } = require('../../../scripts/make-examples');
 const {
@@ -14,7 +12,7 @@ const {
 	executionItems,
 } = require('../lib');
 
-const pkg = JSON.parse(fs.readFileSync(path.join(local.REPO_ROOT, 'package.json'), 'utf8'));
+const { nodeType } = local.registry;
 
 const CHATWOOT_TRIGGER_NODE = 'Chatwoot Conversations Trigger';
 /** A published workflow with the Chatwoot trigger alone: each accepted event is one execution. */
@@ -25,7 +23,7 @@ const CHATWOOT_TRIGGER_WORKFLOW = {
 		{
 			id: 'e2e-chatwoot-trigger',
 			name: CHATWOOT_TRIGGER_NODE,
-			type: `${pkg.name}.chatwootTrigger`,
+			type: nodeType('chatwootTrigger'),
 			typeVersion: 1,
 			position: [0, 0],
 			webhookId: '6f1c2a4e-3b5d-4c7e-9f80-a1b2c3d4e5f6',

@@ -5,8 +5,6 @@
  * API calls; ping, forgeries, replays and the echo filter start nothing. Also runs the published
  * example examples/intercom-reply.json (a contact's reply → Reply as Admin, no loop).
  */
-const fs = require('fs');
-const path = require('path');
 const local = require('../../../scripts/n8n-local');
 const { SANDBOX_CREDENTIALS, examples } = require('../../../scripts/make-examples');
 const { INTERCOM_REPLY_EXAMPLE } = require('../../../scripts/examples/intercom-reply');
@@ -21,7 +19,7 @@ const {
 	executionItems,
 } = require('../lib');
 
-const pkg = JSON.parse(fs.readFileSync(path.join(local.REPO_ROOT, 'package.json'), 'utf8'));
+const { nodeType } = local.registry;
 
 const JANE = '536e564f316c83104c000020';
 const TRIGGER_NODE = 'Intercom Conversations Trigger';
@@ -34,7 +32,7 @@ const INTERCOM_TRIGGER_WORKFLOW = {
 		{
 			id: 'e2e-intercom-trigger',
 			name: TRIGGER_NODE,
-			type: `${pkg.name}.intercomTrigger`,
+			type: nodeType('intercomTrigger'),
 			typeVersion: 1,
 			position: [0, 0],
 			webhookId: '3b9e7c1d-5a2f-4e8b-9c6d-7f0a1b2c3d4e',

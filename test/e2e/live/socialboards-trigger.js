@@ -5,8 +5,6 @@
  * Then the reply example (scripts/examples/socialboards-reply.js): one team reply per contact
  * message, and the reply's own event starts nothing (no loop).
  */
-const fs = require('fs');
-const path = require('path');
 const local = require('../../../scripts/n8n-local');
 const reply = require('../../../scripts/examples/socialboards-reply');
 const {
@@ -19,7 +17,7 @@ const {
 	executionItems,
 } = require('../lib');
 
-const pkg = JSON.parse(fs.readFileSync(path.join(local.REPO_ROOT, 'package.json'), 'utf8'));
+const { nodeType } = local.registry;
 
 const TRIGGER_NODE = 'SocialBoards Conversations Trigger';
 const VERIFY_TOKEN = 'e2e-verify-token-3c9a51';
@@ -33,7 +31,7 @@ const TRIGGER_WORKFLOW = {
 		{
 			id: 'e2e-socialboards-trigger',
 			name: TRIGGER_NODE,
-			type: `${pkg.name}.socialBoardsTrigger`,
+			type: nodeType('socialBoardsTrigger'),
 			typeVersion: 1,
 			position: [0, 0],
 			webhookId: '0e4d7c2b-91a6-4f3e-b5d8-6c1a2e9f7b40',
