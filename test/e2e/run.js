@@ -313,8 +313,8 @@ async function exportNodesCheck(rt, phase) {
 }
 
 /**
- * A phase's user folder, its packages installed and checked (installCheck, exportNodesCheck), the
- * sandbox credentials and the examples of its vendors imported, then every CRM example of
+ * A phase's user folder: the sandbox credentials and the examples of its vendors imported, its
+ * packages installed and checked (installCheck, exportNodesCheck), then every CRM example of
  * `executeKinds` (the vendors' `executeVendors`) run with `n8n execute` against the sandbox.
  * `listWorkflows`: also check the import with `n8n list:workflow` (one more n8n start).
  */
@@ -331,9 +331,9 @@ async function cliPhase(
 	fs.mkdirSync(phase.folder, { recursive: true });
 	phase.env = runtime.n8nEnv(phase.folder, { N8N_PORT: String(await runtime.freePort()) });
 	const env = phase.env;
-	await installCheck(phase);
-	await exportNodesCheck(rt, phase);
 
+	// Imported first: n8n's migrations create the database then, which installing needs for its rows
+	// (otherwise installing starts n8n once more, `n8n list:workflow`, only to create it).
 	const live = LIVE.filter((m) => phase.vendors.includes(m.vendor));
 	const credsFile = path.join(phase.dir, 'credentials.json');
 	fs.writeFileSync(
@@ -368,6 +368,8 @@ async function cliPhase(
 		for (const e of all)
 			assert(list.stdout.includes(`${e.workflow.id}|`), `${e.workflow.id} not imported`);
 	});
+	await installCheck(phase);
+	await exportNodesCheck(rt, phase);
 
 	for (const e of crm) {
 		await check(`n8n execute examples/${e.file}`, async () => {
