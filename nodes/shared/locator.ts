@@ -41,16 +41,27 @@ interface LocatorValue {
 	value?: unknown;
 }
 
+/** The mode and value of a resource locator's value; a plain value (from an expression) has no mode. */
+export function locatorParts(raw: unknown): { mode?: string; value: unknown } {
+	if (!isObject(raw) || !('__rl' in raw || 'mode' in raw)) return { value: raw };
+	const { mode, value } = raw as LocatorValue;
+	return { mode: typeof mode === 'string' ? mode : undefined, value };
+}
+
 /**
  * Checks a resource locator's value: the ID picked from the list, typed, or read from an address.
- * A plain value (an expression that gives the ID itself) is taken as the ID.
+ * A plain value (an expression that gives the ID itself) is taken as the ID; a plain or typed value
+ * that is an address the node can read (an AI agent or an expression may give one) is read as one.
  */
 export function locatorCheck(options: Pick<LocatorOptions, 'check' | 'required' | 'url'>): Check {
 	const checkId = options.check ?? id({ required: options.required !== false });
+	const isAddress = (value: unknown) =>
+		options.url !== undefined &&
+		typeof value === 'string' &&
+		new RegExp(options.url.pattern).test(value.trim());
 	return (raw) => {
-		if (!isObject(raw) || !('__rl' in raw || 'mode' in raw)) return checkId(raw);
-		const { mode, value } = raw as LocatorValue;
-		if (mode !== 'url' || !options.url) return checkId(value);
+		const { mode, value } = locatorParts(raw);
+		if (!options.url || (mode !== 'url' && !isAddress(value))) return checkId(value);
 		if (value === undefined || value === null || String(value).trim() === '') return checkId('');
 		const address = String(value).trim();
 		const found = new RegExp(options.url.pattern).exec(address);
@@ -134,4 +145,46 @@ export function listPage(
 		results,
 		...(options.nextPage !== undefined ? { paginationToken: options.nextPage } : {}),
 	};
+}
+
+/** The sentence n8n's lint rules want at the end of the description of a multi-select list. */
+export const NAMES_OR_IDS_HINT =
+	'Choose from the list, or specify IDs using an <a href="https://docs.n8n.io/code/expressions/">expression</a>';
+
+export interface NamesOrIdsOptions {
+	/** What the values are for, as one or more sentences; the lint rules' hint follows. */
+	description: string;
+	/** The node's loadOptions method that lists the values. */
+	loadOptionsMethod: string;
+	/** Parameters whose value the list depends on ("additionalFields.accountId"): it reloads when they change. */
+	dependsOn?: string[];
+	required?: boolean;
+	check: Check;
+	send?: string;
+	displayOptions?: IDisplayOptions;
+}
+
+/**
+ * A multi-select list loaded from the vendor (labels, tags), named "… Names or IDs" as n8n's lint
+ * rules want; an expression may give a list or comma-separated text, which `check` reads.
+ */
+export function namesOrIdsField(
+	displayName: string,
+	name: string,
+	options: NamesOrIdsOptions,
+): Field {
+	const property: INodeProperties = {
+		displayName,
+		name,
+		type: 'multiOptions',
+		typeOptions: {
+			loadOptionsMethod: options.loadOptionsMethod,
+			...(options.dependsOn ? { loadOptionsDependsOn: options.dependsOn } : {}),
+		},
+		default: [],
+		...(options.required ? { required: true } : {}),
+		description: `${options.description} ${NAMES_OR_IDS_HINT}`,
+		...(options.displayOptions ? { displayOptions: options.displayOptions } : {}),
+	};
+	return { property, check: options.check, ...(options.send ? { send: options.send } : {}) };
 }

@@ -3,6 +3,7 @@ import type {
 	ICredentialDataDecryptedObject,
 	INode,
 	INodeListSearchResult,
+	INodePropertyOptions,
 	INodeParameters,
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
@@ -23,17 +24,13 @@ export interface ListSearchOptions {
 	paginationToken?: string;
 }
 
-/**
- * Runs a "From list" search of one of our nodes as the editor does: n8n-core's LoadOptionsContext
- * (the context n8n's DynamicNodeParametersService gives listSearch methods), with real credential
- * handling.
- */
-export async function runListSearch(options: ListSearchOptions): Promise<INodeListSearchResult> {
+/** The n8n-core context the editor gives a node's list methods, and the method's node type. */
+async function editorContext(
+	options: Omit<ListSearchOptions, 'method' | 'filter' | 'paginationToken'>,
+) {
 	const { nodeTypes, credentialTypes, nodes } = await loadPackage();
 	const type = nodeTypeName(options.type);
 	const nodeType = nodes[type];
-	const method = nodeType.methods?.listSearch?.[options.method];
-	if (!method) throw new Error(`${type} has no listSearch method ${options.method}`);
 	const node: INode = {
 		id: 'node-1',
 		name: 'Node under test',
@@ -55,6 +52,8 @@ export async function runListSearch(options: ListSearchOptions): Promise<INodeLi
 	});
 	const additionalData = {
 		credentialsHelper: new TestCredentialsHelper(credentialTypes, { ...options.credentials }),
+		// the editor sends the node's current parameters with each list request
+		currentNodeParameters: options.parameters ?? {},
 		restApiUrl: 'http://localhost:5678/rest',
 		instanceBaseUrl: 'http://localhost:5678/',
 		webhookBaseUrl: 'http://localhost:5678/webhook',
@@ -62,6 +61,31 @@ export async function runListSearch(options: ListSearchOptions): Promise<INodeLi
 		variables: {},
 		userId: 'test-user',
 	} as unknown as IWorkflowExecuteAdditionalData;
-	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
+	return {
+		type,
+		nodeType,
+		context: new LoadOptionsContext(workflow, node, additionalData, 'parameters'),
+	};
+}
+
+/**
+ * Runs a "From list" search of one of our nodes as the editor does: n8n-core's LoadOptionsContext
+ * (the context n8n's DynamicNodeParametersService gives listSearch methods), with real credential
+ * handling and the node's current parameters.
+ */
+export async function runListSearch(options: ListSearchOptions): Promise<INodeListSearchResult> {
+	const { type, nodeType, context } = await editorContext(options);
+	const method = nodeType.methods?.listSearch?.[options.method];
+	if (!method) throw new Error(`${type} has no listSearch method ${options.method}`);
 	return method.call(context, options.filter, options.paginationToken);
+}
+
+/** Runs a node's loadOptions method (the options of a dropdown or multi-select) as the editor does. */
+export async function runLoadOptions(
+	options: Omit<ListSearchOptions, 'filter' | 'paginationToken'>,
+): Promise<INodePropertyOptions[]> {
+	const { type, nodeType, context } = await editorContext(options);
+	const method = nodeType.methods?.loadOptions?.[options.method];
+	if (!method) throw new Error(`${type} has no loadOptions method ${options.method}`);
+	return method.call(context);
 }
