@@ -105,5 +105,5 @@ export function withAccountCheck(operation: Operation): Operation {
 
 /** What a 404 of a conversation call means. */
 export function conversationNotFound(accountId: string, conversationId: number): string {
-	return `Chatwoot found no conversation with the number ${conversationId} in account ${accountId} that the access token's user may see. Pick the conversation from the list, or use the number in its web address (the conversationId output of Create or Create as Agent), and check the account.`;
+	return `Chatwoot found no conversation with the ID ${conversationId} in account ${accountId} that the access token's user may see. Pick the conversation from the list, or use the number in its web address (the conversationId output of Create or Create as Agent), and check the account.`;
 }
