@@ -598,6 +598,105 @@ export const chatwootCases: BadInput[] = [
 		reason: 'is not valid JSON',
 	},
 
+	// Pickers: a bad value typed By ID or pasted By URL, for each of them.
+	...(
+		[
+			['Conversation', 'conversationId', sendAsAgent, '/conversations/'],
+			['Inbox', 'inboxId', asAgent, '/inbox/ or /settings/inboxes/'],
+			['Contact', 'contactId', asAgent, '/contacts/'],
+			['Assign: Team', 'teamId', onConversation('assign'), '/team/ or /settings/teams/'],
+		] as const
+	).flatMap(([label, field, base, where]) => {
+		const fieldLabel = label.replace(/^Assign: /, '');
+		return [
+			{
+				name: `${label} typed By ID: a name instead of the number`,
+				parameters: { ...base, [field]: { __rl: true, mode: 'id', value: 'sales' } },
+				field: fieldLabel,
+				reason: `${WHOLE_NUMBER}, but got "sales"`,
+			},
+			{
+				name: `${label} pasted By URL: an address of another page`,
+				parameters: {
+					...base,
+					[field]: {
+						__rl: true,
+						mode: 'url',
+						value: 'https://app.chatwoot.com/app/accounts/1/dashboard',
+					},
+				},
+				field: fieldLabel,
+				reason: `is not an address the node can read ("https://app.chatwoot.com/app/accounts/1/dashboard"): the ${fieldLabel.toLowerCase()}'s number follows ${where}`,
+			},
+		];
+	}),
+	{
+		name: 'Assign: Agent typed By ID: a negative number',
+		parameters: {
+			...onConversation('assign'),
+			assigneeId: { __rl: true, mode: 'id', value: '-7' },
+		},
+		field: 'Agent',
+		reason: 'must be at least 1',
+	},
+	{
+		name: 'Create as Agent: Assignee typed By ID: an e-mail',
+		parameters: agentExtra({ assigneeId: { __rl: true, mode: 'id', value: 'zoe@example.com' } }),
+		field: 'Additional Fields › Assignee',
+		reason: `${WHOLE_NUMBER}, but got "zoe@example.com"`,
+	},
+	{
+		name: 'Account typed By ID: a name',
+		parameters: {
+			...sendAsAgent,
+			additionalFields: { accountId: { __rl: true, mode: 'id', value: 'acme' } },
+		},
+		field: 'Additional Fields › Account',
+		reason: `${WHOLE_NUMBER}, but got "acme"`,
+	},
+	{
+		name: 'Account pasted By URL: not a Chatwoot address',
+		parameters: {
+			...sendAsAgent,
+			additionalFields: {
+				accountId: { __rl: true, mode: 'url', value: 'https://example.com/accounts/1' },
+			},
+		},
+		field: 'Additional Fields › Account',
+		reason:
+			'is not an address the node can read ("https://example.com/accounts/1"): the account\'s number follows /app/accounts/',
+	},
+	{
+		name: 'Conversation pasted By URL: an expression that gives nothing',
+		parameters: { ...sendAsAgent, conversationId: { __rl: true, mode: 'url', value: EMPTY } },
+		field: 'Conversation',
+		reason: 'is required but is empty',
+	},
+	{
+		name: "Conversation pasted By URL of account 2 while the node's Account is 1",
+		parameters: {
+			...sendAsAgent,
+			conversationId: {
+				__rl: true,
+				mode: 'url',
+				value: 'https://app.chatwoot.com/app/accounts/2/conversations/42',
+			},
+			additionalFields: { accountId: '1' },
+		},
+		field: 'Conversation',
+		reason: 'is an address in account 2, but Additional Fields › Account is 1',
+	},
+	{
+		name: 'Get Many: Inbox typed By ID: 0',
+		parameters: {
+			resource: 'conversation',
+			operation: 'search',
+			additionalFields: { inboxId: { __rl: true, mode: 'id', value: '0' } },
+		},
+		field: 'Additional Fields › Inbox',
+		reason: 'must be at least 1',
+	},
+
 	// Unknown enum values. "Contact" and "Contact Identified By" take no expressions (noDataExpression):
 	// n8n hands the node the expression's text, which the node refuses all the same.
 	{
