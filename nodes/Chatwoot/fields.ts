@@ -81,7 +81,7 @@ export const contactIdentifierField: Field = {
 		required: true,
 		placeholder: 'e.g. 2a7d6b40-8f7e-4f9c-9f4e-0c5a3e1b2d11',
 		description:
-			"The contact's source ID in the inbox of the credential (Chatwoot's source_id): the contactIdentifier output of Create. Not the numeric contact ID, and not the CRM Identifier.",
+			"The contact's source ID in the credential's inbox (Chatwoot's source_id): the contactIdentifier output of Create as Contact. Not the numeric contact ID, and not the CRM Identifier.",
 	},
 	check: contactSourceId({ required: true }),
 };
@@ -127,7 +127,7 @@ export function addressAccount(value: unknown): string | undefined {
 
 const conversationLocator = locatorField('Conversation', 'conversationId', {
 	description:
-		"The conversation: pick it from the list, or give its number or web address, such as the conversationId or conversationUrl output of Create. The list shows the contact's conversations when a Contact Source ID is given, else the account's.",
+		'The conversation: pick it from the list, or give its number or web address, such as the conversationId or conversationUrl output of another Chatwoot node',
 	searchListMethod: 'searchConversations',
 	url: {
 		pattern: CHATWOOT_ADDRESS.conversation,
@@ -153,6 +153,16 @@ export const conversationIdField: Field = {
 			? accountInAddress(address)
 			: undefined;
 		return accountId ? { conversationId, accountId } : conversationId;
+	},
+};
+
+/** The conversation of an operation that can act as its contact: the list shows that contact's conversations. */
+export const contactConversationIdField: Field = {
+	...conversationIdField,
+	property: {
+		...conversationIdField.property,
+		description:
+			"The conversation: pick it from the list, or give its number or web address, such as the conversationId or conversationUrl output of Create as Contact. With a Contact Source ID the list shows that contact's conversations, else the account's.",
 	},
 };
 

@@ -408,8 +408,8 @@ describe("Label Names or IDs: the account's labels (GET …/labels)", () => {
 const lists: Array<{
 	method: string;
 	path: string | RegExp;
-	empty: unknown;
-	some: unknown;
+	empty: nock.Body;
+	some: nock.Body;
 	parameters?: INodeParameters;
 	loadOptions?: boolean;
 }> = [

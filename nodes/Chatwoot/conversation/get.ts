@@ -8,7 +8,7 @@ import {
 	conversationTarget,
 	withAccount,
 } from '../application';
-import { conversationIdField, conversationNumber } from '../fields';
+import { contactConversationIdField, conversationNumber } from '../fields';
 import { sendPublic } from '../public';
 import { simplifyConversationAsAgent, simplifyPublicConversation } from '../simplify';
 import { optionalContactIdentifierField, sourceIdOrToken } from './asContactOrAgent';
@@ -18,7 +18,7 @@ export const getConversation: Operation = {
 		"Retrieve a conversation with its status and messages, as its contact (with a Contact Source ID) or as the agent who owns the credential's User Access Token",
 	),
 	fields: [
-		conversationIdField,
+		contactConversationIdField,
 		optionalContactIdentifierField('reads the conversation'),
 		withAccount(),
 	],

@@ -94,7 +94,7 @@ export const setConversationLabels: Operation = {
 	option: {
 		name: 'Set Labels',
 		value: 'setLabels',
-		action: 'Set the labels of a conversation',
+		action: 'Set the labels of a conversation as an agent',
 		description: "Replace the conversation's labels with these: labels not listed are removed",
 	},
 	fields: fieldsWith('The labels the conversation gets; the ones not listed are removed.'),
@@ -111,7 +111,7 @@ export const addConversationLabels: Operation = {
 	option: {
 		name: 'Add Labels',
 		value: 'addLabels',
-		action: 'Add labels to a conversation',
+		action: 'Add labels to a conversation as an agent',
 		description:
 			'Add labels and keep the ones the conversation has: reads its labels, then writes both',
 	},

@@ -7,7 +7,7 @@ import {
 	conversationTarget,
 	withAccount,
 } from '../application';
-import { conversationIdField, conversationNumber } from '../fields';
+import { contactConversationIdField, conversationNumber } from '../fields';
 import { sendPublic } from '../public';
 import { simplifyConversationAsAgent, simplifyPublicConversation } from '../simplify';
 import { optionalContactIdentifierField, sourceIdOrToken } from './asContactOrAgent';
@@ -22,7 +22,7 @@ export const resolveConversation: Operation = {
 			"Mark a conversation as resolved, as its contact (with a Contact Source ID) or as the agent who owns the credential's User Access Token",
 	},
 	fields: [
-		conversationIdField,
+		contactConversationIdField,
 		optionalContactIdentifierField('resolves the conversation'),
 		withAccount(),
 	],

@@ -124,7 +124,7 @@ export const searchConversations: Operation = {
 		value: 'search',
 		action: 'Get many conversations',
 		description:
-			'List the conversations the agent who owns the access token may see, by status, assignee, inbox, team, labels or message text',
+			"List the conversations that the agent who owns the credential's User Access Token may see, by status, assignee, inbox, team, labels or message text",
 	},
 	fields,
 	async run(context, params) {

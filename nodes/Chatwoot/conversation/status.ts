@@ -43,7 +43,7 @@ export const setConversationPriority: Operation = {
 	option: {
 		name: 'Set Priority',
 		value: 'setPriority',
-		action: 'Set the priority of a conversation',
+		action: 'Set the priority of a conversation as an agent',
 		description: 'Set or remove the priority of a conversation',
 	},
 	fields: [conversationIdField, priorityField, withAccount()],
@@ -118,8 +118,8 @@ export const changeConversationStatus: Operation = {
 	option: {
 		name: 'Change Status',
 		value: 'changeStatus',
-		action: 'Change the status of a conversation',
-		description: 'Open, set pending, snooze (until a time) or resolve a conversation as an agent',
+		action: 'Change the status of a conversation as an agent',
+		description: 'Open, set pending, snooze (until a time) or resolve a conversation',
 	},
 	fields: [conversationIdField, statusField, snoozedUntilField, withAccount()],
 	async run(context, params) {

@@ -2,7 +2,7 @@ import { buildBody, messageField } from '../../shared/fields';
 import type { Field, Operation } from '../../shared/types';
 import { MESSAGE_MAX_LENGTH } from '../conversation/create';
 import { simplifyMessage } from '../simplify';
-import { contactIdentifierField, conversationIdField, conversationNumber } from '../fields';
+import { contactConversationIdField, contactIdentifierField, conversationNumber } from '../fields';
 import { sendPublic } from '../public';
 
 const contentField: Field = messageField({
@@ -13,7 +13,7 @@ const contentField: Field = messageField({
 	send: 'content',
 });
 
-const fields: Field[] = [contactIdentifierField, conversationIdField, contentField];
+const fields: Field[] = [contactIdentifierField, contactConversationIdField, contentField];
 
 export const sendMessage: Operation = {
 	resource: 'message',
