@@ -193,6 +193,25 @@ function filledText(context: ILoadOptionsFunctions, name: string): string | unde
 	return text === '' || text.startsWith('=') ? undefined : text;
 }
 
+/** The account's inboxes by name and channel, linked to their settings, sorted. */
+async function inboxEntries(context: ILoadOptionsFunctions): Promise<INodeListSearchItems[]> {
+	const { answer, accountId, base } = await accountList(context, 'inboxes', '/inboxes');
+	return records(answer)
+		.map((inbox) => {
+			const type = String(inbox.channel_type ?? '');
+			return {
+				name: label(
+					inbox.name,
+					CHANNELS[type] ?? type.replace(/^Channel::/, ''),
+					`Inbox ${String(inbox.id)}`,
+				),
+				value: String(inbox.id),
+				url: `${base}/app/accounts/${accountId}/settings/inboxes/${String(inbox.id)}`,
+			};
+		})
+		.sort(byName);
+}
+
 /** "From list" searches and option lists of the Chatwoot node. */
 export const chatwootListSearch = {
 	/** The accounts of the token's user, from GET /api/v1/profile (no paging: a user has few). */
@@ -221,22 +240,7 @@ export const chatwootListSearch = {
 		this: ILoadOptionsFunctions,
 		filter?: string,
 	): Promise<INodeListSearchResult> {
-		const { answer, accountId, base } = await accountList(this, 'inboxes', '/inboxes');
-		const entries = records(answer)
-			.map((inbox) => {
-				const type = String(inbox.channel_type ?? '');
-				return {
-					name: label(
-						inbox.name,
-						CHANNELS[type] ?? type.replace(/^Channel::/, ''),
-						`Inbox ${String(inbox.id)}`,
-					),
-					value: String(inbox.id),
-					url: `${base}/app/accounts/${accountId}/settings/inboxes/${String(inbox.id)}`,
-				};
-			})
-			.sort(byName);
-		return listPage(entries, { filter });
+		return listPage(await inboxEntries(this), { filter });
 	},
 
 	/** The account's teams (GET …/teams: all at once). */
@@ -357,8 +361,16 @@ export const chatwootListSearch = {
 	},
 };
 
-/** Option lists (multi-selects) of the Chatwoot node. */
+/** Option lists (multi-selects) of the Chatwoot nodes. */
 export const chatwootLoadOptions = {
+	/**
+	 * The account's inboxes as options, for a multi-select of inboxes (such as a trigger's inbox
+	 * filter): the node's Account if it has one, else the credential's.
+	 */
+	async getInboxes(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+		return (await inboxEntries(this)).map(({ name, value }) => ({ name, value }));
+	},
+
 	/** The account's labels by name (GET …/labels: all at once); Chatwoot names labels in lower case. */
 	async getLabels(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
 		const { answer } = await accountList(this, 'labels', '/labels');

@@ -404,6 +404,20 @@ describe("Label Names or IDs: the account's labels (GET …/labels)", () => {
 	});
 });
 
+describe("Inbox options (for a multi-select of inboxes, such as a trigger's filter)", () => {
+	test("the credential's account's inboxes by name and channel, the ID as value", async () => {
+		const scope = appApi().get(`${ACC}/inboxes`).reply(200, inboxes);
+		expect(
+			await runLoadOptions({ type: 'chatwoot', method: 'getInboxes', credentials, parameters: {} }),
+		).toEqual([
+			{ name: 'API inbox (API)', value: '1' },
+			{ name: 'Support mail (Email)', value: '9' },
+			{ name: 'Website (Website)', value: '3' },
+		]);
+		scope.done();
+	});
+});
+
 // Every list: empty, a wrong token (one line naming the credential field), and a 429 waited out.
 const lists: Array<{
 	method: string;
@@ -433,6 +447,13 @@ const lists: Array<{
 		path: /\/conversations\?/,
 		empty: { data: { meta: {}, payload: [] } },
 		some: { data: { payload: [conversation(1)] } },
+	},
+	{
+		method: 'getInboxes',
+		path: `${ACC}/inboxes`,
+		empty: { payload: [] },
+		some: inboxes,
+		loadOptions: true,
 	},
 	{
 		method: 'getLabels',
