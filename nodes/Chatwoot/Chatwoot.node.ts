@@ -7,6 +7,8 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { describeOperations, operationSubtitle, runOperation } from '../shared/runner';
+import { withAccountCheck } from './application';
+import { chatwootListSearch, chatwootLoadOptions } from './lists';
 import { chatwoot, chatwootCredentialTest } from './vendor';
 import { createContact, findContact } from './contact/contact';
 import { assignConversation } from './conversation/assign';
@@ -36,7 +38,9 @@ const operations = [
 	sendMessageAsAgent,
 	createContact,
 	findContact,
-].map(withoutSecretOutput);
+]
+	.map(withAccountCheck)
+	.map(withoutSecretOutput);
 
 export class Chatwoot implements INodeType {
 	description: INodeTypeDescription = {
@@ -58,7 +62,11 @@ export class Chatwoot implements INodeType {
 		properties: describeOperations(operations),
 	};
 
-	methods = { credentialTest: { chatwootCredentialTest } };
+	methods = {
+		credentialTest: { chatwootCredentialTest },
+		listSearch: chatwootListSearch,
+		loadOptions: chatwootLoadOptions,
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return runOperation(this, chatwoot, operations);

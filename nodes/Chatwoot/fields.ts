@@ -1,5 +1,5 @@
 import { email, InputError, integer, jsonObject, text, url } from '../shared/checks';
-import { idField, conversationIdField as sharedConversationIdField } from '../shared/fields';
+import { locatorField, locatorParts, namesOrIdsField } from '../shared/locator';
 import type { Check, Field } from '../shared/types';
 
 /** Chatwoot keeps phone numbers in E.164 (`+` and up to 15 digits); spaces, dots, dashes and brackets are dropped. */
@@ -81,24 +81,167 @@ export const contactIdentifierField: Field = {
 		required: true,
 		placeholder: 'e.g. 2a7d6b40-8f7e-4f9c-9f4e-0c5a3e1b2d11',
 		description:
-			"The contact's source ID in the inbox of the credential (Chatwoot's source_id): the contactIdentifier output of Create. Not the numeric contact ID, and not the CRM Identifier.",
+			"The contact's source ID in the credential's inbox (Chatwoot's source_id): the contactIdentifier output of Create as Contact. Not the numeric contact ID, and not the CRM Identifier.",
 	},
 	check: contactSourceId({ required: true }),
 };
 
-export const conversationIdField: Field = sharedConversationIdField({
-	placeholder: 'e.g. 42',
+/** Any address of an installation's dashboard: https://<host>[/<path>]/app/accounts/<account>/… */
+const APP = String.raw`^https?://[^\s?#]*/app/accounts/`;
+const REST = String.raw`(?:[/?#]\S*)?$`;
+
+/** Where the ID sits in Chatwoot's web addresses; the first group is the ID. */
+export const CHATWOOT_ADDRESS = {
+	account: String.raw`${APP}(\d+)${REST}`,
+	/** /conversations/42, also inside a view: /inbox/3/conversations/42, /label/vip/conversations/42 … */
+	conversation: String.raw`${APP}\d+/(?:[^\s?#]*/)?conversations/(\d+)${REST}`,
+	contact: String.raw`${APP}\d+/contacts/(\d+)${REST}`,
+	inbox: String.raw`${APP}\d+/(?:settings/inboxes|inbox)/(\d+)${REST}`,
+	team: String.raw`${APP}\d+/(?:settings/teams|team)/(\d+)${REST}`,
+};
+
+/** The account an address of the dashboard names. */
+export function accountInAddress(address: string): string | undefined {
+	return new RegExp(CHATWOOT_ADDRESS.account).exec(address.trim())?.[1];
+}
+
+/** A conversation given by its web address: its number, and the account the address names. */
+export interface AddressedConversation {
+	conversationId: number;
+	accountId: string;
+}
+
+/** The conversation's number, whether given by number or by address. */
+export function conversationNumber(value: unknown): number {
+	return typeof value === 'object' && value !== null
+		? (value as AddressedConversation).conversationId
+		: (value as number);
+}
+
+/** The account named by a conversation's address, if the conversation was given by one. */
+export function addressAccount(value: unknown): string | undefined {
+	return typeof value === 'object' && value !== null
+		? (value as AddressedConversation).accountId
+		: undefined;
+}
+
+const conversationLocator = locatorField('Conversation', 'conversationId', {
 	description:
-		"The number of the conversation as shown in Chatwoot's web address, for example the conversationId output of Create",
+		'The conversation: pick it from the list, or give its number or web address, such as the conversationId or conversationUrl output of another Chatwoot node',
+	searchListMethod: 'searchConversations',
+	url: {
+		pattern: CHATWOOT_ADDRESS.conversation,
+		placeholder: 'e.g. https://app.chatwoot.com/app/accounts/1/conversations/42',
+		where:
+			"the conversation's number follows /conversations/ in a Chatwoot address, such as https://app.chatwoot.com/app/accounts/1/conversations/42",
+	},
+	idPlaceholder: 'e.g. 42',
 	check: numericId({ required: true }),
 });
 
-/** The required numeric "Inbox ID" (parameter `inboxId`); `description` says what the inbox is for. */
-export function inboxIdField(description: string): Field {
-	return idField('Inbox ID', 'inboxId', {
-		placeholder: 'e.g. 3',
+/**
+ * The conversation (parameter `conversationId`). Conversation numbers count per account, so one
+ * given by its web address keeps the address's account (AddressedConversation).
+ */
+export const conversationIdField: Field = {
+	...conversationLocator,
+	check: (raw) => {
+		const conversationId = conversationLocator.check?.(raw) as number;
+		const { value } = locatorParts(raw);
+		const address = typeof value === 'string' ? value.trim() : '';
+		const accountId = new RegExp(CHATWOOT_ADDRESS.conversation).test(address)
+			? accountInAddress(address)
+			: undefined;
+		return accountId ? { conversationId, accountId } : conversationId;
+	},
+};
+
+/** The conversation of an operation that can act as its contact: the list shows that contact's conversations. */
+export const contactConversationIdField: Field = {
+	...conversationIdField,
+	property: {
+		...conversationIdField.property,
+		description:
+			"The conversation: pick it from the list, or give its number or web address, such as the conversationId or conversationUrl output of Create as Contact. With a Contact Source ID the list shows that contact's conversations, else the account's.",
+	},
+};
+
+/** The inbox (parameter `inboxId`); `description` says what the inbox is for. */
+export function inboxIdField(description: string, options: { required?: boolean } = {}): Field {
+	const required = options.required !== false;
+	return locatorField('Inbox', 'inboxId', {
 		description,
+		searchListMethod: 'searchInboxes',
+		url: {
+			pattern: CHATWOOT_ADDRESS.inbox,
+			placeholder: 'e.g. https://app.chatwoot.com/app/accounts/1/settings/inboxes/3',
+			where:
+				"the inbox's number follows /inbox/ or /settings/inboxes/ in a Chatwoot address, such as https://app.chatwoot.com/app/accounts/1/settings/inboxes/3",
+		},
+		idPlaceholder: 'e.g. 3',
+		required,
+		check: numericId({ required }),
+	});
+}
+
+/** The team (parameter `teamId`, optional); `send` is its body key where the operation has one. */
+export function teamIdField(description: string, send?: string): Field {
+	return locatorField('Team', 'teamId', {
+		description,
+		searchListMethod: 'searchTeams',
+		url: {
+			pattern: CHATWOOT_ADDRESS.team,
+			placeholder: 'e.g. https://app.chatwoot.com/app/accounts/1/team/2',
+			where:
+				"the team's number follows /team/ or /settings/teams/ in a Chatwoot address, such as https://app.chatwoot.com/app/accounts/1/team/2",
+		},
+		idPlaceholder: 'e.g. 2',
+		required: false,
+		check: numericId(),
+		send,
+	});
+}
+
+/** An agent (parameter `assigneeId`, optional). Chatwoot shows agents at no address of their own. */
+export function agentIdField(displayName: string, description: string, send?: string): Field {
+	return locatorField(displayName, 'assigneeId', {
+		description,
+		searchListMethod: 'searchAgents',
+		idPlaceholder: 'e.g. 7',
+		required: false,
+		check: numericId(),
+		send,
+	});
+}
+
+/** A contact of the account (parameter `contactId`), searched by name, e-mail, phone or identifier. */
+export function contactIdField(
+	description: string,
+	displayOptions?: Field['property']['displayOptions'],
+): Field {
+	return locatorField('Contact', 'contactId', {
+		description,
+		searchListMethod: 'searchContacts',
+		url: {
+			pattern: CHATWOOT_ADDRESS.contact,
+			placeholder: 'e.g. https://app.chatwoot.com/app/accounts/1/contacts/1234',
+			where:
+				"the contact's number follows /contacts/ in a Chatwoot address, such as https://app.chatwoot.com/app/accounts/1/contacts/1234",
+		},
+		idPlaceholder: 'e.g. 1234',
 		check: numericId({ required: true }),
+		displayOptions,
+	});
+}
+
+/** Labels of the account (parameter `labels`), picked from its list or given as names. */
+export function labelsField(description: string, check: Check, required = true): Field {
+	return namesOrIdsField('Label Names or IDs', 'labels', {
+		description,
+		loadOptionsMethod: 'getLabels',
+		dependsOn: ['additionalFields.accountId'],
+		required,
+		check,
 	});
 }
 

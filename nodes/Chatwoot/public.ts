@@ -25,7 +25,7 @@ function requireInboxIdentifier(context: OperationContext): string {
 	throw itemError(
 		context,
 		`This operation needs the Inbox Identifier of the ${CREDENTIAL_NAME} credential`,
-		"Create, Get, Resolve and Send use Chatwoot's public client API, which names the inbox by its identifier: copy it from Chatwoot → Settings → Inboxes → your API inbox → Configuration → Inbox Identifier. Nothing was sent.",
+		"Create as Contact, Send as Contact, and Get and Resolve with a Contact Source ID act as a contact of the credential's inbox, which the node names by its identifier: copy it from Chatwoot → Settings → Inboxes → your API inbox → Configuration → Inbox Identifier. Nothing was sent.",
 	);
 }
 

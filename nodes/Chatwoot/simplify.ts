@@ -96,6 +96,37 @@ export function simplifyPublicConversation(
 	};
 }
 
+/**
+ * The compact view of a conversation read as an agent (Get and Resolve without a Contact Source
+ * ID), with the keys of the contact's view. Chatwoot gives an agent the latest message (or the
+ * unread ones), not the whole conversation, so messagesCount is null.
+ */
+export function simplifyConversationAsAgent(
+	conversation: IDataObject,
+	accountId: string,
+	credentials: ICredentialDataDecryptedObject,
+): IDataObject {
+	const messages = Array.isArray(conversation.messages)
+		? (conversation.messages as IDataObject[])
+		: [];
+	const latest = conversation.last_non_activity_message ?? messages[messages.length - 1];
+	const last = latest ? asObject(latest) : undefined;
+	return {
+		conversationId: conversation.id,
+		conversationUuid: conversation.uuid,
+		status: conversation.status,
+		inboxId: conversation.inbox_id,
+		contactId: asObject(asObject(conversation.meta).sender).id ?? null,
+		contactIdentifier: asObject(conversation.contact_inbox).source_id ?? null,
+		messagesCount: null,
+		lastMessageId: last?.id ?? null,
+		lastMessage: last ? (last.content ?? null) : null,
+		lastMessageType: last ? (messageType(last.message_type) ?? null) : null,
+		lastMessageAt: last ? (isoTime(last.created_at) ?? null) : null,
+		conversationUrl: conversationUrl(credentials, accountId, conversation.id),
+	};
+}
+
 /** The compact view of an Application API conversation (Create as Agent). */
 export function simplifyAgentConversation(
 	conversation: IDataObject,

@@ -166,7 +166,7 @@ function explainChatwootError(response: ApiResponse, request: RequestSpec): Erro
 			return {
 				message: text as string,
 				description:
-					"The user of the access token is not a member of this account. Check the Account ID (the number after /app/accounts/ in Chatwoot's web address) in the node or the credential.",
+					"The user of the access token is not a member of this account. Check the Account under the node's Additional Fields, or the Account ID of the credential (the number after /app/accounts/ in Chatwoot's web address).",
 			};
 		}
 		return { message: text ?? 'the access token was refused', description: ACCESS_TOKEN_HINT };
@@ -192,7 +192,7 @@ export const chatwoot: Vendor = {
 	explainError: explainChatwootError,
 };
 
-/** The account of an Application API call: the node's Account ID, else the credential's. */
+/** The account of a call as an agent: the one the node names, else the credential's. */
 export function requireAccountId(
 	context: OperationContext,
 	nodeAccountId: unknown,
@@ -206,13 +206,13 @@ export function requireAccountId(
 			accountId === undefined
 				? `${operationName} needs an Account ID`
 				: `The Account ID "${accountId.slice(0, 40)}" in the ${CREDENTIAL_NAME} credential is not a number`,
-			"Enter the Account ID in the node or in the credential: it is the number after /app/accounts/ in Chatwoot's web address (for example 1 in https://app.chatwoot.com/app/accounts/1/dashboard).",
+			"Choose the Account under the node's Additional Fields, or enter the Account ID in the credential: it is the number after /app/accounts/ in Chatwoot's web address (for example 1 in https://app.chatwoot.com/app/accounts/1/dashboard).",
 		);
 	}
 	return accountId;
 }
 
-/** The Application API needs the user access token; the public API never does. */
+/** Acting as an agent needs the user access token; acting as a contact never does. */
 export function requireAccessToken(
 	context: OperationContext,
 	operationName = 'Create as Agent',
@@ -221,7 +221,7 @@ export function requireAccessToken(
 	throw itemError(
 		context,
 		`${operationName} needs the User Access Token of the ${CREDENTIAL_NAME} credential`,
-		`The Application API acts as a Chatwoot user. Copy the token from Chatwoot → Profile Settings → Access Token into the credential${operationName === 'Create as Agent' ? ', or use Create, which needs only the inbox identifier' : ''}. Nothing was sent.`,
+		`This operation acts as the Chatwoot user who owns the token. Copy the token from Chatwoot → Profile Settings → Access Token into the credential${operationName === 'Create as Agent' ? ', or use Create as Contact, which needs only the inbox identifier' : ''}. Nothing was sent.`,
 	);
 }
 
@@ -324,7 +324,7 @@ export async function chatwootCredentialTest(
 		return {
 			status: 'Error',
 			message:
-				'Fill in the Inbox Identifier (for Create, Get, Resolve and Send), the User Access Token (for Create as Agent and the other Application API operations), or both.',
+				'Fill in the Inbox Identifier (to act as a contact: Create as Contact, Send as Contact), the User Access Token (to act as an agent: Create as Agent, Send as Agent and the other operations, and the lists to pick from), or both.',
 		};
 	}
 	const checked: string[] = [];

@@ -7,6 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { describeOperations, operationSubtitle, runOperation } from '../shared/runner';
+import { intercomListSearch } from './lists';
 import { intercom } from './vendor';
 import { createConversation } from './conversation/create';
 import { getConversation } from './conversation/get';
@@ -53,6 +54,8 @@ export class Intercom implements INodeType {
 		credentials: [{ name: 'intercomConversationsApi', required: true }],
 		properties: describeOperations(operations),
 	};
+
+	methods = { listSearch: intercomListSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return runOperation(this, intercom, operations);

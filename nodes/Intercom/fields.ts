@@ -1,3 +1,4 @@
+import { locatorField } from '../shared/locator';
 import { email, oneOf, text, urlList } from '../shared/checks';
 import {
 	additionalFields,
@@ -111,9 +112,10 @@ export function attachmentFields(
 
 /** The admin (teammate) who acts; empty means the admin who owns the credential's access token. */
 export function adminIdField(action: string): Field {
-	return idField('Admin ID', 'adminId', {
+	return locatorField('Admin', 'adminId', {
 		required: false,
-		placeholder: 'e.g. 991267459',
-		description: `The ID of the Intercom admin (teammate) who ${action}. Leave empty to use the admin who owns the credential's access token.`,
+		searchListMethod: 'searchAdmins',
+		idPlaceholder: 'e.g. 991267459',
+		description: `The Intercom admin (teammate) who ${action}. Leave empty to use the admin who owns the credential's access token.`,
 	});
 }

@@ -2,6 +2,7 @@ import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
+	ILoadOptionsFunctions,
 	INode,
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
@@ -482,13 +483,16 @@ function isSuccess(status: number): boolean {
 	return status >= 200 && status < 300;
 }
 
+/** Where requests are sent from: a node's execution, or a list the editor asks for. */
+export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+
 /**
  * The one place that sends requests: n8n's httpRequestWithAuthentication (the credential's own
  * authenticate and preAuthentication), a timeout, waits on 429 that honour the vendor's headers,
  * and no blind retry of a call that may have created something.
  */
 export function createSend(
-	context: IExecuteFunctions,
+	context: RequestContext,
 	vendor: Vendor,
 	credentials: ICredentialDataDecryptedObject,
 	gate: RateGate,

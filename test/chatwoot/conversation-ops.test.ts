@@ -114,7 +114,7 @@ describe('Chatwoot Conversations → Conversation → Assign', () => {
 			parameters: operation('assign'),
 			credentials,
 		});
-		expect(error?.message).toBe('Agent ID and Team ID are both empty [item 0]');
+		expect(error?.message).toBe('Agent and Team are both empty [item 0]');
 	});
 });
 
@@ -167,7 +167,7 @@ describe('Chatwoot Conversations → Conversation → Add Labels / Set Labels', 
 			credentials,
 		});
 		expect(error?.message).toBe(
-			`Labels ${reason}${reason.endsWith('label') ? ': use letters, digits, "-" and "_" only, and commas between labels' : ''} [item 0]`,
+			`Label Names or IDs ${reason}${reason.endsWith('label') ? ': use letters, digits, "-" and "_" only, and commas between labels' : ''} [item 0]`,
 		);
 	});
 });

@@ -675,7 +675,7 @@ describe('Chatwoot Conversations → Message → Send, Conversation → Get and 
 			},
 			credentials,
 		});
-		expect(error?.message).toBe('Conversation ID must be a whole number, but got "abc" [item 0]');
+		expect(error?.message).toBe('Conversation must be a whole number, but got "abc" [item 0]');
 		expect(scope.isDone()).toBe(false);
 	});
 });
@@ -807,7 +807,7 @@ describe('Chatwoot Conversations → Create as Agent (Application API)', () => {
 		const { output, error } = await runNode({
 			type: 'chatwoot',
 			parameters: agent({
-				accountId: '8',
+				additionalFields: { accountId: '8' },
 				contactBy: 'contactIdentifier',
 				contactIdentifier: SOURCE,
 			}),

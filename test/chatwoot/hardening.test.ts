@@ -399,7 +399,7 @@ describe('Chatwoot credential test (testedBy, point 11)', () => {
 		expect(result).toEqual({
 			status: 'Error',
 			message:
-				'Fill in the Inbox Identifier (for Create, Get, Resolve and Send), the User Access Token (for Create as Agent and the other Application API operations), or both.',
+				'Fill in the Inbox Identifier (to act as a contact: Create as Contact, Send as Contact), the User Access Token (to act as an agent: Create as Agent, Send as Agent and the other operations, and the lists to pick from), or both.',
 		});
 	});
 });

@@ -111,7 +111,7 @@ describe('Chatwoot Conversations → Message → Send as Agent', () => {
 		const { output, error } = await runNode({
 			type: 'chatwoot',
 			parameters: sendAsAgent({
-				accountId: '8',
+				additionalFields: { accountId: '8' },
 				conversationId: '={{ $json.id }}',
 				message: 'VIP: answer within the hour',
 				privateNote: true,

@@ -59,6 +59,7 @@ const contactFields = (fields: INodeParameters) => ({ contactFields: fields });
 const agentExtra = (fields: INodeParameters) => ({ ...asAgent, additionalFields: fields });
 
 const WHOLE_NUMBER = 'must be a whole number';
+const LABELS = 'Label Names or IDs';
 const SOURCE_ID = 'Contact Source ID (This Inbox)';
 const NOT_A_SOURCE_ID = 'is not a contact source ID: it contains';
 const NOT_INTERNATIONAL = 'is not a phone number in international format';
@@ -79,91 +80,91 @@ export const chatwootCases: BadInput[] = [
 	{
 		name: 'a conversation ID that is empty',
 		parameters: { ...sendMessage, conversationId: EMPTY },
-		field: 'Conversation ID',
+		field: 'Conversation',
 		reason: 'is required but is empty',
 	},
 	{
 		name: 'a conversation ID of only spaces',
 		parameters: { ...sendMessage, conversationId: SPACES },
-		field: 'Conversation ID',
+		field: 'Conversation',
 		reason: 'is required but is empty',
 	},
 	{
 		name: 'a conversation ID that is null',
 		parameters: { ...getConversation, conversationId: NULL },
-		field: 'Conversation ID',
+		field: 'Conversation',
 		reason: 'is required but is empty',
 	},
 	{
 		name: 'a conversation ID that is an object',
 		parameters: { ...resolveConversation, conversationId: OBJECT },
-		field: 'Conversation ID',
+		field: 'Conversation',
 		reason: `${WHOLE_NUMBER}, but got an object`,
 	},
 	{
 		name: 'a conversation ID that is a list',
 		parameters: { ...sendMessage, conversationId: ARRAY },
-		field: 'Conversation ID',
+		field: 'Conversation',
 		reason: `${WHOLE_NUMBER}, but got a list`,
 	},
 	{
 		name: 'a conversation ID that is text',
 		parameters: { ...sendMessage, conversationId: 'abc' },
-		field: 'Conversation ID',
+		field: 'Conversation',
 		reason: `${WHOLE_NUMBER}, but got "abc"`,
 	},
 	{
 		name: 'a conversation ID with a fraction',
 		parameters: { ...getConversation, conversationId: '={{ 1.5 }}' },
-		field: 'Conversation ID',
+		field: 'Conversation',
 		reason: `${WHOLE_NUMBER}, but got the number 1.5`,
 	},
 	{
 		name: 'a conversation ID of 0',
 		parameters: { ...resolveConversation, conversationId: '0' },
-		field: 'Conversation ID',
+		field: 'Conversation',
 		reason: 'must be at least 1',
 	},
 	{
 		name: 'an inbox ID that is empty',
 		parameters: { ...asAgent, inboxId: EMPTY },
-		field: 'Inbox ID',
+		field: 'Inbox',
 		reason: 'is required but is empty',
 	},
 	{
 		name: 'an inbox ID that is null',
 		parameters: { ...asAgent, inboxId: NULL },
-		field: 'Inbox ID',
+		field: 'Inbox',
 		reason: 'is required but is empty',
 	},
 	{
 		name: 'an inbox ID of 0',
 		parameters: { ...asAgent, inboxId: '0' },
-		field: 'Inbox ID',
+		field: 'Inbox',
 		reason: 'must be at least 1',
 	},
 	{
 		name: 'an inbox identifier instead of the inbox ID',
 		parameters: { ...asAgent, inboxId: 'inbX7kP2mQ9wZ' },
-		field: 'Inbox ID',
+		field: 'Inbox',
 		reason: `${WHOLE_NUMBER}, but got "inbX7kP2mQ9wZ"`,
 	},
 	{
 		name: 'an account ID with a letter',
-		parameters: { ...asAgent, accountId: '1a' },
-		field: 'Account ID',
+		parameters: agentExtra({ accountId: '1a' }),
+		field: 'Additional Fields › Account',
 		reason: `${WHOLE_NUMBER}, but got "1a"`,
 	},
 	{
 		name: 'a contact ID that is an object',
 		parameters: { ...asAgent, contactId: '={{ { "id": 4 } }}' },
-		field: 'Contact ID',
+		field: 'Contact',
 		reason: `${WHOLE_NUMBER}, but got an object`,
 	},
 	{
 		name: 'a contact ID that is empty',
 		parameters: { ...asAgent, contactId: EMPTY },
-		field: 'Contact ID',
+		field: 'Contact',
 		reason: 'is required but is empty',
 	},
 	{
@@ -175,13 +176,13 @@ export const chatwootCases: BadInput[] = [
 	{
 		name: 'a team ID that is a name',
 		parameters: agentExtra({ teamId: 'sales' }),
-		field: 'Additional Fields › Team ID',
+		field: 'Additional Fields › Team',
 		reason: `${WHOLE_NUMBER}, but got "sales"`,
 	},
 	{
 		name: 'a negative assignee ID',
 		parameters: agentExtra({ assigneeId: '={{ -2 }}' }),
-		field: 'Additional Fields › Assignee ID',
+		field: 'Additional Fields › Assignee',
 		reason: 'must be at least 1',
 	},
 
@@ -395,7 +396,7 @@ export const chatwootCases: BadInput[] = [
 		credentials: { accountId: 'acme' },
 		field: 'The Account ID "acme" in the Chatwoot Conversations credential',
 		reason: 'is not a number',
-		description: 'Enter the Account ID in the node or in the credential',
+		description: 'or enter the Account ID in the credential',
 	},
 
 	// The Inbox Identifier is optional in the credential (Create as Agent does without it); the
@@ -422,7 +423,7 @@ export const chatwootCases: BadInput[] = [
 	{
 		name: 'Send as Agent: a conversation ID that is text',
 		parameters: { ...sendAsAgent, conversationId: '={{ "forty-two" }}' },
-		field: 'Conversation ID',
+		field: 'Conversation',
 		reason: `${WHOLE_NUMBER}, but got "forty-two"`,
 	},
 	{
@@ -433,8 +434,8 @@ export const chatwootCases: BadInput[] = [
 	},
 	{
 		name: 'Send as Agent: an Account ID in the node that is not a number',
-		parameters: { ...sendAsAgent, accountId: '={{ "acme" }}' },
-		field: 'Account ID',
+		parameters: { ...sendAsAgent, additionalFields: { accountId: '={{ "acme" }}' } },
+		field: 'Additional Fields › Account',
 		reason: `${WHOLE_NUMBER}, but got "acme"`,
 	},
 	{
@@ -450,38 +451,38 @@ export const chatwootCases: BadInput[] = [
 	{
 		name: 'Assign: an agent ID that is text',
 		parameters: { ...onConversation('assign'), assigneeId: '={{ "smith" }}' },
-		field: 'Agent ID',
+		field: 'Agent',
 		reason: `${WHOLE_NUMBER}, but got "smith"`,
 	},
 	{
 		name: 'Assign: a team ID of 0',
 		parameters: { ...onConversation('assign'), teamId: '={{ 0 }}' },
-		field: 'Team ID',
+		field: 'Team',
 		reason: 'must be at least 1',
 	},
 	{
 		name: 'Assign: neither agent nor team',
 		parameters: onConversation('assign'),
-		field: 'Agent ID',
-		reason: 'and Team ID are both empty',
+		field: 'Agent',
+		reason: 'and Team are both empty',
 	},
 	...(['setLabels', 'addLabels'] as const).flatMap((operation) => [
 		{
 			name: `${operation}: a label with a space`,
 			parameters: { ...onConversation(operation), labels: 'needs review' },
-			field: 'Labels',
+			field: LABELS,
 			reason: 'has "needs review", which is not a Chatwoot label',
 		},
 		{
 			name: `${operation}: labels that are empty`,
 			parameters: { ...onConversation(operation), labels: EMPTY },
-			field: 'Labels',
+			field: LABELS,
 			reason: 'is required but is empty',
 		},
 		{
 			name: `${operation}: labels as an object`,
 			parameters: { ...onConversation(operation), labels: OBJECT },
-			field: 'Labels',
+			field: LABELS,
 			reason: 'must be text, but got an object',
 		},
 	]),
@@ -527,7 +528,7 @@ export const chatwootCases: BadInput[] = [
 			operation: 'search',
 			additionalFields: { labels: 'billing/vip' },
 		},
-		field: 'Additional Fields › Labels',
+		field: `Additional Fields › ${LABELS}`,
 		reason: 'has "billing/vip", which is not a Chatwoot label',
 	},
 	{
@@ -545,7 +546,7 @@ export const chatwootCases: BadInput[] = [
 	{
 		name: 'Contact Create: no inbox ID',
 		parameters: { resource: 'contact', operation: 'create', inboxId: EMPTY },
-		field: 'Inbox ID',
+		field: 'Inbox',
 		reason: 'is required but is empty',
 	},
 	{
@@ -595,6 +596,105 @@ export const chatwootCases: BadInput[] = [
 		parameters: { ...sendAsAgent, additionalFields: { templateParams: '{name: a}' } },
 		field: 'Additional Fields › WhatsApp Template',
 		reason: 'is not valid JSON',
+	},
+
+	// Pickers: a bad value typed By ID or pasted By URL, for each of them.
+	...(
+		[
+			['Conversation', 'conversationId', sendAsAgent, '/conversations/'],
+			['Inbox', 'inboxId', asAgent, '/inbox/ or /settings/inboxes/'],
+			['Contact', 'contactId', asAgent, '/contacts/'],
+			['Assign: Team', 'teamId', onConversation('assign'), '/team/ or /settings/teams/'],
+		] as const
+	).flatMap(([label, field, base, where]) => {
+		const fieldLabel = label.replace(/^Assign: /, '');
+		return [
+			{
+				name: `${label} typed By ID: a name instead of the number`,
+				parameters: { ...base, [field]: { __rl: true, mode: 'id', value: 'sales' } },
+				field: fieldLabel,
+				reason: `${WHOLE_NUMBER}, but got "sales"`,
+			},
+			{
+				name: `${label} pasted By URL: an address of another page`,
+				parameters: {
+					...base,
+					[field]: {
+						__rl: true,
+						mode: 'url',
+						value: 'https://app.chatwoot.com/app/accounts/1/dashboard',
+					},
+				},
+				field: fieldLabel,
+				reason: `is not an address the node can read ("https://app.chatwoot.com/app/accounts/1/dashboard"): the ${fieldLabel.toLowerCase()}'s number follows ${where}`,
+			},
+		];
+	}),
+	{
+		name: 'Assign: Agent typed By ID: a negative number',
+		parameters: {
+			...onConversation('assign'),
+			assigneeId: { __rl: true, mode: 'id', value: '-7' },
+		},
+		field: 'Agent',
+		reason: 'must be at least 1',
+	},
+	{
+		name: 'Create as Agent: Assignee typed By ID: an e-mail',
+		parameters: agentExtra({ assigneeId: { __rl: true, mode: 'id', value: 'zoe@example.com' } }),
+		field: 'Additional Fields › Assignee',
+		reason: `${WHOLE_NUMBER}, but got "zoe@example.com"`,
+	},
+	{
+		name: 'Account typed By ID: a name',
+		parameters: {
+			...sendAsAgent,
+			additionalFields: { accountId: { __rl: true, mode: 'id', value: 'acme' } },
+		},
+		field: 'Additional Fields › Account',
+		reason: `${WHOLE_NUMBER}, but got "acme"`,
+	},
+	{
+		name: 'Account pasted By URL: not a Chatwoot address',
+		parameters: {
+			...sendAsAgent,
+			additionalFields: {
+				accountId: { __rl: true, mode: 'url', value: 'https://example.com/accounts/1' },
+			},
+		},
+		field: 'Additional Fields › Account',
+		reason:
+			'is not an address the node can read ("https://example.com/accounts/1"): the account\'s number follows /app/accounts/',
+	},
+	{
+		name: 'Conversation pasted By URL: an expression that gives nothing',
+		parameters: { ...sendAsAgent, conversationId: { __rl: true, mode: 'url', value: EMPTY } },
+		field: 'Conversation',
+		reason: 'is required but is empty',
+	},
+	{
+		name: "Conversation pasted By URL of account 2 while the node's Account is 1",
+		parameters: {
+			...sendAsAgent,
+			conversationId: {
+				__rl: true,
+				mode: 'url',
+				value: 'https://app.chatwoot.com/app/accounts/2/conversations/42',
+			},
+			additionalFields: { accountId: '1' },
+		},
+		field: 'Conversation',
+		reason: 'is an address in account 2, but Additional Fields › Account is 1',
+	},
+	{
+		name: 'Get Many: Inbox typed By ID: 0',
+		parameters: {
+			resource: 'conversation',
+			operation: 'search',
+			additionalFields: { inboxId: { __rl: true, mode: 'id', value: '0' } },
+		},
+		field: 'Additional Fields › Inbox',
+		reason: 'must be at least 1',
 	},
 
 	// Unknown enum values. "Contact" and "Contact Identified By" take no expressions (noDataExpression):

@@ -150,7 +150,7 @@ export const intercomCases: BadInput[] = [
 		[
 			...typeCases('conversationId', 'Conversation ID', true),
 			...typeCases('message', 'Message', true),
-			...typeCases('adminId', 'Admin ID', false),
+			...typeCases('adminId', 'Admin', false),
 			{
 				name: 'a conversation ID with a slash',
 				parameters: { conversationId: '499/../../admins' },
@@ -172,7 +172,13 @@ export const intercomCases: BadInput[] = [
 			{
 				name: 'an admin ID with a space',
 				parameters: { adminId: '99 12' },
-				field: 'Admin ID',
+				field: 'Admin',
+				reason: 'an ID has only letters',
+			},
+			{
+				name: 'an admin typed By ID with a slash',
+				parameters: { adminId: { __rl: true, mode: 'id', value: '99/12' } },
+				field: 'Admin',
 				reason: 'an ID has only letters',
 			},
 		],
@@ -208,7 +214,7 @@ export const intercomCases: BadInput[] = [
 		},
 	]),
 	...operationCases('Open', { operation: 'open', conversationId: '499' }, [
-		...typeCases('adminId', 'Admin ID', false),
+		...typeCases('adminId', 'Admin', false),
 	]),
 	...operationCases('Snooze', { operation: 'snooze', conversationId: '499' }, [
 		{

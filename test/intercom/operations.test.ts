@@ -173,7 +173,7 @@ describe('Intercom Conversations → Reply as Admin', () => {
 	test.each([
 		[{ message: '  ' }, 'Message is required but is empty [item 0]'],
 		[{ message: 'Hi', messageType: '={{ "quick_reply" }}' }, 'Message Type must be one of'],
-		[{ message: 'Hi', adminId: '1/2' }, 'Admin ID "1/2" is not valid'],
+		[{ message: 'Hi', adminId: '1/2' }, 'Admin "1/2" is not valid'],
 		[{ message: 'Hi', conversationId: '={{ "" }}' }, 'Conversation ID is required'],
 	])('refuses bad input before any request: %j', async (parameters, expected) => {
 		const { error } = await runNode({
@@ -318,7 +318,7 @@ describe('Intercom Conversations → Assign, Close, Open, Snooze', () => {
 			'Snooze Until is 2020-01-01T00:00:00.000Z, which has already passed',
 		],
 		['snooze', { snoozeUntil: 'tomorrow' }, 'Snooze Until must be a date and time'],
-		['close', { adminId: 'a b' }, 'Admin ID "a b" is not valid'],
+		['close', { adminId: 'a b' }, 'Admin "a b" is not valid'],
 	])('%s refuses bad input before any request: %j', async (operation, parameters, expected) => {
 		const { error } = await runNode({
 			type: 'intercom',

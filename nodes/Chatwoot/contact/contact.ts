@@ -2,10 +2,10 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { email, oneOf, text } from '../../shared/checks';
 import { itemError } from '../../shared/errors';
-import { additionalFields, buildBody } from '../../shared/fields';
+import { buildBody } from '../../shared/fields';
 import { asObject } from '../../shared/objects';
 import type { Field, Operation, OperationResult } from '../../shared/types';
-import { accountIdField, accountPath, applicationAccount } from '../application';
+import { accountPath, applicationAccount, withAccount } from '../application';
 import {
 	type ContactRecord,
 	SEARCH_MAX_PAGES,
@@ -56,12 +56,11 @@ const contactDetails = contactDetailFields({
 });
 
 const createFields: Field[] = [
-	accountIdField,
 	inboxIdField(
-		"The numeric ID of the inbox to add the contact to (the number after /inbox/ in Chatwoot's web address). The output's contactIdentifier is the contact's source ID there.",
+		"The inbox to add the contact to. The output's contactIdentifier is the contact's source ID there.",
 	),
 	contactDetails.name,
-	additionalFields([
+	withAccount([
 		contactDetails.avatarUrl,
 		contactDetails.identifier,
 		contactDetails.customAttributes,
@@ -80,9 +79,9 @@ export const createContact: Operation = {
 	option: {
 		name: 'Create',
 		value: 'create',
-		action: 'Create a contact',
+		action: 'Create a contact as an agent',
 		description:
-			'Create a contact in the account and add it to an inbox, for example from a CRM record (Application API)',
+			'Create a contact in the account and add it to an inbox, for example from a CRM record',
 	},
 	fields: createFields,
 	async run(context, params) {
@@ -92,7 +91,7 @@ export const createContact: Operation = {
 			url: accountPath(accountId, '/contacts'),
 			body: buildContactCreateBody(params),
 			purpose: 'create the contact',
-			notFound: `Chatwoot found no inbox with the ID ${String(params.inboxId)} in account ${accountId}. Check the Inbox ID (a number, not the inbox identifier).`,
+			notFound: `Chatwoot found no inbox with the ID ${String(params.inboxId)} in account ${accountId}. Pick the inbox from its list (a number, not the inbox identifier).`,
 		});
 		const payload = asObject(answer.payload);
 		const contact = asObject(payload.contact);
@@ -115,7 +114,6 @@ export const createContact: Operation = {
 const FIND_BY = ['email', 'phoneNumber', 'crmIdentifier'] as const;
 
 const findFields: Field[] = [
-	accountIdField,
 	{
 		property: {
 			displayName: 'Find By',
@@ -178,6 +176,7 @@ const findFields: Field[] = [
 			return checked;
 		},
 	},
+	withAccount(),
 ];
 
 /** Whether `contact` is the one asked for: the search matches parts of name, e-mail, phone and identifier. */
@@ -191,15 +190,15 @@ function matches(contact: ContactRecord & IDataObject, params: IDataObject): boo
 export const findContact: Operation = {
 	resource: 'contact',
 	option: {
-		name: 'Find',
+		name: 'Get Many',
 		value: 'find',
-		action: 'Find a contact',
+		action: 'Get contacts by e-mail, phone number or CRM identifier',
 		description:
-			'Find the contact with this e-mail, phone number or CRM identifier; no output item when there is none (Application API)',
+			'Get the contact with this e-mail, phone number or CRM identifier; no output item when there is none',
 	},
 	fields: findFields,
 	async run(context, params) {
-		const accountId = applicationAccount(context, params, 'Find Contact');
+		const accountId = applicationAccount(context, params, 'Get Many Contacts');
 		const query = String(params[params.findBy as string]);
 		const { found, complete } = await searchContacts(
 			context,

@@ -1,37 +1,26 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { itemError } from '../../shared/errors';
-import { idField } from '../../shared/fields';
 import { asObject } from '../../shared/objects';
 import type { Field, Operation, OperationContext } from '../../shared/types';
 import {
-	accountIdField,
-	applicationAccount,
 	conversationNotFound,
 	conversationPath,
+	conversationTarget,
+	withAccount,
 } from '../application';
-import { conversationIdField, numericId } from '../fields';
+import { agentIdField, conversationIdField, teamIdField } from '../fields';
 import { conversationUrl } from '../vendor';
 
 const OPERATION_NAME = 'Assign';
 
 const fields: Field[] = [
-	accountIdField,
 	conversationIdField,
-	idField('Agent ID', 'assigneeId', {
-		required: false,
-		placeholder: 'e.g. 7',
-		description:
-			"The numeric ID of the agent to assign the conversation to (Settings → Agents; the number in the agent's web address). Leave empty to keep the agent.",
-		check: numericId(),
-	}),
-	idField('Team ID', 'teamId', {
-		required: false,
-		placeholder: 'e.g. 2',
-		description:
-			'The numeric ID of the team to assign the conversation to (Settings → Teams). Leave empty to keep the team. With both, the team is set first: Chatwoot removes an agent who is not in the new team.',
-		check: numericId(),
-	}),
+	agentIdField('Agent', 'The agent to assign the conversation to. Leave empty to keep the agent.'),
+	teamIdField(
+		'The team to assign the conversation to. Leave empty to keep the team. With both, the team is set first: Chatwoot removes an agent who is not in the new team.',
+	),
+	withAccount(),
 ];
 
 /** The body of POST …/assignments: Chatwoot ignores team_id when assignee_id is present, so one each. */
@@ -65,8 +54,8 @@ async function assign(
 			context,
 			`Chatwoot has no ${what} with the ID ${String(wanted)} that conversation ${conversationId} can be assigned to`,
 			body.team_id !== undefined
-				? `Chatwoot answered without a team, so the conversation now has none. Check the Team ID under Settings → Teams in account ${accountId}.`
-				: `Chatwoot answered without an agent, so the conversation is now unassigned. The agent must be a member of the conversation's inbox (Settings → Inboxes → Collaborators); check the Agent ID in account ${accountId}.`,
+				? `Chatwoot answered without a team, so the conversation now has none. Pick the team from its list (Settings → Teams in account ${accountId}).`
+				: `Chatwoot answered without an agent, so the conversation is now unassigned. The agent must be a member of the conversation's inbox (Settings → Inboxes → Collaborators); pick the agent from its list of account ${accountId}.`,
 		);
 	}
 	return record;
@@ -77,21 +66,20 @@ export const assignConversation: Operation = {
 	option: {
 		name: OPERATION_NAME,
 		value: 'assign',
-		action: 'Assign a conversation',
-		description: 'Assign a conversation to an agent, a team, or both (Application API)',
+		action: 'Assign a conversation to an agent or a team',
+		description: 'Assign a conversation to an agent, a team, or both',
 	},
 	fields,
 	async checkItem(params) {
 		if (params.assigneeId !== undefined || params.teamId !== undefined) return undefined;
 		return {
-			field: 'Agent ID',
-			reason: 'and Team ID are both empty',
-			fix: 'Enter the Agent ID, the Team ID, or both.',
+			field: 'Agent',
+			reason: 'and Team are both empty',
+			fix: 'Pick the agent, the team, or both.',
 		};
 	},
 	async run(context, params) {
-		const accountId = applicationAccount(context, params, OPERATION_NAME);
-		const conversationId = params.conversationId as number;
+		const { accountId, conversationId } = conversationTarget(context, params, OPERATION_NAME);
 		const raw: IDataObject = {};
 		for (const body of buildAssignmentBodies(params)) {
 			const record = await assign(context, accountId, conversationId, body);

@@ -33,7 +33,7 @@ const contactModeField: Field = {
 				name: 'Use an Existing Contact Source ID',
 				value: 'existing',
 				description:
-					'Start another conversation for a contact created earlier in this inbox, by the contactIdentifier output of that Create',
+					'Start another conversation for a contact created earlier in this inbox, by the contactIdentifier output of that Create as Contact',
 			},
 		],
 		default: 'new',
@@ -136,9 +136,14 @@ async function createContact(context: OperationContext, params: IDataObject): Pr
 }
 
 export const createConversation: Operation = {
-	...conversationCreate(
-		'Start a conversation as a contact through the public client API: contact, conversation, first message',
-	),
+	resource: conversationCreate('').resource,
+	option: {
+		...conversationCreate('').option,
+		name: 'Create as Contact',
+		action: 'Create a conversation as a contact',
+		description:
+			"Start a conversation as a customer would, in the credential's inbox: the contact, the conversation and its first message",
+	},
 	fields,
 	async run(context, params) {
 		const contact = params.contactMode === 'new' ? await createContact(context, params) : undefined;
@@ -184,7 +189,7 @@ export const createConversation: Operation = {
 					throw failedAfterCreation(
 						context,
 						error,
-						`Conversation ${String(conversation.id)} was created for the contact "${contactIdentifier}", only the first message is missing: send it with Message → Send instead of running this item again.`,
+						`Conversation ${String(conversation.id)} was created for the contact "${contactIdentifier}", only the first message is missing: send it with Message → Send as Contact instead of running this item again.`,
 					);
 				})
 			: undefined;

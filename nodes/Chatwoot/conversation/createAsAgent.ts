@@ -2,18 +2,19 @@ import type { IDataObject, NodeOperationError } from 'n8n-workflow';
 
 import { oneOf, text } from '../../shared/checks';
 import { itemError } from '../../shared/errors';
-import { buildBody, additionalFields, idField, messageField } from '../../shared/fields';
+import { buildBody, messageField } from '../../shared/fields';
 import { oncePerExecution } from '../../shared/once';
 import type { Field, Operation, OperationContext } from '../../shared/types';
-import { accountIdField, accountPath } from '../application';
-import { requireAccessToken, requireAccountId } from '../vendor';
+import { accountPath, applicationAccount, withAccount } from '../application';
 import {
+	agentIdField,
 	attributes,
 	CONTACT_SOURCE_ID_LABEL,
 	contactIdentifierField,
+	contactIdField,
 	conversationAttributesField,
 	inboxIdField,
-	numericId,
+	teamIdField,
 	whatsappTemplateField,
 } from '../fields';
 import { MESSAGE_MAX_LENGTH } from './create';
@@ -32,7 +33,7 @@ const bodyFields: Field[] = [
 		maxLength: MESSAGE_MAX_LENGTH,
 		send: 'message.content',
 	}),
-	additionalFields([
+	withAccount([
 		{
 			property: {
 				displayName: 'Additional Attributes',
@@ -45,18 +46,7 @@ const bodyFields: Field[] = [
 			check: attributes(),
 			send: 'additional_attributes',
 		},
-		{
-			property: {
-				displayName: 'Assignee ID',
-				name: 'assigneeId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 7',
-				description: 'The numeric ID of the agent to assign the conversation to',
-			},
-			check: numericId(),
-			send: 'assignee_id',
-		},
+		agentIdField('Assignee', 'The agent to assign the conversation to', 'assignee_id'),
 		conversationAttributesField('Custom Attributes'),
 		{
 			property: {
@@ -78,26 +68,14 @@ const bodyFields: Field[] = [
 			check: oneOf(STATUSES),
 			send: 'status',
 		},
-		{
-			property: {
-				displayName: 'Team ID',
-				name: 'teamId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 2',
-				description: 'The numeric ID of the team to assign the conversation to',
-			},
-			check: numericId(),
-			send: 'team_id',
-		},
+		teamIdField('The team to assign the conversation to', 'team_id'),
 		whatsappTemplateField('message.template_params'),
 	]),
 ];
 
 const fields: Field[] = [
-	accountIdField,
 	inboxIdField(
-		"The numeric ID of the inbox (the number after /inbox/ in Chatwoot's web address), not the inbox identifier. Website, API, e-mail and phone inboxes are allowed.",
+		'The inbox the conversation starts in (not the inbox identifier of the credential). Website, API, e-mail and phone inboxes are allowed.',
 	),
 	{
 		property: {
@@ -107,22 +85,21 @@ const fields: Field[] = [
 			noDataExpression: true,
 			options: [
 				{
-					name: 'Contact ID',
+					name: 'Contact',
 					value: 'contactId',
-					description:
-						"The numeric ID of the contact (the number after /contacts/ in Chatwoot's web address)",
+					description: 'Pick the contact from the list, or give its number or web address',
 				},
 				{
 					name: CONTACT_SOURCE_ID_LABEL,
 					value: 'contactIdentifier',
 					description:
-						"The contact's source ID in the inbox of Inbox ID, such as the contactIdentifier output of Create",
+						"The contact's source ID in the chosen inbox, such as the contactIdentifier output of Create as Contact",
 				},
 				{
 					name: 'CRM Identifier',
 					value: 'crmIdentifier',
 					description:
-						"Your own ID of the contact (Chatwoot's contact identifier), such as the CRM Identifier given to Create",
+						"Your own ID of the contact (Chatwoot's contact identifier), such as the CRM Identifier given to Create as Contact",
 				},
 			],
 			default: 'contactId',
@@ -130,19 +107,16 @@ const fields: Field[] = [
 		},
 		check: oneOf(['contactId', 'contactIdentifier', 'crmIdentifier'], { required: true }),
 	},
-	idField('Contact ID', 'contactId', {
-		placeholder: 'e.g. 1234',
-		description:
-			"The numeric ID of the contact (the number after /contacts/ in Chatwoot's web address)",
-		displayOptions: { show: { contactBy: ['contactId'] } },
-		check: numericId({ required: true }),
-	}),
+	contactIdField(
+		"The contact the conversation is with: search the account's contacts by name, e-mail, phone number or identifier, or give the contact's number or web address",
+		{ show: { contactBy: ['contactId'] } },
+	),
 	{
 		...contactIdentifierField,
 		property: {
 			...contactIdentifierField.property,
 			description:
-				"The contact's source ID in the inbox of Inbox ID (Chatwoot's source_id), such as the contactIdentifier output of Create; for e-mail, SMS and WhatsApp inboxes the address, +number or whatsapp:+number. Chatwoot looks it up in every inbox: the node checks that it belongs to Inbox ID and sends nothing otherwise.",
+				"The contact's source ID in the chosen inbox (Chatwoot's source_id), such as the contactIdentifier output of Create as Contact; for e-mail, SMS and WhatsApp inboxes the address, +number or whatsapp:+number. Chatwoot looks it up in every inbox: the node checks that it belongs to the chosen inbox and sends nothing otherwise.",
 			displayOptions: { show: { contactBy: ['contactIdentifier'] } },
 		},
 	},
@@ -155,7 +129,7 @@ const fields: Field[] = [
 			required: true,
 			placeholder: 'e.g. crm-4711',
 			description:
-				"The contact's identifier in Chatwoot (the CRM Identifier given to Create), matched exactly. Not the Contact Source ID.",
+				"The contact's identifier in Chatwoot (the CRM Identifier given to Create as Contact), matched exactly. Not the Contact Source ID.",
 			displayOptions: { show: { contactBy: ['crmIdentifier'] } },
 		},
 		check: text({ required: true, maxLength: 255 }),
@@ -237,7 +211,7 @@ async function contactById(
 		method: 'GET',
 		url: accountPath(accountId, `/contacts/${contactId}`),
 		purpose: 'find the contact',
-		notFound: `Chatwoot found no contact with the ID ${contactId} in account ${accountId}. Check the Contact ID (the number after /contacts/ in Chatwoot's web address) and the Account ID.`,
+		notFound: `Chatwoot found no contact with the ID ${contactId} in account ${accountId}. Pick the contact from its list (or check the number after /contacts/ in its web address) and check the account.`,
 	});
 	return { ...(found.payload ?? {}), id: contactId };
 }
@@ -261,7 +235,7 @@ async function contactByCrmIdentifier(
 		complete
 			? `Chatwoot has no contact with the CRM identifier "${crmIdentifier}" in account ${accountId}`
 			: `Chatwoot's contact search for the CRM identifier "${crmIdentifier}" gave more than ${SEARCH_MAX_PAGES * SEARCH_PAGE_SIZE} contacts without an exact match`,
-		"Nothing was created. The CRM Identifier must match the contact's identifier in Chatwoot exactly (upper and lower case count), as given to Create's CRM Identifier. Or identify the contact by Contact ID.",
+		"Nothing was created. The CRM Identifier must match the contact's identifier in Chatwoot exactly (upper and lower case count), as given to Create as Contact's CRM Identifier. Or pick the contact from the list (Contact Identified By: Contact).",
 	);
 }
 
@@ -317,7 +291,7 @@ async function contactInboxSourceId(
 				url: accountPath(accountId, `/contacts/${contact.id}/contact_inboxes`),
 				body: buildContactInboxBody(inboxId),
 				purpose: 'add the contact to the inbox',
-				notFound: `Chatwoot found no inbox with the ID ${inboxId} in account ${accountId}. Check the Inbox ID (the number after /inbox/ in Chatwoot's web address).`,
+				notFound: `Chatwoot found no inbox with the ID ${inboxId} in account ${accountId}. Pick the inbox from its list.`,
 			});
 			return String(created.source_id);
 		},
@@ -355,7 +329,7 @@ function wrongInbox(
 		created
 			? `Chatwoot put conversation ${String(conversation.id)} in inbox ${where}, not in inbox ${inboxId}: the Contact Source ID "${sourceId}" belongs there`
 			: `The Contact Source ID "${sourceId}" belongs to inbox ${where}, not to inbox ${inboxId}`,
-		`${created ? `Conversation ${String(conversation.id)} exists in inbox ${where}: resolve or delete it there. ` : 'Nothing was created. '}Chatwoot looks a source ID up in every inbox of the account. Give the contact's source ID in inbox ${inboxId}, or identify the contact by Contact ID or CRM Identifier: the node then finds or adds the contact in inbox ${inboxId}.`,
+		`${created ? `Conversation ${String(conversation.id)} exists in inbox ${where}: resolve or delete it there. ` : 'Nothing was created. '}Chatwoot looks a source ID up in every inbox of the account. Give the contact's source ID in inbox ${inboxId}, or identify the contact by Contact or CRM Identifier: the node then finds or adds the contact in inbox ${inboxId}.`,
 	);
 }
 
@@ -366,7 +340,7 @@ export const createConversationAsAgent: Operation = {
 		value: 'createAsAgent',
 		action: 'Create a conversation as an agent',
 		description:
-			'Start a conversation with a contact through the Application API, with status, assignee and team (needs the access token)',
+			"Start a conversation with a contact as the agent who owns the credential's User Access Token, with status, assignee and team",
 	},
 	fields,
 	async checkItem(params) {
@@ -379,8 +353,7 @@ export const createConversationAsAgent: Operation = {
 		};
 	},
 	async run(context, params) {
-		requireAccessToken(context);
-		const accountId = requireAccountId(context, params.accountId);
+		const accountId = applicationAccount(context, params, 'Create as Agent');
 		const inboxId = params.inboxId as number;
 		let contactId: number | undefined;
 		let sourceId: string;
@@ -407,7 +380,7 @@ export const createConversationAsAgent: Operation = {
 			url: accountPath(accountId, '/conversations'),
 			body: buildAgentConversationBody(params, { sourceId, contactId }),
 			purpose: 'create the conversation',
-			notFound: `Chatwoot found no inbox with the ID ${inboxId} in account ${accountId}, or no contact with the source ID "${sourceId}". Check the Inbox ID (a number, not the inbox identifier) and the contact.`,
+			notFound: `Chatwoot found no inbox with the ID ${inboxId} in account ${accountId}, or no contact with the source ID "${sourceId}". Pick the inbox from its list (a number, not the inbox identifier) and check the contact.`,
 		});
 		if (
 			conversation.inbox_id !== undefined &&

@@ -3,12 +3,12 @@ import type { IDataObject } from 'n8n-workflow';
 import { InputError, text } from '../../shared/checks';
 import type { Check, Field, Operation, OperationContext } from '../../shared/types';
 import {
-	accountIdField,
-	applicationAccount,
 	conversationNotFound,
 	conversationPath,
+	conversationTarget,
+	withAccount,
 } from '../application';
-import { conversationIdField } from '../fields';
+import { conversationIdField, labelsField } from '../fields';
 import { conversationUrl } from '../vendor';
 
 const LABEL = /^[\p{L}\p{N}_-]+$/u;
@@ -38,21 +38,12 @@ export function labelList(): Check {
 	};
 }
 
-const labelsField: Field = {
-	property: {
-		displayName: 'Labels',
-		name: 'labels',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'e.g. billing, vip',
-		description:
-			'Label names separated by commas (or a list from an expression). They must exist in Chatwoot (Settings → Labels): Chatwoot drops unknown ones, listed in the ignoredLabels output.',
-	},
-	check: labelList(),
-};
+const MUST_EXIST =
+	'Chatwoot keeps only labels of the account (Settings → Labels) and drops others, listed in the ignoredLabels output.';
 
-const fields: Field[] = [accountIdField, conversationIdField, labelsField];
+function fieldsWith(labels: string): Field[] {
+	return [conversationIdField, labelsField(`${labels} ${MUST_EXIST}`, labelList()), withAccount()];
+}
 
 interface LabelsAnswer {
 	payload?: unknown;
@@ -103,14 +94,12 @@ export const setConversationLabels: Operation = {
 	option: {
 		name: 'Set Labels',
 		value: 'setLabels',
-		action: 'Set the labels of a conversation',
-		description:
-			"Replace the conversation's labels with these: labels not listed are removed (Application API)",
+		action: 'Set the labels of a conversation as an agent',
+		description: "Replace the conversation's labels with these: labels not listed are removed",
 	},
-	fields,
+	fields: fieldsWith('The labels the conversation gets; the ones not listed are removed.'),
 	async run(context, params) {
-		const accountId = applicationAccount(context, params, 'Set Labels');
-		const conversationId = params.conversationId as number;
+		const { accountId, conversationId } = conversationTarget(context, params, 'Set Labels');
 		const wanted = params.labels as string[];
 		const answer = await writeLabels(context, accountId, conversationId, wanted);
 		return result(context, accountId, conversationId, answer, wanted);
@@ -122,14 +111,13 @@ export const addConversationLabels: Operation = {
 	option: {
 		name: 'Add Labels',
 		value: 'addLabels',
-		action: 'Add labels to a conversation',
+		action: 'Add labels to a conversation as an agent',
 		description:
-			'Add labels and keep the ones the conversation has: reads its labels, then writes both (Application API)',
+			'Add labels and keep the ones the conversation has: reads its labels, then writes both',
 	},
-	fields,
+	fields: fieldsWith('The labels to add; the conversation keeps the ones it has.'),
 	async run(context, params) {
-		const accountId = applicationAccount(context, params, 'Add Labels');
-		const conversationId = params.conversationId as number;
+		const { accountId, conversationId } = conversationTarget(context, params, 'Add Labels');
 		const wanted = params.labels as string[];
 		// Chatwoot's labels endpoint replaces the list: read, then write the union (a label another
 		// client sets between the two calls may be lost).

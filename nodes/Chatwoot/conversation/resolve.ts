@@ -1,9 +1,16 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import type { Operation } from '../../shared/types';
-import { contactIdentifierField, conversationIdField } from '../fields';
+import {
+	conversationNotFound,
+	conversationPath,
+	conversationTarget,
+	withAccount,
+} from '../application';
+import { contactConversationIdField, conversationNumber } from '../fields';
 import { sendPublic } from '../public';
-import { simplifyPublicConversation } from '../simplify';
+import { simplifyConversationAsAgent, simplifyPublicConversation } from '../simplify';
+import { optionalContactIdentifierField, sourceIdOrToken } from './asContactOrAgent';
 
 export const resolveConversation: Operation = {
 	resource: 'conversation',
@@ -11,12 +18,47 @@ export const resolveConversation: Operation = {
 		name: 'Resolve',
 		value: 'resolve',
 		action: 'Resolve a conversation',
-		description: 'Mark a conversation of the contact as resolved (public client API)',
+		description:
+			"Mark a conversation as resolved, as its contact (with a Contact Source ID) or as the agent who owns the credential's User Access Token",
 	},
-	fields: [contactIdentifierField, conversationIdField],
+	fields: [
+		contactConversationIdField,
+		optionalContactIdentifierField('resolves the conversation'),
+		withAccount(),
+	],
+	checkWithCredentials: sourceIdOrToken('Resolve'),
 	async run(context, params) {
+		if (params.contactIdentifier === undefined) {
+			const { accountId, conversationId } = conversationTarget(context, params, 'Resolve');
+			const notFound = conversationNotFound(accountId, conversationId);
+			// read first, for the same output as the contact's Resolve; nothing changes if this fails
+			const conversation = await context.send<IDataObject>({
+				method: 'GET',
+				url: conversationPath(accountId, conversationId),
+				purpose: 'get the conversation',
+				notFound,
+			});
+			const answer = await context.send<IDataObject>({
+				method: 'POST',
+				url: conversationPath(accountId, conversationId, '/toggle_status'),
+				body: { status: 'resolved' },
+				purpose: 'resolve the conversation',
+				// an explicit status: sending it again gives the same status
+				idempotent: true,
+				notFound,
+			});
+			const status = asStatus(answer) ?? 'resolved';
+			return {
+				raw: { ...conversation, status },
+				simplified: simplifyConversationAsAgent(
+					{ ...conversation, status },
+					accountId,
+					context.credentials,
+				),
+			};
+		}
 		const contactIdentifier = String(params.contactIdentifier);
-		const conversationId = params.conversationId as number;
+		const conversationId = conversationNumber(params.conversationId);
 		const answer = await sendPublic<IDataObject | string | undefined>(
 			context,
 			{ contactIdentifier, conversationId },
@@ -39,3 +81,9 @@ export const resolveConversation: Operation = {
 		};
 	},
 };
+
+/** The status in toggle_status's answer ({ payload: { current_status } }). */
+function asStatus(answer: IDataObject | undefined): string | undefined {
+	const payload = answer?.payload as IDataObject | undefined;
+	return typeof payload?.current_status === 'string' ? payload.current_status : undefined;
+}

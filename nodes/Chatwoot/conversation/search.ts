@@ -4,8 +4,8 @@ import { oneOf, text } from '../../shared/checks';
 import { additionalFields, returnAllFields } from '../../shared/fields';
 import { asObject } from '../../shared/objects';
 import type { Field, Operation, OperationResult } from '../../shared/types';
-import { accountIdField, accountPath, applicationAccount } from '../application';
-import { numericId } from '../fields';
+import { accountField, accountPath, applicationAccount } from '../application';
+import { inboxIdField, labelsField, teamIdField } from '../fields';
 import { isoTime } from '../simplify';
 import { conversationUrl } from '../vendor';
 import { labelList } from './labels';
@@ -20,7 +20,6 @@ const STATUSES = ['all', 'open', 'pending', 'resolved', 'snoozed'] as const;
 const ASSIGNEE_TYPES = ['all', 'assigned', 'me', 'unassigned'] as const;
 
 const fields: Field[] = [
-	accountIdField,
 	{
 		property: {
 			displayName: 'Status',
@@ -40,6 +39,7 @@ const fields: Field[] = [
 	},
 	...returnAllFields({ what: 'conversations', maxLimit: MAX_LIMIT }),
 	additionalFields([
+		accountField,
 		{
 			property: {
 				displayName: 'Assignee',
@@ -56,28 +56,15 @@ const fields: Field[] = [
 			},
 			check: oneOf(ASSIGNEE_TYPES),
 		},
-		{
-			property: {
-				displayName: 'Inbox ID',
-				name: 'inboxId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 3',
-				description: 'Only conversations of the inbox with this numeric ID',
-			},
-			check: numericId(),
-		},
-		{
-			property: {
-				displayName: 'Labels',
-				name: 'labels',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. billing, vip',
-				description: 'Only conversations with at least one of these labels, separated by commas',
-			},
-			check: (value) => (value === undefined || value === '' ? undefined : labelList()(value)),
-		},
+		inboxIdField('Only conversations of this inbox', { required: false }),
+		labelsField(
+			'Only conversations with at least one of these labels.',
+			(value) =>
+				value === undefined || value === '' || (Array.isArray(value) && value.length === 0)
+					? undefined
+					: labelList()(value),
+			false,
+		),
 		{
 			property: {
 				displayName: 'Message Text',
@@ -90,17 +77,7 @@ const fields: Field[] = [
 			},
 			check: text({ maxLength: 500 }),
 		},
-		{
-			property: {
-				displayName: 'Team ID',
-				name: 'teamId',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 2',
-				description: 'Only conversations of the team with this numeric ID',
-			},
-			check: numericId(),
-		},
+		teamIdField('Only conversations of this team'),
 	]),
 ];
 
@@ -143,15 +120,15 @@ function simplifyListed(
 export const searchConversations: Operation = {
 	resource: 'conversation',
 	option: {
-		name: 'Search',
+		name: 'Get Many',
 		value: 'search',
-		action: 'Search conversations',
+		action: 'Get many conversations',
 		description:
-			'List conversations by status, assignee, inbox, team, labels or message text (Application API)',
+			"List the conversations that the agent who owns the credential's User Access Token may see, by status, assignee, inbox, team, labels or message text",
 	},
 	fields,
 	async run(context, params) {
-		const accountId = applicationAccount(context, params, 'Search');
+		const accountId = applicationAccount(context, params, 'Get Many Conversations');
 		const wanted = params.returnAll === true ? Infinity : (params.limit as number);
 		const found: IDataObject[] = [];
 		for (let page = 1; page <= MAX_PAGES && found.length < wanted; page++) {

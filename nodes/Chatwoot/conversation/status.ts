@@ -3,10 +3,10 @@ import type { IDataObject } from 'n8n-workflow';
 import { dateTime, oneOf } from '../../shared/checks';
 import type { Field, Operation } from '../../shared/types';
 import {
-	accountIdField,
-	applicationAccount,
 	conversationNotFound,
 	conversationPath,
+	conversationTarget,
+	withAccount,
 } from '../application';
 import { conversationIdField } from '../fields';
 import { isoTime } from '../simplify';
@@ -43,13 +43,12 @@ export const setConversationPriority: Operation = {
 	option: {
 		name: 'Set Priority',
 		value: 'setPriority',
-		action: 'Set the priority of a conversation',
-		description: 'Set or remove the priority of a conversation (Application API)',
+		action: 'Set the priority of a conversation as an agent',
+		description: 'Set or remove the priority of a conversation',
 	},
-	fields: [accountIdField, conversationIdField, priorityField],
+	fields: [conversationIdField, priorityField, withAccount()],
 	async run(context, params) {
-		const accountId = applicationAccount(context, params, 'Set Priority');
-		const conversationId = params.conversationId as number;
+		const { accountId, conversationId } = conversationTarget(context, params, 'Set Priority');
 		const body = buildPriorityBody(params);
 		// Chatwoot answers 200 with no body
 		const answer = await context.send<IDataObject | string | undefined>({
@@ -119,14 +118,12 @@ export const changeConversationStatus: Operation = {
 	option: {
 		name: 'Change Status',
 		value: 'changeStatus',
-		action: 'Change the status of a conversation',
-		description:
-			'Open, set pending, snooze (until a time) or resolve a conversation (Application API)',
+		action: 'Change the status of a conversation as an agent',
+		description: 'Open, set pending, snooze (until a time) or resolve a conversation',
 	},
-	fields: [accountIdField, conversationIdField, statusField, snoozedUntilField],
+	fields: [conversationIdField, statusField, snoozedUntilField, withAccount()],
 	async run(context, params) {
-		const accountId = applicationAccount(context, params, 'Change Status');
-		const conversationId = params.conversationId as number;
+		const { accountId, conversationId } = conversationTarget(context, params, 'Change Status');
 		const answer = await context.send<IDataObject>({
 			method: 'POST',
 			url: conversationPath(accountId, conversationId, '/toggle_status'),

@@ -2,7 +2,7 @@ import { buildBody, messageField } from '../../shared/fields';
 import type { Field, Operation } from '../../shared/types';
 import { MESSAGE_MAX_LENGTH } from '../conversation/create';
 import { simplifyMessage } from '../simplify';
-import { contactIdentifierField, conversationIdField } from '../fields';
+import { contactConversationIdField, contactIdentifierField, conversationNumber } from '../fields';
 import { sendPublic } from '../public';
 
 const contentField: Field = messageField({
@@ -13,23 +13,23 @@ const contentField: Field = messageField({
 	send: 'content',
 });
 
-const fields: Field[] = [contactIdentifierField, conversationIdField, contentField];
+const fields: Field[] = [contactIdentifierField, contactConversationIdField, contentField];
 
 export const sendMessage: Operation = {
 	resource: 'message',
 	option: {
-		name: 'Send',
+		name: 'Send as Contact',
 		value: 'send',
 		action: 'Send a message as the contact',
 		description:
-			"Post a message from the contact into one of the contact's conversations (public client API)",
+			"Post a message from the contact into one of the contact's conversations, as a customer would",
 	},
 	fields,
 	async run(context, params) {
 		const contactIdentifier = String(params.contactIdentifier);
 		const message = await sendPublic(
 			context,
-			{ contactIdentifier, conversationId: params.conversationId as number },
+			{ contactIdentifier, conversationId: conversationNumber(params.conversationId) },
 			{
 				method: 'POST',
 				tail: '/messages',

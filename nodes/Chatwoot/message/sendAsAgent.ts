@@ -6,10 +6,10 @@ import { additionalFields, buildBody, messageField } from '../../shared/fields';
 import type { MultipartParts } from '../../shared/multipart';
 import type { Check, Field, ItemBinary, Operation, OperationContext } from '../../shared/types';
 import {
-	accountIdField,
-	applicationAccount,
+	accountField,
 	conversationNotFound,
 	conversationPath,
+	conversationTarget,
 } from '../application';
 import { MESSAGE_MAX_LENGTH } from '../conversation/create';
 import { conversationIdField, whatsappTemplateField } from '../fields';
@@ -64,6 +64,7 @@ export const agentMessageField: Field = messageField({
 });
 
 const optionalFields: Field = additionalFields([
+	accountField,
 	{
 		property: {
 			displayName: 'Attachment Size Limit (MB)',
@@ -89,13 +90,7 @@ const optionalFields: Field = additionalFields([
 	whatsappTemplateField('template_params'),
 ]);
 
-const fields: Field[] = [
-	accountIdField,
-	conversationIdField,
-	agentMessageField,
-	privateNoteField,
-	optionalFields,
-];
+const fields: Field[] = [conversationIdField, agentMessageField, privateNoteField, optionalFields];
 
 function attachmentNames(params: IDataObject): string[] {
 	const names = (params.additionalFields as IDataObject | undefined)?.attachments;
@@ -190,7 +185,7 @@ export const sendMessageAsAgent: Operation = {
 		value: 'sendAsAgent',
 		action: 'Send a message as an agent',
 		description:
-			"Post a message, files or a private note from the access token's user into a conversation (Application API)",
+			"Post a message, files or a private note into a conversation as the agent who owns the credential's User Access Token",
 	},
 	fields,
 	async checkItem(params, binary) {
@@ -222,8 +217,7 @@ export const sendMessageAsAgent: Operation = {
 		return undefined;
 	},
 	async run(context, params) {
-		const accountId = applicationAccount(context, params, OPERATION_NAME);
-		const conversationId = params.conversationId as number;
+		const { accountId, conversationId } = conversationTarget(context, params, OPERATION_NAME);
 		const names = attachmentNames(params);
 		const message = await context.send({
 			method: 'POST',

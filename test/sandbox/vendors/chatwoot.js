@@ -136,6 +136,14 @@ function create({ state, options, credentials, server }) {
 		{ id: 2, name: 'Billing', members: [2] },
 	];
 	const accountLabels = options.labels || ['billing', 'bug', 'shipping', 'triage', 'urgent', 'vip'];
+	const labelRecords = accountLabels.map((title, index) => ({
+		id: index + 1,
+		title,
+		description: '',
+		color: '#1f93ff',
+		show_on_sidebar: true,
+		allow_auto_assign: false,
+	}));
 	state.contactInboxes = state.contactInboxes || [];
 	// account webhooks (Application API) and what the fake delivered to them
 	state.webhooks = state.webhooks || [];
@@ -257,6 +265,16 @@ function create({ state, options, credentials, server }) {
 		if (contact && messageType === 0) contact.last_activity_at = iso(Date.now());
 		return message;
 	}
+
+	// options.contacts: a number of contacts to seed ("Contact 0001", contact0001@sandbox.test …), or their attributes
+	const seeds =
+		typeof options.contacts === 'number'
+			? Array.from({ length: options.contacts }, (_, index) => {
+					const n = String(index + 1).padStart(4, '0');
+					return { name: `Contact ${n}`, email: `contact${n}@sandbox.test` };
+				})
+			: options.contacts || [];
+	if (state.contacts.length === 0) for (const seed of seeds) newContact(seed);
 
 	// -------------------------------------------------------------- presenters
 
@@ -889,6 +907,54 @@ function create({ state, options, credentials, server }) {
 				}),
 		},
 		{
+			method: 'GET',
+			path: `${ACC}/inboxes`,
+			// inboxes/index.json.jbuilder: { payload: [inbox…] }, all at once
+			handler: () =>
+				json(200, {
+					payload: inboxes.map((inbox) => ({
+						...presentInboxShort(inbox),
+						widget_color: null,
+						website_token: null,
+						enable_auto_assignment: true,
+						web_widget_script: null,
+						phone_number: null,
+					})),
+				}),
+		},
+		{
+			method: 'GET',
+			path: `${ACC}/teams`,
+			// teams/index.json.jbuilder: an array, all at once
+			handler: () => json(200, teams.map(presentTeam)),
+		},
+		{
+			method: 'GET',
+			path: `${ACC}/agents`,
+			// agents/index.json.jbuilder: an array, all at once
+			handler: () => json(200, agents.map(presentAgent)),
+		},
+		{
+			method: 'GET',
+			path: `${ACC}/labels`,
+			// labels/index.json.jbuilder: { payload: [label…] }, all at once
+			handler: () => json(200, { payload: labelRecords.map((label) => ({ ...label })) }),
+		},
+		{
+			method: 'GET',
+			path: `${ACC}/contacts`,
+			// contacts_controller#index: 15 a page, meta { count (all), current_page }
+			handler(ctx) {
+				const page = Math.max(1, Number(ctx.query.page) || 1);
+				const withInboxes = ctx.query.include_contact_inboxes !== 'false';
+				const slice = state.contacts.slice((page - 1) * 15, page * 15);
+				return json(200, {
+					meta: { count: state.contacts.length, current_page: ctx.query.page || 1 },
+					payload: slice.map((c) => (withInboxes ? presentAppContact(c) : clone(c))),
+				});
+			},
+		},
+		{
 			method: 'POST',
 			path: `${ACC}/conversations`,
 			handler(ctx) {
@@ -1180,7 +1246,9 @@ function create({ state, options, credentials, server }) {
 						current_page: String(page),
 						has_more: found.length > page * 15,
 					},
-					payload: slice.map(presentAppContact),
+					payload: slice.map((c) =>
+						ctx.query.include_contact_inboxes === 'false' ? clone(c) : presentAppContact(c),
+					),
 				});
 			},
 		},
