@@ -189,7 +189,34 @@ function chosenOperation(
 
 const CUSTOM_API_CALL = '__CUSTOM_API_CALL__';
 
-/** An input item's binary data through n8n's helpers; sizes come from n8n's metadata, not by reading the files. */
+/** Bytes per chunk when a file is streamed from n8n's binary data store. */
+const STREAM_CHUNK_BYTES = 256 * 1024;
+/** Base64 characters decoded at a time from inline binary data: a multiple of 4, so each slice decodes alone. */
+const BASE64_SLICE_CHARS = 1024 * 1024;
+/** Plain base64 (or base64url), no line breaks: its size is known without decoding, and it decodes in slices. */
+const PLAIN_BASE64 = /^[A-Za-z0-9+/_-]*={0,2}$/;
+
+/** The bytes of inline binary data (base64 in the item: no binary data store). */
+function inlineSize(data: string): number {
+	return PLAIN_BASE64.test(data)
+		? Buffer.byteLength(data, 'base64')
+		: Buffer.from(data, 'base64').length;
+}
+
+/** Inline binary data decoded a slice at a time. */
+function* inlineChunks(data: string): Generator<Buffer> {
+	if (!PLAIN_BASE64.test(data)) {
+		yield Buffer.from(data, 'base64');
+		return;
+	}
+	for (let start = 0; start < data.length; start += BASE64_SLICE_CHARS)
+		yield Buffer.from(data.slice(start, start + BASE64_SLICE_CHARS), 'base64');
+}
+
+/**
+ * An input item's binary data through n8n's helpers: sizes from n8n's metadata, bytes streamed
+ * from its binary data store (getBinaryStream), so no file is ever held whole in memory.
+ */
 function itemBinary(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
@@ -198,11 +225,11 @@ function itemBinary(
 	return {
 		names: () => Object.keys(items[itemIndex]?.binary ?? {}),
 		async describe(property) {
-			const file = items[itemIndex]?.binary?.[property];
-			if (!file) return undefined;
+			if (!items[itemIndex]?.binary?.[property]) return undefined;
+			const file = context.helpers.assertBinaryData(itemIndex, property);
 			const size = file.id
 				? (await context.helpers.getBinaryMetadata(file.id)).fileSize
-				: Buffer.byteLength(file.data, 'base64');
+				: inlineSize(file.data);
 			return {
 				property,
 				fileName: file.fileName ?? property,
@@ -210,7 +237,15 @@ function itemBinary(
 				size,
 			};
 		},
-		read: async (property) => context.helpers.getBinaryDataBuffer(itemIndex, property),
+		async *stream(property) {
+			const file = context.helpers.assertBinaryData(itemIndex, property);
+			if (!file.id) {
+				yield* inlineChunks(file.data);
+				return;
+			}
+			for await (const chunk of await context.helpers.getBinaryStream(file.id, STREAM_CHUNK_BYTES))
+				yield chunk as Buffer;
+		},
 	};
 }
 

@@ -9,7 +9,7 @@ import type {
 import { ApplicationError, sleep } from 'n8n-workflow';
 
 import { apiError, bodyExcerpt, connectionError, markNotSent } from './errors';
-import { encodeMultipart } from './multipart';
+import { MultipartBody } from './multipart';
 import { findTokenFailure } from './tokenFailure';
 import { tokenLane, type LaneOutcome } from './tokenLane';
 import type { ApiResponse, RequestSpec, Send, Vendor } from './types';
@@ -502,6 +502,8 @@ export function createSend(
 	const send = async <T>(request: RequestSpec): Promise<T> => {
 		const idempotent = request.idempotent ?? request.method === 'GET';
 		const spec = { ...request, idempotent };
+		// Built once: every attempt sends the same body, its files streamed again from the start.
+		const multipart = request.multipart && new MultipartBody(request.multipart);
 		let rateLimited = 0;
 		let faults = 0;
 		let tokenRetries = 0;
@@ -530,10 +532,9 @@ export function createSend(
 				// its credential's lane: n8n then runs preAuthentication again and re-sends once.
 				ignoreHttpStatusErrors: pass?.alone ? { ignore: true, except: [401] } : true,
 			};
-			if (request.multipart) {
-				const { body, contentType } = encodeMultipart(request.multipart);
-				httpOptions.body = body;
-				httpOptions.headers = { ...httpOptions.headers, 'Content-Type': contentType };
+			if (multipart) {
+				httpOptions.body = multipart;
+				httpOptions.headers = { ...httpOptions.headers, 'Content-Type': multipart.type };
 			}
 			if (request.form) {
 				httpOptions.headers = {

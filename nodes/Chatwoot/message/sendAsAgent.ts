@@ -151,7 +151,7 @@ function formFields(name: string, value: unknown): MultipartParts {
 	return [[name, String(value)]];
 }
 
-/** The multipart parts: the message fields, then attachments[] once per file. */
+/** The multipart parts: the message fields, then attachments[] once per file (described, not read). */
 async function multipartParts(
 	context: OperationContext,
 	params: IDataObject,
@@ -165,20 +165,23 @@ async function multipartParts(
 	if (body.template_params) parts.push(...formFields('template_params', body.template_params));
 	for (const property of names) {
 		const file = await binary.describe(property);
-		const data = file ? await binary.read(property) : undefined;
-		const problem = fileProblem(
-			property,
-			file && data ? { fileName: file.fileName, size: data.length } : undefined,
-			binary,
-			limitBytes(params),
-		);
-		if (problem || !file || !data)
+		const problem = fileProblem(property, file, binary, limitBytes(params));
+		if (problem || !file)
 			throw itemError(
 				context,
 				`${problem?.field ?? ATTACHMENTS_LABEL} ${problem?.reason ?? 'could not be read'}`,
 				`${problem?.fix ?? ''} Nothing was sent.`.trim(),
 			);
-		parts.push(['attachments[]', { data, fileName: file.fileName, mimeType: file.mimeType }]);
+		// Read while the request is sent, from n8n's binary data, again on a retry.
+		parts.push([
+			'attachments[]',
+			{
+				fileName: file.fileName,
+				mimeType: file.mimeType,
+				size: file.size,
+				read: () => binary.stream(property),
+			},
+		]);
 	}
 	return parts;
 }
