@@ -1,4 +1,5 @@
 import type {
+	IBinaryData,
 	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
@@ -193,24 +194,34 @@ const CUSTOM_API_CALL = '__CUSTOM_API_CALL__';
 const STREAM_CHUNK_BYTES = 256 * 1024;
 /** Base64 characters decoded at a time from inline binary data: a multiple of 4, so each slice decodes alone. */
 const BASE64_SLICE_CHARS = 1024 * 1024;
-/** Plain base64 (or base64url), no line breaks: its size is known without decoding, and it decodes in slices. */
-const PLAIN_BASE64 = /^[A-Za-z0-9+/_-]*={0,2}$/;
 
-/** The bytes of inline binary data (base64 in the item: no binary data store). */
-function inlineSize(data: string): number {
-	return PLAIN_BASE64.test(data)
-		? Buffer.byteLength(data, 'base64')
-		: Buffer.from(data, 'base64').length;
+/**
+ * Inline binary data (base64 in the item, without a binary data store) decoded a slice at a time.
+ * A slice that decodes to fewer bytes than its length promises holds other characters (line
+ * breaks): from there on, the rest is decoded as one, as n8n decodes it.
+ */
+function* inlineChunks(data: string): Generator<Buffer> {
+	for (let start = 0; start < data.length; start += BASE64_SLICE_CHARS) {
+		const slice = data.slice(start, start + BASE64_SLICE_CHARS);
+		const bytes = Buffer.from(slice, 'base64');
+		if (bytes.length !== Buffer.byteLength(slice, 'base64')) {
+			yield Buffer.from(data.slice(start), 'base64');
+			return;
+		}
+		yield bytes;
+	}
 }
 
-/** Inline binary data decoded a slice at a time. */
-function* inlineChunks(data: string): Generator<Buffer> {
-	if (!PLAIN_BASE64.test(data)) {
-		yield Buffer.from(data, 'base64');
-		return;
+/** The bytes of inline binary data, counted once per file. */
+const inlineSizes = new WeakMap<IBinaryData, number>();
+function inlineSize(file: IBinaryData): number {
+	let size = inlineSizes.get(file);
+	if (size === undefined) {
+		size = 0;
+		for (const chunk of inlineChunks(file.data)) size += chunk.length;
+		inlineSizes.set(file, size);
 	}
-	for (let start = 0; start < data.length; start += BASE64_SLICE_CHARS)
-		yield Buffer.from(data.slice(start, start + BASE64_SLICE_CHARS), 'base64');
+	return size;
 }
 
 /**
@@ -229,7 +240,7 @@ function itemBinary(
 			const file = context.helpers.assertBinaryData(itemIndex, property);
 			const size = file.id
 				? (await context.helpers.getBinaryMetadata(file.id)).fileSize
-				: inlineSize(file.data);
+				: inlineSize(file);
 			return {
 				property,
 				fileName: file.fileName ?? property,

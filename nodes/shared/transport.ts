@@ -56,6 +56,11 @@ const IDEMPOTENT_RETRIES = 2;
  * 2 s, at most about 8 s in all.
  */
 const TOKEN_RETRIES = 5;
+/**
+ * Files are sent within the request's timeout, which n8n's HTTP client counts from the start: a
+ * body with files gets one second per MB on top of the Timeout (several items share one uplink).
+ */
+const UPLOAD_BYTES_PER_SECOND = 1024 * 1024;
 /** Tries again after a 401 that the credential's lane renews (the request was refused, not processed). */
 const UNAUTHORIZED_RETRIES = 3;
 
@@ -504,6 +509,9 @@ export function createSend(
 		const spec = { ...request, idempotent };
 		// Built once: every attempt sends the same body, its files streamed again from the start.
 		const multipart = request.multipart && new MultipartBody(request.multipart);
+		const timeout =
+			options.timeoutMs +
+			(multipart ? Math.ceil((multipart.size / UPLOAD_BYTES_PER_SECOND) * 1000) : 0);
 		let rateLimited = 0;
 		let faults = 0;
 		let tokenRetries = 0;
@@ -524,7 +532,7 @@ export function createSend(
 				headers: { ...(request.headers ?? {}) },
 				body: request.body,
 				json: !request.form,
-				timeout: options.timeoutMs,
+				timeout,
 				returnFullResponse: true,
 				// A redirect would turn a POST into a GET and carry the credential's headers to another origin.
 				disableFollowRedirect: true,

@@ -33,12 +33,20 @@ interface Received {
 	body: Buffer;
 }
 
-/** A server that keeps every request's bytes; answers 429 ("Retry later", as Rack::Attack does) to the first `rateLimited`. */
-async function captureServer(rateLimited = 0) {
+/**
+ * A server that keeps every request's bytes; answers 429 ("Retry later", as Rack::Attack does) to
+ * the first `rateLimited`; reads at most `bytesPerSecond` when given (a slow uplink).
+ */
+async function captureServer(rateLimited = 0, bytesPerSecond = 0) {
 	const received: Received[] = [];
 	const server = http.createServer((req, res) => {
 		const chunks: Buffer[] = [];
-		req.on('data', (chunk: Buffer) => chunks.push(chunk));
+		req.on('data', (chunk: Buffer) => {
+			chunks.push(chunk);
+			if (!bytesPerSecond) return;
+			req.pause();
+			setTimeout(() => req.resume(), (chunk.length / bytesPerSecond) * 1000);
+		});
 		req.on('end', () => {
 			received.push({ headers: req.headers, body: Buffer.concat(chunks) });
 			if (received.length <= rateLimited) {
@@ -352,20 +360,54 @@ describe("attachments are streamed from n8n's binary data, not held in memory (i
 		}
 	});
 
-	test('inline binary data (no binary data store) is decoded a slice at a time, bytes unchanged', async () => {
+	test('the Timeout counts after the files are sent: an upload slower than the Timeout, at 1 MB/s or more, goes through', async () => {
+		const scan = randomBytes(8 * 1024 * 1024);
+		const items: INodeExecutionData[] = [
+			{ json: {}, binary: { data: await storedFile(scan, 'scan.tiff', 'image/tiff') } },
+		];
+		// 8 MB read at 3 MB/s: nearly 3 s to send, with Timeout 1 s (and 8 s more for 8 MB of files)
+		const server = await captureServer(0, 3 * 1024 * 1024);
+		try {
+			const started = Date.now();
+			const { error } = await runNode({
+				type: 'chatwoot',
+				parameters: { ...sendAsAgent('data'), options: { timeoutMs: 1000 } },
+				credentials: server.credentials,
+				inputItems: items,
+			});
+			expect(error).toBeUndefined();
+			expect(Date.now() - started).toBeGreaterThan(1500);
+			expect(partsOf(server.received[0])[3].value.equals(scan)).toBe(true);
+		} finally {
+			await server.close();
+		}
+	});
+
+	test('inline binary data (no binary data store) is decoded a slice at a time, bytes unchanged, line breaks too', async () => {
 		const bytes = randomBytes(3 * 1024 * 1024 + 5);
+		const wrapped = randomBytes(2 * 1024 * 1024 + 1);
+		// base64 in lines of 76 characters, as a Code node may write it
+		const lines = wrapped.toString('base64').replace(/.{76}/g, '$&\r\n');
 		const server = await captureServer();
 		try {
 			const { error } = await runNode({
 				type: 'chatwoot',
-				parameters: sendAsAgent('data'),
+				parameters: sendAsAgent('data, wrapped'),
 				credentials: server.credentials,
 				inputItems: [
-					{ json: {}, binary: { data: inlineFile(bytes, 'big.bin', 'application/zip') } },
+					{
+						json: {},
+						binary: {
+							data: inlineFile(bytes, 'big.bin', 'application/zip'),
+							wrapped: { data: lines, fileName: 'wrapped.bin', mimeType: 'application/zip' },
+						},
+					},
 				],
 			});
 			expect(error).toBeUndefined();
-			expect(partsOf(server.received[0])[3].value.equals(bytes)).toBe(true);
+			const files = partsOf(server.received[0]).slice(3);
+			expect(files[0].value.equals(bytes)).toBe(true);
+			expect(files[1].value.equals(wrapped)).toBe(true);
 		} finally {
 			await server.close();
 		}
