@@ -174,6 +174,7 @@ async function main() {
 	const baseline = process.memoryUsage();
 	const memory = sampleMemory();
 	const started = process.hrtime.bigint();
+	const cpuBefore = process.cpuUsage();
 	const { output, error } = await runNode({
 		type: 'chatwoot',
 		parameters: {
@@ -195,6 +196,7 @@ async function main() {
 		inputItems: items,
 	});
 	const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+	const cpu = process.cpuUsage(cpuBefore);
 	const peak = memory.stop();
 	const stats = await server<ServerStats>('stats');
 	await server('close');
@@ -216,7 +218,7 @@ async function main() {
 		['result', error ? `failed: ${error.message}` : `${output.length} messages sent`],
 		[
 			'time',
-			`${seconds.toFixed(1)} s (${(stats.bodyBytes / MB / seconds).toFixed(0)} MB/s of request bodies)`,
+			`${seconds.toFixed(1)} s (${(stats.bodyBytes / MB / seconds).toFixed(0)} MB/s of request bodies), ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s of CPU in this process`,
 		],
 		[
 			'peak RSS',

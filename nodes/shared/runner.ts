@@ -118,7 +118,7 @@ export function describeOperations(operations: Operation[]): INodeProperties[] {
 						maxValue: OPTION_RANGES.timeoutMs.max,
 					},
 					default: timeoutMs,
-					description: `How long to wait for the vendor to answer one request, from ${OPTION_RANGES.timeoutMs.min} to ${OPTION_RANGES.timeoutMs.max} milliseconds. A request that creates something is not sent again after a timeout, to avoid duplicates.`,
+					description: `How long to wait for the vendor to answer one request, from ${OPTION_RANGES.timeoutMs.min} to ${OPTION_RANGES.timeoutMs.max} milliseconds. A request that creates something is not sent again after a timeout, to avoid duplicates. A request with files gets one more second per MB of files, to send them.`,
 				},
 			],
 		},

@@ -339,7 +339,7 @@ describe('Chatwoot Conversations → Send as Agent with attachments from binary 
 		scope.done();
 		expect(errorOutput).toHaveLength(1);
 		expect(errorOutput[0].json.error).toBe(
-			'Additional Fields › Attachments (Binary Properties) "data" holds "scan.tiff" of 1.5 MB, more than the limit of 1.0 MB [item 0]',
+			'Additional Fields › Attachments (Binary Properties) "data" holds "scan.tiff" of 1.5 MB, more than the limit of 1.0 MB per file [item 0]',
 		);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 1 }]);
 	});

@@ -137,7 +137,7 @@ function fileProblem(
 	if (file.size > limit) {
 		return {
 			field: ATTACHMENTS_LABEL,
-			reason: `"${property}" holds "${file.fileName}" of ${megabytes(file.size)}, more than the limit of ${megabytes(limit)}`,
+			reason: `"${property}" holds "${file.fileName}" of ${megabytes(file.size)}, more than the limit of ${megabytes(limit)} per file`,
 			fix: `Chatwoot refuses files above its upload limit (${CHATWOOT_FILE_LIMIT_MB} MB unless the installation sets MAXIMUM_FILE_UPLOAD_SIZE). Send a smaller file or a link to it; raise "Attachment Size Limit (MB)" only if your installation allows more.`,
 		};
 	}
