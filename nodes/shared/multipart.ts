@@ -53,7 +53,7 @@ const percentEncoded = (char: string) =>
 	`%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
 
 /** Control characters, and `also`, percent-encoded. */
-function escapeQuoted(value: string, also: string): string {
+function percentEscaped(value: string, also: string): string {
 	let escaped = '';
 	for (const char of value) {
 		const code = char.charCodeAt(0);
@@ -63,21 +63,21 @@ function escapeQuoted(value: string, also: string): string {
 }
 
 /** A part's name: quotes and line breaks escaped as browsers do (WHATWG), other control characters too. */
-const escapeName = (name: string) => escapeQuoted(name, '"');
+const escapeName = (name: string) => percentEscaped(name, '"');
 
 /**
  * A file name: as a name, and also `%` and `\`. Rails (Rack) percent-decodes a file name whose
  * every % starts an escape, so with % escaped every name comes back as it was; a backslash
  * before the closing quote would escape it.
  */
-const escapeFileName = (fileName: string) => escapeQuoted(fileName, '"%\\');
+const escapeFileName = (fileName: string) => percentEscaped(fileName, '"%\\');
 
 /**
  * A multipart/form-data body (RFC 7578) that reads its files only while it is sent. n8n's HTTP
- * client sends a Blob by reading its stream() with its size as Content-Length; this body is one
- * such Blob, so a file is streamed from n8n's binary data instead of being held in memory. The
- * part headers are encoded once; every attempt (after a 429) calls stream() again and reads the
- * files again from the start.
+ * client (axios) sends a Blob, an object tagged "Blob", by reading its stream(), with its size as
+ * Content-Length; this body is such a Blob, so a file goes from n8n's binary data to the socket a
+ * chunk at a time instead of being held in memory. The part headers are encoded once; every
+ * attempt (after a 429) calls stream() again and reads the files again from the start.
  */
 export class MultipartBody {
 	/** The Content-Type, with the boundary. */
