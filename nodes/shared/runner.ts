@@ -1,4 +1,5 @@
 import type {
+	IBinaryData,
 	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
@@ -117,7 +118,7 @@ export function describeOperations(operations: Operation[]): INodeProperties[] {
 						maxValue: OPTION_RANGES.timeoutMs.max,
 					},
 					default: timeoutMs,
-					description: `How long to wait for the vendor to answer one request, from ${OPTION_RANGES.timeoutMs.min} to ${OPTION_RANGES.timeoutMs.max} milliseconds. A request that creates something is not sent again after a timeout, to avoid duplicates.`,
+					description: `How long to wait for the vendor to answer one request, from ${OPTION_RANGES.timeoutMs.min} to ${OPTION_RANGES.timeoutMs.max} milliseconds. A request that creates something is not sent again after a timeout, to avoid duplicates. A request with files gets one more second per MB of files, to send them.`,
 				},
 			],
 		},
@@ -189,7 +190,44 @@ function chosenOperation(
 
 const CUSTOM_API_CALL = '__CUSTOM_API_CALL__';
 
-/** An input item's binary data through n8n's helpers; sizes come from n8n's metadata, not by reading the files. */
+/** Bytes per chunk when a file is streamed from n8n's binary data store. */
+const STREAM_CHUNK_BYTES = 256 * 1024;
+/** Base64 characters decoded at a time from inline binary data: a multiple of 4, so each slice decodes alone. */
+const BASE64_SLICE_CHARS = 1024 * 1024;
+
+/**
+ * Inline binary data (base64 in the item, without a binary data store) decoded a slice at a time.
+ * A slice that decodes to fewer bytes than its length promises holds other characters (line
+ * breaks): from there on, the rest is decoded as one, as n8n decodes it.
+ */
+function* inlineChunks(data: string): Generator<Buffer> {
+	for (let start = 0; start < data.length; start += BASE64_SLICE_CHARS) {
+		const slice = data.slice(start, start + BASE64_SLICE_CHARS);
+		const bytes = Buffer.from(slice, 'base64');
+		if (bytes.length !== Buffer.byteLength(slice, 'base64')) {
+			yield Buffer.from(data.slice(start), 'base64');
+			return;
+		}
+		yield bytes;
+	}
+}
+
+/** The bytes of inline binary data, counted once per file. */
+const inlineSizes = new WeakMap<IBinaryData, number>();
+function inlineSize(file: IBinaryData): number {
+	let size = inlineSizes.get(file);
+	if (size === undefined) {
+		size = 0;
+		for (const chunk of inlineChunks(file.data)) size += chunk.length;
+		inlineSizes.set(file, size);
+	}
+	return size;
+}
+
+/**
+ * An input item's binary data through n8n's helpers: sizes from n8n's metadata, bytes streamed
+ * from its binary data store (getBinaryStream), so no file is ever held whole in memory.
+ */
 function itemBinary(
 	context: IExecuteFunctions,
 	items: INodeExecutionData[],
@@ -198,11 +236,11 @@ function itemBinary(
 	return {
 		names: () => Object.keys(items[itemIndex]?.binary ?? {}),
 		async describe(property) {
-			const file = items[itemIndex]?.binary?.[property];
-			if (!file) return undefined;
+			if (!items[itemIndex]?.binary?.[property]) return undefined;
+			const file = context.helpers.assertBinaryData(itemIndex, property);
 			const size = file.id
 				? (await context.helpers.getBinaryMetadata(file.id)).fileSize
-				: Buffer.byteLength(file.data, 'base64');
+				: inlineSize(file);
 			return {
 				property,
 				fileName: file.fileName ?? property,
@@ -210,7 +248,15 @@ function itemBinary(
 				size,
 			};
 		},
-		read: async (property) => context.helpers.getBinaryDataBuffer(itemIndex, property),
+		async *stream(property) {
+			const file = context.helpers.assertBinaryData(itemIndex, property);
+			if (!file.id) {
+				yield* inlineChunks(file.data);
+				return;
+			}
+			for await (const chunk of await context.helpers.getBinaryStream(file.id, STREAM_CHUNK_BYTES))
+				yield chunk as Buffer;
+		},
 	};
 }
 

@@ -10,7 +10,7 @@ import type {
 import { ApplicationError, sleep } from 'n8n-workflow';
 
 import { apiError, bodyExcerpt, connectionError, markNotSent } from './errors';
-import { encodeMultipart } from './multipart';
+import { MultipartBody } from './multipart';
 import { findTokenFailure } from './tokenFailure';
 import { tokenLane, type LaneOutcome } from './tokenLane';
 import type { ApiResponse, RequestSpec, Send, Vendor } from './types';
@@ -57,6 +57,11 @@ const IDEMPOTENT_RETRIES = 2;
  * 2 s, at most about 8 s in all.
  */
 const TOKEN_RETRIES = 5;
+/**
+ * Files are sent within the request's timeout, which n8n's HTTP client counts from the start: a
+ * body with files gets one second per MB on top of the Timeout (several items share one uplink).
+ */
+const UPLOAD_BYTES_PER_SECOND = 1024 * 1024;
 /** Tries again after a 401 that the credential's lane renews (the request was refused, not processed). */
 const UNAUTHORIZED_RETRIES = 3;
 
@@ -506,6 +511,11 @@ export function createSend(
 	const send = async <T>(request: RequestSpec): Promise<T> => {
 		const idempotent = request.idempotent ?? request.method === 'GET';
 		const spec = { ...request, idempotent };
+		// Built once: every attempt sends the same body, its files streamed again from the start.
+		const multipart = request.multipart && new MultipartBody(request.multipart);
+		const timeout =
+			options.timeoutMs +
+			(multipart ? Math.ceil((multipart.size / UPLOAD_BYTES_PER_SECOND) * 1000) : 0);
 		let rateLimited = 0;
 		let faults = 0;
 		let tokenRetries = 0;
@@ -526,7 +536,7 @@ export function createSend(
 				headers: { ...(request.headers ?? {}) },
 				body: request.body,
 				json: !request.form,
-				timeout: options.timeoutMs,
+				timeout,
 				returnFullResponse: true,
 				// A redirect would turn a POST into a GET and carry the credential's headers to another origin.
 				disableFollowRedirect: true,
@@ -534,10 +544,9 @@ export function createSend(
 				// its credential's lane: n8n then runs preAuthentication again and re-sends once.
 				ignoreHttpStatusErrors: pass?.alone ? { ignore: true, except: [401] } : true,
 			};
-			if (request.multipart) {
-				const { body, contentType } = encodeMultipart(request.multipart);
-				httpOptions.body = body;
-				httpOptions.headers = { ...httpOptions.headers, 'Content-Type': contentType };
+			if (multipart) {
+				httpOptions.body = multipart;
+				httpOptions.headers = { ...httpOptions.headers, 'Content-Type': multipart.type };
 			}
 			if (request.form) {
 				httpOptions.headers = {

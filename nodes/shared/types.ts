@@ -80,8 +80,8 @@ export interface ItemBinary {
 	names(): string[];
 	/** The file in the binary property, or undefined when the item has no such property. */
 	describe(property: string): Promise<ItemFile | undefined>;
-	/** The file's bytes (n8n's getBinaryDataBuffer). */
-	read(property: string): Promise<Buffer>;
+	/** The file's bytes in chunks, streamed from n8n's binary data each time it is called. */
+	stream(property: string): AsyncIterable<Uint8Array>;
 }
 
 export interface OperationContext {

@@ -1,7 +1,6 @@
 import nock from 'nock';
 
 import { buildAgentMessageBody } from '../../nodes/Chatwoot/message/sendAsAgent';
-import { encodeMultipart } from '../../nodes/shared/multipart';
 import { runNode } from '../harness/engine';
 import { forRequest } from './spec';
 
@@ -340,7 +339,7 @@ describe('Chatwoot Conversations → Send as Agent with attachments from binary 
 		scope.done();
 		expect(errorOutput).toHaveLength(1);
 		expect(errorOutput[0].json.error).toBe(
-			'Additional Fields › Attachments (Binary Properties) "data" holds "scan.tiff" of 1.5 MB, more than the limit of 1.0 MB [item 0]',
+			'Additional Fields › Attachments (Binary Properties) "data" holds "scan.tiff" of 1.5 MB, more than the limit of 1.0 MB per file [item 0]',
 		);
 		expect(output.map((item) => item.pairedItem)).toEqual([{ item: 1 }]);
 	});
@@ -611,30 +610,4 @@ describe('Chatwoot Conversations → WhatsApp templates (template_params)', () =
 			nock.cleanAll();
 		},
 	);
-});
-
-describe('multipart/form-data encoding (nodes/shared/multipart.ts)', () => {
-	test('quotes and line breaks in names are escaped; files keep their bytes', () => {
-		const bytes = Buffer.from([0, 255, 13, 10, 45, 45]);
-		const { body, contentType } = encodeMultipart(
-			[
-				['content', 'Hi'],
-				[
-					'attachments[]',
-					{ data: bytes, fileName: 'a"b\r\n.bin', mimeType: 'application/octet-stream' },
-				],
-			],
-			'BOUNDARY123',
-		);
-		expect(contentType).toBe('multipart/form-data; boundary=BOUNDARY123');
-		const expected = Buffer.concat([
-			Buffer.from(
-				'--BOUNDARY123\r\nContent-Disposition: form-data; name="content"\r\n\r\nHi\r\n' +
-					'--BOUNDARY123\r\nContent-Disposition: form-data; name="attachments[]"; filename="a%22b%0D%0A.bin"\r\nContent-Type: application/octet-stream\r\n\r\n',
-			),
-			bytes,
-			Buffer.from('\r\n--BOUNDARY123--\r\n'),
-		]);
-		expect(body.equals(expected)).toBe(true);
-	});
 });

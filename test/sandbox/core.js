@@ -158,6 +158,22 @@ function readBody(req) {
 }
 
 /**
+ * A file name as Rails reads it (Rack::Multipart::Parser#normalize_filename): percent-decoded when
+ * every % starts an escape, then the part after the last / or \ (a browser's full path).
+ */
+function rackFileName(sent) {
+	let name = sent;
+	if ((name.match(/%.?.?/g) || []).every((escape) => /^%[0-9a-fA-F]{2}$/.test(escape))) {
+		try {
+			name = decodeURIComponent(name);
+		} catch {
+			// not UTF-8 once decoded: Rack keeps the bytes, scrubbed; keep the name as sent
+		}
+	}
+	return name.split(/[/\\]/).pop();
+}
+
+/**
  * multipart/form-data (RFC 7578): text fields as strings, files as { fileName, mimeType, size, data }
  * (data: a Buffer); a name sent more than once ("attachments[]") gives a list.
  */
@@ -182,7 +198,8 @@ function parseMultipart(buffer, boundary) {
 		const data = part.slice(headerEnd + 4);
 		const name = /name="([^"]*)"/i.exec(headers)?.[1];
 		if (name === undefined) return null;
-		const fileName = /filename="([^"]*)"/i.exec(headers)?.[1];
+		const sentFileName = /filename="([^"]*)"/i.exec(headers)?.[1];
+		const fileName = sentFileName === undefined ? undefined : rackFileName(sentFileName);
 		if (fileName === undefined) add(name, data.toString('utf8'));
 		else {
 			const mimeType =

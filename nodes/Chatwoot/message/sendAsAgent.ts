@@ -132,7 +132,7 @@ function fileProblem(
 	if (file.size > limit) {
 		return {
 			field: ATTACHMENTS_LABEL,
-			reason: `"${property}" holds "${file.fileName}" of ${megabytes(file.size)}, more than the limit of ${megabytes(limit)}`,
+			reason: `"${property}" holds "${file.fileName}" of ${megabytes(file.size)}, more than the limit of ${megabytes(limit)} per file`,
 			fix: `Chatwoot refuses files above its upload limit (${CHATWOOT_FILE_LIMIT_MB} MB unless the installation sets MAXIMUM_FILE_UPLOAD_SIZE). Send a smaller file or a link to it; raise "Attachment Size Limit (MB)" only if your installation allows more.`,
 		};
 	}
@@ -146,7 +146,7 @@ function formFields(name: string, value: unknown): MultipartParts {
 	return [[name, String(value)]];
 }
 
-/** The multipart parts: the message fields, then attachments[] once per file. */
+/** The multipart parts: the message fields, then attachments[] once per file (described, not read). */
 async function multipartParts(
 	context: OperationContext,
 	params: IDataObject,
@@ -160,20 +160,23 @@ async function multipartParts(
 	if (body.template_params) parts.push(...formFields('template_params', body.template_params));
 	for (const property of names) {
 		const file = await binary.describe(property);
-		const data = file ? await binary.read(property) : undefined;
-		const problem = fileProblem(
-			property,
-			file && data ? { fileName: file.fileName, size: data.length } : undefined,
-			binary,
-			limitBytes(params),
-		);
-		if (problem || !file || !data)
+		const problem = fileProblem(property, file, binary, limitBytes(params));
+		if (problem || !file)
 			throw itemError(
 				context,
 				`${problem?.field ?? ATTACHMENTS_LABEL} ${problem?.reason ?? 'could not be read'}`,
 				`${problem?.fix ?? ''} Nothing was sent.`.trim(),
 			);
-		parts.push(['attachments[]', { data, fileName: file.fileName, mimeType: file.mimeType }]);
+		// Read while the request is sent, from n8n's binary data, again on a retry.
+		parts.push([
+			'attachments[]',
+			{
+				fileName: file.fileName,
+				mimeType: file.mimeType,
+				size: file.size,
+				read: () => binary.stream(property),
+			},
+		]);
 	}
 	return parts;
 }
