@@ -14,13 +14,12 @@ import {
 	eventsProperty,
 	EVENTS_SUBTITLE,
 	headerValue,
-	hmacBase64,
 	ignore,
 	nodeScope,
 	parseJsonObject,
 	rawBody,
 	refuse,
-	sameSignature,
+	sameHmacHexOrBase64,
 	seenDelivery,
 	setupNotice,
 	simplifyProperty,
@@ -201,7 +200,7 @@ export class LivePersonTrigger implements INodeType {
 							{ name: 'SHA-256 (Enabled per Account)', value: 'sha256' },
 						],
 						description:
-							'The X-Liveperson-Signature schemes accepted: "sha1=" or "sha256=" followed by the base64 HMAC of the body with the client secret',
+							'The X-Liveperson-Signature schemes accepted: "sha1=" or "sha256=" followed by the HMAC of the body with the client secret, base64 or hexadecimal (as the installation chose)',
 					},
 				],
 			},
@@ -284,9 +283,10 @@ export class LivePersonTrigger implements INodeType {
 		const credentials = await livePersonCredentials(this);
 		const secret = String(credentials.clientSecret ?? '');
 		// Connector API → Webhooks → "Notification Protocol" (developers.liveperson.com): every
-		// notification carries x-liveperson-signature, "sha1=" + base64 HMAC-SHA1 of the body keyed
-		// with the client secret ("sha256=" + base64 HMAC-SHA256 where LivePerson enabled it), and
-		// x-liveperson-account-id / x-liveperson-client-id. No timestamp or delivery ID is signed.
+		// notification carries x-liveperson-signature, "sha1=" + HMAC-SHA1 of the body keyed with the
+		// client secret ("sha256=" + HMAC-SHA256 where LivePerson enabled it), in base64 or hex as the
+		// installation chose, and x-liveperson-account-id / x-liveperson-client-id. No timestamp or
+		// delivery ID is signed.
 		const raw = await rawBody(this);
 		const signature = headerValue(this, 'x-liveperson-signature')?.trim();
 		if (!raw || !signature || secret === '') return refuse(this, 401, 'Missing signature');
@@ -296,7 +296,7 @@ export class LivePersonTrigger implements INodeType {
 		const algorithm = scheme?.[1].toLowerCase() as 'sha1' | 'sha256' | undefined;
 		if (!scheme || !algorithm || !algorithms.includes(algorithm))
 			return refuse(this, 401, 'Unsupported signature scheme');
-		if (!sameSignature(hmacBase64(algorithm, secret, raw), scheme[2], true))
+		if (!sameHmacHexOrBase64(algorithm, secret, raw, scheme[2]))
 			return refuse(this, 401, 'Invalid signature');
 		// LivePerson names the installation and account it sends for: another one's delivery is refused.
 		const clientId = headerValue(this, 'x-liveperson-client-id');

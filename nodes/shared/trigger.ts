@@ -72,13 +72,20 @@ export function hmacHex(
 	return createHmac(algorithm, secret).update(data).digest('hex');
 }
 
-/** Base64 HMAC of `data` with `secret` (as LivePerson signs). */
-export function hmacBase64(
+/**
+ * Whether `given` is the HMAC of `data` with `secret`, in hex (either case) or in base64 (exact
+ * case), as an installation may choose (LivePerson). The two differ in length, so they never mix.
+ */
+export function sameHmacHexOrBase64(
 	algorithm: 'sha1' | 'sha256',
 	secret: string,
 	data: Buffer | string,
-): string {
-	return createHmac(algorithm, secret).update(data).digest('base64');
+	given: unknown,
+): boolean {
+	const digest = createHmac(algorithm, secret).update(data).digest();
+	const hex = sameSignature(digest.toString('hex'), given);
+	const base64 = sameSignature(digest.toString('base64'), given, true);
+	return hex || base64;
 }
 
 /**

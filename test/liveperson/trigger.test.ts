@@ -87,8 +87,12 @@ async function sendAsConsumer(text: string) {
 	return result;
 }
 
-const sign = (body: string, secret = fake.credentials.clientSecret, algorithm = 'sha1') =>
-	`${algorithm}=${createHmac(algorithm, secret).update(body).digest('base64')}`;
+const sign = (
+	body: string,
+	secret = fake.credentials.clientSecret,
+	algorithm = 'sha1',
+	encoding: 'base64' | 'hex' = 'base64',
+) => `${algorithm}=${createHmac(algorithm, secret).update(body).digest(encoding)}`;
 
 async function post(url: string, body: string, headers: Record<string, string> = {}) {
 	const response = await fetch(url, {
@@ -323,10 +327,8 @@ describe('webhook(): signed notifications', () => {
 			...(await fake.deliver(notification, { secret: 'not-the-secret' })),
 			...(await fake.deliver(notification, { noSignature: true })),
 			...(await fake.deliver(notification, { signature: 'sha1=AAAA' })),
-			// hex instead of base64, as other vendors sign
-			...(await fake.deliver(notification, {
-				signature: `sha1=${createHmac('sha1', fake.credentials.clientSecret).update(body).digest('hex')}`,
-			})),
+			// hex with another secret
+			...(await fake.deliver(notification, { secret: 'not-the-secret', encoding: 'hex' })),
 			// base64 is case-sensitive
 			...(await fake.deliver(notification, { signature: flipCase(sign(body)) })),
 			...(await fake.deliver(notification, { signature: `md5=${sign(body).slice(5)}` })),
@@ -358,6 +360,42 @@ describe('webhook(): signed notifications', () => {
 		const [sha256] = await fake.deliver(notification, { algorithm: 'sha256' });
 		expect(sha256.status).toBe(200);
 		expect(t.executions).toHaveLength(1);
+	});
+
+	test('signed in hex or base64, with SHA-1 or SHA-256 (the installation chooses): each accepted; hex in either case', async () => {
+		const t = await start();
+		const accepted: number[] = [];
+		for (const algorithm of ['sha1', 'sha256'])
+			for (const encoding of ['base64', 'hex']) {
+				const [result] = await fake.deliver(
+					fake.agentMessage(conversationId, `${algorithm} ${encoding}`),
+					{ algorithm, encoding },
+				);
+				accepted.push(result.status);
+			}
+		const upper = fake.agentMessage(conversationId, 'sha1 HEX');
+		const [upperHex] = await fake.deliver(upper, {
+			signature: `sha1=${createHmac('sha1', fake.credentials.clientSecret)
+				.update(JSON.stringify(upper))
+				.digest('hex')
+				.toUpperCase()}`,
+		});
+		accepted.push(upperHex.status);
+		expect(accepted).toEqual([200, 200, 200, 200, 200]);
+		expect(t.executions.map((items) => items[0].json.text)).toEqual([
+			'sha1 base64',
+			'sha1 hex',
+			'sha256 base64',
+			'sha256 hex',
+			'sha1 HEX',
+		]);
+		// a hex signature of the wrong length or of another algorithm is refused
+		const other = fake.agentMessage(conversationId, 'mixed');
+		const sha256Hex = sign(JSON.stringify(other), fake.credentials.clientSecret, 'sha256', 'hex');
+		const [mixed] = await fake.deliver(other, {
+			signature: sha256Hex.replace(/^sha256=/, 'sha1='),
+		});
+		expect(JSON.parse(mixed.body).message).toBe('Invalid signature');
 	});
 
 	test('a notification LivePerson retries (same dialog and sequence): no second execution', async () => {
