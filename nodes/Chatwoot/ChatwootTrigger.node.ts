@@ -33,7 +33,7 @@ import {
 	startExecution,
 	triggerCredentials,
 } from '../shared/trigger';
-import { isoTime } from './simplify';
+import { isoTime, withoutSecrets } from './simplify';
 import { accessTokenOf, chatwootBaseUrl, credentialAccountId, credentialProblem } from './vendor';
 
 const CREDENTIAL = 'chatwootConversationsApi';
@@ -343,7 +343,7 @@ export class ChatwootTrigger implements INodeType {
 					"Whether to skip messages whose sender is the credential's access-token user, so that what the workflow posts as an agent with this token does not trigger it again (Send posts as the contact: those are incoming messages)",
 			},
 			simplifyProperty(
-				"Whether to return the event's main fields (event, conversationId, messageId, text, authorType, contactId, contactIdentifier, inboxId, time) instead of Chatwoot's whole payload",
+				"Whether to return the event's main fields (event, conversationId, messageId, text, authorType, contactId, contactIdentifier, inboxId, time) instead of Chatwoot's whole payload (without the contact's pubsub_token)",
 			),
 		],
 	};
@@ -448,6 +448,9 @@ export class ChatwootTrigger implements INodeType {
 		if (reason) return ignore(reason);
 		if (seenDelivery(data, nodeScope(this), headerValue(this, 'x-chatwoot-delivery')))
 			return ignore('replay');
-		return startExecution(this, [simplifyWanted(this) ? simplifyEvent(event, payload) : payload]);
+		// Simplify off: the payload as sent, without the contact's pubsub_token (a live secret)
+		return startExecution(this, [
+			simplifyWanted(this) ? simplifyEvent(event, payload) : withoutSecrets(payload),
+		]);
 	}
 }

@@ -238,6 +238,33 @@ describe('webhook(): signed deliveries', () => {
 		expect(t.executions.map((items) => items.map((item) => item.json))).toEqual([[documented]]);
 	});
 
+	test("Simplify off: Chatwoot's payload without the contact's pubsub_token (message and conversation events)", async () => {
+		const t = await start({
+			simplify: false,
+			ignoreOwnMessages: false,
+			events: ['message_created', 'conversation_updated'],
+		});
+		const message = incoming('Hello');
+		const conversation = fake.payloadFor('conversation_updated', { conversationId });
+		const token = (payload: IDataObject) =>
+			((payload.conversation ?? payload) as { contact_inbox: IDataObject }).contact_inbox
+				.pubsub_token;
+		// Chatwoot sends the whole contact inbox, its real-time channel token included
+		expect(token(message)).toMatch(/^[0-9a-f]{24}$/);
+		expect(token(conversation)).toBe(token(message));
+		await fake.deliver(message);
+		await fake.deliver(conversation);
+		expect(t.executions).toHaveLength(2);
+		expect(JSON.stringify(t.executions)).not.toContain('pubsub_token');
+		expect(JSON.stringify(t.executions)).not.toContain(String(token(message)));
+		const withoutToken = (payload: IDataObject) =>
+			JSON.parse(JSON.stringify(payload).replace(/,"pubsub_token":"[0-9a-f]+"/, '')) as IDataObject;
+		expect(t.executions.map((items) => items[0].json)).toEqual([
+			withoutToken(message),
+			withoutToken(conversation),
+		]);
+	});
+
 	test('wrong signature, missing signature, stale or future timestamp: 401 and no execution', async () => {
 		const t = await start();
 		const payload = incoming();

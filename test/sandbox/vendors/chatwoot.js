@@ -630,9 +630,13 @@ function create({ state, options, credentials, server }) {
 		return null;
 	}
 
-	/** Conversation#webhook_data (push_event_data): `id` is the display ID. */
+	/**
+	 * Conversation#webhook_data (push_event_data): `id` is the display ID; `contact_inbox` is the whole
+	 * ContactInbox record, its `pubsub_token` (the contact's real-time channel token) included.
+	 */
 	function conversationWebhookData(conversation) {
 		const contact = contactById(conversation.contact_id);
+		const contactInbox = contactInboxBy({ id: conversation.inbox_id }, conversation.source_id);
 		return {
 			id: conversation.id,
 			inbox_id: conversation.inbox_id,
@@ -643,6 +647,8 @@ function create({ state, options, credentials, server }) {
 				contact_id: conversation.contact_id,
 				inbox_id: conversation.inbox_id,
 				source_id: conversation.source_id,
+				hmac_verified: contactInbox ? contactInbox.hmac_verified : false,
+				pubsub_token: contactInbox ? contactInbox.pubsub_token : hex(12),
 			},
 			meta: {
 				sender: contact ? { ...contactSender(contact), type: 'contact' } : null,
