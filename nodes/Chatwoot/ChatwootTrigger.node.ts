@@ -28,6 +28,7 @@ import {
 	sameSignature,
 	seenDelivery,
 	setupNotice,
+	signatureKey,
 	simplifyProperty,
 	simplifyWanted,
 	startExecution,
@@ -432,6 +433,10 @@ export class ChatwootTrigger implements INodeType {
 		const data = this.getWorkflowStaticData('node') as TriggerData;
 		const raw = await rawBody(this);
 		const secret = await webhookSecret(this, data);
+		const deliveryId = headerValue(this, 'x-chatwoot-delivery')?.trim();
+		// the replay keys: the delivery ID, and for a signed delivery its signature, as Chatwoot does
+		// not sign the delivery ID: a captured delivery sent again with another ID is still a replay
+		const replayKeys = [deliveryId];
 		if (secret !== '') {
 			const timestamp = headerValue(this, 'x-chatwoot-timestamp');
 			const signature = headerValue(this, 'x-chatwoot-signature');
@@ -439,6 +444,8 @@ export class ChatwootTrigger implements INodeType {
 			const expected = `sha256=${hmacHex('sha256', secret, Buffer.concat([Buffer.from(`${timestamp}.`), raw]))}`;
 			if (!sameSignature(expected, signature)) return refuse(this, 401, 'Invalid signature');
 			if (!freshTimestamp(timestamp)) return refuse(this, 401, 'Stale timestamp');
+			if (!deliveryId) return refuse(this, 401, 'Missing X-Chatwoot-Delivery');
+			replayKeys.push(signatureKey(signature));
 		}
 		const payload = nonEmptyJsonBody(this, raw);
 		if (!payload) return refuse(this, 400, 'The body is not a JSON object');
@@ -446,8 +453,7 @@ export class ChatwootTrigger implements INodeType {
 		if (!chosenEvents(this).includes(event)) return ignore('event');
 		const reason = await filteredOut(this, event, payload, data);
 		if (reason) return ignore(reason);
-		if (seenDelivery(data, nodeScope(this), headerValue(this, 'x-chatwoot-delivery')))
-			return ignore('replay');
+		if (seenDelivery(data, nodeScope(this), replayKeys)) return ignore('replay');
 		// Simplify off: the payload as sent, without the contact's pubsub_token (a live secret)
 		return startExecution(this, [
 			simplifyWanted(this) ? simplifyEvent(event, payload) : withoutSecrets(payload),

@@ -210,31 +210,49 @@ export function nodeScope(context: IHookFunctions | IWebhookFunctions): string {
  */
 const processMemory = new Map<string, string[]>();
 
-function remember(list: string[], id: string): string[] {
-	list.push(id);
+function remember(list: string[], entry: string): string[] {
+	list.push(entry);
 	return list.slice(-REMEMBERED_DELIVERIES);
 }
 
+/** Separates the keys of one delivery in its remembered entry (no header value holds a line feed). */
+const KEY_SEPARATOR = '\n';
+
+function knows(list: string[], keys: string[]): boolean {
+	return list.some((entry) => entry.split(KEY_SEPARATOR).some((key) => keys.includes(key)));
+}
+
 /**
- * Remembers delivery IDs in the node's static data and in this process, the newest last, at most
- * REMEMBERED_DELIVERIES each. Returns true when `id` was already in either (a replay). `scope` names
- * the workflow and node. An empty ID is never a replay.
+ * Remembers deliveries in the node's static data and in this process, the newest last, at most
+ * REMEMBERED_DELIVERIES each. `keys` identify one delivery (its ID, and where the ID is not signed
+ * also its signature, see signatureKey): it is a replay when any of them was seen before, in either
+ * memory, and then nothing is remembered. `scope` names the workflow and node. Empty keys are
+ * skipped; a delivery with none is never a replay.
  */
 export function seenDelivery(
 	staticData: IDataObject,
 	scope: string,
-	id: string | undefined,
+	keys: string | undefined | Array<string | undefined>,
 ): boolean {
-	if (!id) return false;
+	const given = (Array.isArray(keys) ? keys : [keys]).filter(
+		(key): key is string => typeof key === 'string' && key !== '',
+	);
+	if (given.length === 0) return false;
 	const stored = Array.isArray(staticData.deliveries)
 		? [...(staticData.deliveries as string[])]
 		: [];
 	const inProcess = processMemory.get(scope) ?? [];
-	if (stored.includes(id) || inProcess.includes(id)) return true;
-	staticData.deliveries = remember(stored, id);
-	processMemory.set(scope, remember(inProcess, id));
+	if (knows(stored, given) || knows(inProcess, given)) return true;
+	const entry = given.map((key) => key.split(KEY_SEPARATOR).join(' ')).join(KEY_SEPARATOR);
+	staticData.deliveries = remember(stored, entry);
+	processMemory.set(scope, remember(inProcess, entry));
 	if (processMemory.size > 1000) processMemory.delete(processMemory.keys().next().value as string);
 	return false;
+}
+
+/** A signature as a replay key (seenDelivery): the same signature in any case or spacing is one key. */
+export function signatureKey(signature: string): string {
+	return `signature:${signature.trim().toLowerCase()}`;
 }
 
 // ------------------------------------------------------------------ node description

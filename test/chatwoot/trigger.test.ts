@@ -308,10 +308,60 @@ describe('webhook(): signed deliveries', () => {
 		expect([first.status, again.status]).toEqual([200, 200]);
 		expect(JSON.parse(again.body)).toEqual({ received: true, ignored: 'replay' });
 		expect(t.executions).toHaveLength(1);
-		for (let i = 0; i < 120; i++) await fake.deliver(payload, { deliveryId: `d-${i}` });
+		for (let i = 0; i < 120; i++) await fake.deliver(incoming(`${i}`), { deliveryId: `d-${i}` });
 		expect(t.executions).toHaveLength(121);
 		expect(t.staticData.deliveries).toHaveLength(100);
-		expect((t.staticData.deliveries as string[])[99]).toBe('d-119');
+		// one entry per delivery: its ID and its signature
+		expect((t.staticData.deliveries as string[])[99]).toMatch(
+			/^d-119\nsignature:sha256=[0-9a-f]{64}$/,
+		);
+	});
+
+	test('a captured signed delivery replayed with X-Chatwoot-Delivery changed or removed: no second execution', async () => {
+		const t = await start();
+		const body = JSON.stringify(incoming('Refund me'));
+		const timestamp = String(Math.floor(Date.now() / 1000));
+		const signature = `sha256=${createHmac('sha256', String(t.staticData.webhookSecret))
+			.update(`${timestamp}.${body}`)
+			.digest('hex')}`;
+		const send = async (delivery?: string, sig = signature) => {
+			const response = await fetch(t.url, {
+				method: 'POST',
+				headers: {
+					'content-type': 'application/json',
+					'x-chatwoot-timestamp': timestamp,
+					'x-chatwoot-signature': sig,
+					...(delivery === undefined ? {} : { 'x-chatwoot-delivery': delivery }),
+				},
+				body,
+			});
+			return { status: response.status, body: (await response.json()) as IDataObject };
+		};
+		const answers = [
+			await send('captured-1'),
+			await send('captured-2'),
+			await send('captured-3'),
+			// the same signature in upper case is the same signature
+			await send('captured-4', signature.toUpperCase().replace('SHA256=', 'sha256=')),
+			await send(undefined),
+			await send(''),
+		];
+		expect(answers.slice(1)).toEqual([
+			{ status: 200, body: { received: true, ignored: 'replay' } },
+			{ status: 200, body: { received: true, ignored: 'replay' } },
+			{ status: 200, body: { received: true, ignored: 'replay' } },
+			{ status: 401, body: { code: 401, message: 'Missing X-Chatwoot-Delivery' } },
+			{ status: 401, body: { code: 401, message: 'Missing X-Chatwoot-Delivery' } },
+		]);
+		expect(answers[0].status).toBe(200);
+		expect(t.executions).toHaveLength(1);
+		// kept in the process too: static data lost, the signature is still known
+		delete t.staticData.deliveries;
+		expect(await send('captured-5')).toEqual({
+			status: 200,
+			body: { received: true, ignored: 'replay' },
+		});
+		expect(t.executions).toHaveLength(1);
 	});
 
 	test('static data lost (n8n saves it in the background): the secret is read back from Chatwoot, the replay memory kept in the process', async () => {
