@@ -23,10 +23,12 @@ import {
 	httpStatusOf,
 	idOrNull,
 	ignore,
+	isRedirect,
 	nodeScope,
 	nonEmptyJsonBody,
 	queryValue,
 	rawBody,
+	redirectHint,
 	refuse,
 	sameSecret,
 	sameSignature,
@@ -107,9 +109,11 @@ async function chatwootApi(
 		const hint =
 			status === 401
 				? 'Chatwoot refused the User Access Token: check it in the credential.'
-				: status === 403 || status === 404
-					? 'Check the Account ID and that the access token belongs to an administrator of that account.'
-					: 'Check the Base URL and that Chatwoot is reachable from n8n.';
+				: isRedirect(status)
+					? redirectHint('Chatwoot', 'the Base URL')
+					: status === 403 || status === 404
+						? 'Check the Account ID and that the access token belongs to an administrator of that account.'
+						: 'Check the Base URL and that Chatwoot is reachable from n8n.';
 		throw new NodeOperationError(
 			context.getNode(),
 			`Chatwoot could not ${purpose}${status ? ` (HTTP ${status})` : ''}`,

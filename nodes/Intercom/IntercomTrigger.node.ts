@@ -13,10 +13,13 @@ import {
 	deliveryWebhook,
 	headerValue,
 	hmacHex,
+	httpStatusOf,
 	ignore,
+	isRedirect,
 	nodeScope,
 	parseJsonObject,
 	rawBody,
+	redirectHint,
 	refuse,
 	sameSignature,
 	seenDelivery,
@@ -68,13 +71,15 @@ async function tokenAdminId(context: Context, data: TriggerData): Promise<string
 				disableFollowRedirect: true,
 			}),
 		);
-	} catch {
+	} catch (error) {
+		const status = httpStatusOf(error);
 		throw new NodeOperationError(
 			context.getNode(),
-			'Intercom could not tell whose access token this is (GET /me)',
+			`Intercom could not tell whose access token this is (GET /me${status ? `, HTTP ${status}` : ''})`,
 			{
-				description:
-					'"Ignore Replies Sent Through This Access Token" needs it: check the Access Token and Region of the Intercom credential.',
+				description: isRedirect(status)
+					? redirectHint('Intercom', 'the Region (or, for Custom, the Base URL)')
+					: '"Ignore Replies Sent Through This Access Token" needs it: check the Access Token and Region of the Intercom credential.',
 			},
 		);
 	}

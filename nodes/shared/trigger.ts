@@ -199,6 +199,16 @@ export function httpStatusOf(error: unknown): number | undefined {
 	return undefined;
 }
 
+/** Whether an HTTP status is a redirect, which the triggers' setup requests never follow. */
+export function isRedirect(status: number | undefined): boolean {
+	return status !== undefined && status >= 300 && status < 400;
+}
+
+/** Why a trigger's setup request stopped at a redirect, and the credential field that fixes it. */
+export function redirectHint(vendor: string, field: string): string {
+	return `${vendor} answered with a redirect to another address, which the node does not follow: n8n would send the credential along. Set ${field} of the credential to the address ${vendor} answers on directly.`;
+}
+
 /** Names the workflow and node, for what a trigger keeps in this process (delivery IDs, cached lookups). */
 export function nodeScope(context: IHookFunctions | IWebhookFunctions): string {
 	return `${context.getWorkflow().id ?? ''}:${context.getNode().id}`;

@@ -172,7 +172,9 @@ describe('activation and deactivation', () => {
 			() => undefined,
 			(e: Error & { description?: string }) => e,
 		);
-		expect(error?.message).toBe('Intercom could not tell whose access token this is (GET /me)');
+		expect(error?.message).toBe(
+			'Intercom could not tell whose access token this is (GET /me, HTTP 401)',
+		);
 		expect(error?.description).toMatch(/Access Token/);
 		expect(JSON.stringify(error)).not.toContain('wrong-token-123456');
 	});
@@ -479,7 +481,7 @@ describe('webhook(): echo filter and admin topics', () => {
 		await adminReplies(conversationId, 'We are on it');
 		expect(t.deliveries.map((d) => d.status)).toEqual([200, 500]);
 		expect(t.deliveries[1].error?.message).toBe(
-			'Intercom could not tell whose access token this is (GET /me)',
+			'Intercom could not tell whose access token this is (GET /me, HTTP 500)',
 		);
 		// Intercom's retry of the same notification, once /me answers: skipped as the token's own
 		const [retry] = await fake.deliver({
