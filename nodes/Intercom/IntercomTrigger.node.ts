@@ -10,6 +10,7 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { asObject } from '../shared/objects';
 import {
+	ageProblem,
 	deliveryWebhook,
 	headerValue,
 	hmacHex,
@@ -39,6 +40,13 @@ import {
 import { intercomBaseUrl } from './vendor';
 
 const CREDENTIAL = 'intercomConversationsApi';
+
+/**
+ * How late Intercom delivers a notification at most (developers.intercom.com, Webhooks → "Delivering
+ * Webhook Notifications"): a throttled notification is retried for up to 2 hours, then dropped; a
+ * paused subscription resumes after 15 minutes. Older notifications are refused: replays.
+ */
+const INTERCOM_RETRY_WINDOW_MS = 2 * 60 * 60 * 1000;
 
 type Context = IHookFunctions | IWebhookFunctions;
 
@@ -207,6 +215,11 @@ export class IntercomTrigger implements INodeType {
 		const topic = typeof payload.topic === 'string' ? payload.topic : '';
 		if (topic === 'ping') return ignore('ping');
 		if (!chosenTopics(this).includes(topic)) return ignore('topic');
+		// signed with the body: when Intercom created the notification
+		const createdAt = typeof payload.created_at === 'number' ? payload.created_at : undefined;
+		if (createdAt === undefined) return refuse(this, 401, 'Notification without created_at');
+		const age = ageProblem(createdAt * 1000, INTERCOM_RETRY_WINDOW_MS);
+		if (age) return refuse(this, 401, `Notification ${age}`);
 		if (await ownMessage(this, topic, payload, data)) return ignore('own reply');
 		const id = typeof payload.id === 'string' ? payload.id : undefined;
 		if (seenDelivery(data, nodeScope(this), id)) return ignore('replay');

@@ -9,6 +9,7 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import {
+	ageProblem,
 	chosenEvents,
 	deliveryWebhook,
 	eventsProperty,
@@ -39,6 +40,7 @@ import {
 	authorTypeOf,
 	changeIdentity,
 	changesOf,
+	changeTime,
 	CONTENT_EVENT,
 	CONVERSATION_CHANGE,
 	conversationIdOf,
@@ -48,6 +50,13 @@ import {
 	simplifyChange,
 	stateOf,
 } from './notifications';
+
+/**
+ * How late LivePerson delivers a notification at most: the installation's webhook retry keeps a
+ * failed notification for up to 72 hours (`capabilities.webhooks.retry.retention_time`, Connector API
+ * → Webhooks). Older notifications are refused: replays.
+ */
+const LIVEPERSON_RETRY_WINDOW_MS = 3 * 24 * 60 * 60 * 1000;
 
 /** Conversation states remembered per node, to tell a state change from another update. */
 const REMEMBERED_STATES = 500;
@@ -310,6 +319,13 @@ export class LivePersonTrigger implements INodeType {
 		if (!notification) return refuse(this, 400, 'The body is not a JSON object');
 		const changes = changesOf(notification);
 		if (!changes) return refuse(this, 400, 'The body is not a LivePerson notification');
+		// signed with the body: when LivePerson recorded the newest change (a chat state has no time)
+		const times = changes.map(changeTime).filter((time): time is number => time !== undefined);
+		const age = ageProblem(
+			times.length > 0 ? Math.max(...times) : undefined,
+			LIVEPERSON_RETRY_WINDOW_MS,
+		);
+		if (age) return refuse(this, 401, `Notification ${age}`);
 
 		const data = this.getWorkflowStaticData('node') as TriggerData;
 		const events = chosenEventTypes(this);

@@ -124,6 +124,22 @@ export function freshTimestamp(value: unknown, now: number = Date.now()): boolea
 	return Math.abs(now - Number(text.trim()) * 1000) <= MAX_SIGNATURE_AGE_MS;
 }
 
+/**
+ * Why a signed event time (milliseconds since the epoch) is refused, or undefined when it is at most
+ * `windowMs` old (the vendor's retry window) and at most MAX_SIGNATURE_AGE_MS ahead of now (clocks
+ * differ by that much at most, in either direction).
+ */
+export function ageProblem(
+	timeMs: number | undefined,
+	windowMs: number,
+	now: number = Date.now(),
+): 'too old' | 'in the future' | undefined {
+	if (timeMs === undefined || !Number.isFinite(timeMs)) return undefined;
+	if (now - timeMs > windowMs + MAX_SIGNATURE_AGE_MS) return 'too old';
+	if (timeMs - now > MAX_SIGNATURE_AGE_MS) return 'in the future';
+	return undefined;
+}
+
 /** A header's value as one string (the first of repeated headers). */
 export function headerValue(context: IWebhookFunctions, name: string): string | undefined {
 	const value = context.getHeaderData()[name.toLowerCase()] as unknown;

@@ -304,8 +304,9 @@ describe('webhook(): signed notifications', () => {
 			delivery_status: 'pending',
 			delivery_attempts: 1,
 			delivered_at: 0,
-			first_sent_at: 1400857494,
-			created_at: 1400857494,
+			// the documented 1400857494 (2014) moved to now: older notifications are refused
+			first_sent_at: Math.floor(Date.now() / 1000),
+			created_at: Math.floor(Date.now() / 1000),
 			self: null,
 		};
 		const body = JSON.stringify(notification, null, 2);
@@ -354,6 +355,35 @@ describe('webhook(): signed notifications', () => {
 			},
 		);
 		expect(upper.status).toBe(200);
+	});
+
+	test("a notification older than Intercom's 2-hour retry window (30 days, 2 h 6 min), from the future, or without created_at: 401 and no execution", async () => {
+		const t = await start();
+		const conversationId = await janeWritesIn();
+		expect(t.executions).toHaveLength(1);
+		const nowSec = Math.floor(Date.now() / 1000);
+		const at = (createdAt: number | undefined, id: string) => {
+			const notification = fake.notificationFor('conversation.user.created', { conversationId });
+			return { ...notification, id, created_at: createdAt };
+		};
+		const answers = [
+			...(await fake.deliver(at(nowSec - 30 * 24 * 3600, 'notif_month'))),
+			...(await fake.deliver(at(nowSec - 2 * 3600 - 6 * 60, 'notif_2h6m'))),
+			...(await fake.deliver(at(nowSec + 6 * 60, 'notif_future'))),
+			...(await fake.deliver(at(undefined, 'notif_no_time'))),
+		];
+		expect(answers.map((a) => [a.status, JSON.parse(a.body).message])).toEqual([
+			[401, 'Notification too old'],
+			[401, 'Notification too old'],
+			[401, 'Notification in the future'],
+			[401, 'Notification without created_at'],
+		]);
+		expect(t.executions).toHaveLength(1);
+		// within the window (and the clocks' 5 minutes): accepted
+		const [late] = await fake.deliver(at(nowSec - 2 * 3600 + 60, 'notif_late'));
+		const [ahead] = await fake.deliver(at(nowSec + 4 * 60, 'notif_ahead'));
+		expect([late.status, ahead.status]).toEqual([200, 200]);
+		expect(t.executions).toHaveLength(3);
 	});
 
 	test('no Client Secret in the credential: every delivery, ping included, is refused (401)', async () => {
