@@ -171,12 +171,20 @@ export function ignore(reason: string): IWebhookResponseData {
 	return { webhookResponse: { received: true, ignored: reason } };
 }
 
-/** Starts one execution with one item per entry of `items`. */
+/** What a delivery that starts an execution is answered with (200, JSON). */
+export const STARTED_ANSWER = { received: true };
+
+/**
+ * Starts one execution with one item per entry of `items`, and answers the delivery itself at once
+ * with STARTED_ANSWER: left to n8n, a started webhook without `responseData` is answered with the
+ * literal text "firstEntryJson".
+ */
 export function startExecution(
 	context: IWebhookFunctions,
 	items: IDataObject[],
 ): IWebhookResponseData {
-	return { workflowData: [context.helpers.returnJsonArray(items)] };
+	context.getResponseObject().status(200).json(STARTED_ANSWER);
+	return { workflowData: [context.helpers.returnJsonArray(items)], noWebhookResponse: true };
 }
 
 /**

@@ -184,6 +184,8 @@ describe('webhook(): signed deliveries', () => {
 		const payload = incoming();
 		const [result] = await fake.deliver(payload);
 		expect(result.status).toBe(200);
+		// the trigger's own answer, not n8n's default for a started webhook (the text "firstEntryJson")
+		expect(JSON.parse(result.body)).toEqual({ received: true });
 		expect(t.executions).toHaveLength(1);
 		expect(t.executions[0].map((item) => item.json)).toEqual([
 			{
@@ -398,6 +400,13 @@ describe('webhook(): signed deliveries', () => {
 		);
 		expect(text.status).toBe(400);
 		expect(JSON.parse(text.body).message).toBe('The body is not a JSON object');
+		// sent as JSON but not JSON: n8n's body parser answers 422 and the trigger never runs
+		const [broken] = await fake.deliver(
+			{ event: 'message_created' },
+			{ rawBody: '{"event":', url: t.url, secret: t.staticData.webhookSecret },
+		);
+		expect(broken.status).toBe(422);
+		expect(t.deliveries.at(-1)?.result).toBeUndefined();
 		const [other] = await fake.deliver(
 			fake.payloadFor('conversation_status_changed', { conversationId }),
 			{

@@ -188,6 +188,8 @@ describe('webhook(): signed notifications', () => {
 		expect(fake.state.notifications.map((n) => [n.topic, n.status])).toEqual([
 			['conversation.user.created', 200],
 		]);
+		// the trigger's own answer, not n8n's default for a started webhook (the text "firstEntryJson")
+		expect(JSON.parse(fake.state.notifications[0].body)).toEqual({ received: true });
 		expect(t.executions.map((items) => items.map((item) => item.json))).toEqual([
 			[
 				{

@@ -260,6 +260,8 @@ describe('webhook(): signed notifications', () => {
 		const notification = fake.agentMessage(conversationId, 'Your parcel ships today');
 		const [result] = await fake.deliver(notification);
 		expect(result.status).toBe(200);
+		// the trigger's own answer, not n8n's default for a started webhook (the text "firstEntryJson")
+		expect(JSON.parse(result.body)).toEqual({ received: true });
 		expect(result.url).toBe(t.url);
 		const change = (notification.body as { changes: IDataObject[] }).changes[0];
 		expect(t.executions.map((items) => items.map((item) => item.json))).toEqual([

@@ -167,6 +167,8 @@ describe('deliveries', () => {
 			{ message: 'Where is my order?', author: { email: CONTACT.email } },
 		]);
 		expect(fake.state.deliveries.map((d) => d.status)).toEqual([200]);
+		// the trigger's own answer, not n8n's default for a started webhook (the text "firstEntryJson")
+		expect(JSON.parse(fake.state.deliveries[0].body)).toEqual({ received: true });
 		expect(items(t)).toEqual([
 			[
 				{
