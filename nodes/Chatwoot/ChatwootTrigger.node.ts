@@ -54,7 +54,24 @@ const CHATWOOT_EVENTS = [
 	{ name: 'Message Updated', value: 'message_updated' },
 ];
 
+/** What a conversation_updated can change (Conversation#allowed_keys?), as its changed_attributes name it. */
+const CHANGED_ATTRIBUTES = [
+	{ name: 'Assignee', value: 'assignee_id' },
+	{ name: 'Custom Attributes', value: 'custom_attributes' },
+	{ name: 'Labels', value: 'label_list' },
+	{ name: 'Priority', value: 'priority' },
+	{ name: 'Snoozed Until', value: 'snoozed_until' },
+	{ name: 'Status', value: 'status' },
+	{ name: 'Team', value: 'team_id' },
+];
+
 type Context = IHookFunctions | IWebhookFunctions;
+
+/** The attributes a conversation_updated names in `changed_attributes` ([{attribute: {previous_value, current_value}}]). */
+function changedAttributesOf(payload: IDataObject): string[] {
+	const list = Array.isArray(payload.changed_attributes) ? payload.changed_attributes : [];
+	return list.flatMap((entry) => Object.keys(asObject(entry)));
+}
 
 /** The query parameter that carries the delivery token (a Chatwoot that does not sign, Require Signature off). */
 const DELIVERY_TOKEN_PARAMETER = 'token';
@@ -357,6 +374,12 @@ async function filteredOut(
 		const inboxId = inboxIdOf(payload);
 		if (inboxId === undefined || !inboxIds.includes(String(inboxId))) return 'inbox';
 	}
+	if (event === 'conversation_updated') {
+		const wanted = context.getNodeParameter('changedAttributes', []) as string[];
+		const changed = changedAttributesOf(payload);
+		if (wanted.length > 0 && !changed.some((attribute) => wanted.includes(attribute)))
+			return 'changed attributes';
+	}
 	if (!event.startsWith('message_')) return undefined;
 	const types = context.getNodeParameter('messageTypes', []) as string[];
 	const type =
@@ -416,6 +439,16 @@ export class ChatwootTrigger implements INodeType {
 					{ name: 'Private Note', value: 'private' },
 				],
 				description: 'For message events: only these types. Empty: every type.',
+			},
+			{
+				displayName: 'Changed Attributes',
+				name: 'changedAttributes',
+				type: 'multiOptions',
+				default: [],
+				options: CHANGED_ATTRIBUTES,
+				displayOptions: { show: { events: ['conversation_updated'] } },
+				description:
+					'For Conversation Updated: only updates that change one of these. Empty: every update. Chatwoot does not say who changed a conversation, so leave out what the workflow itself changes (for example Assignee in a workflow that assigns): otherwise its own change starts it again.',
 			},
 			{
 				displayName: 'Ignore Messages Sent Through This Access Token',

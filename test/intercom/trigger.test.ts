@@ -524,8 +524,60 @@ describe('webhook(): echo filter and admin topics', () => {
 		expect(t.executions).toHaveLength(0);
 	});
 
+	test("state changes as the token's admin (what the node's Close, Open, Snooze and Assign do) start nothing; another admin's do; Also Ignore Admin IDs covers Reply as Admin with another Admin ID", async () => {
+		const t = await start({
+			topics: [
+				'conversation.admin.closed',
+				'conversation.admin.opened',
+				'conversation.admin.snoozed',
+				'conversation.admin.assigned',
+				'conversation.admin.replied',
+			],
+		});
+		const conversationId = await janeWritesIn();
+		for (const messageType of ['close', 'open', 'snoozed', 'assignment']) {
+			await api('POST', `/conversations/${conversationId}/parts`, {
+				message_type: messageType,
+				type: 'admin',
+				admin_id: ADMIN,
+				...(messageType === 'snoozed' ? { snoozed_until: 1900000000 } : {}),
+				...(messageType === 'assignment' ? { assignee_id: ADMIN } : {}),
+			});
+			await fake.settled();
+		}
+		expect(ignored(t)).toEqual(['topic', 'own action', 'own action', 'own action', 'own action']);
+		expect(t.executions).toHaveLength(0);
+		/** The newest notification of `topic`, its part written by `author`. */
+		const as = (topic: string, author: IDataObject, id: string) => {
+			const notification: IDataObject = { ...fake.notificationFor(topic, { conversationId }), id };
+			const parts = (
+				((notification.data as IDataObject).item as IDataObject).conversation_parts as IDataObject
+			).conversation_parts as IDataObject[];
+			parts[0].author = author;
+			return notification;
+		};
+		const otherAdmin = { type: 'admin', id: '814860', name: 'Other Admin' };
+		const workflowAdmin = { type: 'admin', id: '555001', name: 'Bot Persona' };
+		await fake.deliver(as('conversation.admin.closed', otherAdmin, 'notif_other_close'));
+		await fake.deliver(as('conversation.admin.replied', workflowAdmin, 'notif_persona_1'));
+		expect(t.executions.map((items) => items[0].json.authorId)).toEqual(['814860', '555001']);
+		// the Admin ID the workflow replies as, listed: its replies and state changes start nothing
+		t.node.parameters.ignoreAdminIds = '555001, 777';
+		const answers = [
+			...(await fake.deliver(as('conversation.admin.replied', workflowAdmin, 'notif_persona_2'))),
+			...(await fake.deliver(as('conversation.admin.opened', workflowAdmin, 'notif_persona_3'))),
+			...(await fake.deliver(as('conversation.admin.closed', otherAdmin, 'notif_other_2'))),
+		];
+		expect(answers.map((a) => JSON.parse(a.body))).toEqual([
+			{ received: true, ignored: 'own reply' },
+			{ received: true, ignored: 'own action' },
+			{ received: true },
+		]);
+		expect(t.executions).toHaveLength(3);
+	});
+
 	test('closed, snoozed, opened, assigned: one item each with the state and the part', async () => {
-		const t = await start({ topics: ALL_TOPICS });
+		const t = await start({ topics: ALL_TOPICS, ignoreOwnReplies: false });
 		const conversationId = await janeWritesIn();
 		for (const messageType of ['close', 'snoozed', 'open', 'assignment']) {
 			await api('POST', `/conversations/${conversationId}/parts`, {
