@@ -9,6 +9,7 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { cleartextUrlNotice } from '../nodes/shared/credentialNotices';
 import { isTransientStatus, markTokenFailure, TokenFailure } from '../nodes/shared/tokenFailure';
 
 const DEFAULT_TOKEN_URL = 'https://api.socialboards.com/token';
@@ -146,6 +147,7 @@ export class SocialBoardsConversationsApi implements ICredentialType {
 			description:
 				'Where the refresh token is exchanged for an access token. Change only for a proxy or a test server.',
 		},
+		cleartextUrlNotice('tokenUrl', 'Token URL'),
 		{
 			displayName: 'API Base URL',
 			name: 'baseUrl',
@@ -154,6 +156,7 @@ export class SocialBoardsConversationsApi implements ICredentialType {
 			description:
 				"The address SocialBoards' API paths (chat/conversations, Teammates) are added to. SocialBoards documents only relative paths: if requests answer 404, ask SocialBoards for the API base URL of your account and enter it here.",
 		},
+		cleartextUrlNotice('baseUrl', 'API Base URL'),
 	];
 
 	async preAuthentication(this: IHttpRequestHelper, credentials: ICredentialDataDecryptedObject) {

@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+
 import type {
 	IDataObject,
 	IHookFunctions,
@@ -21,19 +23,24 @@ import {
 	httpStatusOf,
 	idOrNull,
 	ignore,
+	isRedirect,
 	nodeScope,
 	nonEmptyJsonBody,
+	queryValue,
 	rawBody,
+	redirectHint,
 	refuse,
+	sameSecret,
 	sameSignature,
 	seenDelivery,
 	setupNotice,
+	signatureKey,
 	simplifyProperty,
 	simplifyWanted,
 	startExecution,
 	triggerCredentials,
 } from '../shared/trigger';
-import { isoTime } from './simplify';
+import { isoTime, withoutSecrets } from './simplify';
 import { accessTokenOf, chatwootBaseUrl, credentialAccountId, credentialProblem } from './vendor';
 
 const CREDENTIAL = 'chatwootConversationsApi';
@@ -47,14 +54,41 @@ const CHATWOOT_EVENTS = [
 	{ name: 'Message Updated', value: 'message_updated' },
 ];
 
+/** What a conversation_updated can change (Conversation#allowed_keys?), as its changed_attributes name it. */
+const CHANGED_ATTRIBUTES = [
+	{ name: 'Assignee', value: 'assignee_id' },
+	{ name: 'Custom Attributes', value: 'custom_attributes' },
+	{ name: 'Labels', value: 'label_list' },
+	{ name: 'Priority', value: 'priority' },
+	{ name: 'Snoozed Until', value: 'snoozed_until' },
+	{ name: 'Status', value: 'status' },
+	{ name: 'Team', value: 'team_id' },
+];
+
 type Context = IHookFunctions | IWebhookFunctions;
 
-/** What the node keeps in the workflow's static data. The secret never leaves it. */
+/** The attributes a conversation_updated names in `changed_attributes` ([{attribute: {previous_value, current_value}}]). */
+function changedAttributesOf(payload: IDataObject): string[] {
+	const list = Array.isArray(payload.changed_attributes) ? payload.changed_attributes : [];
+	return list.flatMap((entry) => Object.keys(asObject(entry)));
+}
+
+/** The query parameter that carries the delivery token (a Chatwoot that does not sign, Require Signature off). */
+const DELIVERY_TOKEN_PARAMETER = 'token';
+
+/** What the node keeps in the workflow's static data. The secret and the token never leave it. */
 interface TriggerData extends IDataObject {
 	webhookId?: number | string;
 	webhookSecret?: string;
+	deliveryToken?: string;
 	profileId?: number | string;
 	deliveries?: string[];
+}
+
+/** How deliveries to this node prove they come from Chatwoot: the webhook's secret, else the token in its URL. */
+interface DeliveryAuth {
+	secret?: string;
+	token?: string;
 }
 
 /** Calls the Application API with the credential's User Access Token; errors name the call, never a secret. */
@@ -92,9 +126,11 @@ async function chatwootApi(
 		const hint =
 			status === 401
 				? 'Chatwoot refused the User Access Token: check it in the credential.'
-				: status === 403 || status === 404
-					? 'Check the Account ID and that the access token belongs to an administrator of that account.'
-					: 'Check the Base URL and that Chatwoot is reachable from n8n.';
+				: isRedirect(status)
+					? redirectHint('Chatwoot', 'the Base URL')
+					: status === 403 || status === 404
+						? 'Check the Account ID and that the access token belongs to an administrator of that account.'
+						: 'Check the Base URL and that Chatwoot is reachable from n8n.';
 		throw new NodeOperationError(
 			context.getNode(),
 			`Chatwoot could not ${purpose}${status ? ` (HTTP ${status})` : ''}`,
@@ -150,29 +186,93 @@ async function profileId(
 	return data.profileId;
 }
 
+/** A registered webhook URL without its query (the delivery token). */
+function withoutQuery(url: unknown): string {
+	return typeof url === 'string' ? url.split('?')[0] : '';
+}
+
+/** The delivery token in a registered webhook URL, if it has one. */
+function tokenOf(url: unknown): string | undefined {
+	if (typeof url !== 'string' || !url.includes('?')) return undefined;
+	for (const pair of url.slice(url.indexOf('?') + 1).split('&')) {
+		const [key, value] = pair.split('=');
+		if (key === DELIVERY_TOKEN_PARAMETER && value) return value;
+	}
+	return undefined;
+}
+
+const secretOf = (webhook: IDataObject | undefined) =>
+	typeof webhook?.secret === 'string' && webhook.secret !== '' ? webhook.secret : undefined;
+
+/** Whether deliveries must be signed by Chatwoot (the Require Signature switch). */
+const signatureRequired = (context: Context) =>
+	context.getNodeParameter('requireSignature', true) as boolean;
+
 /**
- * The webhook's secret: from static data, else from Chatwoot's list of webhooks (the one whose URL
- * ends with this node's webhook path). n8n saves static data in the background and can lose what
- * activation stored; without this, a lost secret would let unsigned requests in.
+ * What a lookup in Chatwoot found, per workflow and node, in this process: the secret (or token) is
+ * looked up once per activation, not per delivery. A failed lookup is tried again after a minute.
  */
-async function webhookSecret(context: IWebhookFunctions, data: TriggerData): Promise<string> {
-	if (typeof data.webhookSecret === 'string' && data.webhookSecret !== '')
-		return data.webhookSecret;
+const lookups = new Map<string, { at: number; failed: boolean; result: Promise<DeliveryAuth> }>();
+const LOOKUP_RETRY_MS = 60_000;
+
+/**
+ * Chatwoot's record of this node's webhook (its URL, or a URL ending with this node's webhook path),
+ * read from the list of webhooks: what authenticates its deliveries.
+ */
+async function lookUpDeliveryAuth(
+	context: IWebhookFunctions,
+): Promise<DeliveryAuth & { webhookId?: number | string }> {
 	const webhookId = context.getNode().webhookId;
 	const path = await accountPath(context);
 	const webhooks = webhookList(await chatwootApi(context, 'GET', path, 'list the webhooks'));
 	const production = context.getNodeWebhookUrl('default');
 	const ours =
-		webhooks.find((webhook) => webhook.url === production) ??
+		webhooks.find((webhook) => withoutQuery(webhook.url) === production) ??
 		webhooks.find(
 			(webhook) =>
-				typeof webhook.url === 'string' &&
-				webhookId !== undefined &&
-				webhook.url.endsWith(`/${webhookId}/webhook`),
+				webhookId !== undefined && withoutQuery(webhook.url).endsWith(`/${webhookId}/webhook`),
 		);
-	if (ours?.id !== undefined) data.webhookId = ours.id as number | string;
-	if (typeof ours?.secret === 'string' && ours.secret !== '') data.webhookSecret = ours.secret;
-	return data.webhookSecret ?? '';
+	if (!ours) return {};
+	const secret = secretOf(ours);
+	return {
+		webhookId: ours.id as number | string | undefined,
+		...(secret ? { secret } : { token: tokenOf(ours.url) }),
+	};
+}
+
+/**
+ * What authenticates this node's deliveries: from static data, else looked up in Chatwoot once per
+ * activation (n8n saves static data in the background and can lose what activation stored) and
+ * kept in static data again. Empty when Chatwoot has no webhook of this node.
+ */
+async function deliveryAuth(context: IWebhookFunctions, data: TriggerData): Promise<DeliveryAuth> {
+	if (typeof data.webhookSecret === 'string' && data.webhookSecret !== '')
+		return { secret: data.webhookSecret };
+	if (typeof data.deliveryToken === 'string' && data.deliveryToken !== '')
+		return { token: data.deliveryToken };
+	const scope = nodeScope(context);
+	let lookup = lookups.get(scope);
+	if (!lookup || (lookup.failed && Date.now() - lookup.at > LOOKUP_RETRY_MS)) {
+		const entry = { at: Date.now(), failed: false, result: lookUpDeliveryAuth(context) };
+		entry.result.catch(() => {
+			entry.failed = true;
+			entry.at = Date.now();
+		});
+		lookups.delete(scope);
+		lookups.set(scope, entry);
+		if (lookups.size > 1000) lookups.delete(lookups.keys().next().value as string);
+		lookup = entry;
+	}
+	const found: DeliveryAuth & { webhookId?: number | string } = await lookup.result;
+	if (found.webhookId !== undefined) data.webhookId = found.webhookId;
+	if (found.secret) data.webhookSecret = found.secret;
+	else if (found.token) data.deliveryToken = found.token;
+	return { secret: found.secret, token: found.token };
+}
+
+/** Forgets this process's lookup: a new activation registers (or finds) the webhook anew. */
+function forgetLookup(context: Context): void {
+	lookups.delete(nodeScope(context));
 }
 
 // ------------------------------------------------------------------ output
@@ -274,6 +374,12 @@ async function filteredOut(
 		const inboxId = inboxIdOf(payload);
 		if (inboxId === undefined || !inboxIds.includes(String(inboxId))) return 'inbox';
 	}
+	if (event === 'conversation_updated') {
+		const wanted = context.getNodeParameter('changedAttributes', []) as string[];
+		const changed = changedAttributesOf(payload);
+		if (wanted.length > 0 && !changed.some((attribute) => wanted.includes(attribute)))
+			return 'changed attributes';
+	}
 	if (!event.startsWith('message_')) return undefined;
 	const types = context.getNodeParameter('messageTypes', []) as string[];
 	const type =
@@ -335,6 +441,16 @@ export class ChatwootTrigger implements INodeType {
 				description: 'For message events: only these types. Empty: every type.',
 			},
 			{
+				displayName: 'Changed Attributes',
+				name: 'changedAttributes',
+				type: 'multiOptions',
+				default: [],
+				options: CHANGED_ATTRIBUTES,
+				displayOptions: { show: { events: ['conversation_updated'] } },
+				description:
+					'For Conversation Updated: only updates that change one of these. Empty: every update. Chatwoot does not say who changed a conversation, so leave out what the workflow itself changes (for example Assignee in a workflow that assigns): otherwise its own change starts it again.',
+			},
+			{
 				displayName: 'Ignore Messages Sent Through This Access Token',
 				name: 'ignoreOwnMessages',
 				type: 'boolean',
@@ -342,8 +458,16 @@ export class ChatwootTrigger implements INodeType {
 				description:
 					"Whether to skip messages whose sender is the credential's access-token user, so that what the workflow posts as an agent with this token does not trigger it again (Send posts as the contact: those are incoming messages)",
 			},
+			{
+				displayName: 'Require Signature',
+				name: 'requireSignature',
+				type: 'boolean',
+				default: true,
+				description:
+					"Whether only deliveries signed with the webhook's secret start the workflow. Chatwoot before 4.11.2 signs nothing: with this on, activation then fails; off, the node adds a random delivery token to the webhook URL it registers and refuses deliveries without it. A webhook Chatwoot signs is always checked.",
+			},
 			simplifyProperty(
-				"Whether to return the event's main fields (event, conversationId, messageId, text, authorType, contactId, contactIdentifier, inboxId, time) instead of Chatwoot's whole payload",
+				"Whether to return the event's main fields (event, conversationId, messageId, text, authorType, contactId, contactIdentifier, inboxId, time) instead of Chatwoot's whole payload (without the contact's pubsub_token)",
 			),
 		],
 	};
@@ -355,14 +479,25 @@ export class ChatwootTrigger implements INodeType {
 				const url = this.getNodeWebhookUrl('default');
 				const path = await accountPath(this);
 				const webhooks = webhookList(await chatwootApi(this, 'GET', path, 'list the webhooks'));
-				const ours = webhooks.filter((webhook) => webhook.url === url);
+				forgetLookup(this);
+				const ours = webhooks.filter((webhook) => withoutQuery(webhook.url) === url);
 				const known = ours.find(
 					(webhook) =>
 						data.webhookId !== undefined &&
 						String(webhook.id) === String(data.webhookId) &&
 						sameSubscriptions(webhook, chosenEvents(this)),
 				);
-				if (known) return true;
+				const secret = secretOf(known) ?? data.webhookSecret;
+				const token = tokenOf(known?.url);
+				// kept when it is signed, or, Require Signature off, carries a delivery token
+				if (known && secret) {
+					data.webhookSecret = secret;
+					return true;
+				}
+				if (known && token && !signatureRequired(this)) {
+					data.deliveryToken = token;
+					return true;
+				}
 				// a webhook for this URL that this node does not know (or with other events): replace it
 				for (const webhook of ours) {
 					await chatwootApi(
@@ -376,6 +511,7 @@ export class ChatwootTrigger implements INodeType {
 				}
 				delete data.webhookId;
 				delete data.webhookSecret;
+				delete data.deliveryToken;
 				return false;
 			},
 			async create(this: IHookFunctions): Promise<boolean> {
@@ -385,9 +521,14 @@ export class ChatwootTrigger implements INodeType {
 					throw new NodeOperationError(this.getNode(), 'Choose at least one event');
 				}
 				const path = await accountPath(this);
+				forgetLookup(this);
+				const requireSignature = signatureRequired(this);
+				// for a Chatwoot that does not sign: a token only Chatwoot and this node know
+				const token = requireSignature ? undefined : randomBytes(24).toString('hex');
+				const url = this.getNodeWebhookUrl('default') ?? '';
 				const webhook = webhookOf(
 					await chatwootApi(this, 'POST', path, 'create the webhook', {
-						url: this.getNodeWebhookUrl('default'),
+						url: token ? `${url}?${DELIVERY_TOKEN_PARAMETER}=${token}` : url,
 						subscriptions: events,
 					}),
 				);
@@ -396,10 +537,30 @@ export class ChatwootTrigger implements INodeType {
 						description: 'Check that the Base URL points at Chatwoot itself, not a proxy page.',
 					});
 				}
+				delete data.webhookSecret;
+				delete data.deliveryToken;
+				const secret = secretOf(webhook);
+				if (!secret && requireSignature) {
+					await chatwootApi(
+						this,
+						'DELETE',
+						`${path}/${webhook.id}`,
+						'delete the webhook',
+						undefined,
+						true,
+					);
+					throw new NodeOperationError(
+						this.getNode(),
+						'Chatwoot gave the webhook no secret: its deliveries would not be signed',
+						{
+							description:
+								'Chatwoot signs webhook deliveries from version 4.11.2. Update Chatwoot, or turn off Require Signature: the node then adds a random delivery token to the webhook URL and refuses deliveries without it.',
+						},
+					);
+				}
 				data.webhookId = webhook.id as number | string;
-				if (typeof webhook.secret === 'string' && webhook.secret !== '')
-					data.webhookSecret = webhook.secret;
-				else delete data.webhookSecret;
+				if (secret) data.webhookSecret = secret;
+				else if (token) data.deliveryToken = token;
 				data.deliveries = [];
 				if (this.getNodeParameter('ignoreOwnMessages', true) as boolean) {
 					delete data.profileId;
@@ -413,8 +574,11 @@ export class ChatwootTrigger implements INodeType {
 				// the webhooks for this URL, and the one static data names: static data can be lost
 				const url = this.getNodeWebhookUrl('default');
 				const webhooks = webhookList(await chatwootApi(this, 'GET', path, 'list the webhooks'));
+				forgetLookup(this);
 				const ids = new Set(
-					webhooks.filter((webhook) => webhook.url === url).map((webhook) => String(webhook.id)),
+					webhooks
+						.filter((webhook) => withoutQuery(webhook.url) === url)
+						.map((webhook) => String(webhook.id)),
 				);
 				if (data.webhookId !== undefined) ids.add(String(data.webhookId));
 				for (const id of ids) {
@@ -422,6 +586,7 @@ export class ChatwootTrigger implements INodeType {
 				}
 				delete data.webhookId;
 				delete data.webhookSecret;
+				delete data.deliveryToken;
 				delete data.deliveries;
 				return true;
 			},
@@ -431,14 +596,26 @@ export class ChatwootTrigger implements INodeType {
 	async webhook(this: IWebhookFunctions): Promise<IWebhookResponseData> {
 		const data = this.getWorkflowStaticData('node') as TriggerData;
 		const raw = await rawBody(this);
-		const secret = await webhookSecret(this, data);
-		if (secret !== '') {
+		const { secret, token } = await deliveryAuth(this, data);
+		const deliveryId = headerValue(this, 'x-chatwoot-delivery')?.trim();
+		// the replay keys: the delivery ID, and for a signed delivery its signature, as Chatwoot does
+		// not sign the delivery ID: a captured delivery sent again with another ID is still a replay
+		const replayKeys = [deliveryId];
+		if (!secret) {
+			// never unsigned without a token: not when the webhook is gone, nor when signatures are required
+			if (!token || signatureRequired(this))
+				return refuse(this, 401, 'No signing secret or delivery token for this webhook');
+			if (!sameSecret(token, queryValue(this, DELIVERY_TOKEN_PARAMETER)))
+				return refuse(this, 401, 'Missing or wrong delivery token');
+		} else {
 			const timestamp = headerValue(this, 'x-chatwoot-timestamp');
 			const signature = headerValue(this, 'x-chatwoot-signature');
 			if (!raw || !timestamp || !signature) return refuse(this, 401, 'Missing signature');
 			const expected = `sha256=${hmacHex('sha256', secret, Buffer.concat([Buffer.from(`${timestamp}.`), raw]))}`;
 			if (!sameSignature(expected, signature)) return refuse(this, 401, 'Invalid signature');
 			if (!freshTimestamp(timestamp)) return refuse(this, 401, 'Stale timestamp');
+			if (!deliveryId) return refuse(this, 401, 'Missing X-Chatwoot-Delivery');
+			replayKeys.push(signatureKey(signature));
 		}
 		const payload = nonEmptyJsonBody(this, raw);
 		if (!payload) return refuse(this, 400, 'The body is not a JSON object');
@@ -446,8 +623,10 @@ export class ChatwootTrigger implements INodeType {
 		if (!chosenEvents(this).includes(event)) return ignore('event');
 		const reason = await filteredOut(this, event, payload, data);
 		if (reason) return ignore(reason);
-		if (seenDelivery(data, nodeScope(this), headerValue(this, 'x-chatwoot-delivery')))
-			return ignore('replay');
-		return startExecution(this, [simplifyWanted(this) ? simplifyEvent(event, payload) : payload]);
+		if (seenDelivery(data, nodeScope(this), replayKeys)) return ignore('replay');
+		// Simplify off: the payload as sent, without the contact's pubsub_token (a live secret)
+		return startExecution(this, [
+			simplifyWanted(this) ? simplifyEvent(event, payload) : withoutSecrets(payload),
+		]);
 	}
 }

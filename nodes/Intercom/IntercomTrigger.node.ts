@@ -10,13 +10,17 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { asObject } from '../shared/objects';
 import {
+	ageProblem,
 	deliveryWebhook,
 	headerValue,
 	hmacHex,
+	httpStatusOf,
 	ignore,
+	isRedirect,
 	nodeScope,
 	parseJsonObject,
 	rawBody,
+	redirectHint,
 	refuse,
 	sameSignature,
 	seenDelivery,
@@ -31,11 +35,19 @@ import {
 	eventPart,
 	INTERCOM_TOPICS,
 	OWN_MESSAGE_TOPICS,
+	STATE_TOPICS,
 	simplifyNotification,
 } from './events';
 import { intercomBaseUrl } from './vendor';
 
 const CREDENTIAL = 'intercomConversationsApi';
+
+/**
+ * How late Intercom delivers a notification at most (developers.intercom.com, Webhooks → "Delivering
+ * Webhook Notifications"): a throttled notification is retried for up to 2 hours, then dropped; a
+ * paused subscription resumes after 15 minutes. Older notifications are refused: replays.
+ */
+const INTERCOM_RETRY_WINDOW_MS = 2 * 60 * 60 * 1000;
 
 type Context = IHookFunctions | IWebhookFunctions;
 
@@ -68,13 +80,15 @@ async function tokenAdminId(context: Context, data: TriggerData): Promise<string
 				disableFollowRedirect: true,
 			}),
 		);
-	} catch {
+	} catch (error) {
+		const status = httpStatusOf(error);
 		throw new NodeOperationError(
 			context.getNode(),
-			'Intercom could not tell whose access token this is (GET /me)',
+			`Intercom could not tell whose access token this is (GET /me${status ? `, HTTP ${status}` : ''})`,
 			{
-				description:
-					'"Ignore Replies Sent Through This Access Token" needs it: check the Access Token and Region of the Intercom credential.',
+				description: isRedirect(status)
+					? redirectHint('Intercom', 'the Region (or, for Custom, the Base URL)')
+					: '"Ignore What This Access Token Did" needs it: check the Access Token and Region of the Intercom credential.',
 			},
 		);
 	}
@@ -103,18 +117,32 @@ function chosenTopics(context: Context): string[] {
 	return context.getNodeParameter('topics', []) as string[];
 }
 
-/** Whether the event is a reply, note or new conversation written as the token's admin. */
-async function ownMessage(
+/** The Admin IDs the workflow acts as besides the token's admin (Also Ignore Admin IDs). */
+function listedAdminIds(context: IWebhookFunctions): string[] {
+	return String(context.getNodeParameter('ignoreAdminIds', '') ?? '')
+		.split(/[\s,]+/)
+		.filter((id) => id !== '');
+}
+
+/**
+ * Why the event is the workflow's own doing, or undefined: a reply, note or new conversation
+ * written, or a close, open, snooze or assignment made, by the token's admin or a listed admin.
+ * Intercom names who acted: the author of the event's part.
+ */
+async function ownAction(
 	context: IWebhookFunctions,
 	topic: string,
 	payload: IDataObject,
 	data: TriggerData,
-): Promise<boolean> {
-	if (!OWN_MESSAGE_TOPICS.includes(topic)) return false;
-	if (!(context.getNodeParameter('ignoreOwnReplies', true) as boolean)) return false;
+): Promise<'own reply' | 'own action' | undefined> {
+	const message = OWN_MESSAGE_TOPICS.includes(topic);
+	if (!message && !STATE_TOPICS.includes(topic)) return undefined;
+	if (!(context.getNodeParameter('ignoreOwnReplies', true) as boolean)) return undefined;
 	const author = authorOf(eventPart(topic, conversationOf(payload)));
-	if (author.type !== 'admin' || author.id === undefined || author.id === null) return false;
-	return String(author.id) === (await tokenAdminId(context, data));
+	if (author.type !== 'admin' || author.id === undefined || author.id === null) return undefined;
+	const id = String(author.id);
+	const own = listedAdminIds(context).includes(id) || id === (await tokenAdminId(context, data));
+	return own ? (message ? 'own reply' : 'own action') : undefined;
 }
 
 export class IntercomTrigger implements INodeType {
@@ -147,12 +175,22 @@ export class IntercomTrigger implements INodeType {
 					'The Intercom webhook topics that start the workflow; tick the same topics in the Developer Hub. Others are answered and ignored.',
 			},
 			{
-				displayName: 'Ignore Replies Sent Through This Access Token',
+				displayName: 'Ignore What This Access Token Did',
 				name: 'ignoreOwnReplies',
 				type: 'boolean',
 				default: true,
 				description:
-					"Whether to skip replies, notes and new conversations written as the admin who owns the credential's access token, so that what the workflow answers with Reply as Admin does not trigger it again",
+					"Whether to skip replies, notes and new conversations written, and closes, opens, snoozes and assignments made, as the admin who owns the credential's access token (or an admin listed below), so that what the workflow does with this node does not trigger it again",
+			},
+			{
+				displayName: 'Also Ignore Admin IDs',
+				name: 'ignoreAdminIds',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 814860, 991267001',
+				displayOptions: { show: { ignoreOwnReplies: [true] } },
+				description:
+					"Comma-separated IDs of the admins the workflow acts as besides the token's own (the Admin ID of Reply as Admin, Close, Open, Snooze or Assign): what they do is skipped as well. A person working as one of these admins is skipped too.",
 			},
 			simplifyProperty(
 				"Whether to return the event's main fields (event, conversationId, messageId, text, authorType, contactId, contactEmail, contactExternalId, state, time) instead of Intercom's whole notification",
@@ -202,7 +240,13 @@ export class IntercomTrigger implements INodeType {
 		const topic = typeof payload.topic === 'string' ? payload.topic : '';
 		if (topic === 'ping') return ignore('ping');
 		if (!chosenTopics(this).includes(topic)) return ignore('topic');
-		if (await ownMessage(this, topic, payload, data)) return ignore('own reply');
+		// signed with the body: when Intercom created the notification
+		const createdAt = typeof payload.created_at === 'number' ? payload.created_at : undefined;
+		if (createdAt === undefined) return refuse(this, 401, 'Notification without created_at');
+		const age = ageProblem(createdAt * 1000, INTERCOM_RETRY_WINDOW_MS);
+		if (age) return refuse(this, 401, `Notification ${age}`);
+		const own = await ownAction(this, topic, payload, data);
+		if (own) return ignore(own);
 		const id = typeof payload.id === 'string' ? payload.id : undefined;
 		if (seenDelivery(data, nodeScope(this), id)) return ignore('replay');
 		return startExecution(this, [simplifyWanted(this) ? simplifyNotification(payload) : payload]);

@@ -66,6 +66,14 @@ const PART_TYPES: Record<string, string[]> = {
 };
 
 /** Topics whose own messages the echo filter drops: what a workflow writes as the token's admin. */
+/** Topics whose part names the admin who changed the conversation's state (its author). */
+export const STATE_TOPICS = [
+	'conversation.admin.closed',
+	'conversation.admin.opened',
+	'conversation.admin.snoozed',
+	'conversation.admin.assigned',
+];
+
 export const OWN_MESSAGE_TOPICS = [
 	'conversation.admin.replied',
 	'conversation.admin.noted',

@@ -9,18 +9,18 @@ import type {
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import {
+	ageProblem,
 	chosenEvents,
 	deliveryWebhook,
 	eventsProperty,
 	EVENTS_SUBTITLE,
 	headerValue,
-	hmacBase64,
 	ignore,
 	nodeScope,
 	parseJsonObject,
 	rawBody,
 	refuse,
-	sameSignature,
+	sameHmacHexOrBase64,
 	seenDelivery,
 	setupNotice,
 	simplifyProperty,
@@ -40,6 +40,7 @@ import {
 	authorTypeOf,
 	changeIdentity,
 	changesOf,
+	changeTime,
 	CONTENT_EVENT,
 	CONVERSATION_CHANGE,
 	conversationIdOf,
@@ -49,6 +50,13 @@ import {
 	simplifyChange,
 	stateOf,
 } from './notifications';
+
+/**
+ * How late LivePerson delivers a notification at most: the installation's webhook retry keeps a
+ * failed notification for up to 72 hours (`capabilities.webhooks.retry.retention_time`, Connector API
+ * → Webhooks). Older notifications are refused: replays.
+ */
+const LIVEPERSON_RETRY_WINDOW_MS = 3 * 24 * 60 * 60 * 1000;
 
 /** Conversation states remembered per node, to tell a state change from another update. */
 const REMEMBERED_STATES = 500;
@@ -201,7 +209,7 @@ export class LivePersonTrigger implements INodeType {
 							{ name: 'SHA-256 (Enabled per Account)', value: 'sha256' },
 						],
 						description:
-							'The X-Liveperson-Signature schemes accepted: "sha1=" or "sha256=" followed by the base64 HMAC of the body with the client secret',
+							'The X-Liveperson-Signature schemes accepted: "sha1=" or "sha256=" followed by the HMAC of the body with the client secret, base64 or hexadecimal (as the installation chose)',
 					},
 				],
 			},
@@ -284,9 +292,10 @@ export class LivePersonTrigger implements INodeType {
 		const credentials = await livePersonCredentials(this);
 		const secret = String(credentials.clientSecret ?? '');
 		// Connector API → Webhooks → "Notification Protocol" (developers.liveperson.com): every
-		// notification carries x-liveperson-signature, "sha1=" + base64 HMAC-SHA1 of the body keyed
-		// with the client secret ("sha256=" + base64 HMAC-SHA256 where LivePerson enabled it), and
-		// x-liveperson-account-id / x-liveperson-client-id. No timestamp or delivery ID is signed.
+		// notification carries x-liveperson-signature, "sha1=" + HMAC-SHA1 of the body keyed with the
+		// client secret ("sha256=" + HMAC-SHA256 where LivePerson enabled it), in base64 or hex as the
+		// installation chose, and x-liveperson-account-id / x-liveperson-client-id. No timestamp or
+		// delivery ID is signed.
 		const raw = await rawBody(this);
 		const signature = headerValue(this, 'x-liveperson-signature')?.trim();
 		if (!raw || !signature || secret === '') return refuse(this, 401, 'Missing signature');
@@ -296,7 +305,7 @@ export class LivePersonTrigger implements INodeType {
 		const algorithm = scheme?.[1].toLowerCase() as 'sha1' | 'sha256' | undefined;
 		if (!scheme || !algorithm || !algorithms.includes(algorithm))
 			return refuse(this, 401, 'Unsupported signature scheme');
-		if (!sameSignature(hmacBase64(algorithm, secret, raw), scheme[2], true))
+		if (!sameHmacHexOrBase64(algorithm, secret, raw, scheme[2]))
 			return refuse(this, 401, 'Invalid signature');
 		// LivePerson names the installation and account it sends for: another one's delivery is refused.
 		const clientId = headerValue(this, 'x-liveperson-client-id');
@@ -310,6 +319,13 @@ export class LivePersonTrigger implements INodeType {
 		if (!notification) return refuse(this, 400, 'The body is not a JSON object');
 		const changes = changesOf(notification);
 		if (!changes) return refuse(this, 400, 'The body is not a LivePerson notification');
+		// signed with the body: when LivePerson recorded the newest change (a chat state has no time)
+		const times = changes.map(changeTime).filter((time): time is number => time !== undefined);
+		const age = ageProblem(
+			times.length > 0 ? Math.max(...times) : undefined,
+			LIVEPERSON_RETRY_WINDOW_MS,
+		);
+		if (age) return refuse(this, 401, `Notification ${age}`);
 
 		const data = this.getWorkflowStaticData('node') as TriggerData;
 		const events = chosenEventTypes(this);

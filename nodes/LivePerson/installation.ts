@@ -9,7 +9,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { asObject, isObject } from '../shared/objects';
-import { httpStatusOf, triggerCredentials } from '../shared/trigger';
+import { httpStatusOf, isRedirect, redirectHint, triggerCredentials } from '../shared/trigger';
 import { accountLabel, accountSegment, credentialProblem, domainApiUrl, withScheme } from './auth';
 
 /**
@@ -52,11 +52,20 @@ async function configHost(
 			json: true,
 			returnFullResponse: true,
 			ignoreHttpStatusErrors: true,
+			// the host it names gets the credential's AppJWT: never one a redirect chose
+			disableFollowRedirect: true,
 		})) as IN8nHttpFullResponse;
 	} catch {
 		throw new NodeOperationError(context.getNode(), "LivePerson's Domain API is not reachable", {
 			description: 'Check the Domain API Host of the LivePerson Conversations credential.',
 		});
+	}
+	if (isRedirect(answer.statusCode)) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`LivePerson's Domain API answered with a redirect (HTTP ${answer.statusCode})`,
+			{ description: redirectHint('LivePerson', 'the Domain API Host') },
+		);
 	}
 	const host = asObject(answer.body).baseURI;
 	if (answer.statusCode !== 200 || typeof host !== 'string' || host.trim() === '') {
@@ -98,9 +107,11 @@ async function call(
 		const hint =
 			status === 401 || status === 403
 				? refusal
-				: status === 404
-					? 'LivePerson knows no installation with the Client ID of the credential in this account: check the Client ID (the app installation ID) and the Account ID.'
-					: 'Check that LivePerson is reachable from n8n, then activate the workflow again.';
+				: isRedirect(status)
+					? redirectHint('LivePerson', 'the Domain API Host')
+					: status === 404
+						? 'LivePerson knows no installation with the Client ID of the credential in this account: check the Client ID (the app installation ID) and the Account ID.'
+						: 'Check that LivePerson is reachable from n8n, then activate the workflow again.';
 		throw new NodeOperationError(
 			context.getNode(),
 			`LivePerson could not ${purpose}${status ? ` (HTTP ${status})` : ''}`,

@@ -125,6 +125,20 @@ export function changeIdentity({ eventType, change }: NotificationChange): strin
 	return undefined;
 }
 
+/**
+ * When LivePerson recorded a change (milliseconds since the epoch): a messaging event's
+ * `serverTimestamp`, a conversation change's last metadata update (else its end or start).
+ * Undefined for a chat state, which carries no time.
+ */
+export function changeTime({ eventType, change }: NotificationChange): number | undefined {
+	const details = asObject(asObject(change.result).conversationDetails);
+	const value =
+		eventType === CONVERSATION_CHANGE
+			? (details.metaDataLastUpdateTs ?? details.endTs ?? details.startTs)
+			: change.serverTimestamp;
+	return typeof value === 'number' && Number.isFinite(value) && value > 0 ? value : undefined;
+}
+
 /** The text of a ContentEvent: the plain-text message, or a file's caption. */
 function textOf(event: IDataObject): string | null {
 	if (typeof event.message === 'string') return event.message;

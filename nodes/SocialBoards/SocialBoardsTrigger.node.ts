@@ -39,7 +39,7 @@ const SOCIALBOARDS_EVENTS = [
 	{ name: 'Conversation Takeover State Changed', value: 'conversation_takeover_state_changed' },
 ];
 
-/** The query parameter that carries the optional Delivery Token in the URL pasted into SocialBoards. */
+/** The query parameter that carries the Delivery Token in the URL pasted into SocialBoards. */
 const DELIVERY_TOKEN_PARAMETER = 'token';
 
 interface TriggerData extends IDataObject {
@@ -129,7 +129,7 @@ export class SocialBoardsTrigger implements INodeType {
 		],
 		properties: [
 			setupNotice(
-				"Set the webhook up by hand in SocialBoards (community settings → Webhooks, Chat events): paste this node's production URL and the Verify Token below. SocialBoards checks the URL with a GET that this node answers. SocialBoards does not sign its deliveries: anyone who knows the URL can post events, so keep the URL private and set a Delivery Token.",
+				"Set the webhook up by hand in SocialBoards (community settings → Webhooks, Chat events): paste this node's production URL followed by ?token= and the Delivery Token below, and the Verify Token. SocialBoards checks the URL with a GET that this node answers. SocialBoards does not sign its deliveries: the Delivery Token is what proves a delivery comes from SocialBoards.",
 			),
 			eventsProperty({
 				default: ['conversation_message_added'],
@@ -152,9 +152,10 @@ export class SocialBoardsTrigger implements INodeType {
 				name: 'deliveryToken',
 				type: 'string',
 				typeOptions: { password: true },
+				required: true,
 				default: '',
 				description:
-					'A long random secret of your own. Append it to the URL you paste into SocialBoards as ?token= followed by this value; deliveries without it are refused (401). Empty: every delivery to the URL is accepted, as SocialBoards signs nothing.',
+					'A long random secret of your own (SocialBoards signs nothing, so this is what proves a delivery comes from your SocialBoards). Append it to the URL you paste into SocialBoards as ?token= followed by this value; deliveries without it are refused (401).',
 			},
 			{
 				displayName: 'Only Messages From Contacts',
@@ -186,6 +187,12 @@ export class SocialBoardsTrigger implements INodeType {
 							'SocialBoards checks the webhook URL with this token before it sends events: enter the same value here and in SocialBoards.',
 					});
 				}
+				if ((this.getNodeParameter('deliveryToken', '') as string) === '') {
+					throw new NodeOperationError(this.getNode(), 'Enter the Delivery Token', {
+						description:
+							'SocialBoards signs nothing: without a token of yours in the URL, anyone who learns it could start the workflow. Enter a long random value as Delivery Token and paste the production URL into SocialBoards followed by ?token= and that value.',
+					});
+				}
 				if (chosenEvents(this).length === 0) {
 					throw new NodeOperationError(this.getNode(), 'Choose at least one event');
 				}
@@ -210,10 +217,9 @@ export class SocialBoardsTrigger implements INodeType {
 		}
 
 		const deliveryToken = this.getNodeParameter('deliveryToken', '') as string;
-		if (
-			deliveryToken !== '' &&
-			!sameSecret(deliveryToken, queryValue(this, DELIVERY_TOKEN_PARAMETER))
-		)
+		// required on activation; a node activated by an earlier version may still have none
+		if (deliveryToken === '') return refuse(this, 401, 'No Delivery Token is set in the node');
+		if (!sameSecret(deliveryToken, queryValue(this, DELIVERY_TOKEN_PARAMETER)))
 			return refuse(this, 401, 'Missing or wrong delivery token');
 
 		const raw = await rawBody(this);

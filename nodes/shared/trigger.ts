@@ -72,13 +72,20 @@ export function hmacHex(
 	return createHmac(algorithm, secret).update(data).digest('hex');
 }
 
-/** Base64 HMAC of `data` with `secret` (as LivePerson signs). */
-export function hmacBase64(
+/**
+ * Whether `given` is the HMAC of `data` with `secret`, in hex (either case) or in base64 (exact
+ * case), as an installation may choose (LivePerson). The two differ in length, so they never mix.
+ */
+export function sameHmacHexOrBase64(
 	algorithm: 'sha1' | 'sha256',
 	secret: string,
 	data: Buffer | string,
-): string {
-	return createHmac(algorithm, secret).update(data).digest('base64');
+	given: unknown,
+): boolean {
+	const digest = createHmac(algorithm, secret).update(data).digest();
+	const hex = sameSignature(digest.toString('hex'), given);
+	const base64 = sameSignature(digest.toString('base64'), given, true);
+	return hex || base64;
 }
 
 /**
@@ -117,6 +124,22 @@ export function freshTimestamp(value: unknown, now: number = Date.now()): boolea
 	return Math.abs(now - Number(text.trim()) * 1000) <= MAX_SIGNATURE_AGE_MS;
 }
 
+/**
+ * Why a signed event time (milliseconds since the epoch) is refused, or undefined when it is at most
+ * `windowMs` old (the vendor's retry window) and at most MAX_SIGNATURE_AGE_MS ahead of now (clocks
+ * differ by that much at most, in either direction).
+ */
+export function ageProblem(
+	timeMs: number | undefined,
+	windowMs: number,
+	now: number = Date.now(),
+): 'too old' | 'in the future' | undefined {
+	if (timeMs === undefined || !Number.isFinite(timeMs)) return undefined;
+	if (now - timeMs > windowMs + MAX_SIGNATURE_AGE_MS) return 'too old';
+	if (timeMs - now > MAX_SIGNATURE_AGE_MS) return 'in the future';
+	return undefined;
+}
+
 /** A header's value as one string (the first of repeated headers). */
 export function headerValue(context: IWebhookFunctions, name: string): string | undefined {
 	const value = context.getHeaderData()[name.toLowerCase()] as unknown;
@@ -148,12 +171,20 @@ export function ignore(reason: string): IWebhookResponseData {
 	return { webhookResponse: { received: true, ignored: reason } };
 }
 
-/** Starts one execution with one item per entry of `items`. */
+/** What a delivery that starts an execution is answered with (200, JSON). */
+export const STARTED_ANSWER = { received: true };
+
+/**
+ * Starts one execution with one item per entry of `items`, and answers the delivery itself at once
+ * with STARTED_ANSWER: left to n8n, a started webhook without `responseData` is answered with the
+ * literal text "firstEntryJson".
+ */
 export function startExecution(
 	context: IWebhookFunctions,
 	items: IDataObject[],
 ): IWebhookResponseData {
-	return { workflowData: [context.helpers.returnJsonArray(items)] };
+	context.getResponseObject().status(200).json(STARTED_ANSWER);
+	return { workflowData: [context.helpers.returnJsonArray(items)], noWebhookResponse: true };
 }
 
 /**
@@ -192,6 +223,16 @@ export function httpStatusOf(error: unknown): number | undefined {
 	return undefined;
 }
 
+/** Whether an HTTP status is a redirect, which the triggers' setup requests never follow. */
+export function isRedirect(status: number | undefined): boolean {
+	return status !== undefined && status >= 300 && status < 400;
+}
+
+/** Why a trigger's setup request stopped at a redirect, and the credential field that fixes it. */
+export function redirectHint(vendor: string, field: string): string {
+	return `${vendor} answered with a redirect to another address, which the node does not follow: n8n would send the credential along. Set ${field} of the credential to the address ${vendor} answers on directly.`;
+}
+
 /** Names the workflow and node, for what a trigger keeps in this process (delivery IDs, cached lookups). */
 export function nodeScope(context: IHookFunctions | IWebhookFunctions): string {
 	return `${context.getWorkflow().id ?? ''}:${context.getNode().id}`;
@@ -203,31 +244,49 @@ export function nodeScope(context: IHookFunctions | IWebhookFunctions): string {
  */
 const processMemory = new Map<string, string[]>();
 
-function remember(list: string[], id: string): string[] {
-	list.push(id);
+function remember(list: string[], entry: string): string[] {
+	list.push(entry);
 	return list.slice(-REMEMBERED_DELIVERIES);
 }
 
+/** Separates the keys of one delivery in its remembered entry (no header value holds a line feed). */
+const KEY_SEPARATOR = '\n';
+
+function knows(list: string[], keys: string[]): boolean {
+	return list.some((entry) => entry.split(KEY_SEPARATOR).some((key) => keys.includes(key)));
+}
+
 /**
- * Remembers delivery IDs in the node's static data and in this process, the newest last, at most
- * REMEMBERED_DELIVERIES each. Returns true when `id` was already in either (a replay). `scope` names
- * the workflow and node. An empty ID is never a replay.
+ * Remembers deliveries in the node's static data and in this process, the newest last, at most
+ * REMEMBERED_DELIVERIES each. `keys` identify one delivery (its ID, and where the ID is not signed
+ * also its signature, see signatureKey): it is a replay when any of them was seen before, in either
+ * memory, and then nothing is remembered. `scope` names the workflow and node. Empty keys are
+ * skipped; a delivery with none is never a replay.
  */
 export function seenDelivery(
 	staticData: IDataObject,
 	scope: string,
-	id: string | undefined,
+	keys: string | undefined | Array<string | undefined>,
 ): boolean {
-	if (!id) return false;
+	const given = (Array.isArray(keys) ? keys : [keys]).filter(
+		(key): key is string => typeof key === 'string' && key !== '',
+	);
+	if (given.length === 0) return false;
 	const stored = Array.isArray(staticData.deliveries)
 		? [...(staticData.deliveries as string[])]
 		: [];
 	const inProcess = processMemory.get(scope) ?? [];
-	if (stored.includes(id) || inProcess.includes(id)) return true;
-	staticData.deliveries = remember(stored, id);
-	processMemory.set(scope, remember(inProcess, id));
+	if (knows(stored, given) || knows(inProcess, given)) return true;
+	const entry = given.map((key) => key.split(KEY_SEPARATOR).join(' ')).join(KEY_SEPARATOR);
+	staticData.deliveries = remember(stored, entry);
+	processMemory.set(scope, remember(inProcess, entry));
 	if (processMemory.size > 1000) processMemory.delete(processMemory.keys().next().value as string);
 	return false;
+}
+
+/** A signature as a replay key (seenDelivery): the same signature in any case or spacing is one key. */
+export function signatureKey(signature: string): string {
+	return `signature:${signature.trim().toLowerCase()}`;
 }
 
 // ------------------------------------------------------------------ node description

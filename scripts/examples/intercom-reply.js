@@ -20,7 +20,7 @@ function examples({ SANDBOX_CREDENTIALS, nodeType, uuid, node, connect, sticky }
 				`**${NAMES.trigger}** starts on \`conversation.user.replied\`. Set the **Client Secret** in the Intercom credential, publish the workflow, then in Intercom's Developer Hub → your app → Webhooks paste the trigger's Production URL and tick that topic.`,
 				`**${NAMES.reply}** answers in the same conversation (\`{{ $json.conversationId }}\`) as the admin who owns the access token.`,
 				'',
-				"No loop: Intercom notifies that answer as `conversation.admin.replied`, a topic this trigger does not listen to; and with **Ignore Replies Sent Through This Access Token** (on) it would skip it even if it did.",
+				"No loop: Intercom notifies that answer as `conversation.admin.replied`, a topic this trigger does not listen to; and with **Ignore What This Access Token Did** (on) it would skip it even if it did.",
 			].join('\n'),
 			[-20, 0],
 			240,

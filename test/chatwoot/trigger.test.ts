@@ -16,6 +16,8 @@ interface DeliveryResult {
 }
 interface ChatwootFake {
 	url: string;
+	requestsTo(method: string, path: string | RegExp): IDataObject[];
+	injectFault(spec: IDataObject): void;
 	credentials: IDataObject;
 	state: { webhooks: IDataObject[]; messages: IDataObject[]; conversations: IDataObject[] };
 	deliver(payload: unknown, forge?: IDataObject): Promise<DeliveryResult[]>;
@@ -182,6 +184,8 @@ describe('webhook(): signed deliveries', () => {
 		const payload = incoming();
 		const [result] = await fake.deliver(payload);
 		expect(result.status).toBe(200);
+		// the trigger's own answer, not n8n's default for a started webhook (the text "firstEntryJson")
+		expect(JSON.parse(result.body)).toEqual({ received: true });
 		expect(t.executions).toHaveLength(1);
 		expect(t.executions[0].map((item) => item.json)).toEqual([
 			{
@@ -238,6 +242,33 @@ describe('webhook(): signed deliveries', () => {
 		expect(t.executions.map((items) => items.map((item) => item.json))).toEqual([[documented]]);
 	});
 
+	test("Simplify off: Chatwoot's payload without the contact's pubsub_token (message and conversation events)", async () => {
+		const t = await start({
+			simplify: false,
+			ignoreOwnMessages: false,
+			events: ['message_created', 'conversation_updated'],
+		});
+		const message = incoming('Hello');
+		const conversation = fake.payloadFor('conversation_updated', { conversationId });
+		const token = (payload: IDataObject) =>
+			((payload.conversation ?? payload) as { contact_inbox: IDataObject }).contact_inbox
+				.pubsub_token;
+		// Chatwoot sends the whole contact inbox, its real-time channel token included
+		expect(token(message)).toMatch(/^[0-9a-f]{24}$/);
+		expect(token(conversation)).toBe(token(message));
+		await fake.deliver(message);
+		await fake.deliver(conversation);
+		expect(t.executions).toHaveLength(2);
+		expect(JSON.stringify(t.executions)).not.toContain('pubsub_token');
+		expect(JSON.stringify(t.executions)).not.toContain(String(token(message)));
+		const withoutToken = (payload: IDataObject) =>
+			JSON.parse(JSON.stringify(payload).replace(/,"pubsub_token":"[0-9a-f]+"/, '')) as IDataObject;
+		expect(t.executions.map((items) => items[0].json)).toEqual([
+			withoutToken(message),
+			withoutToken(conversation),
+		]);
+	});
+
 	test('wrong signature, missing signature, stale or future timestamp: 401 and no execution', async () => {
 		const t = await start();
 		const payload = incoming();
@@ -281,10 +312,60 @@ describe('webhook(): signed deliveries', () => {
 		expect([first.status, again.status]).toEqual([200, 200]);
 		expect(JSON.parse(again.body)).toEqual({ received: true, ignored: 'replay' });
 		expect(t.executions).toHaveLength(1);
-		for (let i = 0; i < 120; i++) await fake.deliver(payload, { deliveryId: `d-${i}` });
+		for (let i = 0; i < 120; i++) await fake.deliver(incoming(`${i}`), { deliveryId: `d-${i}` });
 		expect(t.executions).toHaveLength(121);
 		expect(t.staticData.deliveries).toHaveLength(100);
-		expect((t.staticData.deliveries as string[])[99]).toBe('d-119');
+		// one entry per delivery: its ID and its signature
+		expect((t.staticData.deliveries as string[])[99]).toMatch(
+			/^d-119\nsignature:sha256=[0-9a-f]{64}$/,
+		);
+	});
+
+	test('a captured signed delivery replayed with X-Chatwoot-Delivery changed or removed: no second execution', async () => {
+		const t = await start();
+		const body = JSON.stringify(incoming('Refund me'));
+		const timestamp = String(Math.floor(Date.now() / 1000));
+		const signature = `sha256=${createHmac('sha256', String(t.staticData.webhookSecret))
+			.update(`${timestamp}.${body}`)
+			.digest('hex')}`;
+		const send = async (delivery?: string, sig = signature) => {
+			const response = await fetch(t.url, {
+				method: 'POST',
+				headers: {
+					'content-type': 'application/json',
+					'x-chatwoot-timestamp': timestamp,
+					'x-chatwoot-signature': sig,
+					...(delivery === undefined ? {} : { 'x-chatwoot-delivery': delivery }),
+				},
+				body,
+			});
+			return { status: response.status, body: (await response.json()) as IDataObject };
+		};
+		const answers = [
+			await send('captured-1'),
+			await send('captured-2'),
+			await send('captured-3'),
+			// the same signature in upper case is the same signature
+			await send('captured-4', signature.toUpperCase().replace('SHA256=', 'sha256=')),
+			await send(undefined),
+			await send(''),
+		];
+		expect(answers.slice(1)).toEqual([
+			{ status: 200, body: { received: true, ignored: 'replay' } },
+			{ status: 200, body: { received: true, ignored: 'replay' } },
+			{ status: 200, body: { received: true, ignored: 'replay' } },
+			{ status: 401, body: { code: 401, message: 'Missing X-Chatwoot-Delivery' } },
+			{ status: 401, body: { code: 401, message: 'Missing X-Chatwoot-Delivery' } },
+		]);
+		expect(answers[0].status).toBe(200);
+		expect(t.executions).toHaveLength(1);
+		// kept in the process too: static data lost, the signature is still known
+		delete t.staticData.deliveries;
+		expect(await send('captured-5')).toEqual({
+			status: 200,
+			body: { received: true, ignored: 'replay' },
+		});
+		expect(t.executions).toHaveLength(1);
 	});
 
 	test('static data lost (n8n saves it in the background): the secret is read back from Chatwoot, the replay memory kept in the process', async () => {
@@ -319,6 +400,13 @@ describe('webhook(): signed deliveries', () => {
 		);
 		expect(text.status).toBe(400);
 		expect(JSON.parse(text.body).message).toBe('The body is not a JSON object');
+		// sent as JSON but not JSON: n8n's body parser answers 422 and the trigger never runs
+		const [broken] = await fake.deliver(
+			{ event: 'message_created' },
+			{ rawBody: '{"event":', url: t.url, secret: t.staticData.webhookSecret },
+		);
+		expect(broken.status).toBe(422);
+		expect(t.deliveries.at(-1)?.result).toBeUndefined();
 		const [other] = await fake.deliver(
 			fake.payloadFor('conversation_status_changed', { conversationId }),
 			{
@@ -330,10 +418,13 @@ describe('webhook(): signed deliveries', () => {
 		expect(JSON.parse(other.body)).toEqual({ received: true, ignored: 'event' });
 		expect(t.executions).toHaveLength(0);
 	});
+});
 
-	test('a webhook without a secret (older Chatwoot): unsigned deliveries are accepted', async () => {
-		await fake.close();
-		fake = await startVendorServer('chatwoot', { webhookSecrets: false });
+/** A Chatwoot before 4.11.2, which gives webhooks no secret and signs nothing, for the rest of `body`. */
+async function withUnsignedChatwoot(body: () => Promise<void>) {
+	await fake.close();
+	fake = await startVendorServer('chatwoot', { webhookSecrets: false });
+	try {
 		const contact = await api('POST', '/api/v1/accounts/1/contacts', { inbox_id: 1, name: 'Bo' });
 		const payload = contact.payload as IDataObject;
 		const conversation = await api('POST', '/api/v1/accounts/1/conversations', {
@@ -342,13 +433,172 @@ describe('webhook(): signed deliveries', () => {
 			source_id: (payload.contact_inbox as IDataObject).source_id,
 		});
 		conversationId = conversation.id as number;
-		const t = await start();
-		expect(t.staticData.webhookSecret).toBeUndefined();
-		const [result] = await fake.deliver(incoming('hi'));
-		expect(result.status).toBe(200);
-		expect(t.executions).toHaveLength(1);
+		await body();
+	} finally {
+		await trigger?.close();
+		trigger = undefined;
 		await fake.close();
 		fake = await startVendorServer('chatwoot');
+	}
+}
+
+const webhookLists = () => fake.requestsTo('GET', '/api/v1/accounts/1/webhooks').length;
+
+async function postUnsigned(url: string, payload: IDataObject) {
+	const response = await fetch(url, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json', 'x-chatwoot-delivery': `d-${Math.random()}` },
+		body: JSON.stringify(payload),
+	});
+	return { status: response.status, body: (await response.json()) as IDataObject };
+}
+
+describe('webhook(): where the secret comes from, and Chatwoot without signatures', () => {
+	test('no secret in static data: Chatwoot is asked once per activation, not once per delivery (forged ones included)', async () => {
+		const t = await start();
+		const lists = webhookLists();
+		const statuses: number[] = [];
+		for (const forge of [
+			{ secret: 'not-the-secret' },
+			{ secret: 'not-the-secret' },
+			{ secret: '' },
+			{},
+			{},
+		]) {
+			// static data lost each time (n8n saves it in the background)
+			delete t.staticData.webhookSecret;
+			const [result] = await fake.deliver(incoming(), forge);
+			statuses.push(result.status);
+		}
+		expect(statuses).toEqual([401, 401, 401, 200, 200]);
+		expect(webhookLists() - lists).toBe(1);
+		expect(t.executions).toHaveLength(2);
+		// a new activation looks it up anew, once
+		await t.activate();
+		const afterActivation = webhookLists();
+		for (let i = 0; i < 3; i++) {
+			delete t.staticData.webhookSecret;
+			await fake.deliver(incoming());
+		}
+		expect(webhookLists() - afterActivation).toBe(1);
+		expect(t.executions).toHaveLength(5);
+	});
+
+	test('a failed lookup (429) answers 500 and is not tried again for every delivery', async () => {
+		const t = await start();
+		delete t.staticData.webhookSecret;
+		const lists = webhookLists();
+		fake.injectFault({
+			kind: 429,
+			method: 'GET',
+			path: '/api/v1/accounts/1/webhooks',
+			times: 5,
+		});
+		const [first] = await fake.deliver(incoming());
+		const [second] = await fake.deliver(incoming(), { secret: 'forged' });
+		expect([first.status, second.status]).toEqual([500, 500]);
+		expect(webhookLists() - lists).toBe(1);
+		expect(t.executions).toHaveLength(0);
+	});
+
+	test('created with a secret, then the webhook deleted in Chatwoot and static data lost: unsigned deliveries are refused, whatever Require Signature says', async () => {
+		const t = await start();
+		await api('DELETE', `/api/v1/accounts/1/webhooks/${String(t.staticData.webhookId)}`);
+		delete t.staticData.webhookSecret;
+		const answers = [await postUnsigned(t.url, incoming())];
+		t.node.parameters.requireSignature = false;
+		answers.push(await postUnsigned(t.url, incoming()));
+		answers.push(await postUnsigned(`${t.url}?token=`, incoming()));
+		expect(answers).toEqual(
+			[1, 2, 3].map(() => ({
+				status: 401,
+				body: { code: 401, message: 'No signing secret or delivery token for this webhook' },
+			})),
+		);
+		expect(t.executions).toHaveLength(0);
+	});
+
+	test('Require Signature (default on) and a Chatwoot that signs nothing (before 4.11.2): activation fails with a clear error and leaves no webhook', async () => {
+		await withUnsignedChatwoot(async () => {
+			trigger = await startTrigger({
+				type: 'chatwootTrigger',
+				parameters: { events: ['message_created'] },
+				credentials: credentials(),
+			});
+			const error = await trigger.activate().then(
+				() => undefined,
+				(e: Error & { description?: string }) => e,
+			);
+			expect(error?.message).toBe(
+				'Chatwoot gave the webhook no secret: its deliveries would not be signed',
+			);
+			expect(error?.description).toMatch(/4\.11\.2.*turn off Require Signature/);
+			expect(fake.state.webhooks).toEqual([]);
+			// unsigned deliveries to the URL start nothing
+			expect((await postUnsigned(trigger.url, incoming())).status).toBe(401);
+			expect(trigger.executions).toHaveLength(0);
+		});
+	});
+
+	test('Require Signature off and a Chatwoot that signs nothing: a delivery token in the registered URL; without it or wrong, 401; static data lost, read back from Chatwoot once', async () => {
+		await withUnsignedChatwoot(async () => {
+			const t = await start({ requireSignature: false });
+			expect(fake.state.webhooks).toHaveLength(1);
+			const registered = String(fake.state.webhooks[0].url);
+			const token = String(t.staticData.deliveryToken);
+			expect(token).toMatch(/^[0-9a-f]{48}$/);
+			expect(registered).toBe(`${t.url}?token=${token}`);
+			expect(t.staticData.webhookSecret).toBeUndefined();
+			// Chatwoot posts to the URL it keeps: accepted
+			const [delivered] = await fake.deliver(incoming('hi'));
+			expect(delivered.status).toBe(200);
+			// without the token, or with another one: refused
+			const refused = [
+				await postUnsigned(t.url, incoming()),
+				await postUnsigned(`${t.url}?token=${token.slice(0, -1)}0`, incoming()),
+				await postUnsigned(`${t.url}?token=`, incoming()),
+			];
+			expect(refused.map((r) => r.status)).toEqual([401, 401, 401]);
+			expect(refused[0].body.message).toBe('Missing or wrong delivery token');
+			expect(t.executions).toHaveLength(1);
+			// static data lost: the token is read back from the webhook's URL, once
+			const lists = webhookLists();
+			for (let i = 0; i < 3; i++) {
+				delete t.staticData.deliveryToken;
+				await postUnsigned(t.url, incoming());
+				await fake.deliver(incoming(`again ${i}`));
+			}
+			expect(webhookLists() - lists).toBe(1);
+			expect(t.executions).toHaveLength(4);
+			// activating again keeps the webhook and its token
+			await t.activate();
+			expect(fake.state.webhooks.map((w) => w.url)).toEqual([registered]);
+			// turning Require Signature on refuses the token
+			t.node.parameters.requireSignature = true;
+			const [signedOnly] = await fake.deliver(incoming());
+			expect(signedOnly.status).toBe(401);
+			expect(t.executions).toHaveLength(4);
+		});
+	});
+
+	test('an unsigned webhook an earlier version registered (no token): replaced by one with a token, or refused with Require Signature on', async () => {
+		await withUnsignedChatwoot(async () => {
+			const t = await start({ requireSignature: false });
+			const webhook = fake.state.webhooks[0];
+			// what the earlier version registered: the bare URL, and no token in static data
+			webhook.url = t.url;
+			delete t.staticData.deliveryToken;
+			await t.activate();
+			expect(fake.state.webhooks).toHaveLength(1);
+			expect(fake.state.webhooks[0].url).toBe(
+				`${t.url}?token=${String(t.staticData.deliveryToken)}`,
+			);
+			fake.state.webhooks[0].url = t.url;
+			delete t.staticData.deliveryToken;
+			t.node.parameters.requireSignature = true;
+			await expect(t.activate()).rejects.toThrow('Chatwoot gave the webhook no secret');
+			expect(fake.state.webhooks).toEqual([]);
+		});
 	});
 });
 

@@ -1,8 +1,6 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-
 import { useVirtualTime } from '../harness/clock';
 import { runNode } from '../harness/engine';
+import { otherOrigin } from '../harness/other-origin';
 import { sandbox, targets, type FaultTarget, type SandboxServer } from './targets';
 
 // What the shared runner and transport do for every node, against each vendor's local fake:
@@ -11,26 +9,6 @@ import { sandbox, targets, type FaultTarget, type SandboxServer } from './target
 
 const items = (count: number) =>
 	Array.from({ length: count }, (_, index) => ({ marker: `item-${index}` }));
-
-/** A server on another origin that counts what reaches it (a redirect's target). */
-async function otherOrigin(): Promise<{
-	url: string;
-	hits: () => number;
-	close: () => Promise<void>;
-}> {
-	let hits = 0;
-	const server = http.createServer((_request, response) => {
-		hits++;
-		response.writeHead(200, { 'content-type': 'application/json' }).end('{"data":[]}');
-	});
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const { port } = server.address() as AddressInfo;
-	return {
-		url: `http://127.0.0.1:${port}`,
-		hits: () => hits,
-		close: () => new Promise((resolve) => server.close(() => resolve())),
-	};
-}
 
 describe.each(targets)('$vendor: shared transport and runner', (target: FaultTarget) => {
 	const clock = useVirtualTime();

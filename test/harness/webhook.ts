@@ -189,6 +189,23 @@ export async function startTrigger(options: {
 						return response;
 					},
 				});
+				/**
+				 * n8n's answer when the node did not answer itself (responseMode onReceived): with no
+				 * execution, the node's webhookResponse; with one, the webhook's responseData (default
+				 * "firstEntryJson", sent as that literal text), "noData" an empty body, an empty
+				 * responseData the node's webhookResponse, else "Workflow was started".
+				 */
+				const answerAsN8n = (result: IWebhookResponseData, responseData = 'firstEntryJson') => {
+					if (!result.workflowData) {
+						response.json(result.webhookResponse ?? { message: 'Webhook call received' });
+					} else if (responseData === 'noData') {
+						response.send('');
+					} else if (responseData) {
+						response.send(responseData);
+					} else {
+						response.json(result.webhookResponse ?? { message: 'Workflow was started' });
+					}
+				};
 				const ownWebhook = webhookFor(req.method ?? 'GET');
 				if (!ownWebhook) {
 					// n8n answers 404 for a method the node has no webhook for
@@ -242,7 +259,7 @@ export async function startTrigger(options: {
 					}
 					if (!result.noWebhookResponse && !res.writableEnded) {
 						res.statusCode = 200;
-						response.json(result.webhookResponse ?? { message: 'Workflow was started' });
+						answerAsN8n(result, ownWebhook.webhookDescription.responseData as string | undefined);
 					}
 				} catch (error) {
 					delivery.error = error as Error;

@@ -172,7 +172,9 @@ describe('activation and deactivation', () => {
 			() => undefined,
 			(e: Error & { description?: string }) => e,
 		);
-		expect(error?.message).toBe('Intercom could not tell whose access token this is (GET /me)');
+		expect(error?.message).toBe(
+			'Intercom could not tell whose access token this is (GET /me, HTTP 401)',
+		);
 		expect(error?.description).toMatch(/Access Token/);
 		expect(JSON.stringify(error)).not.toContain('wrong-token-123456');
 	});
@@ -186,6 +188,8 @@ describe('webhook(): signed notifications', () => {
 		expect(fake.state.notifications.map((n) => [n.topic, n.status])).toEqual([
 			['conversation.user.created', 200],
 		]);
+		// the trigger's own answer, not n8n's default for a started webhook (the text "firstEntryJson")
+		expect(JSON.parse(fake.state.notifications[0].body)).toEqual({ received: true });
 		expect(t.executions.map((items) => items.map((item) => item.json))).toEqual([
 			[
 				{
@@ -302,8 +306,9 @@ describe('webhook(): signed notifications', () => {
 			delivery_status: 'pending',
 			delivery_attempts: 1,
 			delivered_at: 0,
-			first_sent_at: 1400857494,
-			created_at: 1400857494,
+			// the documented 1400857494 (2014) moved to now: older notifications are refused
+			first_sent_at: Math.floor(Date.now() / 1000),
+			created_at: Math.floor(Date.now() / 1000),
 			self: null,
 		};
 		const body = JSON.stringify(notification, null, 2);
@@ -352,6 +357,35 @@ describe('webhook(): signed notifications', () => {
 			},
 		);
 		expect(upper.status).toBe(200);
+	});
+
+	test("a notification older than Intercom's 2-hour retry window (30 days, 2 h 6 min), from the future, or without created_at: 401 and no execution", async () => {
+		const t = await start();
+		const conversationId = await janeWritesIn();
+		expect(t.executions).toHaveLength(1);
+		const nowSec = Math.floor(Date.now() / 1000);
+		const at = (createdAt: number | undefined, id: string) => {
+			const notification = fake.notificationFor('conversation.user.created', { conversationId });
+			return { ...notification, id, created_at: createdAt };
+		};
+		const answers = [
+			...(await fake.deliver(at(nowSec - 30 * 24 * 3600, 'notif_month'))),
+			...(await fake.deliver(at(nowSec - 2 * 3600 - 6 * 60, 'notif_2h6m'))),
+			...(await fake.deliver(at(nowSec + 6 * 60, 'notif_future'))),
+			...(await fake.deliver(at(undefined, 'notif_no_time'))),
+		];
+		expect(answers.map((a) => [a.status, JSON.parse(a.body).message])).toEqual([
+			[401, 'Notification too old'],
+			[401, 'Notification too old'],
+			[401, 'Notification in the future'],
+			[401, 'Notification without created_at'],
+		]);
+		expect(t.executions).toHaveLength(1);
+		// within the window (and the clocks' 5 minutes): accepted
+		const [late] = await fake.deliver(at(nowSec - 2 * 3600 + 60, 'notif_late'));
+		const [ahead] = await fake.deliver(at(nowSec + 4 * 60, 'notif_ahead'));
+		expect([late.status, ahead.status]).toEqual([200, 200]);
+		expect(t.executions).toHaveLength(3);
 	});
 
 	test('no Client Secret in the credential: every delivery, ping included, is refused (401)', async () => {
@@ -479,7 +513,7 @@ describe('webhook(): echo filter and admin topics', () => {
 		await adminReplies(conversationId, 'We are on it');
 		expect(t.deliveries.map((d) => d.status)).toEqual([200, 500]);
 		expect(t.deliveries[1].error?.message).toBe(
-			'Intercom could not tell whose access token this is (GET /me)',
+			'Intercom could not tell whose access token this is (GET /me, HTTP 500)',
 		);
 		// Intercom's retry of the same notification, once /me answers: skipped as the token's own
 		const [retry] = await fake.deliver({
@@ -490,8 +524,60 @@ describe('webhook(): echo filter and admin topics', () => {
 		expect(t.executions).toHaveLength(0);
 	});
 
+	test("state changes as the token's admin (what the node's Close, Open, Snooze and Assign do) start nothing; another admin's do; Also Ignore Admin IDs covers Reply as Admin with another Admin ID", async () => {
+		const t = await start({
+			topics: [
+				'conversation.admin.closed',
+				'conversation.admin.opened',
+				'conversation.admin.snoozed',
+				'conversation.admin.assigned',
+				'conversation.admin.replied',
+			],
+		});
+		const conversationId = await janeWritesIn();
+		for (const messageType of ['close', 'open', 'snoozed', 'assignment']) {
+			await api('POST', `/conversations/${conversationId}/parts`, {
+				message_type: messageType,
+				type: 'admin',
+				admin_id: ADMIN,
+				...(messageType === 'snoozed' ? { snoozed_until: 1900000000 } : {}),
+				...(messageType === 'assignment' ? { assignee_id: ADMIN } : {}),
+			});
+			await fake.settled();
+		}
+		expect(ignored(t)).toEqual(['topic', 'own action', 'own action', 'own action', 'own action']);
+		expect(t.executions).toHaveLength(0);
+		/** The newest notification of `topic`, its part written by `author`. */
+		const as = (topic: string, author: IDataObject, id: string) => {
+			const notification: IDataObject = { ...fake.notificationFor(topic, { conversationId }), id };
+			const parts = (
+				((notification.data as IDataObject).item as IDataObject).conversation_parts as IDataObject
+			).conversation_parts as IDataObject[];
+			parts[0].author = author;
+			return notification;
+		};
+		const otherAdmin = { type: 'admin', id: '814860', name: 'Other Admin' };
+		const workflowAdmin = { type: 'admin', id: '555001', name: 'Bot Persona' };
+		await fake.deliver(as('conversation.admin.closed', otherAdmin, 'notif_other_close'));
+		await fake.deliver(as('conversation.admin.replied', workflowAdmin, 'notif_persona_1'));
+		expect(t.executions.map((items) => items[0].json.authorId)).toEqual(['814860', '555001']);
+		// the Admin ID the workflow replies as, listed: its replies and state changes start nothing
+		t.node.parameters.ignoreAdminIds = '555001, 777';
+		const answers = [
+			...(await fake.deliver(as('conversation.admin.replied', workflowAdmin, 'notif_persona_2'))),
+			...(await fake.deliver(as('conversation.admin.opened', workflowAdmin, 'notif_persona_3'))),
+			...(await fake.deliver(as('conversation.admin.closed', otherAdmin, 'notif_other_2'))),
+		];
+		expect(answers.map((a) => JSON.parse(a.body))).toEqual([
+			{ received: true, ignored: 'own reply' },
+			{ received: true, ignored: 'own action' },
+			{ received: true },
+		]);
+		expect(t.executions).toHaveLength(3);
+	});
+
 	test('closed, snoozed, opened, assigned: one item each with the state and the part', async () => {
-		const t = await start({ topics: ALL_TOPICS });
+		const t = await start({ topics: ALL_TOPICS, ignoreOwnReplies: false });
 		const conversationId = await janeWritesIn();
 		for (const messageType of ['close', 'snoozed', 'open', 'assignment']) {
 			await api('POST', `/conversations/${conversationId}/parts`, {

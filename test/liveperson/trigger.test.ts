@@ -87,8 +87,12 @@ async function sendAsConsumer(text: string) {
 	return result;
 }
 
-const sign = (body: string, secret = fake.credentials.clientSecret, algorithm = 'sha1') =>
-	`${algorithm}=${createHmac(algorithm, secret).update(body).digest('base64')}`;
+const sign = (
+	body: string,
+	secret = fake.credentials.clientSecret,
+	algorithm = 'sha1',
+	encoding: 'base64' | 'hex' = 'base64',
+) => `${algorithm}=${createHmac(algorithm, secret).update(body).digest(encoding)}`;
 
 async function post(url: string, body: string, headers: Record<string, string> = {}) {
 	const response = await fetch(url, {
@@ -112,6 +116,14 @@ const flipCase = (signature: string) =>
 		(_, pre: string, c: string) =>
 			`=${pre}${c === c.toLowerCase() ? c.toUpperCase() : c.toLowerCase()}`,
 	);
+
+const DAY = 24 * 3600 * 1000;
+/**
+ * A time from LivePerson's documented examples (2018) moved to the last 24 hours, at the same time
+ * of day: the node refuses notifications older than LivePerson's 3-day retry window.
+ */
+const movedToToday = (documented: number) =>
+	documented + Math.floor((Date.now() - documented) / DAY) * DAY;
 
 const ignored = (result: { body: string }) =>
 	(JSON.parse(result.body) as IDataObject).ignored ??
@@ -248,6 +260,8 @@ describe('webhook(): signed notifications', () => {
 		const notification = fake.agentMessage(conversationId, 'Your parcel ships today');
 		const [result] = await fake.deliver(notification);
 		expect(result.status).toBe(200);
+		// the trigger's own answer, not n8n's default for a started webhook (the text "firstEntryJson")
+		expect(JSON.parse(result.body)).toEqual({ received: true });
 		expect(result.url).toBe(t.url);
 		const change = (notification.body as { changes: IDataObject[] }).changes[0];
 		expect(t.executions.map((items) => items.map((item) => item.json))).toEqual([
@@ -286,7 +300,7 @@ describe('webhook(): signed notifications', () => {
 							id: '29c3019d-fe0b-5200-afe8-737abfeae4b4',
 							role: 'ASSIGNED_AGENT',
 						},
-						serverTimestamp: 1528371199686,
+						serverTimestamp: movedToToday(1528371199686),
 						event: {
 							type: 'ContentEvent',
 							message: 'Hello from the Agent\n',
@@ -323,10 +337,8 @@ describe('webhook(): signed notifications', () => {
 			...(await fake.deliver(notification, { secret: 'not-the-secret' })),
 			...(await fake.deliver(notification, { noSignature: true })),
 			...(await fake.deliver(notification, { signature: 'sha1=AAAA' })),
-			// hex instead of base64, as other vendors sign
-			...(await fake.deliver(notification, {
-				signature: `sha1=${createHmac('sha1', fake.credentials.clientSecret).update(body).digest('hex')}`,
-			})),
+			// hex with another secret
+			...(await fake.deliver(notification, { secret: 'not-the-secret', encoding: 'hex' })),
 			// base64 is case-sensitive
 			...(await fake.deliver(notification, { signature: flipCase(sign(body)) })),
 			...(await fake.deliver(notification, { signature: `md5=${sign(body).slice(5)}` })),
@@ -358,6 +370,77 @@ describe('webhook(): signed notifications', () => {
 		const [sha256] = await fake.deliver(notification, { algorithm: 'sha256' });
 		expect(sha256.status).toBe(200);
 		expect(t.executions).toHaveLength(1);
+	});
+
+	test('signed in hex or base64, with SHA-1 or SHA-256 (the installation chooses): each accepted; hex in either case', async () => {
+		const t = await start();
+		const accepted: number[] = [];
+		for (const algorithm of ['sha1', 'sha256'])
+			for (const encoding of ['base64', 'hex']) {
+				const [result] = await fake.deliver(
+					fake.agentMessage(conversationId, `${algorithm} ${encoding}`),
+					{ algorithm, encoding },
+				);
+				accepted.push(result.status);
+			}
+		const upper = fake.agentMessage(conversationId, 'sha1 HEX');
+		const [upperHex] = await fake.deliver(upper, {
+			signature: `sha1=${createHmac('sha1', fake.credentials.clientSecret)
+				.update(JSON.stringify(upper))
+				.digest('hex')
+				.toUpperCase()}`,
+		});
+		accepted.push(upperHex.status);
+		expect(accepted).toEqual([200, 200, 200, 200, 200]);
+		expect(t.executions.map((items) => items[0].json.text)).toEqual([
+			'sha1 base64',
+			'sha1 hex',
+			'sha256 base64',
+			'sha256 hex',
+			'sha1 HEX',
+		]);
+		// a hex signature of the wrong length or of another algorithm is refused
+		const other = fake.agentMessage(conversationId, 'mixed');
+		const sha256Hex = sign(JSON.stringify(other), fake.credentials.clientSecret, 'sha256', 'hex');
+		const [mixed] = await fake.deliver(other, {
+			signature: sha256Hex.replace(/^sha256=/, 'sha1='),
+		});
+		expect(JSON.parse(mixed.body).message).toBe('Invalid signature');
+	});
+
+	test("a notification older than LivePerson's 3-day retry window (30 days, 3 days 6 min) or from the future: 401 and no execution", async () => {
+		const t = await start({ events: [CONTENT, CHANGE] });
+		const day = DAY;
+		const message = (text: string, serverTimestamp: number) => {
+			const notification = fake.agentMessage(conversationId, text);
+			const changes = (notification.body as { changes: IDataObject[] }).changes;
+			changes[0].serverTimestamp = serverTimestamp;
+			return notification;
+		};
+		const changed = (metaDataLastUpdateTs: number) => {
+			const notification = fake.conversationChange(conversationId, { state: 'CLOSE' });
+			const change = (notification.body as { changes: IDataObject[] }).changes[0];
+			const details = (change.result as IDataObject).conversationDetails as IDataObject;
+			details.metaDataLastUpdateTs = metaDataLastUpdateTs;
+			return notification;
+		};
+		const answers = [
+			...(await fake.deliver(message('a month ago', Date.now() - 30 * day))),
+			...(await fake.deliver(message('3 days 6 min ago', Date.now() - 3 * day - 6 * 60_000))),
+			...(await fake.deliver(message('in 6 minutes', Date.now() + 6 * 60_000))),
+			...(await fake.deliver(changed(Date.now() - 4 * day))),
+		];
+		expect(answers.map((a) => [a.status, JSON.parse(a.body).message])).toEqual([
+			[401, 'Notification too old'],
+			[401, 'Notification too old'],
+			[401, 'Notification in the future'],
+			[401, 'Notification too old'],
+		]);
+		expect(t.executions).toHaveLength(0);
+		// within the window: accepted
+		const [late] = await fake.deliver(message('2 days 23 h ago', Date.now() - 3 * day + 3600_000));
+		expect(late.status).toBe(200);
+		expect(t.executions.map((items) => items[0].json.text)).toEqual(['2 days 23 h ago']);
 	});
 
 	test('a notification LivePerson retries (same dialog and sequence): no second execution', async () => {
@@ -502,13 +585,13 @@ describe('webhook(): filters', () => {
 		// Webhooks Examples: "Agent read the message", "Agent is typing" (no sequence, no server time)
 		const read = notification({
 			sequence: 1,
-			serverTimestamp: 1528371196009,
+			serverTimestamp: movedToToday(1528371196009),
 			event: { type: 'AcceptStatusEvent', status: 'READ', sequenceList: [0] },
 		});
 		const typing = notification({ event: { type: 'ChatStateEvent', chatState: 'COMPOSING' } });
 		const card = notification({
 			sequence: 4,
-			serverTimestamp: 1516999340978,
+			serverTimestamp: movedToToday(1516999340978),
 			event: { type: 'RichContentEvent', content: CARD_CONTENT },
 		});
 		for (const body of [read, read, typing, typing, card])
@@ -528,7 +611,7 @@ describe('webhook(): filters', () => {
 				event: 'ms.MessagingEventNotification.AcceptStatusEvent',
 				messageId: 1,
 				sequence: 1,
-				time: '2018-06-07T11:33:16.009Z',
+				time: new Date(movedToToday(1528371196009)).toISOString(),
 				status: 'READ',
 				sequenceList: [0],
 			},
@@ -546,7 +629,7 @@ describe('webhook(): filters', () => {
 				event: 'ms.MessagingEventNotification.RichContentEvent',
 				messageId: 4,
 				sequence: 4,
-				time: '2018-01-26T20:42:20.978Z',
+				time: new Date(movedToToday(1516999340978)).toISOString(),
 				richContent: CARD_CONTENT,
 				messageAudience: null,
 			},
@@ -573,8 +656,8 @@ describe('webhook(): filters', () => {
 								],
 								brandId: '64467156',
 								state: 'OPEN',
-								startTs: 1528371161882,
-								metaDataLastUpdateTs: 1528371161882,
+								startTs: movedToToday(1528371161882),
+								metaDataLastUpdateTs: movedToToday(1528371161882),
 								ttr: { ttrType: 'PRIORITIZED', value: 600 },
 							},
 						},
@@ -599,7 +682,7 @@ describe('webhook(): filters', () => {
 				skillId: null,
 				agentId: null,
 				consumerId: 'ade26082b1185839d17e0794924c1a0005cf5663e7c35e38f80dd8552a1a96e5',
-				time: '2018-06-07T11:32:41.882Z',
+				time: new Date(movedToToday(1528371161882)).toISOString(),
 			},
 		]);
 	});

@@ -64,15 +64,18 @@ async function addMessages(messages: IDataObject[]): Promise<IDataObject[]> {
 async function start(parameters: INodeParameters = {}, events = ['conversation_message_added']) {
 	trigger = await startTrigger({
 		type: 'socialBoardsTrigger',
-		parameters: { events, verifyToken: VERIFY_TOKEN, ...parameters },
+		parameters: { events, verifyToken: VERIFY_TOKEN, deliveryToken: DELIVERY_TOKEN, ...parameters },
 		credentials: {},
 	});
 	await trigger.activate();
 	return trigger;
 }
 
+/** The URL the user pastes into SocialBoards: the production URL with ?token=<Delivery Token>. */
+const withToken = (t: TriggerHarness) => `${t.url}?token=${DELIVERY_TOKEN}`;
+
 /** The trigger set up in the fake's community settings, with the URL the user pastes. */
-async function subscribe(t: TriggerHarness, events: string[], url = t.url) {
+async function subscribe(t: TriggerHarness, events: string[], url = withToken(t)) {
 	const answer = await fake.addWebhook({ url, verifyToken: VERIFY_TOKEN, events });
 	expect(answer.verified).toBe(true);
 	return answer;
@@ -164,6 +167,8 @@ describe('deliveries', () => {
 			{ message: 'Where is my order?', author: { email: CONTACT.email } },
 		]);
 		expect(fake.state.deliveries.map((d) => d.status)).toEqual([200]);
+		// the trigger's own answer, not n8n's default for a started webhook (the text "firstEntryJson")
+		expect(JSON.parse(fake.state.deliveries[0].body)).toEqual({ received: true });
 		expect(items(t)).toEqual([
 			[
 				{
@@ -260,7 +265,7 @@ describe('deliveries', () => {
 			{ rawBody: 'EventType=conversation_message_added', contentType: 'text/plain' },
 		);
 		expect(notJson.status).toBe(400);
-		const [notObject] = await fake.deliver([1, 2], { url: t.url });
+		const [notObject] = await fake.deliver([1, 2], { url: withToken(t) });
 		expect(notObject.status).toBe(400);
 		expect(t.executions).toHaveLength(0);
 	});
@@ -324,7 +329,7 @@ describe('deliveries', () => {
 			TicketId: 2555100,
 		};
 		const t = await start({}, ['conversation_created']);
-		await fake.deliver(documented, { url: t.url });
+		await fake.deliver(documented, { url: withToken(t) });
 		expect(items(t)).toEqual([
 			[
 				{
@@ -345,7 +350,7 @@ describe('deliveries', () => {
 		]);
 		await t.close();
 		const raw = await start({ simplify: false }, ['conversation_created']);
-		await fake.deliver(documented, { url: raw.url });
+		await fake.deliver(documented, { url: withToken(raw) });
 		expect(items(raw)).toEqual([
 			[
 				{
@@ -360,9 +365,34 @@ describe('deliveries', () => {
 });
 
 describe('the Delivery Token (SocialBoards signs nothing)', () => {
+	test('an empty Delivery Token (the default): activation fails naming it, and every POST is refused', async () => {
+		trigger = await startTrigger({
+			type: 'socialBoardsTrigger',
+			parameters: { events: ['conversation_message_added'], verifyToken: VERIFY_TOKEN },
+			credentials: {},
+		});
+		const error = await trigger.activate().then(
+			() => undefined,
+			(e: Error & { description?: string }) => e,
+		);
+		expect(error?.message).toBe('Enter the Delivery Token');
+		expect(error?.description).toMatch(/\?token=/);
+		// not activated, or activated by an earlier version: a POST to the URL starts nothing
+		const payload = fake.payloadFor('conversation_created', { conversationId });
+		const answers = [
+			...(await fake.deliver(payload, { url: trigger.url })),
+			...(await fake.deliver(payload, { url: `${trigger.url}?token=` })),
+		];
+		expect(answers.map((a) => [a.status, JSON.parse(a.body).message])).toEqual([
+			[401, 'No Delivery Token is set in the node'],
+			[401, 'No Delivery Token is set in the node'],
+		]);
+		expect(trigger.executions).toHaveLength(0);
+	});
+
 	test('only deliveries to the URL with ?token= start executions; others: 401, and the token shows nowhere', async () => {
-		const t = await start({ deliveryToken: DELIVERY_TOKEN });
-		await subscribe(t, ['conversation_message_added'], `${t.url}?token=${DELIVERY_TOKEN}`);
+		const t = await start();
+		await subscribe(t, ['conversation_message_added']);
 		const [message] = await addMessages([{ message: 'Hi', author: { email: CONTACT.email } }]);
 		expect(fake.state.deliveries.map((d) => d.status)).toEqual([200]);
 		expect(t.executions).toHaveLength(1);

@@ -5,7 +5,7 @@ import type {
 	INode,
 	INodeTypes,
 } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
+import { NodeHelpers, Workflow } from 'n8n-workflow';
 
 import { SocialBoardsConversationsApi } from '../../credentials/SocialBoardsConversationsApi.credentials';
 import { socialBoards, socialBoardsBaseUrl } from '../../nodes/SocialBoards/vendor';
@@ -405,5 +405,38 @@ describe('credential', () => {
 		expect(resolve('https://api.socialboards.com/')).toBe('https://api.socialboards.com');
 		expect(resolve('https://proxy.example.com/sb')).toBe('https://proxy.example.com/sb');
 		expect(resolve('')).toBe('https://api.socialboards.com');
+	});
+});
+
+describe('credential: a warning for an http:// URL that is not on this machine', () => {
+	const properties = new SocialBoardsConversationsApi().properties;
+	/** The warnings n8n's editor shows for these credential values (its own displayOptions logic). */
+	const warnings = (values: IDataObject) =>
+		properties
+			.filter((property) => property.type === 'notice')
+			.filter((property) => NodeHelpers.displayParameter(values as never, property, null, null))
+			.map((property) => property.name);
+	test.each([
+		['https://api.socialboards.com/', 'https://api.socialboards.com/token', []],
+		[
+			'http://api.socialboards.com/',
+			'https://api.socialboards.com/token',
+			['baseUrlCleartextNotice'],
+		],
+		[
+			'https://api.socialboards.com/',
+			'http://proxy.example.com/token',
+			['tokenUrlCleartextNotice'],
+		],
+		['http://localhost:8080/', 'http://127.0.0.1:8080/token', []],
+		['http://[::1]/', 'http://localhost/token', []],
+		// a host that only begins like a local one is not local
+		[
+			'http://localhost.example.com/',
+			'http://127.0.0.1.example.com/token',
+			['tokenUrlCleartextNotice', 'baseUrlCleartextNotice'],
+		],
+	])('API Base URL %s, Token URL %s: %j', (baseUrl, tokenUrl, expected) => {
+		expect(warnings({ baseUrl, tokenUrl, clientId: 'c', refreshToken: 'r' })).toEqual(expected);
 	});
 });

@@ -648,9 +648,13 @@ function create({ state, options, credentials, server }) {
 		return null;
 	}
 
-	/** Conversation#webhook_data (push_event_data): `id` is the display ID. */
+	/**
+	 * Conversation#webhook_data (push_event_data): `id` is the display ID; `contact_inbox` is the whole
+	 * ContactInbox record, its `pubsub_token` (the contact's real-time channel token) included.
+	 */
 	function conversationWebhookData(conversation) {
 		const contact = contactById(conversation.contact_id);
+		const contactInbox = contactInboxBy({ id: conversation.inbox_id }, conversation.source_id);
 		return {
 			id: conversation.id,
 			inbox_id: conversation.inbox_id,
@@ -661,6 +665,8 @@ function create({ state, options, credentials, server }) {
 				contact_id: conversation.contact_id,
 				inbox_id: conversation.inbox_id,
 				source_id: conversation.source_id,
+				hmac_verified: contactInbox ? contactInbox.hmac_verified : false,
+				pubsub_token: contactInbox ? contactInbox.pubsub_token : hex(12),
 			},
 			meta: {
 				sender: contact ? { ...contactSender(contact), type: 'contact' } : null,
@@ -791,7 +797,52 @@ function create({ state, options, credentials, server }) {
 		}
 		return results;
 	}
-	if (server) Object.assign(server, { deliver, payloadFor, addMessage });
+	// ------------------------------------------------- events of Application API changes (autoDeliver)
+
+	const pending = new Set();
+	/** The attributes Conversation#allowed_keys? lets through to conversation_updated. */
+	const conversationAttributes = (conversation) => ({
+		assignee_id: conversation.assignee_id ?? null,
+		team_id: conversation.team_id ?? null,
+		status: conversation.status,
+		priority: conversation.priority || null,
+		label_list: [...(conversation.labels || [])],
+		snoozed_until: conversation.snoozed_until ?? null,
+	});
+	/**
+	 * What Chatwoot sends after a change through the API (Conversation#notify_status_change and
+	 * #notify_conversation_updation): conversation_status_changed when the status changed, then
+	 * conversation_updated with changed_attributes (the record's previous_changes, updated_at
+	 * included); nothing when nothing changed. Neither says who made the change. Only with
+	 * `autoDeliver: true`; delivered in the background, `settled()` waits for them.
+	 */
+	function conversationChanged(conversation, before) {
+		if (!options.autoDeliver) return;
+		const after = conversationAttributes(conversation);
+		const changedAttributes = Object.keys(after)
+			.filter((key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+			.map((key) => ({ [key]: { previous_value: before[key], current_value: after[key] } }));
+		if (changedAttributes.length === 0) return;
+		const updatedAt = iso(Date.now());
+		changedAttributes.push({
+			updated_at: { previous_value: conversation.updated_at || null, current_value: updatedAt },
+		});
+		conversation.updated_at = updatedAt;
+		const ref = { conversationId: conversation.id, changedAttributes };
+		const events = [
+			...(before.status !== after.status ? ['conversation_status_changed'] : []),
+			'conversation_updated',
+		];
+		const promise = (async () => {
+			for (const event of events) await deliver(payloadFor(event, ref));
+		})().finally(() => pending.delete(promise));
+		pending.add(promise);
+	}
+	async function settled() {
+		while (pending.size > 0) await Promise.all([...pending]);
+	}
+
+	if (server) Object.assign(server, { deliver, payloadFor, addMessage, settled });
 
 	const webhookRoutes = [
 		{
@@ -1044,10 +1095,12 @@ function create({ state, options, credentials, server }) {
 				const conversation = appConversationOf(ctx);
 				if (!conversation) return appError(404, 'Resource could not be found');
 				const body = ctx.body;
+				const before = conversationAttributes(conversation);
 				if (body.assignee_id !== undefined) {
 					// AssignmentService: an agent of the inbox, else nobody
 					const agent = agentById(body.assignee_id);
 					conversation.assignee_id = agent ? agent.id : null;
+					conversationChanged(conversation, before);
 					return json(200, presentAgent(agent));
 				}
 				if (body.team_id !== undefined) {
@@ -1060,6 +1113,7 @@ function create({ state, options, credentials, server }) {
 						!team.members.includes(conversation.assignee_id)
 					)
 						conversation.assignee_id = null;
+					conversationChanged(conversation, before);
 					return json(200, presentTeam(team));
 				}
 				return json(200, null);
@@ -1083,9 +1137,11 @@ function create({ state, options, credentials, server }) {
 				const conversation = appConversationOf(ctx);
 				if (!conversation) return appError(404, 'Resource could not be found');
 				// LabelConcern#valid_labels: only labels of the account, the list replaces the old one
+				const before = conversationAttributes(conversation);
 				conversation.labels = accountLabels.filter((label) =>
 					(ctx.body.labels || []).includes(label),
 				);
+				conversationChanged(conversation, before);
 				return json(200, { payload: [...conversation.labels] });
 			},
 		},
@@ -1103,7 +1159,9 @@ function create({ state, options, credentials, server }) {
 				// Conversation#toggle_priority: priority.presence into the enum (low, medium, high, urgent)
 				if (priority === 'none')
 					return railsError(500, "ArgumentError: 'none' is not a valid priority");
+				const before = conversationAttributes(conversation);
 				conversation.priority = priority || null;
+				conversationChanged(conversation, before);
 				return text(200, '');
 			},
 		},
@@ -1115,11 +1173,13 @@ function create({ state, options, credentials, server }) {
 				if (invalid) return appInvalid(invalid);
 				const conversation = appConversationOf(ctx);
 				if (!conversation) return appError(404, 'Resource could not be found');
+				const before = conversationAttributes(conversation);
 				conversation.status = ctx.body.status;
 				conversation.snoozed_until =
 					ctx.body.status === 'snoozed' && ctx.body.snoozed_until !== undefined
 						? iso(ctx.body.snoozed_until * 1000)
 						: null;
+				conversationChanged(conversation, before);
 				return json(200, {
 					meta: {},
 					payload: {

@@ -58,9 +58,12 @@ const WEBHOOK_EVENT_TYPES = [
 ];
 const SANDBOX_AGENT_ID = '29c3019d-fe0b-5200-afe8-737abfeae4b4';
 
-/** X-Liveperson-Signature: "sha1=" (or "sha256=") + base64 HMAC of the raw body with the client secret. */
-function livePersonSignature(secret, body, algorithm = 'sha1') {
-	return `${algorithm}=${crypto.createHmac(algorithm, String(secret)).update(body).digest('base64')}`;
+/**
+ * X-Liveperson-Signature: "sha1=" (or "sha256=") + HMAC of the raw body with the client secret, in
+ * base64 (the default) or hex, as the installation chose ("Notification Protocol").
+ */
+function livePersonSignature(secret, body, algorithm = 'sha1', encoding = 'base64') {
+	return `${algorithm}=${crypto.createHmac(algorithm, String(secret)).update(body).digest(encoding)}`;
 }
 
 function create({ state, options, credentials, server }) {
@@ -378,8 +381,8 @@ function create({ state, options, credentials, server }) {
 	 * Posts a notification to the endpoint the installation names for its event type, as LivePerson's
 	 * Webhooks service does: JSON, x-liveperson-account-id, x-liveperson-client-id and
 	 * x-liveperson-signature ("sha1=" + base64 HMAC-SHA1 of the body with the client secret).
-	 * Forgeries for tests: { secret, signature, algorithm ('sha256'), rawBody, url, clientId,
-	 * accountId, contentType, noSignature }. Resolves to [{ url, status, body, eventType }].
+	 * Forgeries for tests: { secret, signature, algorithm ('sha256'), encoding ('hex'), rawBody, url,
+	 * clientId, accountId, contentType, noSignature }. Resolves to [{ url, status, body, eventType }].
 	 */
 	async function deliver(notification, forge = {}) {
 		const body = forge.rawBody !== undefined ? String(forge.rawBody) : JSON.stringify(notification);
@@ -397,7 +400,8 @@ function create({ state, options, credentials, server }) {
 		if (!forge.noSignature) {
 			const secret = forge.secret !== undefined ? forge.secret : credentials.clientSecret;
 			headers['x-liveperson-signature'] =
-				forge.signature || livePersonSignature(secret, body, forge.algorithm || 'sha1');
+				forge.signature ||
+				livePersonSignature(secret, body, forge.algorithm || 'sha1', forge.encoding || 'base64');
 		}
 		let status = 0;
 		let text = '';
