@@ -19,7 +19,7 @@ export const intercomCases: BadInput[] = [
 	...typeCases('contactExternalId', 'Contact External ID', true)
 		.filter((entry) => !entry.name.includes('number'))
 		.map((entry) => ({ ...entry, parameters: { contactBy: 'externalId', ...entry.parameters } })),
-	...typeCases('contactId', 'Contact ID', true)
+	...typeCases('contactId', 'Contact', true)
 		.filter((entry) => !entry.name.includes('number'))
 		.map((entry) => ({ ...entry, parameters: { contactBy: 'id', ...entry.parameters } })),
 	{
@@ -61,7 +61,7 @@ export const intercomCases: BadInput[] = [
 	{
 		name: 'a contact ID with a slash',
 		parameters: { contactBy: 'id', contactId: '../admins' },
-		field: 'Contact ID',
+		field: 'Contact',
 		reason: 'an ID has only letters',
 	},
 	{
@@ -72,8 +72,8 @@ export const intercomCases: BadInput[] = [
 	},
 	{
 		name: 'an unknown sender type',
-		parameters: { senderType: '={{ "admin" }}' },
-		field: 'Sender Type',
+		parameters: extra({ senderType: '={{ "admin" }}' }),
+		field: 'Additional Fields › Sender Type',
 		reason: 'must be one of',
 	},
 	{
@@ -148,13 +148,13 @@ export const intercomCases: BadInput[] = [
 		'Reply as Admin',
 		{ operation: 'replyAsAdmin', conversationId: '499', message: 'On it' },
 		[
-			...typeCases('conversationId', 'Conversation ID', true),
+			...typeCases('conversationId', 'Conversation', true),
 			...typeCases('message', 'Message', true),
 			...typeCases('adminId', 'Admin', false),
 			{
 				name: 'a conversation ID with a slash',
 				parameters: { conversationId: '499/../../admins' },
-				field: 'Conversation ID',
+				field: 'Conversation',
 				reason: 'an ID has only letters',
 			},
 			{
@@ -184,7 +184,7 @@ export const intercomCases: BadInput[] = [
 		],
 	),
 	...operationCases('Assign', { operation: 'assign', conversationId: '499', assigneeId: '5' }, [
-		...typeCases('assigneeId', 'Assignee ID', true),
+		...typeCases('assigneeId', 'Assignee', true),
 		{
 			name: 'an unknown assignee type',
 			parameters: { assigneeType: '={{ "group" }}' },
@@ -194,7 +194,7 @@ export const intercomCases: BadInput[] = [
 		{
 			name: 'an assignee ID with a slash',
 			parameters: { assigneeId: '5/../6' },
-			field: 'Assignee ID',
+			field: 'Assignee',
 			reason: 'an ID has only letters',
 		},
 		{
@@ -205,7 +205,7 @@ export const intercomCases: BadInput[] = [
 		},
 	]),
 	...operationCases('Close', { operation: 'close', conversationId: '499' }, [
-		...typeCases('conversationId', 'Conversation ID', true),
+		...typeCases('conversationId', 'Conversation', true),
 		{
 			name: 'an over-long closing message',
 			parameters: { additionalFields: { message: LONG } },
@@ -243,7 +243,7 @@ export const intercomCases: BadInput[] = [
 		},
 	]),
 	...operationCases('Add Tag', { operation: 'addTag', conversationId: '499', tagId: '86' }, [
-		...typeCases('tagId', 'Tag ID', true),
+		...typeCases('tagId', 'Tag', true),
 		...typeCases('tagName', 'Tag Name', true).map((entry) => ({
 			...entry,
 			parameters: { tagBy: 'name', ...entry.parameters },
@@ -257,7 +257,7 @@ export const intercomCases: BadInput[] = [
 		{
 			name: 'a tag ID with a slash',
 			parameters: { tagId: '86/../87' },
-			field: 'Tag ID',
+			field: 'Tag',
 			reason: 'an ID has only letters',
 		},
 	]),
@@ -265,7 +265,7 @@ export const intercomCases: BadInput[] = [
 		{
 			name: 'a tag ID with a question mark',
 			parameters: { tagId: '86?x=1' },
-			field: 'Tag ID',
+			field: 'Tag',
 			reason: 'an ID has only letters',
 		},
 		{
@@ -330,13 +330,13 @@ export const intercomCases: BadInput[] = [
 		{
 			name: 'a team name instead of an ID',
 			parameters: { filters: { teamAssigneeId: 'billing' } },
-			field: 'Filters › Team Assignee ID',
+			field: 'Filters › Team Assignee',
 			reason: 'must be a whole number',
 		},
 		{
 			name: 'an admin ID with letters',
 			parameters: { filters: { adminAssigneeId: '99a' } },
-			field: 'Filters › Admin Assignee ID',
+			field: 'Filters › Admin Assignee',
 			reason: 'must be a whole number',
 		},
 		{
@@ -348,7 +348,7 @@ export const intercomCases: BadInput[] = [
 		{
 			name: 'a contact ID with a space',
 			parameters: { filters: { contactId: 'a b' } },
-			field: 'Filters › Contact ID',
+			field: 'Filters › Contact',
 			reason: 'an ID has only letters',
 		},
 	]),

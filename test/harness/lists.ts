@@ -4,6 +4,7 @@ import type {
 	INode,
 	INodeListSearchResult,
 	INodeParameters,
+	INodePropertyOptions,
 	IWorkflowExecuteAdditionalData,
 } from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
@@ -29,11 +30,31 @@ export interface ListSearchOptions {
  * handling.
  */
 export async function runListSearch(options: ListSearchOptions): Promise<INodeListSearchResult> {
+	const type = nodeTypeName(options.type);
+	const { nodes } = await loadPackage();
+	const method = nodes[type].methods?.listSearch?.[options.method];
+	if (!method) throw new Error(`${type} has no listSearch method ${options.method}`);
+	const context = await loadOptionsContext(options);
+	return method.call(context, options.filter, options.paginationToken);
+}
+
+/** Runs a loadOptions method of one of our nodes (a multi-select's list) as the editor does. */
+export async function runLoadOptions(
+	options: Omit<ListSearchOptions, 'filter' | 'paginationToken'>,
+): Promise<INodePropertyOptions[]> {
+	const type = nodeTypeName(options.type);
+	const { nodes } = await loadPackage();
+	const method = nodes[type].methods?.loadOptions?.[options.method];
+	if (!method) throw new Error(`${type} has no loadOptions method ${options.method}`);
+	return method.call(await loadOptionsContext(options));
+}
+
+async function loadOptionsContext(
+	options: Pick<ListSearchOptions, 'type' | 'credentials' | 'parameters'>,
+): Promise<LoadOptionsContext> {
 	const { nodeTypes, credentialTypes, nodes } = await loadPackage();
 	const type = nodeTypeName(options.type);
 	const nodeType = nodes[type];
-	const method = nodeType.methods?.listSearch?.[options.method];
-	if (!method) throw new Error(`${type} has no listSearch method ${options.method}`);
 	const node: INode = {
 		id: 'node-1',
 		name: 'Node under test',
@@ -61,7 +82,8 @@ export async function runListSearch(options: ListSearchOptions): Promise<INodeLi
 		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
 		variables: {},
 		userId: 'test-user',
+		// What the editor sends along: the node's parameters as they are (a list may depend on them).
+		currentNodeParameters: options.parameters ?? {},
 	} as unknown as IWorkflowExecuteAdditionalData;
-	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters');
-	return method.call(context, options.filter, options.paginationToken);
+	return new LoadOptionsContext(workflow, node, additionalData, 'parameters');
 }
