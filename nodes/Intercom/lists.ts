@@ -107,9 +107,7 @@ function containing(text: string, fields: string[], exact: IDataObject[] = []): 
 }
 
 async function credentialsOf(context: ILoadOptionsFunctions) {
-	return (await context.getCredentials(
-		intercom.credentialType,
-	)) as ICredentialDataDecryptedObject;
+	return (await context.getCredentials(intercom.credentialType)) as ICredentialDataDecryptedObject;
 }
 
 const LIST_ID = /^[A-Za-z0-9]+$/;
@@ -221,7 +219,8 @@ function conversationLabel(conversation: IDataObject): string {
 		plainText(source.subject) ||
 		plainText(source.body) ||
 		'(no text)';
-	const short = about.length > 60 ? `${about.slice(0, 59).trimEnd()}…` : about;
+	// Cut at a word's end: at most 60 characters and "…".
+	const short = about.length > 60 ? `${about.slice(0, 60).replace(/\s+\S*$/, '')}…` : about;
 	const state = typeof conversation.state === 'string' && conversation.state !== 'open';
 	const details = [`#${conversation.id}`, state ? conversation.state : undefined];
 	return `${who ? `${who}: ` : ''}${short} (${details.filter(Boolean).join(', ')})`;

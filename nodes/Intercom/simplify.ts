@@ -99,5 +99,7 @@ export function lastMessages(conversation: IDataObject): IDataObject[] {
 				message(part.author, part.body, part.created_at, part.part_type === 'note'),
 			),
 	];
-	return messages.filter((entry): entry is IDataObject => entry !== undefined).slice(-LAST_MESSAGES);
+	return messages
+		.filter((entry): entry is IDataObject => entry !== undefined)
+		.slice(-LAST_MESSAGES);
 }

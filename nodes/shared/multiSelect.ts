@@ -1,8 +1,4 @@
-import type {
-	IDisplayOptions,
-	INodeListSearchItems,
-	INodePropertyOptions,
-} from 'n8n-workflow';
+import type { IDisplayOptions, INodeListSearchItems, INodePropertyOptions } from 'n8n-workflow';
 
 import { id, InputError } from './checks';
 import type { Check, Field } from './types';
@@ -47,16 +43,19 @@ export function idList(options: Pick<MultiSelectOptions, 'max' | 'check'> = {}):
 		if (entries.length === 0) return undefined;
 		if (options.max !== undefined && entries.length > options.max)
 			throw new InputError(`has ${entries.length} entries; the limit is ${options.max}`);
-		const ids = entries.map((entry, index) => {
+		const ids = entries.map((entry) => {
 			try {
 				return String(checkId(entry));
 			} catch (error) {
-				throw new InputError(
-					`has an invalid entry (number ${index + 1}): ${(error as Error).message}`,
-				);
+				return error as Error;
 			}
 		});
-		return [...new Set(ids)];
+		const invalid = ids.findIndex((entry) => entry instanceof Error);
+		if (invalid >= 0)
+			throw new InputError(
+				`has an invalid entry (number ${invalid + 1}): ${(ids[invalid] as Error).message}`,
+			);
+		return [...new Set(ids as string[])];
 	};
 }
 

@@ -9,6 +9,9 @@ export const intercomCreate = {
 	contactEmail: 'ana@example.com',
 	body: 'Hello',
 };
+/** A resource locator's value typed By ID, or pasted By URL. */
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+const byUrl = (value: string) => ({ __rl: true, mode: 'url', value });
 const extra = (fields: Record<string, unknown>) => ({
 	additionalFields: fields as INodeParameters,
 });
@@ -63,6 +66,22 @@ export const intercomCases: BadInput[] = [
 		parameters: { contactBy: 'id', contactId: '../admins' },
 		field: 'Contact',
 		reason: 'an ID has only letters',
+	},
+	{
+		name: 'a contact typed By ID with a space',
+		parameters: { contactBy: 'id', contactId: byId('6762f0dd 1bb69f9f2193bb83') },
+		field: 'Contact',
+		reason: 'an ID has only letters',
+	},
+	{
+		name: "a contact By URL that is a conversation's address",
+		parameters: {
+			contactBy: 'id',
+			contactId: byUrl('https://app.intercom.com/a/apps/abc123de/conversations/499'),
+		},
+		field: 'Contact',
+		reason:
+			/ is not an address the node can read \(.*\): an Intercom contact's address has \/users\/<ID> in it/,
 	},
 	{
 		name: 'an unknown lookup',
@@ -158,6 +177,33 @@ export const intercomCases: BadInput[] = [
 				reason: 'an ID has only letters',
 			},
 			{
+				name: 'a conversation typed By ID with a slash',
+				parameters: { conversationId: byId('499/../admins') },
+				field: 'Conversation',
+				reason: 'an ID has only letters',
+			},
+			{
+				name: 'a conversation By URL of another site',
+				parameters: { conversationId: byUrl('https://example.com/conversations/499') },
+				field: 'Conversation',
+				reason:
+					'is not an address the node can read ("https://example.com/conversations/499"): an Intercom conversation address ends in /conversations/<ID> or /conversation/<ID>, and the ID is the number after it (for example the conversationUrl output of this node)',
+			},
+			{
+				name: 'a conversation By URL without a number',
+				parameters: {
+					conversationId: byUrl('https://app.intercom.com/a/inbox/abc123de/inbox/conversation/'),
+				},
+				field: 'Conversation',
+				reason: 'is not an address the node can read',
+			},
+			{
+				name: 'a conversation picked From list as an object',
+				parameters: { conversationId: { __rl: true, mode: 'list', value: OBJECT } },
+				field: 'Conversation',
+				reason: 'must be text, but got an object',
+			},
+			{
 				name: 'an over-long message',
 				parameters: { message: LONG },
 				field: 'Message',
@@ -194,6 +240,12 @@ export const intercomCases: BadInput[] = [
 		{
 			name: 'an assignee ID with a slash',
 			parameters: { assigneeId: '5/../6' },
+			field: 'Assignee',
+			reason: 'an ID has only letters',
+		},
+		{
+			name: 'an assignee typed By ID with a space',
+			parameters: { assigneeId: byId('81 4860') },
 			field: 'Assignee',
 			reason: 'an ID has only letters',
 		},
@@ -257,6 +309,12 @@ export const intercomCases: BadInput[] = [
 		{
 			name: 'a tag ID with a slash',
 			parameters: { tagId: '86/../87' },
+			field: 'Tag',
+			reason: 'an ID has only letters',
+		},
+		{
+			name: 'a tag typed By ID with a question mark',
+			parameters: { tagId: byId('86?x=1') },
 			field: 'Tag',
 			reason: 'an ID has only letters',
 		},
@@ -350,6 +408,45 @@ export const intercomCases: BadInput[] = [
 			parameters: { filters: { contactId: 'a b' } },
 			field: 'Filters › Contact',
 			reason: 'an ID has only letters',
+		},
+		{
+			name: 'a contact By URL the node cannot read',
+			parameters: { filters: { contactId: byUrl('https://app.intercom.com/a/apps/x/inbox') } },
+			field: 'Filters › Contact',
+			reason: 'is not an address the node can read',
+		},
+		{
+			name: 'an admin typed By ID with letters',
+			parameters: { filters: { adminAssigneeId: byId('zoe') } },
+			field: 'Filters › Admin Assignee',
+			reason: 'must be a whole number, but got "zoe"',
+		},
+		{
+			name: 'a team typed By ID below 0',
+			parameters: { filters: { teamAssigneeId: byId('-5') } },
+			field: 'Filters › Team Assignee',
+			reason: 'must be at least 0',
+		},
+		{
+			name: 'a tag with a slash among the tags',
+			parameters: { filters: { tagIds: '={{ ["86", "87/x"] }}' } },
+			field: 'Filters › Tag Names or IDs',
+			reason:
+				'has an invalid entry (number 2): "87/x" is not valid: an ID has only letters, digits, "-", "_" and ":"',
+		},
+		{
+			name: '16 tags',
+			parameters: {
+				filters: { tagIds: '={{ Array.from({ length: 16 }, (_, i) => String(i + 1)) }}' },
+			},
+			field: 'Filters › Tag Names or IDs',
+			reason: 'has 16 entries; the limit is 15',
+		},
+		{
+			name: 'tags as an object',
+			parameters: { filters: { tagIds: OBJECT } },
+			field: 'Filters › Tag Names or IDs',
+			reason: 'must be a list of IDs, but got an object',
 		},
 	]),
 	{

@@ -144,8 +144,7 @@ export const createConversation: Operation = {
 					params.whenNotFound as string,
 					extra.contactName ? { name: extra.contactName } : {},
 				);
-		const senderType =
-			chosenSender === 'auto' ? (resolved.contact.role ?? 'user') : chosenSender;
+		const senderType = chosenSender === 'auto' ? (resolved.contact.role ?? 'user') : chosenSender;
 
 		const body = buildBody(fields, params);
 		body.from = { type: senderType, id: resolved.contact.id };
