@@ -71,7 +71,7 @@ const credentialUrl = (field: string, label: string, value: string): BadInput =>
 
 export const livePersonCases: BadInput[] = [
 	// Message → Send Structured Content, Conversation → Transfer to Skill, Update Consumer Info.
-	...withParameters(transfer, typeCases('skillId', 'Skill ID', true)),
+	...withParameters(transfer, typeCases('skillId', 'Skill', true)),
 	...withParameters(sendStructured, typeCases('conversationId', 'Conversation ID', true)),
 	{
 		name: 'structured content that is not JSON (Send Structured Content)',
@@ -100,13 +100,13 @@ export const livePersonCases: BadInput[] = [
 	{
 		name: 'a skill name instead of its ID (Transfer to Skill)',
 		parameters: { ...transfer, skillId: 'sales' },
-		field: 'Skill ID',
+		field: 'Skill',
 		reason: 'a skill ID is a number',
 	},
 	{
 		name: 'any skill (-1) as the transfer target (Transfer to Skill)',
 		parameters: { ...transfer, skillId: '-1' },
-		field: 'Skill ID',
+		field: 'Skill',
 		reason: 'a skill ID is a number',
 	},
 	{
@@ -154,13 +154,13 @@ export const livePersonCases: BadInput[] = [
 	{
 		name: 'a skill ID with a fraction',
 		parameters: { skillId: '={{ 1.5 }}' },
-		field: 'Skill ID',
+		field: 'Skill',
 		reason: NOT_A_SKILL,
 	},
 	{
 		name: 'a skill name instead of its ID',
 		parameters: { skillId: 'sales' },
-		field: 'Skill ID',
+		field: 'Skill',
 		reason: NOT_A_SKILL,
 	},
 
@@ -303,20 +303,26 @@ export const livePersonCases: BadInput[] = [
 	},
 	{
 		name: 'an unknown client feature',
-		parameters: { ...sendMessage, clientFeatures: '={{ ["FOO"] }}' },
-		field: 'Client Features',
+		parameters: { ...sendMessage, additionalFields: { clientFeatures: '={{ ["FOO"] }}' } },
+		field: 'Additional Fields › Client Features',
 		reason: `contains "FOO"; ${FEATURES}`,
 	},
 	{
 		name: 'an unknown feature in comma-separated text',
-		parameters: { ...closeConversation, clientFeatures: '={{ "AUTO_MESSAGES,VOICE" }}' },
-		field: 'Client Features',
+		parameters: {
+			...closeConversation,
+			additionalFields: { clientFeatures: '={{ "AUTO_MESSAGES,VOICE" }}' },
+		},
+		field: 'Additional Fields › Client Features',
 		reason: `contains "VOICE"; ${FEATURES}`,
 	},
 	{
 		name: 'a number among client features',
-		parameters: { ...sendMessage, clientFeatures: '={{ ["AUTO_MESSAGES", 3] }}' },
-		field: 'Client Features',
+		parameters: {
+			...sendMessage,
+			additionalFields: { clientFeatures: '={{ ["AUTO_MESSAGES", 3] }}' },
+		},
+		field: 'Additional Fields › Client Features',
 		reason: 'contains "3"',
 	},
 	{
@@ -327,14 +333,14 @@ export const livePersonCases: BadInput[] = [
 	},
 	{
 		name: 'client features as an object',
-		parameters: { ...closeConversation, clientFeatures: OBJECT },
-		field: 'Client Features',
+		parameters: { ...closeConversation, additionalFields: { clientFeatures: OBJECT } },
+		field: 'Additional Fields › Client Features',
 		reason: 'must be a list of feature names',
 	},
 	{
 		name: 'client features as a number',
-		parameters: { ...sendMessage, clientFeatures: '={{ 7 }}' },
-		field: 'Client Features',
+		parameters: { ...sendMessage, additionalFields: { clientFeatures: '={{ 7 }}' } },
+		field: 'Additional Fields › Client Features',
 		reason: 'must be a list of feature names',
 	},
 
