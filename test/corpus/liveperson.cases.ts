@@ -110,6 +110,24 @@ export const livePersonCases: BadInput[] = [
 		reason: 'a skill ID is a number',
 	},
 	{
+		name: 'a skill name typed By ID (Transfer to Skill)',
+		parameters: { ...transfer, skillId: { __rl: true, mode: 'id', value: 'Sales' } },
+		field: 'Skill',
+		reason: '"Sales" is not valid: a skill ID is a number',
+	},
+	{
+		name: 'any skill (-1) picked as the transfer target (Transfer to Skill)',
+		parameters: { ...transfer, skillId: { __rl: true, mode: 'list', value: '-1' } },
+		field: 'Skill',
+		reason: 'a skill ID is a number',
+	},
+	{
+		name: 'a skill picked From list as an object (Transfer to Skill)',
+		parameters: { ...transfer, skillId: { __rl: true, mode: 'list', value: OBJECT } },
+		field: 'Skill',
+		reason: 'must be text, but got an object',
+	},
+	{
 		name: 'no profile value at all (Update Consumer Info)',
 		parameters: { ...updateConsumerInfo, firstName: '' },
 		field: 'Customer Info',
@@ -160,6 +178,18 @@ export const livePersonCases: BadInput[] = [
 	{
 		name: 'a skill name instead of its ID',
 		parameters: { skillId: 'sales' },
+		field: 'Skill',
+		reason: NOT_A_SKILL,
+	},
+	{
+		name: 'a skill typed By ID with a space',
+		parameters: { skillId: { __rl: true, mode: 'id', value: '10 01' } },
+		field: 'Skill',
+		reason: NOT_A_SKILL,
+	},
+	{
+		name: 'a skill typed By ID as a fraction from an expression',
+		parameters: { skillId: { __rl: true, mode: 'id', value: '={{ 1.5 }}' } },
 		field: 'Skill',
 		reason: NOT_A_SKILL,
 	},
