@@ -15,7 +15,7 @@ export const updateConsumerInfo: Operation = {
 	option: {
 		name: 'Update Consumer Info',
 		value: 'updateConsumerInfo',
-		action: "Update the consumer's info as the consumer",
+		action: "Update the consumer's profile as the consumer",
 		description:
 			"Send the consumer's Customer Info and Personal Info again, shown to the agent in the open conversation",
 	},
