@@ -79,7 +79,7 @@ const SKILL_ID = /^-?\d+$/;
 
 /** Where a user finds a skill's ID when the list cannot show it. */
 export const SKILL_ID_HELP =
-	'In Conversational Cloud, Users → Skills lists the skills; ask your LivePerson administrator for the ID if it is not shown there';
+	'Conversational Cloud lists the skills under Users → Skills; ask your LivePerson administrator for the ID if it is not shown there';
 
 /** What the skills list needs from the credential. */
 export const SKILLS_PERMISSION =
@@ -96,7 +96,7 @@ export function skillField(options: {
 		searchListMethod: options.anySkill ? 'searchSkillsOrAny' : 'searchSkills',
 		idPlaceholder: options.anySkill ? 'e.g. 2736637412, or -1 for any skill' : 'e.g. 2736637412',
 		required: options.required,
-		description: `${options.description}. ${SKILLS_PERMISSION}.`,
+		description: `${options.description}. ${SKILLS_PERMISSION}. By ID: the skill's number. ${SKILL_ID_HELP}.`,
 		check: text({
 			required: options.required,
 			pattern: options.anySkill ? SKILL_ID : /^\d+$/,

@@ -154,6 +154,24 @@ describe('Skill: From list (the Skills API)', () => {
 	});
 });
 
+test("the Skill field says which permission the list needs, and where By ID's number is found", async () => {
+	const { loadPackage, nodeTypeName } = await import('../harness/engine');
+	const { nodes } = await loadPackage();
+	const skillFields = nodes[nodeTypeName('livePerson')].description.properties.filter(
+		(property) => property.name === 'skillId',
+	);
+	expect(skillFields).toHaveLength(2);
+	for (const field of skillFields) {
+		expect(field.type).toBe('resourceLocator');
+		expect(field.description).toContain(
+			"The list needs the connector's app installation to be allowed to read the account's skills",
+		);
+		expect(field.description).toContain(
+			"By ID: the skill's number. Conversational Cloud lists the skills under Users → Skills",
+		);
+	}
+});
+
 describe('Skill in a run: picked or typed', () => {
 	const transfer = (skillId: NodeParameterValueType) =>
 		runNode({
