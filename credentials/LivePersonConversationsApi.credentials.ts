@@ -11,6 +11,9 @@ import type {
 
 import { isDomainLookup, requestAppJwt } from '../nodes/LivePerson/auth';
 
+/** The Account Configuration lists the node reads in the editor (skills): users' configuration. */
+const ACCOUNT_CONFIGURATION = /\/api\/account\/[^/]+\/configuration\/le-users\//;
+
 /**
  * LivePerson Connector API (Send API). The AppJWT comes from Sentinel (client credentials, one
  * hour) in preAuthentication, into the hidden expirable `appJwt`; n8n gets a new one when it is
@@ -110,18 +113,20 @@ export class LivePersonConversationsApi implements ICredentialType {
 		return { appJwt: await requestAppJwt(this.helpers, credentials) };
 	}
 
-	// LivePerson expects the raw AppJWT, without "Bearer " (every public implementation sends it so).
-	// The Domain API needs no token, so it does not get one.
+	// The Connector API expects the raw AppJWT, without "Bearer " (every public implementation sends
+	// it so); the Account Configuration APIs (the skills list) take it as an OAuth 2.0 bearer token,
+	// as LivePerson's client-credentials guide shows. The Domain API needs no token, so it gets none.
 	authenticate = async (
 		credentials: ICredentialDataDecryptedObject,
 		requestOptions: IHttpRequestOptions,
 	): Promise<IHttpRequestOptions> => {
 		if (isDomainLookup(requestOptions.url)) return requestOptions;
+		const scheme = ACCOUNT_CONFIGURATION.test(requestOptions.url ?? '') ? 'Bearer ' : '';
 		return {
 			...requestOptions,
 			headers: {
 				...(requestOptions.headers ?? {}),
-				Authorization: String(credentials.appJwt ?? ''),
+				Authorization: `${scheme}${String(credentials.appJwt ?? '')}`,
 			},
 		};
 	};

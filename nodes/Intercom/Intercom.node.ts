@@ -7,7 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { describeOperations, operationSubtitle, runOperation } from '../shared/runner';
-import { intercomListSearch } from './lists';
+import { intercomListSearch, intercomLoadOptions } from './lists';
 import { intercom } from './vendor';
 import { createConversation } from './conversation/create';
 import { getConversation } from './conversation/get';
@@ -46,7 +46,7 @@ export class Intercom implements INodeType {
 		version: 1,
 		subtitle: operationSubtitle(operations),
 		description:
-			'Start, reply to, assign, tag, close, snooze, update and search Intercom conversations',
+			'Start, reply to, assign, tag, close, snooze, update and find Intercom conversations',
 		defaults: { name: 'Intercom Conversations' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -55,7 +55,7 @@ export class Intercom implements INodeType {
 		properties: describeOperations(operations),
 	};
 
-	methods = { listSearch: intercomListSearch };
+	methods = { listSearch: intercomListSearch, loadOptions: intercomLoadOptions };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return runOperation(this, intercom, operations);

@@ -24,7 +24,7 @@ export async function actingAdminId(
 		throw itemError(
 			context,
 			'Intercom did not say which admin owns the access token (GET /me gave no ID)',
-			'Fill in "Admin ID" with the ID of the Intercom admin who should act. Nothing was changed in the conversation.',
+			'Pick the Intercom admin who should act in "Admin". Nothing was changed in the conversation.',
 		);
 	}
 	return String(me.id);

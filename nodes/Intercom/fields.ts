@@ -1,12 +1,8 @@
-import { locatorField } from '../shared/locator';
+import { locatorField, type LocatorOptions } from '../shared/locator';
 import { email, oneOf, text, urlList } from '../shared/checks';
-import {
-	additionalFields,
-	conversationIdField as sharedConversationIdField,
-	idField,
-	messageField as sharedMessageField,
-} from '../shared/fields';
+import { additionalFields, messageField as sharedMessageField } from '../shared/fields';
 import type { Field } from '../shared/types';
+import { CONTACT_URL, CONVERSATION_URL } from './vendor';
 
 export const CONTACT_LOOKUPS = ['id', 'email', 'externalId'] as const;
 export type ContactLookup = (typeof CONTACT_LOOKUPS)[number];
@@ -24,7 +20,7 @@ export function contactFields(purpose: string, note?: string): Field[] {
 					{
 						name: 'External ID',
 						value: 'externalId',
-						description: "Your own ID for the contact (Intercom's external_id)",
+						description: 'Your own ID for the contact, stored in Intercom as its external ID',
 					},
 					{
 						name: 'Intercom Contact ID',
@@ -57,17 +53,28 @@ export function contactFields(purpose: string, note?: string): Field[] {
 				default: '',
 				required: true,
 				description:
-					"Your own ID for the contact, as stored in Intercom's external_id (for example the CRM record ID)",
+					'Your own ID for the contact, as stored in Intercom (for example the CRM record ID)',
 				displayOptions: { show: { contactBy: ['externalId'] } },
 			},
 			check: text({ required: true, maxLength: 255 }),
 		},
-		idField('Contact ID', 'contactId', {
-			placeholder: 'e.g. 6762f0dd1bb69f9f2193bb83',
-			description: 'The Intercom contact ID (24 characters)',
+		contactField({
+			description: 'The Intercom contact: pick it, give its ID, or paste its address in Intercom',
 			displayOptions: { show: { contactBy: ['id'] } },
 		}),
 	];
+}
+
+/** An Intercom contact (user or lead): From list (the contacts search), By ID, or By URL. */
+export function contactField(
+	options: Pick<LocatorOptions, 'description' | 'displayOptions' | 'required' | 'check'>,
+): Field {
+	return locatorField('Contact', 'contactId', {
+		...options,
+		searchListMethod: 'searchContacts',
+		url: CONTACT_URL,
+		idPlaceholder: 'e.g. 6762f0dd1bb69f9f2193bb83',
+	});
 }
 
 /** The message a contact sends (Create's first message, a reply): plain text, as Intercom requires. */
@@ -82,9 +89,13 @@ export function messageField(description: string): Field {
 	});
 }
 
-export const conversationIdField: Field = sharedConversationIdField({
-	placeholder: 'e.g. 36000324324',
-	description: 'The Intercom conversation ID, for example the conversationId output of Create',
+/** The conversation (parameter `conversationId`): From list (the conversations search), By ID, or By URL. */
+export const conversationIdField: Field = locatorField('Conversation', 'conversationId', {
+	searchListMethod: 'searchConversations',
+	url: CONVERSATION_URL,
+	idPlaceholder: 'e.g. 36000324324',
+	description:
+		'The Intercom conversation: pick it, give its ID (for example the conversationId output of Create), or paste its address (the conversationUrl output)',
 });
 
 /** Additional Fields with Attachment URLs: up to 10 public files, sent as attachment_urls. */

@@ -2,11 +2,11 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { oneOf, text } from '../shared/checks';
 import { itemError } from '../shared/errors';
-import { idField } from '../shared/fields';
+import { locatorField } from '../shared/locator';
 import { oncePerExecution } from '../shared/once';
 import type { Field, OperationContext } from '../shared/types';
 
-/** "Tag Identified By" with the tag's ID or its name. */
+/** "Tag Identified By": the tag picked from the list (or its ID), or its name. */
 export function tagFields(action: string): Field[] {
 	return [
 		{
@@ -15,7 +15,11 @@ export function tagFields(action: string): Field[] {
 				name: 'tagBy',
 				type: 'options',
 				options: [
-					{ name: 'Tag ID', value: 'id', description: 'The ID Intercom gave the tag' },
+					{
+						name: 'Tag (From List or ID)',
+						value: 'id',
+						description: "Pick the tag from the workspace's tags, or give its ID",
+					},
 					{
 						name: 'Tag Name',
 						value: 'name',
@@ -27,9 +31,10 @@ export function tagFields(action: string): Field[] {
 			},
 			check: oneOf(['id', 'name'], { required: true }),
 		},
-		idField('Tag ID', 'tagId', {
-			placeholder: 'e.g. 7522907',
-			description: `The ID of the Intercom tag to ${action}`,
+		locatorField('Tag', 'tagId', {
+			searchListMethod: 'searchTags',
+			idPlaceholder: 'e.g. 7522907',
+			description: `The Intercom tag to ${action}`,
 			displayOptions: { show: { tagBy: ['id'] } },
 		}),
 		{

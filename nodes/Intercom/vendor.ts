@@ -13,21 +13,63 @@ export function intercomBaseUrl(credentials: ICredentialDataDecryptedObject): st
 	return (region === 'custom' ? String(credentials.baseUrl ?? '') : region).replace(/\/+$/, '');
 }
 
+/** The host of Intercom's web app for the credential's region. */
+function appHost(credentials: ICredentialDataDecryptedObject): string {
+	const region = String(credentials.region ?? '');
+	if (region.includes('.eu.')) return 'app.eu.intercom.com';
+	if (region.includes('.au.')) return 'app.au.intercom.com';
+	return 'app.intercom.com';
+}
+
+/** A page of Intercom's web app ("conversations/499"), when the credential names the workspace. */
+function appUrl(
+	credentials: ICredentialDataDecryptedObject,
+	kind: 'conversations' | 'users',
+	id: unknown,
+): string | undefined {
+	const workspace = String(credentials.workspaceId ?? '').trim();
+	if (!workspace || id === undefined || id === null) return undefined;
+	return `https://${appHost(credentials)}/a/apps/${encodeURIComponent(workspace)}/${kind}/${encodeURIComponent(String(id))}`;
+}
+
 /** The link that opens a conversation in Intercom's inbox, when the credential names the workspace. */
 export function conversationUrl(
 	credentials: ICredentialDataDecryptedObject,
 	conversationId: unknown,
 ): string | undefined {
-	const workspace = String(credentials.workspaceId ?? '').trim();
-	if (!workspace || conversationId === undefined || conversationId === null) return undefined;
-	const region = String(credentials.region ?? '');
-	const host = region.includes('.eu.')
-		? 'app.eu.intercom.com'
-		: region.includes('.au.')
-			? 'app.au.intercom.com'
-			: 'app.intercom.com';
-	return `https://${host}/a/apps/${encodeURIComponent(workspace)}/conversations/${encodeURIComponent(String(conversationId))}`;
+	return appUrl(credentials, 'conversations', conversationId);
 }
+
+/** The link that opens a contact's page in Intercom, when the credential names the workspace. */
+export function contactUrl(
+	credentials: ICredentialDataDecryptedObject,
+	contactId: unknown,
+): string | undefined {
+	return appUrl(credentials, 'users', contactId);
+}
+
+const APP = String.raw`^https?://app(?:\.(?:eu|au))?\.intercom\.(?:com|io)/a/`;
+const END = String.raw`(?:[/?#].*)?$`;
+
+/**
+ * A conversation's address in Intercom: the conversationUrl this node outputs
+ * (/a/apps/<workspace>/conversations/<ID>) and the inbox's addresses
+ * (/a/inbox/<workspace>/inbox/…/conversation/<ID>).
+ */
+export const CONVERSATION_URL = {
+	pattern: String.raw`${APP}(?:apps|inbox)/[^/?#]+/(?:[^?#]*/)?conversations?/(\d+)${END}`,
+	placeholder: 'e.g. https://app.intercom.com/a/apps/abc123de/conversations/36000324324',
+	where:
+		'an Intercom conversation address ends in /conversations/<ID> or /conversation/<ID>, and the ID is the number after it (for example the conversationUrl output of this node)',
+};
+
+/** A contact's page in Intercom: /a/apps/<workspace>/users/<ID> (leads too). */
+export const CONTACT_URL = {
+	pattern: String.raw`${APP}apps/[^/?#]+/(?:users|leads|contacts)/([A-Za-z0-9]+)${END}`,
+	placeholder: 'e.g. https://app.intercom.com/a/apps/abc123de/users/6762f0dd1bb69f9f2193bb83',
+	where:
+		"an Intercom contact's address has /users/<ID> in it (open the contact in Intercom and copy the address), and the ID is the 24 letters and digits after /users/",
+};
 
 const HINTS: Record<string, string> = {
 	unauthorized:

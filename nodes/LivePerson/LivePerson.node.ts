@@ -7,6 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { describeOperations, operationSubtitle, runOperation } from '../shared/runner';
+import { livePersonListSearch } from './lists';
 import { livePerson } from './vendor';
 import { closeConversation } from './conversation/close';
 import { createConversation } from './conversation/create';
@@ -41,6 +42,8 @@ export class LivePerson implements INodeType {
 		credentials: [{ name: 'livePersonConversationsApi', required: true }],
 		properties: describeOperations(operations),
 	};
+
+	methods = { listSearch: livePersonListSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return runOperation(this, livePerson, operations);

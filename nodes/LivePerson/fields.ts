@@ -1,5 +1,9 @@
 import { InputError, text } from '../shared/checks';
-import { conversationIdField as sharedConversationIdField } from '../shared/fields';
+import {
+	additionalFields,
+	conversationIdField as sharedConversationIdField,
+} from '../shared/fields';
+import { locatorField } from '../shared/locator';
 import type { Check, Field } from '../shared/types';
 import { CLIENT_FEATURES } from './session';
 
@@ -63,7 +67,45 @@ export const clientFeaturesProperty: Field = {
 		options: CLIENT_FEATURES.map((feature) => ({ name: feature, value: feature })),
 		default: [],
 		description:
-			'Optional features sent in the Client-Properties header (for example AUTO_MESSAGES). Use the same features on every request of a conversation; LivePerson must enable them on your account.',
+			"Optional messaging features the consumer's side supports (for example AUTO_MESSAGES or RICH_CONTENT). Use the same features on every step of a conversation; LivePerson must enable them on your account.",
 	},
 	check: featureList(CLIENT_FEATURES),
 };
+
+/** Additional Fields with Client Features, for the steps into an existing conversation. */
+export const clientFeaturesField: Field = additionalFields([clientFeaturesProperty]);
+
+const SKILL_ID = /^-?\d+$/;
+
+/** Where a user finds a skill's ID when the list cannot show it. */
+export const SKILL_ID_HELP =
+	'Conversational Cloud lists the skills under Users → Skills; ask your LivePerson administrator for the ID if it is not shown there';
+
+/** What the skills list needs from the credential. */
+export const SKILLS_PERMISSION =
+	"The list needs the connector's app installation to be allowed to read the account's skills (LivePerson's Skills API, read-only Account Configuration); ask your LivePerson account team to add that permission, or choose By ID";
+
+/** A LivePerson skill: From list (the account's skills), or By ID. */
+export function skillField(options: {
+	description: string;
+	required: boolean;
+	/** The list starts with "Any Skill" (-1), which is also the default. */
+	anySkill?: boolean;
+}): Field {
+	const field = locatorField('Skill', 'skillId', {
+		searchListMethod: options.anySkill ? 'searchSkillsOrAny' : 'searchSkills',
+		idPlaceholder: options.anySkill ? 'e.g. 2736637412, or -1 for any skill' : 'e.g. 2736637412',
+		required: options.required,
+		description: `${options.description}. ${SKILLS_PERMISSION}. By ID: the skill's number. ${SKILL_ID_HELP}.`,
+		check: text({
+			required: options.required,
+			pattern: options.anySkill ? SKILL_ID : /^\d+$/,
+			patternHint: options.anySkill
+				? 'a skill ID is a number, or -1 for any skill'
+				: 'a skill ID is a number',
+		}),
+	});
+	if (options.anySkill)
+		field.property.default = { mode: 'list', value: '-1', cachedResultName: 'Any Skill' };
+	return field;
+}

@@ -108,6 +108,11 @@ export const CLIENT_FEATURES = [
 	'RICH_CONTENT',
 ] as const;
 
+/** The item's Client Features (under Additional Fields), if any. */
+export function clientFeaturesOf(params: IDataObject): unknown {
+	return (params.additionalFields as IDataObject | undefined)?.clientFeatures;
+}
+
 /** The Client-Properties header, sent on CONVERSATION and on every SEND of the conversation when features are set. */
 export function clientPropertiesHeader(features: unknown): IDataObject {
 	if (!Array.isArray(features) || features.length === 0) return {};
@@ -173,7 +178,7 @@ export async function sendIntoConversation(
 	const answer = await sendAsConsumer<IDataObject>(
 		context,
 		params.externalConsumerId as string,
-		params.clientFeatures,
+		clientFeaturesOf(params),
 		{
 			method: 'POST',
 			path: 'conversation/send',

@@ -2,6 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { asObject } from '../shared/objects';
 import type { ApiResponse, ErrorExplanation, RequestSpec, Vendor } from '../shared/types';
+import { SKILL_ID_HELP } from './fields';
 import {
 	credentialProblem,
 	domainApiUrl,
@@ -68,13 +69,13 @@ function answerText(answer: LpAnswer): string {
 
 const FIX_BY_TYPE: Record<string, string> = {
 	'userprofile.SetUserProfile':
-		'LivePerson refused the consumer profile. Check the Customer Info and Personal Info fields (only documented SDE fields are accepted).',
+		"LivePerson refused the consumer profile. Check the Customer Info and Personal Info fields (only LivePerson's documented fields are accepted).",
 	'cm.ConsumerRequestConversation':
-		'LivePerson refused to open the conversation. Check Skill ID (-1 for any skill), Urgency, Campaign ID and Engagement ID; if the consumer already has an open conversation, close it first (Conversation → Close) or send into it (Message → Send).',
+		'LivePerson refused to open the conversation. Check Skill (-1 for any skill), Urgency, Campaign ID and Engagement ID; if the consumer already has an open conversation, close it first (Conversation → Close) or send into it (Message → Send).',
 	'ms.PublishEvent':
 		'LivePerson refused the message. Check that the conversation ID is right, still open, and belongs to this external consumer ID.',
 	'cm.UpdateConversationField':
-		'LivePerson refused to change the conversation. Check that the conversation ID is right, still open, and belongs to this external consumer ID, and (Transfer to Skill) that the skill ID exists in the account.',
+		'LivePerson refused to change the conversation. Check that the conversation ID is right, still open, and belongs to this external consumer ID, and (Transfer to Skill) that the skill exists in the account.',
 };
 
 /** The conversation ID a CONVERSATION answer reports, if the cm.ConsumerRequestConversation part succeeded. */
@@ -133,12 +134,22 @@ export function batchFailure(
 	return undefined;
 }
 
+/** The Skills API's list of an account's skills (Account Configuration). */
+export const SKILLS_LIST = /\/configuration\/le-users\/skills(\?|$)/;
+
 function explainLpError(response: ApiResponse, request: RequestSpec): ErrorExplanation {
 	const { body, statusCode } = response;
 	if (isAuthFailureBody(body)) {
 		return {
 			message: `no AppJWT: ${body.livePersonAuth.message}`,
 			description: body.livePersonAuth.description,
+		};
+	}
+	if (SKILLS_LIST.test(request.url) && (statusCode === 401 || statusCode === 403)) {
+		const said = vendorText(body);
+		return {
+			message: `the credential may not read the account's skills${said ? ` (${said})` : ''}`,
+			description: `Choose By ID and enter the skill's number, or ask your LivePerson account team to let the connector's app installation (the Client ID of the ${CREDENTIAL} credential) read skills with the Skills API. ${SKILL_ID_HELP}.`,
 		};
 	}
 	const code = errorCodeOf(body);

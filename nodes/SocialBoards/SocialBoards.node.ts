@@ -7,6 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { describeOperations, operationSubtitle, runOperation } from '../shared/runner';
+import { socialBoardsListSearch } from './lists';
 import { socialBoards } from './vendor';
 import { changeTakeover } from './conversation/changeTakeover';
 import { closeConversation } from './conversation/close';
@@ -42,6 +43,8 @@ export class SocialBoards implements INodeType {
 		credentials: [{ name: 'socialBoardsConversationsApi', required: true }],
 		properties: describeOperations(operations),
 	};
+
+	methods = { listSearch: socialBoardsListSearch };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return runOperation(this, socialBoards, operations);

@@ -134,6 +134,10 @@ export function userValue(values: IDataObject): IDataObject {
 	return user;
 }
 
+/** Where a user finds an agent's user ID when the teammates list cannot show it. */
+export const AGENT_ID_HELP =
+	"an agent's user ID is the authorId of a message the agent wrote (Conversation → Get or Get Many Messages), or ask SocialBoards' support for it";
+
 /** A conversation ID: SocialBoards' IDs are whole numbers. */
 export const conversationId: Check = (value) => {
 	const raw = typeof value === 'number' ? String(value) : value;

@@ -9,6 +9,9 @@ export const intercomCreate = {
 	contactEmail: 'ana@example.com',
 	body: 'Hello',
 };
+/** A resource locator's value typed By ID, or pasted By URL. */
+const byId = (value: string) => ({ __rl: true, mode: 'id', value });
+const byUrl = (value: string) => ({ __rl: true, mode: 'url', value });
 const extra = (fields: Record<string, unknown>) => ({
 	additionalFields: fields as INodeParameters,
 });
@@ -19,7 +22,7 @@ export const intercomCases: BadInput[] = [
 	...typeCases('contactExternalId', 'Contact External ID', true)
 		.filter((entry) => !entry.name.includes('number'))
 		.map((entry) => ({ ...entry, parameters: { contactBy: 'externalId', ...entry.parameters } })),
-	...typeCases('contactId', 'Contact ID', true)
+	...typeCases('contactId', 'Contact', true)
 		.filter((entry) => !entry.name.includes('number'))
 		.map((entry) => ({ ...entry, parameters: { contactBy: 'id', ...entry.parameters } })),
 	{
@@ -61,8 +64,24 @@ export const intercomCases: BadInput[] = [
 	{
 		name: 'a contact ID with a slash',
 		parameters: { contactBy: 'id', contactId: '../admins' },
-		field: 'Contact ID',
+		field: 'Contact',
 		reason: 'an ID has only letters',
+	},
+	{
+		name: 'a contact typed By ID with a space',
+		parameters: { contactBy: 'id', contactId: byId('6762f0dd 1bb69f9f2193bb83') },
+		field: 'Contact',
+		reason: 'an ID has only letters',
+	},
+	{
+		name: "a contact By URL that is a conversation's address",
+		parameters: {
+			contactBy: 'id',
+			contactId: byUrl('https://app.intercom.com/a/apps/abc123de/conversations/499'),
+		},
+		field: 'Contact',
+		reason:
+			/ is not an address the node can read \(.*\): an Intercom contact's address has \/users\/<ID> in it/,
 	},
 	{
 		name: 'an unknown lookup',
@@ -72,8 +91,8 @@ export const intercomCases: BadInput[] = [
 	},
 	{
 		name: 'an unknown sender type',
-		parameters: { senderType: '={{ "admin" }}' },
-		field: 'Sender Type',
+		parameters: extra({ senderType: '={{ "admin" }}' }),
+		field: 'Additional Fields › Sender Type',
 		reason: 'must be one of',
 	},
 	{
@@ -148,14 +167,41 @@ export const intercomCases: BadInput[] = [
 		'Reply as Admin',
 		{ operation: 'replyAsAdmin', conversationId: '499', message: 'On it' },
 		[
-			...typeCases('conversationId', 'Conversation ID', true),
+			...typeCases('conversationId', 'Conversation', true),
 			...typeCases('message', 'Message', true),
 			...typeCases('adminId', 'Admin', false),
 			{
 				name: 'a conversation ID with a slash',
 				parameters: { conversationId: '499/../../admins' },
-				field: 'Conversation ID',
+				field: 'Conversation',
 				reason: 'an ID has only letters',
+			},
+			{
+				name: 'a conversation typed By ID with a slash',
+				parameters: { conversationId: byId('499/../admins') },
+				field: 'Conversation',
+				reason: 'an ID has only letters',
+			},
+			{
+				name: 'a conversation By URL of another site',
+				parameters: { conversationId: byUrl('https://example.com/conversations/499') },
+				field: 'Conversation',
+				reason:
+					'is not an address the node can read ("https://example.com/conversations/499"): an Intercom conversation address ends in /conversations/<ID> or /conversation/<ID>, and the ID is the number after it (for example the conversationUrl output of this node)',
+			},
+			{
+				name: 'a conversation By URL without a number',
+				parameters: {
+					conversationId: byUrl('https://app.intercom.com/a/inbox/abc123de/inbox/conversation/'),
+				},
+				field: 'Conversation',
+				reason: 'is not an address the node can read',
+			},
+			{
+				name: 'a conversation picked From list as an object',
+				parameters: { conversationId: { __rl: true, mode: 'list', value: OBJECT } },
+				field: 'Conversation',
+				reason: 'must be text, but got an object',
 			},
 			{
 				name: 'an over-long message',
@@ -184,7 +230,7 @@ export const intercomCases: BadInput[] = [
 		],
 	),
 	...operationCases('Assign', { operation: 'assign', conversationId: '499', assigneeId: '5' }, [
-		...typeCases('assigneeId', 'Assignee ID', true),
+		...typeCases('assigneeId', 'Assignee', true),
 		{
 			name: 'an unknown assignee type',
 			parameters: { assigneeType: '={{ "group" }}' },
@@ -194,7 +240,13 @@ export const intercomCases: BadInput[] = [
 		{
 			name: 'an assignee ID with a slash',
 			parameters: { assigneeId: '5/../6' },
-			field: 'Assignee ID',
+			field: 'Assignee',
+			reason: 'an ID has only letters',
+		},
+		{
+			name: 'an assignee typed By ID with a space',
+			parameters: { assigneeId: byId('81 4860') },
+			field: 'Assignee',
 			reason: 'an ID has only letters',
 		},
 		{
@@ -205,7 +257,7 @@ export const intercomCases: BadInput[] = [
 		},
 	]),
 	...operationCases('Close', { operation: 'close', conversationId: '499' }, [
-		...typeCases('conversationId', 'Conversation ID', true),
+		...typeCases('conversationId', 'Conversation', true),
 		{
 			name: 'an over-long closing message',
 			parameters: { additionalFields: { message: LONG } },
@@ -243,7 +295,7 @@ export const intercomCases: BadInput[] = [
 		},
 	]),
 	...operationCases('Add Tag', { operation: 'addTag', conversationId: '499', tagId: '86' }, [
-		...typeCases('tagId', 'Tag ID', true),
+		...typeCases('tagId', 'Tag', true),
 		...typeCases('tagName', 'Tag Name', true).map((entry) => ({
 			...entry,
 			parameters: { tagBy: 'name', ...entry.parameters },
@@ -257,7 +309,13 @@ export const intercomCases: BadInput[] = [
 		{
 			name: 'a tag ID with a slash',
 			parameters: { tagId: '86/../87' },
-			field: 'Tag ID',
+			field: 'Tag',
+			reason: 'an ID has only letters',
+		},
+		{
+			name: 'a tag typed By ID with a question mark',
+			parameters: { tagId: byId('86?x=1') },
+			field: 'Tag',
 			reason: 'an ID has only letters',
 		},
 	]),
@@ -265,7 +323,7 @@ export const intercomCases: BadInput[] = [
 		{
 			name: 'a tag ID with a question mark',
 			parameters: { tagId: '86?x=1' },
-			field: 'Tag ID',
+			field: 'Tag',
 			reason: 'an ID has only letters',
 		},
 		{
@@ -330,13 +388,13 @@ export const intercomCases: BadInput[] = [
 		{
 			name: 'a team name instead of an ID',
 			parameters: { filters: { teamAssigneeId: 'billing' } },
-			field: 'Filters › Team Assignee ID',
+			field: 'Filters › Team Assignee',
 			reason: 'must be a whole number',
 		},
 		{
 			name: 'an admin ID with letters',
 			parameters: { filters: { adminAssigneeId: '99a' } },
-			field: 'Filters › Admin Assignee ID',
+			field: 'Filters › Admin Assignee',
 			reason: 'must be a whole number',
 		},
 		{
@@ -348,8 +406,47 @@ export const intercomCases: BadInput[] = [
 		{
 			name: 'a contact ID with a space',
 			parameters: { filters: { contactId: 'a b' } },
-			field: 'Filters › Contact ID',
+			field: 'Filters › Contact',
 			reason: 'an ID has only letters',
+		},
+		{
+			name: 'a contact By URL the node cannot read',
+			parameters: { filters: { contactId: byUrl('https://app.intercom.com/a/apps/x/inbox') } },
+			field: 'Filters › Contact',
+			reason: 'is not an address the node can read',
+		},
+		{
+			name: 'an admin typed By ID with letters',
+			parameters: { filters: { adminAssigneeId: byId('zoe') } },
+			field: 'Filters › Admin Assignee',
+			reason: 'must be a whole number, but got "zoe"',
+		},
+		{
+			name: 'a team typed By ID below 0',
+			parameters: { filters: { teamAssigneeId: byId('-5') } },
+			field: 'Filters › Team Assignee',
+			reason: 'must be at least 0',
+		},
+		{
+			name: 'a tag with a slash among the tags',
+			parameters: { filters: { tagIds: '={{ ["86", "87/x"] }}' } },
+			field: 'Filters › Tag Names or IDs',
+			reason:
+				'has an invalid entry (number 2): "87/x" is not valid: an ID has only letters, digits, "-", "_" and ":"',
+		},
+		{
+			name: '16 tags',
+			parameters: {
+				filters: { tagIds: '={{ Array.from({ length: 16 }, (_, i) => String(i + 1)) }}' },
+			},
+			field: 'Filters › Tag Names or IDs',
+			reason: 'has 16 entries; the limit is 15',
+		},
+		{
+			name: 'tags as an object',
+			parameters: { filters: { tagIds: OBJECT } },
+			field: 'Filters › Tag Names or IDs',
+			reason: 'must be a list of IDs, but got an object',
 		},
 	]),
 	{

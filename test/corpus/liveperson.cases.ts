@@ -71,7 +71,7 @@ const credentialUrl = (field: string, label: string, value: string): BadInput =>
 
 export const livePersonCases: BadInput[] = [
 	// Message → Send Structured Content, Conversation → Transfer to Skill, Update Consumer Info.
-	...withParameters(transfer, typeCases('skillId', 'Skill ID', true)),
+	...withParameters(transfer, typeCases('skillId', 'Skill', true)),
 	...withParameters(sendStructured, typeCases('conversationId', 'Conversation ID', true)),
 	{
 		name: 'structured content that is not JSON (Send Structured Content)',
@@ -100,14 +100,32 @@ export const livePersonCases: BadInput[] = [
 	{
 		name: 'a skill name instead of its ID (Transfer to Skill)',
 		parameters: { ...transfer, skillId: 'sales' },
-		field: 'Skill ID',
+		field: 'Skill',
 		reason: 'a skill ID is a number',
 	},
 	{
 		name: 'any skill (-1) as the transfer target (Transfer to Skill)',
 		parameters: { ...transfer, skillId: '-1' },
-		field: 'Skill ID',
+		field: 'Skill',
 		reason: 'a skill ID is a number',
+	},
+	{
+		name: 'a skill name typed By ID (Transfer to Skill)',
+		parameters: { ...transfer, skillId: { __rl: true, mode: 'id', value: 'Sales' } },
+		field: 'Skill',
+		reason: '"Sales" is not valid: a skill ID is a number',
+	},
+	{
+		name: 'any skill (-1) picked as the transfer target (Transfer to Skill)',
+		parameters: { ...transfer, skillId: { __rl: true, mode: 'list', value: '-1' } },
+		field: 'Skill',
+		reason: 'a skill ID is a number',
+	},
+	{
+		name: 'a skill picked From list as an object (Transfer to Skill)',
+		parameters: { ...transfer, skillId: { __rl: true, mode: 'list', value: OBJECT } },
+		field: 'Skill',
+		reason: 'must be text, but got an object',
 	},
 	{
 		name: 'no profile value at all (Update Consumer Info)',
@@ -154,13 +172,25 @@ export const livePersonCases: BadInput[] = [
 	{
 		name: 'a skill ID with a fraction',
 		parameters: { skillId: '={{ 1.5 }}' },
-		field: 'Skill ID',
+		field: 'Skill',
 		reason: NOT_A_SKILL,
 	},
 	{
 		name: 'a skill name instead of its ID',
 		parameters: { skillId: 'sales' },
-		field: 'Skill ID',
+		field: 'Skill',
+		reason: NOT_A_SKILL,
+	},
+	{
+		name: 'a skill typed By ID with a space',
+		parameters: { skillId: { __rl: true, mode: 'id', value: '10 01' } },
+		field: 'Skill',
+		reason: NOT_A_SKILL,
+	},
+	{
+		name: 'a skill typed By ID as a fraction from an expression',
+		parameters: { skillId: { __rl: true, mode: 'id', value: '={{ 1.5 }}' } },
+		field: 'Skill',
 		reason: NOT_A_SKILL,
 	},
 
@@ -303,20 +333,26 @@ export const livePersonCases: BadInput[] = [
 	},
 	{
 		name: 'an unknown client feature',
-		parameters: { ...sendMessage, clientFeatures: '={{ ["FOO"] }}' },
-		field: 'Client Features',
+		parameters: { ...sendMessage, additionalFields: { clientFeatures: '={{ ["FOO"] }}' } },
+		field: 'Additional Fields › Client Features',
 		reason: `contains "FOO"; ${FEATURES}`,
 	},
 	{
 		name: 'an unknown feature in comma-separated text',
-		parameters: { ...closeConversation, clientFeatures: '={{ "AUTO_MESSAGES,VOICE" }}' },
-		field: 'Client Features',
+		parameters: {
+			...closeConversation,
+			additionalFields: { clientFeatures: '={{ "AUTO_MESSAGES,VOICE" }}' },
+		},
+		field: 'Additional Fields › Client Features',
 		reason: `contains "VOICE"; ${FEATURES}`,
 	},
 	{
 		name: 'a number among client features',
-		parameters: { ...sendMessage, clientFeatures: '={{ ["AUTO_MESSAGES", 3] }}' },
-		field: 'Client Features',
+		parameters: {
+			...sendMessage,
+			additionalFields: { clientFeatures: '={{ ["AUTO_MESSAGES", 3] }}' },
+		},
+		field: 'Additional Fields › Client Features',
 		reason: 'contains "3"',
 	},
 	{
@@ -327,14 +363,14 @@ export const livePersonCases: BadInput[] = [
 	},
 	{
 		name: 'client features as an object',
-		parameters: { ...closeConversation, clientFeatures: OBJECT },
-		field: 'Client Features',
+		parameters: { ...closeConversation, additionalFields: { clientFeatures: OBJECT } },
+		field: 'Additional Fields › Client Features',
 		reason: 'must be a list of feature names',
 	},
 	{
 		name: 'client features as a number',
-		parameters: { ...sendMessage, clientFeatures: '={{ 7 }}' },
-		field: 'Client Features',
+		parameters: { ...sendMessage, additionalFields: { clientFeatures: '={{ 7 }}' } },
+		field: 'Additional Fields › Client Features',
 		reason: 'must be a list of feature names',
 	},
 

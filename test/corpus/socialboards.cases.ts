@@ -481,14 +481,32 @@ export const socialBoardsCases: BadInput[] = [
 	{
 		name: 'Change Takeover: an agent user ID that is not a GUID',
 		parameters: changeTakeover({ handledBy: 'agent', assigneeId: 'ada@example.com' }),
-		field: 'Agent User ID',
+		field: 'Agent',
 		reason: NOT_A_GUID,
 	},
 	{
 		name: 'Change Takeover: an agent user ID that is an object',
 		parameters: changeTakeover({ handledBy: 'agent', assigneeId: OBJECT }),
-		field: 'Agent User ID',
+		field: 'Agent',
 		reason: 'must be text, but got an object',
+	},
+	{
+		name: 'Change Takeover: an agent typed By ID that is a name',
+		parameters: changeTakeover({
+			handledBy: 'agent',
+			assigneeId: { __rl: true, mode: 'id', value: 'Ada Agent' },
+		}),
+		field: 'Agent',
+		reason: `"Ada Agent" is not valid: ${NOT_A_GUID}`,
+	},
+	{
+		name: 'Change Takeover: an agent picked From list as a list',
+		parameters: changeTakeover({
+			handledBy: 'agent',
+			assigneeId: { __rl: true, mode: 'list', value: ARRAY },
+		}),
+		field: 'Agent',
+		reason: 'must be text, but got a list',
 	},
 	{
 		name: 'Change Takeover: handled by a value the node does not offer',

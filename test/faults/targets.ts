@@ -84,7 +84,7 @@ export const targets: FaultTarget[] = [
 			operation: 'create',
 			contactBy: 'id',
 			contactId: '536e564f316c83104c000020',
-			senderType: 'user',
+			additionalFields: { senderType: 'user' },
 			body: '={{$json.marker}}',
 		},
 		createPath: /^\/conversations$/,

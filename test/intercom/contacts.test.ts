@@ -55,8 +55,7 @@ describe('Intercom Create → API version gates (versions compare as numbers, no
 				parameters: create({
 					contactBy: 'id',
 					contactId: USER_ID,
-					senderType: 'user',
-					additionalFields: { createdAt: '2026-01-01T00:00:00Z' },
+					additionalFields: { senderType: 'user', createdAt: '2026-01-01T00:00:00Z' },
 				}),
 				credentials: credentials(apiVersion),
 			});
@@ -76,8 +75,7 @@ describe('Intercom Create → API version gates (versions compare as numbers, no
 			parameters: create({
 				contactBy: 'id',
 				contactId: USER_ID,
-				senderType: 'user',
-				additionalFields: { createdAt: '={{ $json.createdAt }}' },
+				additionalFields: { senderType: 'user', createdAt: '={{ $json.createdAt }}' },
 			}),
 			credentials: credentials('2.9'),
 			items: [{}, {}, { createdAt: '2026-01-01T00:00:00Z' }],
@@ -102,8 +100,7 @@ describe('Intercom Create → API version gates (versions compare as numbers, no
 			parameters: create({
 				contactBy: 'id',
 				contactId: USER_ID,
-				senderType: 'user',
-				additionalFields: { createdAt: '2026-01-01T00:00:00Z' },
+				additionalFields: { senderType: 'user', createdAt: '2026-01-01T00:00:00Z' },
 			}),
 			credentials: credentials('2.11'),
 		});

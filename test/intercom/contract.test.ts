@@ -281,9 +281,8 @@ test('create with a brand (2.16) still matches the 2.14 create schema', async ()
 			operation: 'create',
 			contactBy: 'id',
 			contactId: CONTACT_ID,
-			senderType: 'user',
 			body: 'Hi',
-			additionalFields: { brandId: 'tlkp1d91' },
+			additionalFields: { senderType: 'user', brandId: 'tlkp1d91' },
 		},
 		credentials: {
 			intercomConversationsApi: { ...credentials.intercomConversationsApi, apiVersion: '2.16' },

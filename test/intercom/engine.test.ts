@@ -171,9 +171,9 @@ describe('Intercom Conversations → Create', () => {
 			parameters: create({
 				contactBy: 'id',
 				contactId: CONTACT_ID,
-				senderType: 'contact',
 				body: 'Your invoice',
 				additionalFields: {
+					senderType: 'contact',
 					subject: 'Invoice',
 					attachmentUrls: 'https://example.com/a.png,\nhttps://example.com/b.pdf',
 					createdAt: '2026-01-01T00:00:00Z',
@@ -219,7 +219,7 @@ describe('Intercom Conversations → Create', () => {
 			parameters: create({
 				contactBy: 'id',
 				contactId: CONTACT_ID,
-				senderType: 'user',
+				additionalFields: { senderType: 'user' },
 				body: 'Hi',
 				simplify: false,
 			}),
@@ -244,7 +244,7 @@ describe('Intercom Conversations → Create', () => {
 			parameters: create({
 				contactBy: 'id',
 				contactId: CONTACT_ID,
-				senderType: 'user',
+				additionalFields: { senderType: 'user' },
 				body: 'Hi',
 			}),
 			credentials: {
@@ -381,7 +381,12 @@ describe('Intercom Conversations → Reply as Contact and Get', () => {
 });
 
 describe('Intercom Conversations → errors', () => {
-	const byId = create({ contactBy: 'id', contactId: CONTACT_ID, senderType: 'user', body: 'Hi' });
+	const byId = create({
+		contactBy: 'id',
+		contactId: CONTACT_ID,
+		additionalFields: { senderType: 'user' },
+		body: 'Hi',
+	});
 
 	test.each([
 		[
@@ -591,7 +596,7 @@ describe('Intercom Conversations → errors', () => {
 		[
 			'an object as contact ID',
 			{ contactBy: 'id', contactId: '={{ {a: 1} }}' },
-			'Contact ID must be text, but got an object',
+			'Contact must be text, but got an object',
 		],
 	])('rejects %s before sending', async (_name, parameters, expected) => {
 		const { error } = await runNode({
@@ -630,7 +635,11 @@ describe('Intercom Conversations → errors', () => {
 			.reply(200, message('fast'));
 		const { output } = await runNode({
 			type: 'intercom',
-			parameters: create({ contactBy: 'id', contactId: CONTACT_ID, senderType: 'user' }),
+			parameters: create({
+				contactBy: 'id',
+				contactId: CONTACT_ID,
+				additionalFields: { senderType: 'user' },
+			}),
 			credentials,
 			items: [{ text: 'slow' }, { text: 'fast' }],
 		});

@@ -56,7 +56,7 @@ test('a conversation through every operation, as the fake records it', async () 
 	const [created] = await step('create', {
 		contactBy: 'id',
 		contactId: JANE,
-		senderType: 'user',
+		additionalFields: { senderType: 'user' },
 		body: 'My invoice is wrong',
 	});
 	const id = String(created.json.conversationId);
@@ -130,7 +130,7 @@ test('Search pages through more than one page of the fake with Return All and st
 			operation: 'create',
 			contactBy: 'id',
 			contactId: JANE,
-			senderType: 'user',
+			additionalFields: { senderType: 'user' },
 			body: '={{ "n" + $json.n }}',
 		},
 		credentials: credentials(),
@@ -154,7 +154,7 @@ test('a wrong Admin ID is named in the error; Title with API 2.12 sends nothing'
 	const [created] = await step('create', {
 		contactBy: 'id',
 		contactId: JANE,
-		senderType: 'user',
+		additionalFields: { senderType: 'user' },
 		body: 'Hi',
 	});
 	const failed = await runNode({

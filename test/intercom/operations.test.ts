@@ -174,7 +174,7 @@ describe('Intercom Conversations → Reply as Admin', () => {
 		[{ message: '  ' }, 'Message is required but is empty [item 0]'],
 		[{ message: 'Hi', messageType: '={{ "quick_reply" }}' }, 'Message Type must be one of'],
 		[{ message: 'Hi', adminId: '1/2' }, 'Admin "1/2" is not valid'],
-		[{ message: 'Hi', conversationId: '={{ "" }}' }, 'Conversation ID is required'],
+		[{ message: 'Hi', conversationId: '={{ "" }}' }, 'Conversation is required'],
 	])('refuses bad input before any request: %j', async (parameters, expected) => {
 		const { error } = await runNode({
 			type: 'intercom',
@@ -310,7 +310,7 @@ describe('Intercom Conversations → Assign, Close, Open, Snooze', () => {
 	});
 
 	test.each([
-		['assign', { assigneeId: '={{ "" }}' }, 'Assignee ID is required but is empty [item 0]'],
+		['assign', { assigneeId: '={{ "" }}' }, 'Assignee is required but is empty [item 0]'],
 		['assign', { assigneeId: '5', assigneeType: '={{ "group" }}' }, 'Assign To must be one of'],
 		[
 			'snooze',
@@ -593,10 +593,7 @@ describe('Intercom Conversations → Search', () => {
 	});
 
 	test.each([
-		[
-			{ filters: { teamAssigneeId: 'billing' } },
-			'Filters › Team Assignee ID must be a whole number',
-		],
+		[{ filters: { teamAssigneeId: 'billing' } }, 'Filters › Team Assignee must be a whole number'],
 		[{ filters: { updatedSince: 'yesterday' } }, 'Filters › Updated Since must be a date and time'],
 		[{ limit: 0 }, 'Limit must be at least 1'],
 		[{ state: '={{ "pending" }}' }, 'State must be one of'],
@@ -624,9 +621,8 @@ describe('Intercom Conversations → Create with a brand', () => {
 			operation: 'create',
 			contactBy: 'id',
 			contactId: '6762f0dd1bb69f9f2193bb83',
-			senderType: 'user',
 			body: 'Hi',
-			additionalFields: { brandId: 'tlkp1d91' },
+			additionalFields: { senderType: 'user', brandId: 'tlkp1d91' },
 		};
 		const sent = await runNode({
 			type: 'intercom',

@@ -335,7 +335,7 @@ describe('LivePerson › Conversation › Create', () => {
 		expect(result.error?.message).toBe(
 			'LivePerson could not create the conversation: cm.ConsumerRequestConversation (reqId 2) failed with code 400: Skill 9 does not exist (HTTP 200) [item 0]',
 		);
-		expect(result.error?.description).toContain('Check Skill ID (-1 for any skill)');
+		expect(result.error?.description).toContain('Check Skill (-1 for any skill)');
 		expect(trace.log).toEqual(FULL_ORDER.slice(0, 6));
 	});
 
@@ -423,7 +423,7 @@ describe('LivePerson › Conversation › Create', () => {
 
 		const skill = await create({ externalConsumerId: 'u1', skillId: 'sales' });
 		expect(skill.error?.message).toBe(
-			'Skill ID "sales" is not valid: a skill ID is a number, or -1 for any skill [item 0]',
+			'Skill "sales" is not valid: a skill ID is a number, or -1 for any skill [item 0]',
 		);
 
 		const email = await create({

@@ -61,7 +61,7 @@ describe('LivePerson › Message › Send', () => {
 				externalConsumerId: 'u1',
 				conversationId: 'conv-1',
 				message: 'Hi',
-				clientFeatures: ['QUICK_REPLIES'],
+				additionalFields: { clientFeatures: ['QUICK_REPLIES'] },
 				simplify: false,
 			},
 			{ appJwt: lp.APP_JWT, idpUrl: lp.IDP, asyncMessagingEntUrl: lp.MESSAGING },

@@ -49,7 +49,7 @@ describe('LivePerson › Message › Send Structured Content', () => {
 			externalConsumerId: 'u1',
 			conversationId: 'conv-1',
 			structuredContent: JSON.stringify(CARD),
-			clientFeatures: ['RICH_CONTENT'],
+			additionalFields: { clientFeatures: ['RICH_CONTENT'] },
 		});
 		expect(result.error).toBeUndefined();
 		expect(trace.log).toEqual(['consumer u1', 'send']);

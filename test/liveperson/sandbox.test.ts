@@ -1,6 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { runNode } from '../harness/engine';
+import { runListSearch } from '../harness/lists';
 
 // The sandbox's LivePerson fake (test/sandbox/vendors/liveperson.js): one real HTTP server that plays
 // the Domain API, Sentinel, the IDP and asyncMessagingEnt, verifies the tokens it issued and keeps state.
@@ -233,5 +234,66 @@ describe('LivePerson against the sandbox fake', () => {
 			paths().filter((entry) => entry === 'POST /messaging/consumer/conversation 429').length,
 		).toBeGreaterThan(0);
 		expect(paths().filter((entry) => entry.startsWith('POST /sentinel'))).toHaveLength(1);
+	});
+});
+
+describe('the Skill picker against the fake', () => {
+	const list = (method: string, server = srv) =>
+		runListSearch({
+			type: 'livePerson',
+			method,
+			credentials: {
+				livePersonConversationsApi: {
+					...server.credentials,
+					domainApiHost: server.url,
+					sentinelUrl: '',
+					idpUrl: '',
+					asyncMessagingEntUrl: '',
+					appJwt: '',
+				},
+			},
+		});
+
+	test('lists the skills (AppJWT as Bearer), and the picked one is the transfer target', async () => {
+		expect((await list('searchSkillsOrAny')).results).toEqual([
+			{ name: 'Any Skill', value: '-1' },
+			{ name: 'Billing', value: '1002' },
+			{ name: 'Sales', value: '1001' },
+		]);
+		expect(paths()).toEqual([
+			'GET /service/sentinel/baseURI.json 200',
+			'POST /sentinel/app/token 200',
+			'GET /service/accountConfigReadOnly/baseURI.json 200',
+			'GET /configuration/le-users/skills 200',
+		]);
+		const [billing] = (await list('searchSkills', srv)).results;
+		const created = await run({
+			resource: 'conversation',
+			operation: 'create',
+			externalConsumerId: 'picker-1',
+		});
+		const transferred = await run({
+			resource: 'conversation',
+			operation: 'transfer',
+			externalConsumerId: 'picker-1',
+			conversationId: created.output[0].json.conversationId as string,
+			skillId: { __rl: true, mode: 'list', value: billing.value },
+		});
+		expect(transferred.error).toBeUndefined();
+		expect(srv.state.conversations[0].skillId).toBe('1002');
+	});
+
+	test('an installation without the permission to read skills gets the line that says so', async () => {
+		const locked = await startVendorServer('liveperson', {
+			lpScheme: 'http',
+			skillsReadable: false,
+		});
+		try {
+			await expect(list('searchSkills', locked)).rejects.toThrow(
+				/the credential may not read the account's skills.*\(HTTP 403\)\. Choose By ID/,
+			);
+		} finally {
+			await locked.close();
+		}
 	});
 });

@@ -1206,7 +1206,7 @@ describe('SocialBoards Conversations → Conversation → Change Takeover', () =
 	});
 
 	test.each([
-		[{ handledBy: 'agent', assigneeId: 'agent-7' }, 'Agent User ID "agent-7" is not valid'],
+		[{ handledBy: 'agent', assigneeId: 'agent-7' }, 'Agent "agent-7" is not valid'],
 		[{ handledBy: 'human' }, 'Handled By must be one of "agent", "bot", but got "human"'],
 	])('refuses %j before any request', async (extra, expected) => {
 		const tokenScope = token();

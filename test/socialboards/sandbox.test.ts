@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject, INodeParameters } from 'n8n-workflow';
 
 import { runNode } from '../harness/engine';
+import { runListSearch } from '../harness/lists';
 
 // The loopback SocialBoards fake (test/sandbox): real HTTP, real form parsing, rotating refresh tokens.
 const { startVendorServer } = require('../sandbox');
@@ -218,4 +219,72 @@ test('the lifecycle against the fake: team messages, List Messages over pages, t
 		`/chat/conversations/${conversationId}/takeover`,
 		`/chat/conversations/${conversationId}/close`,
 	]);
+});
+
+describe('the Agent picker against the fake', () => {
+	const stored = (target: Server) => ({
+		[CREDENTIAL]: {
+			accessToken: '',
+			clientId: target.credentials.clientId,
+			refreshToken: target.credentials.refreshToken,
+			tokenUrl: `${target.url}/token`,
+			baseUrl: target.baseUrl,
+		},
+	});
+
+	test('lists the teammates who can take conversations; the picked one takes the conversation over', async () => {
+		const target: Server = await startVendorServer('socialboards', {});
+		try {
+			const agents = await runListSearch({
+				type: 'socialBoards',
+				method: 'searchAgents',
+				credentials: stored(target),
+			});
+			expect(agents.results).toEqual([
+				{ name: 'Ada Agent (ada@sandbox.test)', value: '35692164-bfaa-4c49-a23c-ecfa618f7d20' },
+				{ name: 'Ben Agent (ben@sandbox.test)', value: '8c1b0d3e-52a7-4f6e-9a41-0e5d2b7c9f13' },
+			]);
+			const created = await runNode({
+				type: 'socialBoards',
+				parameters: {
+					resource: 'conversation',
+					operation: 'create',
+					authorBy: 'email',
+					authorEmail: 'picker@example.com',
+					additionalFields: { isBotEnabled: true },
+				},
+				credentials: stored(target),
+			});
+			const taken = await runNode({
+				type: 'socialBoards',
+				parameters: {
+					resource: 'conversation',
+					operation: 'changeTakeover',
+					conversationId: String(created.output[0].json.conversationId),
+					handledBy: 'agent',
+					assigneeId: { __rl: true, mode: 'list', value: agents.results[1].value },
+				},
+				credentials: stored(target),
+			});
+			expect(taken.error).toBeUndefined();
+			expect(taken.output[0].json).toMatchObject({ handledBy: 'agent' });
+		} finally {
+			await target.close();
+		}
+	});
+
+	test("a teammates list without IDs (the documented example's shape) says to choose By ID", async () => {
+		const target: Server = await startVendorServer('socialboards', { teammatesWithoutIds: true });
+		try {
+			await expect(
+				runListSearch({
+					type: 'socialBoards',
+					method: 'searchAgents',
+					credentials: stored(target),
+				}),
+			).rejects.toThrow(/gives no user IDs .* Choose By ID: an agent's user ID is the authorId/);
+		} finally {
+			await target.close();
+		}
+	});
 });

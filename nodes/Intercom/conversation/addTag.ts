@@ -15,8 +15,8 @@ export const addTagToConversation: Operation = {
 	option: {
 		name: 'Add Tag',
 		value: 'addTag',
-		action: 'Add a tag to a conversation',
-		description: 'Add an existing tag to a conversation, by tag ID or name',
+		action: 'Add a tag to a conversation as an admin',
+		description: 'Add an existing tag to a conversation, picked from the list, by ID or by name',
 	},
 	fields,
 	async run(context, params) {

@@ -1,11 +1,26 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { oneOf } from '../../shared/checks';
-import { buildBody, idField } from '../../shared/fields';
+import { buildBody } from '../../shared/fields';
+import { locatorField } from '../../shared/locator';
 import type { Field, Operation } from '../../shared/types';
 import { actingAdminId } from '../admin';
 import { adminIdField, conversationIdField } from '../fields';
 import { partMessageField, sendPart } from '../parts';
+
+/** The admin or team (as "Assign To" says) that gets the conversation; 0 removes the assignment. */
+function assigneeField(): Field {
+	const field = locatorField('Assignee', 'assigneeId', {
+		searchListMethod: 'searchAssignees',
+		idPlaceholder: 'e.g. 814860',
+		description:
+			'The admin or team (see Assign To) that gets the conversation. Unassigned (ID 0) removes the assignment.',
+		send: 'assignee_id',
+	});
+	// The list shows admins or teams: it is loaded again when Assign To changes.
+	field.property.typeOptions = { loadOptionsDependsOn: ['assigneeType'] };
+	return field;
+}
 
 const fields: Field[] = [
 	conversationIdField,
@@ -20,17 +35,12 @@ const fields: Field[] = [
 			],
 			default: 'admin',
 			description:
-				'Whether Assignee ID is an admin or a team. A conversation can have both an admin and a team.',
+				'Whether the assignee is an admin or a team. A conversation can have both an admin and a team.',
 		},
 		check: oneOf(['admin', 'team'], { required: true }),
 		send: 'type',
 	},
-	idField('Assignee ID', 'assigneeId', {
-		placeholder: 'e.g. 814860',
-		description:
-			'The ID of the admin or team that gets the conversation. 0 removes the assignment (unassigned).',
-		send: 'assignee_id',
-	}),
+	assigneeField(),
 	adminIdField('performs the assignment'),
 	partMessageField(
 		'Optional reply posted in the conversation with the assignment, for example "Let me pass you to our billing team"',
@@ -42,7 +52,7 @@ export const assignConversation: Operation = {
 	option: {
 		name: 'Assign',
 		value: 'assign',
-		action: 'Assign a conversation',
+		action: 'Assign a conversation to an admin or a team',
 		description: 'Assign a conversation to an admin or a team, with an optional message',
 	},
 	fields,

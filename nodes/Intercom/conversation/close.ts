@@ -17,7 +17,7 @@ export const closeConversation: Operation = {
 	option: {
 		name: 'Close',
 		value: 'close',
-		action: 'Close a conversation',
+		action: 'Close a conversation as an admin',
 		description: 'Close a conversation, with an optional closing message',
 	},
 	fields,

@@ -35,27 +35,6 @@ const fields: Field[] = [
 		check: oneOf(['fail', 'createLead', 'createUser'], { required: true }),
 	},
 	messageField('The first message of the conversation, from the contact'),
-	{
-		property: {
-			displayName: 'Sender Type',
-			name: 'senderType',
-			type: 'options',
-			options: [
-				{
-					name: "From the Contact's Role",
-					value: 'auto',
-					description: 'Use the role Intercom has for the contact (user or lead)',
-				},
-				{ name: 'Contact (Visitor)', value: 'contact' },
-				{ name: 'Lead', value: 'lead' },
-				{ name: 'User', value: 'user' },
-			],
-			default: 'auto',
-			description:
-				'The from.type Intercom expects. With an Intercom contact ID, choosing it here saves one request per item.',
-		},
-		check: oneOf(['auto', 'user', 'lead', 'contact'], { required: true }),
-	},
 	attachmentFields(
 		'e.g. https://example.com/invoice.png',
 		'Up to 10 public file URLs (Intercom shows images inline), separated by commas or new lines',
@@ -90,6 +69,27 @@ const fields: Field[] = [
 			},
 			{
 				property: {
+					displayName: 'Sender Type',
+					name: 'senderType',
+					type: 'options',
+					options: [
+						{
+							name: "From the Contact's Role",
+							value: 'auto',
+							description: 'Use the role Intercom has for the contact (user or lead)',
+						},
+						{ name: 'Contact (Visitor)', value: 'contact' },
+						{ name: 'Lead', value: 'lead' },
+						{ name: 'User', value: 'user' },
+					],
+					default: 'auto',
+					description:
+						"As whom the contact sends the first message: as a user, a lead or a visitor. By default the contact's role in Intercom; with an Intercom contact ID, choosing it here saves one request per item.",
+				},
+				check: oneOf(['auto', 'user', 'lead', 'contact']),
+			},
+			{
+				property: {
 					displayName: 'Subject',
 					name: 'subject',
 					type: 'string',
@@ -110,8 +110,13 @@ const VERSION_GATED = [
 	{ name: 'brandId', label: 'Brand ID', since: '2.16' },
 ];
 
+const heading = conversationCreate(
+	'Start a conversation from a contact, found by ID, e-mail or external ID',
+);
+
 export const createConversation: Operation = {
-	...conversationCreate('Start a conversation from a contact, found by ID, e-mail or external ID'),
+	...heading,
+	option: { ...heading.option, action: 'Create a conversation as a contact' },
 	fields,
 	checkWithCredentials(params, credentials) {
 		const extra = (params.additionalFields ?? {}) as IDataObject;
@@ -129,7 +134,8 @@ export const createConversation: Operation = {
 		const extra = (params.additionalFields ?? {}) as IDataObject;
 		const createdAt = extra.createdAt as Date | undefined;
 
-		const knownId = params.contactBy === 'id' && params.senderType !== 'auto';
+		const chosenSender = (extra.senderType as string | undefined) ?? 'auto';
+		const knownId = params.contactBy === 'id' && chosenSender !== 'auto';
 		const resolved = knownId
 			? { contact: { id: params.contactId as string }, resolvedBy: 'id' as const, created: false }
 			: await resolveContact(
@@ -138,10 +144,7 @@ export const createConversation: Operation = {
 					params.whenNotFound as string,
 					extra.contactName ? { name: extra.contactName } : {},
 				);
-		const senderType =
-			params.senderType === 'auto'
-				? (resolved.contact.role ?? 'user')
-				: (params.senderType as string);
+		const senderType = chosenSender === 'auto' ? (resolved.contact.role ?? 'user') : chosenSender;
 
 		const body = buildBody(fields, params);
 		body.from = { type: senderType, id: resolved.contact.id };

@@ -1,10 +1,12 @@
 import { conversationGet } from '../../shared/operations';
 import type { Operation } from '../../shared/types';
 import { conversationIdField } from '../fields';
-import { simplifyConversation } from '../simplify';
+import { lastMessages, simplifyConversation } from '../simplify';
 
 export const getConversation: Operation = {
-	...conversationGet('Retrieve a conversation with its messages'),
+	...conversationGet(
+		'Retrieve a conversation with its messages; the simplified output has its last 10 messages as plain text',
+	),
 	fields: [conversationIdField],
 	async run(context, params) {
 		const conversation = await context.send({
@@ -15,7 +17,10 @@ export const getConversation: Operation = {
 		});
 		return {
 			raw: conversation,
-			simplified: simplifyConversation(conversation, context.credentials),
+			simplified: {
+				...simplifyConversation(conversation, context.credentials),
+				lastMessages: lastMessages(conversation),
+			},
 		};
 	},
 };

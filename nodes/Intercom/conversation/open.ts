@@ -10,7 +10,7 @@ export const openConversation: Operation = {
 	option: {
 		name: 'Open',
 		value: 'open',
-		action: 'Open a conversation',
+		action: 'Reopen a conversation as an admin',
 		description: 'Reopen a closed or snoozed conversation',
 	},
 	fields,

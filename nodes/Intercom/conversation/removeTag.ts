@@ -39,8 +39,8 @@ export const removeTagFromConversation: Operation = {
 	option: {
 		name: 'Remove Tag',
 		value: 'removeTag',
-		action: 'Remove a tag from a conversation',
-		description: 'Remove a tag from a conversation, by tag ID or name',
+		action: 'Remove a tag from a conversation as an admin',
+		description: 'Remove a tag from a conversation, picked from the list, by ID or by name',
 	},
 	fields,
 	async run(context, params) {

@@ -1,12 +1,17 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { dateTime, integer, oneOf } from '../../shared/checks';
-import { idField, returnAllFields } from '../../shared/fields';
+import { returnAllFields } from '../../shared/fields';
+import { locatorField } from '../../shared/locator';
+import { multiSelectField } from '../../shared/multiSelect';
 import type { Field, Operation, OperationResult } from '../../shared/types';
+import { contactField } from '../fields';
 import { simplifyConversation } from '../simplify';
 
 /** Intercom's largest search page. */
 const MAX_PER_PAGE = 150;
+/** Intercom takes at most 15 conditions in one AND or OR group. */
+const MAX_TAGS = 15;
 
 const fields: Field[] = [
 	{
@@ -36,33 +41,26 @@ const fields: Field[] = [
 			description: 'Further conditions; a conversation must match all of them',
 		},
 		fields: [
-			{
-				property: {
-					displayName: 'Admin Assignee ID',
-					name: 'adminAssigneeId',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. 991267459',
-					description: 'Only conversations assigned to this admin (a number)',
-				},
-				check: integer({ min: 0 }),
-			},
-			idField('Contact ID', 'contactId', {
+			locatorField('Admin Assignee', 'adminAssigneeId', {
 				required: false,
-				placeholder: 'e.g. 6762f0dd1bb69f9f2193bb83',
-				description: 'Only conversations with this Intercom contact',
-			}),
-			{
-				property: {
-					displayName: 'Team Assignee ID',
-					name: 'teamAssigneeId',
-					type: 'string',
-					default: '',
-					placeholder: 'e.g. 814860',
-					description: 'Only conversations assigned to this team (a number)',
-				},
+				searchListMethod: 'searchAdmins',
+				idPlaceholder: 'e.g. 991267459',
+				description: 'Only conversations assigned to this admin',
 				check: integer({ min: 0 }),
-			},
+			}),
+			contactField({ required: false, description: 'Only conversations with this contact' }),
+			multiSelectField('Tag Names or IDs', 'tagIds', {
+				loadOptionsMethod: 'getTags',
+				description: 'Only conversations with at least one of these tags',
+				max: MAX_TAGS,
+			}),
+			locatorField('Team Assignee', 'teamAssigneeId', {
+				required: false,
+				searchListMethod: 'searchTeams',
+				idPlaceholder: 'e.g. 814860',
+				description: 'Only conversations assigned to this team',
+				check: integer({ min: 0 }),
+			}),
 			{
 				property: {
 					displayName: 'Updated Since',
@@ -89,6 +87,14 @@ export function searchQuery(params: IDataObject): IDataObject {
 		conditions.push({ field: 'admin_assignee_id', operator: '=', value: filters.adminAssigneeId });
 	if (filters.teamAssigneeId !== undefined)
 		conditions.push({ field: 'team_assignee_id', operator: '=', value: filters.teamAssigneeId });
+	const tagIds = (filters.tagIds ?? []) as string[];
+	// Intercom searches tags with "=" only: one condition per tag, any of them.
+	if (tagIds.length === 1) conditions.push({ field: 'tag_ids', operator: '=', value: tagIds[0] });
+	if (tagIds.length > 1)
+		conditions.push({
+			operator: 'OR',
+			value: tagIds.map((tagId) => ({ field: 'tag_ids', operator: '=', value: tagId })),
+		});
 	if (filters.updatedSince !== undefined)
 		conditions.push({
 			field: 'updated_at',
@@ -103,11 +109,11 @@ export function searchQuery(params: IDataObject): IDataObject {
 export const searchConversations: Operation = {
 	resource: 'conversation',
 	option: {
-		name: 'Search',
+		name: 'Get Many',
 		value: 'search',
-		action: 'Search conversations',
+		action: 'Get many conversations',
 		description:
-			'Find conversations by state, contact, assigned admin or team, and last update; one output item per conversation',
+			'Find conversations by state, contact, assigned admin or team, tags and last update; one output item per conversation',
 	},
 	fields,
 	async run(context, params) {

@@ -37,7 +37,7 @@ export const snoozeConversation: Operation = {
 	option: {
 		name: 'Snooze',
 		value: 'snooze',
-		action: 'Snooze a conversation',
+		action: 'Snooze a conversation as an admin',
 		description: 'Snooze a conversation until a date and time, when it opens again',
 	},
 	fields,

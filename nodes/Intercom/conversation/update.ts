@@ -82,7 +82,7 @@ export const updateConversation: Operation = {
 	option: {
 		name: 'Update',
 		value: 'update',
-		action: 'Update a conversation',
+		action: "Update a conversation's title or attributes",
 		description: "Change a conversation's title or custom attributes",
 	},
 	fields,

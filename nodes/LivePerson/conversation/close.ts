@@ -1,16 +1,16 @@
 import type { Field, Operation } from '../../shared/types';
-import { clientFeaturesProperty, conversationIdField, externalConsumerIdField } from '../fields';
+import { clientFeaturesField, conversationIdField, externalConsumerIdField } from '../fields';
 import { closeConversationRequest } from '../requests';
 import { sendIntoConversation } from '../session';
 
-const fields: Field[] = [externalConsumerIdField, conversationIdField, clientFeaturesProperty];
+const fields: Field[] = [externalConsumerIdField, conversationIdField, clientFeaturesField];
 
 export const closeConversation: Operation = {
 	resource: 'conversation',
 	option: {
 		name: 'Close',
 		value: 'close',
-		action: 'Close a conversation',
+		action: 'Close a conversation as the consumer',
 		description: 'Close a conversation on behalf of its consumer',
 	},
 	fields,

@@ -8,7 +8,7 @@ import type { Field, Operation } from '../../shared/types';
 import type { LpAnswer } from '../vendor';
 import { createdConversationId } from '../vendor';
 import { accountLabel } from '../auth';
-import { clientFeaturesProperty, externalConsumerIdField } from '../fields';
+import { clientFeaturesProperty, externalConsumerIdField, skillField } from '../fields';
 import type { CreateValues } from '../requests';
 import {
 	createConversationRequests,
@@ -18,7 +18,6 @@ import {
 } from '../requests';
 import { openSession, sendAsConsumer } from '../session';
 
-const SKILL_ID = /^-?\d+$/;
 const LANGUAGE = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 /**
@@ -105,15 +104,12 @@ const fields: Field[] = [
 		send: 'personal.lastname',
 	},
 	{
-		property: {
-			displayName: 'Skill ID',
-			name: 'skillId',
-			type: 'string',
-			default: '-1',
+		...skillField({
+			required: false,
+			anySkill: true,
 			description:
-				'The skill to route the conversation to; -1 means any skill. LivePerson recommends routing by campaign instead: keep -1 and set Campaign ID and Engagement ID in Conversation Options.',
-		},
-		check: text({ pattern: SKILL_ID, patternHint: 'a skill ID is a number, or -1 for any skill' }),
+				'The skill to route the conversation to; Any Skill (-1) lets LivePerson choose. LivePerson recommends routing by campaign instead: keep Any Skill and set Campaign ID and Engagement ID in Conversation Options',
+		}),
 		send: 'conversation.skillId',
 	},
 	{
@@ -124,7 +120,7 @@ const fields: Field[] = [
 			placeholder: 'Add Customer Info',
 			default: {},
 			description:
-				'Customer Info engagement attributes (SDE ctmrinfo), shown to the agent and usable in routing rules',
+				"The customer's details (LivePerson's Customer Info), shown to the agent and usable in routing rules",
 		},
 		fields: [
 			{
@@ -227,7 +223,8 @@ const fields: Field[] = [
 			type: 'collection',
 			placeholder: 'Add Personal Info',
 			default: {},
-			description: 'More Personal Info engagement attributes (SDE personal), shown to the agent',
+			description:
+				"More of the consumer's personal details (LivePerson's Personal Info), shown to the agent",
 		},
 		fields: [
 			{
@@ -285,7 +282,7 @@ const fields: Field[] = [
 			type: 'collection',
 			placeholder: 'Add Option',
 			default: {},
-			description: 'Routing and context of the conversation (cm.ConsumerRequestConversation)',
+			description: 'How LivePerson routes the conversation, and where the consumer came from',
 		},
 		fields: [
 			{
@@ -344,7 +341,7 @@ const fields: Field[] = [
 					displayName: 'Urgency',
 					name: 'ttrDefName',
 					default: 'NORMAL',
-					description: 'How fast LivePerson expects an answer (time to respond, ttrDefName)',
+					description: 'How fast LivePerson expects an agent to answer',
 				},
 				{ NORMAL: 'Normal', URGENT: 'Urgent', PRIORITIZED: 'Prioritized' },
 				'conversation.ttrDefName',
@@ -369,10 +366,13 @@ export const consumerProfileFields: Field[] = fields.filter((field) =>
 	['firstName', 'lastName', 'customerInfo', 'personalInfo'].includes(field.property.name),
 );
 
+const heading = conversationCreate(
+	'Open a conversation for a consumer, with profile and routing, and optionally send its first message',
+);
+
 export const createConversation: Operation = {
-	...conversationCreate(
-		'Open a conversation for a consumer, with profile and routing, and optionally send its first message',
-	),
+	...heading,
+	option: { ...heading.option, action: 'Create a conversation as the consumer' },
 	fields,
 	async run(context, params) {
 		const externalConsumerId = params.externalConsumerId as string;

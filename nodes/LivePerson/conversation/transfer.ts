@@ -1,26 +1,22 @@
-import { text } from '../../shared/checks';
 import type { Field, Operation } from '../../shared/types';
-import { clientFeaturesProperty, conversationIdField, externalConsumerIdField } from '../fields';
+import {
+	clientFeaturesField,
+	conversationIdField,
+	externalConsumerIdField,
+	skillField,
+} from '../fields';
 import { transferToSkillRequest } from '../requests';
 import { sendIntoConversation } from '../session';
 
 const fields: Field[] = [
 	externalConsumerIdField,
 	conversationIdField,
-	{
-		property: {
-			displayName: 'Skill ID',
-			name: 'skillId',
-			type: 'string',
-			default: '',
-			required: true,
-			placeholder: 'e.g. 2736637412',
-			description:
-				"The skill to move the conversation to (its number, from LivePerson's skill settings); LivePerson routes it to an agent of that skill",
-		},
-		check: text({ required: true, pattern: /^\d+$/, patternHint: 'a skill ID is a number' }),
-	},
-	clientFeaturesProperty,
+	skillField({
+		required: true,
+		description:
+			'The skill to move the conversation to; LivePerson routes it to an agent of that skill',
+	}),
+	clientFeaturesField,
 ];
 
 export const transferConversation: Operation = {
@@ -28,8 +24,9 @@ export const transferConversation: Operation = {
 	option: {
 		name: 'Transfer to Skill',
 		value: 'transfer',
-		action: 'Transfer a conversation to a skill',
-		description: 'Move an open conversation to another skill (cm.UpdateConversationField)',
+		action: 'Transfer a conversation to a skill as the consumer',
+		description:
+			'Move an open conversation to another skill, so that an agent of that skill answers',
 	},
 	fields,
 	async run(context, params) {

@@ -2,22 +2,22 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { buildBody } from '../../shared/fields';
 import type { Field, Operation } from '../../shared/types';
-import { clientFeaturesProperty, externalConsumerIdField } from '../fields';
+import { clientFeaturesField, externalConsumerIdField } from '../fields';
 import type { CreateValues } from '../requests';
 import { setUserProfileRequest, userProfileBody } from '../requests';
-import { sendAsConsumer } from '../session';
+import { clientFeaturesOf, sendAsConsumer } from '../session';
 import { consumerProfileFields } from './create';
 
-const fields: Field[] = [externalConsumerIdField, ...consumerProfileFields, clientFeaturesProperty];
+const fields: Field[] = [externalConsumerIdField, ...consumerProfileFields, clientFeaturesField];
 
 export const updateConsumerInfo: Operation = {
 	resource: 'conversation',
 	option: {
 		name: 'Update Consumer Info',
 		value: 'updateConsumerInfo',
-		action: 'Update the consumer info of a conversation',
+		action: "Update the consumer's profile as the consumer",
 		description:
-			"Send the consumer's Customer Info and Personal Info (SDEs) again, shown to the agent in the open conversation",
+			"Send the consumer's Customer Info and Personal Info again, shown to the agent in the open conversation",
 	},
 	fields,
 	checkWithCredentials(params) {
@@ -35,7 +35,7 @@ export const updateConsumerInfo: Operation = {
 		const answer = await sendAsConsumer<IDataObject>(
 			context,
 			externalConsumerId,
-			params.clientFeatures,
+			clientFeaturesOf(params),
 			{
 				method: 'POST',
 				path: 'conversation/send',

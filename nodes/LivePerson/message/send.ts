@@ -1,6 +1,6 @@
 import { messageField } from '../../shared/fields';
 import type { Field, Operation } from '../../shared/types';
-import { clientFeaturesProperty, conversationIdField, externalConsumerIdField } from '../fields';
+import { clientFeaturesField, conversationIdField, externalConsumerIdField } from '../fields';
 import { publishTextRequest } from '../requests';
 import { sendIntoConversation, sentMessageResult } from '../session';
 
@@ -13,7 +13,7 @@ const fields: Field[] = [
 		maxLength: 10_000,
 		rows: 3,
 	}),
-	clientFeaturesProperty,
+	clientFeaturesField,
 ];
 
 export const sendMessage: Operation = {
@@ -21,7 +21,7 @@ export const sendMessage: Operation = {
 	option: {
 		name: 'Send',
 		value: 'send',
-		action: 'Send a message',
+		action: 'Send a message as the consumer',
 		description: 'Send a text message from the consumer into an open conversation',
 	},
 	fields,

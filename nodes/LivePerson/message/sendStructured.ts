@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { InputError, jsonObject } from '../../shared/checks';
 import type { Check, Field, Operation } from '../../shared/types';
-import { clientFeaturesProperty, conversationIdField, externalConsumerIdField } from '../fields';
+import { clientFeaturesField, conversationIdField, externalConsumerIdField } from '../fields';
 import { publishRichContentRequest } from '../requests';
 import { sendIntoConversation, sentMessageResult } from '../session';
 
@@ -41,7 +41,7 @@ const fields: Field[] = [
 		},
 		check: structuredContent(),
 	},
-	clientFeaturesProperty,
+	clientFeaturesField,
 ];
 
 export const sendStructuredContent: Operation = {
@@ -49,7 +49,7 @@ export const sendStructuredContent: Operation = {
 	option: {
 		name: 'Send Structured Content',
 		value: 'sendStructuredContent',
-		action: 'Send structured content',
+		action: 'Send structured content as the consumer',
 		description:
 			'Send structured content (a card, a location, buttons) from the consumer into an open conversation',
 	},

@@ -1,10 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { oneOf } from '../../shared/checks';
+import { locatorField } from '../../shared/locator';
 import { asObject } from '../../shared/objects';
 import type { Field, Operation } from '../../shared/types';
 import { dataOf, type Envelope } from '../vendor';
-import { checkOptionalUserId, conversationIdField } from '../fields';
+import { AGENT_ID_HELP, checkOptionalUserId, conversationIdField } from '../fields';
 
 export const HANDLERS = ['agent', 'bot'] as const;
 
@@ -32,19 +33,14 @@ const fields: Field[] = [
 		},
 		check: oneOf(HANDLERS, { required: true }),
 	},
-	{
-		property: {
-			displayName: 'Agent User ID',
-			name: 'assigneeId',
-			type: 'string',
-			placeholder: 'e.g. 35692164-bfaa-4c49-a23c-ecfa618f7d20',
-			default: '',
-			description:
-				'The SocialBoards user ID (GUID) of the agent who takes the conversation over. Leave empty to let SocialBoards assign it.',
-			displayOptions: { show: { handledBy: ['agent'] } },
-		},
+	locatorField('Agent', 'assigneeId', {
+		required: false,
+		searchListMethod: 'searchAgents',
+		idPlaceholder: 'e.g. 35692164-bfaa-4c49-a23c-ecfa618f7d20',
+		description: `The agent who takes the conversation over; leave empty to let SocialBoards assign it. By ID: ${AGENT_ID_HELP}.`,
 		check: checkOptionalUserId,
-	},
+		displayOptions: { show: { handledBy: ['agent'] } },
+	}),
 ];
 
 /** SocialBoards' "Change takeover state": `isAssignedToBot: false` starts the takeover by a human agent. */

@@ -91,10 +91,13 @@ const fields: Field[] = [
 	]),
 ];
 
+const heading = conversationCreate(
+	'Start a chat conversation for a person found by e-mail, custom identifier or user ID',
+);
+
 export const createConversation: Operation = {
-	...conversationCreate(
-		'Start a chat conversation for a person found by e-mail, custom identifier or user ID',
-	),
+	...heading,
+	option: { ...heading.option, action: 'Create a conversation for a person' },
 	fields,
 	async run(context, params) {
 		const body = { author: userValue(params), ...buildBody(fields, params) };

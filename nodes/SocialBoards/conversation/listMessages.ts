@@ -36,9 +36,9 @@ const fields: Field[] = [
 export const listMessages: Operation = {
 	resource: 'conversation',
 	option: {
-		name: 'List Messages',
+		name: 'Get Many Messages',
 		value: 'listMessages',
-		action: 'List the messages of a conversation',
+		action: 'Get many messages of a conversation',
 		description: "Retrieve a conversation's messages, one item per message",
 	},
 	fields,

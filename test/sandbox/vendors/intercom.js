@@ -58,6 +58,11 @@ const DEFAULT_CONTACTS = [
 	},
 ];
 
+const DEFAULT_TEAMS = [
+	{ id: '814860', name: 'Billing' },
+	{ id: '814861', name: 'Support' },
+];
+
 const DEFAULT_TAGS = [
 	{ id: '86', name: 'VIP' },
 	{ id: '87', name: 'Billing' },
@@ -173,6 +178,14 @@ function create({ state, options, credentials }) {
 	if (!Array.isArray(state.tags)) state.tags = [];
 	state.tags.length = 0;
 	for (const seed of options.tags || DEFAULT_TAGS) state.tags.push({ type: 'tag', ...seed });
+
+	// The workspace's admins (GET /admins: the token's owner first) and teams (GET /teams).
+	const admins = [admin, ...(options.admins || []).map((a) => ({ type: 'admin', ...a }))];
+	const teams = (options.teams || DEFAULT_TEAMS).map((team) => ({
+		type: 'team',
+		admin_ids: [],
+		...team,
+	}));
 
 	const findContact = (id) => state.contacts.find((c) => c.id === id);
 	const findConversation = (id) => state.conversations.find((c) => c.id === String(id));
@@ -298,6 +311,20 @@ function create({ state, options, credentials }) {
 			method: 'GET',
 			path: '/me',
 			handler: () => json(200, clone(admin)),
+		},
+		{
+			method: 'GET',
+			path: '/admins',
+			handler: () =>
+				json(200, {
+					type: 'admin.list',
+					admins: admins.map(({ app: _app, ...rest }) => clone(rest)),
+				}),
+		},
+		{
+			method: 'GET',
+			path: '/teams',
+			handler: () => json(200, { type: 'team.list', teams: clone(teams) }),
 		},
 		{
 			method: 'POST',

@@ -25,6 +25,8 @@ const SERVICES = [
 	'leDataReporting',
 ];
 const DEFAULT_SKILLS = ['-1', '1001', '1002'];
+/** The names the Skills API gives the default skills (-1, "any skill", is no skill of the account). */
+const DEFAULT_SKILL_NAMES = { 1001: 'Sales', 1002: 'Billing' };
 const TTR = ['NORMAL', 'URGENT', 'PRIORITIZED', 'CUSTOM'];
 const MAX_BATCH = 10;
 
@@ -134,6 +136,18 @@ function create({ state, options, credentials, server }) {
 		if (!claims || !tokenRecord('consumerJws', token) || claims.account_id !== ctx.params.account)
 			return { error: authError(40103) };
 		return { consumer: consumers.get(claims.ext_consumer_id) };
+	}
+
+	/**
+	 * The Account Configuration APIs take the AppJWT as an OAuth 2.0 bearer token ("Bearer <AppJWT>",
+	 * as LivePerson's client-credentials guide shows); returns { error } or { claims }.
+	 */
+	function checkBearerAppJwt(ctx) {
+		const header = ctx.headers.authorization;
+		if (!header || !/^Bearer\s+/i.test(header))
+			return { error: lpError(401, 'Unauthorized', 'a Bearer token is required') };
+		const token = header.replace(/^Bearer\s+/i, '');
+		return checkAppJwt({ ...ctx, headers: { ...ctx.headers, authorization: token } });
 	}
 
 	function unknownAccount(ctx) {
@@ -534,6 +548,32 @@ function create({ state, options, credentials, server }) {
 	// -------------------------------------------------------------- routes
 
 	const routes = [
+		{
+			method: 'GET',
+			path: '/api/account/:account/configuration/le-users/skills',
+			handler(ctx) {
+				if (unknownAccount(ctx))
+					return lpError(404, 'Not Found', `Account ${ctx.params.account} not found`);
+				const app = checkBearerAppJwt(ctx);
+				if (app.error) return app.error;
+				if (options.skillsReadable === false)
+					return lpError(403, 'Forbidden', 'the token has no permission to read skills');
+				const names = options.skillNames || DEFAULT_SKILL_NAMES;
+				return json(
+					200,
+					skills
+						.filter((id) => id !== '-1')
+						.map((id, index) => ({
+							id: Number(id),
+							name: names[id] || `Skill ${id}`,
+							description: '',
+							deleted: false,
+							skillOrder: index,
+							maxWaitTime: 120,
+						})),
+				);
+			},
+		},
 		{
 			method: 'GET',
 			path: '/api/account/:account/service/baseURI.json',

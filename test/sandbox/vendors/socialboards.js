@@ -61,8 +61,27 @@ function create({ state, options, credentials, server }) {
 	const refreshTokens = new Set([credentials.refreshToken]);
 	const seq = { conversation: 254625, message: 1000 };
 	const teammates = options.teammates || [
-		{ name: 'Ada Agent', email: 'ada@sandbox.test', role: 'admin', group: 'support' },
-		{ name: 'Ben Agent', email: 'ben@sandbox.test', role: 'teammate', group: 'sales' },
+		{
+			id: '35692164-bfaa-4c49-a23c-ecfa618f7d20',
+			name: 'Ada Agent',
+			email: 'ada@sandbox.test',
+			role: 'admin',
+			group: 'support',
+		},
+		{
+			id: '8c1b0d3e-52a7-4f6e-9a41-0e5d2b7c9f13',
+			name: 'Ben Agent',
+			email: 'ben@sandbox.test',
+			role: 'teammate',
+			group: 'sales',
+		},
+		{
+			id: 'c0ffee00-1111-4222-8333-444455556666',
+			name: 'Rita Reader',
+			email: 'rita@sandbox.test',
+			role: 'read_only_user',
+			group: 'support',
+		},
 	];
 
 	function issue(kind, value, ttl) {
@@ -337,9 +356,12 @@ function create({ state, options, credentials, server }) {
 			path: '/Teammates',
 			handler(ctx) {
 				const group = ctx.query.group;
+				// SocialBoards' example shows no ID; its assignee page says this list gives them (README).
 				const list = teammates
 					.filter((t) => !group || t.group === group)
-					.map(({ name, email, role }) => ({ name, email, role }));
+					.map(({ id, name, email, role }) =>
+						options.teammatesWithoutIds ? { name, email, role } : { id, name, email, role },
+					);
 				return ok(list);
 			},
 		},
@@ -553,6 +575,14 @@ function create({ state, options, credentials, server }) {
 				if (body.assigneeId !== undefined && body.assigneeId !== null) {
 					if (typeof body.assigneeId !== 'string' || !GUID.test(body.assigneeId))
 						return business('assigneeId must be a Guid');
+					// "You cannot assign a user which is not a part of the team" (Update Ticket Assignee).
+					const agent = teammates.find(
+						(t) => t.id && t.id.toLowerCase() === body.assigneeId.toLowerCase(),
+					);
+					if (!agent || ['read_only_user', 'client', 'vendor'].includes(agent.role))
+						return business(
+							`assigneeId ${body.assigneeId} is not a teammate who can take conversations`,
+						);
 				}
 				const changed = conversation.isAssignedToBot !== body.isAssignedToBot;
 				conversation.isAssignedToBot = body.isAssignedToBot;
