@@ -1,5 +1,6 @@
 import { email, InputError, integer, jsonObject, text, url } from '../shared/checks';
-import { locatorField, locatorParts, namesOrIdsField } from '../shared/locator';
+import { locatorField, locatorParts } from '../shared/locator';
+import { multiSelectField } from '../shared/multiSelect';
 import type { Check, Field } from '../shared/types';
 
 /** Chatwoot keeps phone numbers in E.164 (`+` and up to 15 digits); spaces, dots, dashes and brackets are dropped. */
@@ -236,12 +237,12 @@ export function contactIdField(
 
 /** Labels of the account (parameter `labels`), picked from its list or given as names. */
 export function labelsField(description: string, check: Check, required = true): Field {
-	return namesOrIdsField('Label Names or IDs', 'labels', {
+	return multiSelectField('Label Names or IDs', 'labels', {
 		description,
 		loadOptionsMethod: 'getLabels',
 		dependsOn: ['additionalFields.accountId'],
 		required,
-		check,
+		listCheck: check,
 	});
 }
 

@@ -12,10 +12,15 @@ export interface MultiSelectOptions {
 	description: string;
 	/** The node's loadOptions method that lists the entries (names shown, IDs as values). */
 	loadOptionsMethod: string;
+	/** Parameters whose value the list depends on ("additionalFields.accountId"): it reloads when they change. */
+	dependsOn?: string[];
+	required?: boolean;
 	/** The most entries the vendor takes at once. */
 	max?: number;
 	/** Each entry's ID rule; the shared `id` check by default. */
 	check?: Check;
+	/** Reads the whole value instead of `idList` (entries that are names, not IDs). */
+	listCheck?: Check;
 	send?: string;
 	displayOptions?: IDisplayOptions;
 }
@@ -73,12 +78,16 @@ export function multiSelectField(
 			displayName,
 			name,
 			type: 'multiOptions',
-			typeOptions: { loadOptionsMethod: options.loadOptionsMethod },
+			typeOptions: {
+				loadOptionsMethod: options.loadOptionsMethod,
+				...(options.dependsOn ? { loadOptionsDependsOn: options.dependsOn } : {}),
+			},
 			default: [],
-			description: `${options.description}. ${CHOOSE_OR_EXPRESSION}.`,
+			...(options.required ? { required: true } : {}),
+			description: `${options.description.replace(/\.$/, '')}. ${CHOOSE_OR_EXPRESSION}.`,
 			...(options.displayOptions ? { displayOptions: options.displayOptions } : {}),
 		},
-		check: idList(options),
+		check: options.listCheck ?? idList(options),
 		...(options.send ? { send: options.send } : {}),
 	};
 }
