@@ -9,6 +9,7 @@ import type {
 } from 'n8n-workflow';
 
 import { itemError } from '../shared/errors';
+import { dotSegmentProblem, pathSegment as sharedPathSegment } from '../shared/paths';
 import type {
 	ApiResponse,
 	ErrorExplanation,
@@ -46,6 +47,14 @@ export function credentialProblem(
 			fix: `Remove "${suffix[0]}" from the Base URL, so that it reads ${url.slice(0, url.length - suffix[0].length)}. The node adds the API paths itself.`,
 		};
 	}
+	const inboxIdentifier = dotSegmentProblem(String(credentials.inboxIdentifier ?? '').trim());
+	if (inboxIdentifier) {
+		return {
+			field: 'Inbox Identifier',
+			reason: inboxIdentifier,
+			fix: 'Copy the Inbox Identifier again from Chatwoot → Settings → Inboxes → your API inbox → Configuration.',
+		};
+	}
 	return undefined;
 }
 
@@ -77,7 +86,7 @@ export function conversationUrl(
 	if (conversationId === undefined || conversationId === null) return undefined;
 	const account = String(accountId);
 	if (!/^\d+$/.test(account)) return undefined;
-	return `${chatwootBaseUrl(credentials)}/app/accounts/${account}/conversations/${encodeURIComponent(String(conversationId))}`;
+	return `${chatwootBaseUrl(credentials)}/app/accounts/${account}/conversations/${pathSegment(String(conversationId), 'Conversation ID')}`;
 }
 
 /** identifier_hash for inboxes with identity validation: HMAC-SHA256 of the identifier with the inbox's HMAC token, hex. */
@@ -229,8 +238,8 @@ export function requireAccessToken(
  * One path segment. Rails reads a "." in a segment as the start of a format (ana@example.com →
  * format "com"), so dots are escaped too; Rails decodes %2E back into the parameter.
  */
-export function pathSegment(value: string): string {
-	return encodeURIComponent(value).replace(/\./g, '%2E');
+export function pathSegment(value: string, what = 'A path segment'): string {
+	return sharedPathSegment(value, what, { escapeDots: true });
 }
 
 type Answer = { ok: true; body: IDataObject } | { ok: false; status: number };
@@ -295,7 +304,7 @@ async function checkInboxIdentifier(
 ): Promise<string | undefined> {
 	const answer = await get(
 		functions,
-		`${baseUrl}/public/api/v1/inboxes/${pathSegment(inboxIdentifier)}`,
+		`${baseUrl}/public/api/v1/inboxes/${pathSegment(inboxIdentifier, 'The Inbox Identifier')}`,
 	);
 	if (answer.ok) return undefined;
 	if (answer.status === 404) {

@@ -59,7 +59,8 @@ export function contactFields(purpose: string, note?: string): Field[] {
 					"Your own ID for the contact, as stored in Intercom's external_id (for example the CRM record ID)",
 				displayOptions: { show: { contactBy: ['externalId'] } },
 			},
-			check: text({ required: true, maxLength: 255 }),
+			// It becomes a path segment of GET /contacts/find_by_external_id/{external_id}.
+			check: text({ required: true, maxLength: 255, pathSegment: true }),
 		},
 		idField('Contact ID', 'contactId', {
 			placeholder: 'e.g. 6762f0dd1bb69f9f2193bb83',

@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { asObject } from '../shared/objects';
+import { dotSegmentProblem, pathSegment } from '../shared/paths';
 import type { ApiResponse, Vendor } from '../shared/types';
 
 interface IntercomErrorBody {
@@ -26,7 +27,7 @@ export function conversationUrl(
 		: region.includes('.au.')
 			? 'app.au.intercom.com'
 			: 'app.intercom.com';
-	return `https://${host}/a/apps/${encodeURIComponent(workspace)}/conversations/${encodeURIComponent(String(conversationId))}`;
+	return `https://${host}/a/apps/${pathSegment(workspace, 'Workspace ID')}/conversations/${pathSegment(String(conversationId), 'Conversation ID')}`;
 }
 
 const HINTS: Record<string, string> = {
@@ -51,6 +52,11 @@ export const intercom: Vendor = {
 	credentialName: 'Intercom Conversations',
 	baseUrl: intercomBaseUrl,
 	unauthorizedHint: HINTS.unauthorized,
+	checkCredentials(credentials) {
+		// The Workspace ID becomes a path segment of the links to conversations.
+		const reason = dotSegmentProblem(String(credentials.workspaceId ?? '').trim());
+		return reason ? { field: 'Workspace ID', reason } : undefined;
+	},
 	explainError(response: ApiResponse) {
 		const body = asObject(response.body) as IntercomErrorBody;
 		const first = body.errors?.[0];

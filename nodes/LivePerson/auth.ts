@@ -6,6 +6,7 @@ import type {
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
 
+import { pathSegment } from '../shared/paths';
 import { markTokenFailure, TokenFailure } from '../shared/tokenFailure';
 
 /**
@@ -77,7 +78,7 @@ export function domainApiUrl(credentials: ICredentialDataDecryptedObject): strin
 }
 
 export function accountSegment(credentials: ICredentialDataDecryptedObject): string {
-	return encodeURIComponent(String(credentials.accountId ?? '').trim());
+	return pathSegment(String(credentials.accountId ?? '').trim(), 'Account ID');
 }
 
 export function accountLabel(credentials: ICredentialDataDecryptedObject): string {

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { oneOf } from '../../shared/checks';
 import { asObject } from '../../shared/objects';
+import { pathSegment } from '../../shared/paths';
 import type { Field, Operation } from '../../shared/types';
 import { dataOf, type Envelope } from '../vendor';
 import { checkOptionalUserId, conversationIdField } from '../fields';
@@ -70,7 +71,7 @@ export const changeTakeover: Operation = {
 		const conversationId = String(params.conversationId);
 		const answer = await context.send<Envelope>({
 			method: 'PATCH',
-			url: `/chat/conversations/${encodeURIComponent(conversationId)}/takeover`,
+			url: `/chat/conversations/${pathSegment(conversationId, 'Conversation ID')}/takeover`,
 			body: takeoverBody(params),
 			// Setting the same state twice leaves it as it is.
 			idempotent: true,
