@@ -10,6 +10,7 @@ import type {
 
 import { itemError } from '../shared/errors';
 import { dotSegmentProblem, pathSegment as sharedPathSegment } from '../shared/paths';
+import { redirectIn, redirectMessage } from '../shared/redirects';
 import type {
 	ApiResponse,
 	ErrorExplanation,
@@ -242,7 +243,8 @@ export function pathSegment(value: string, what = 'A path segment'): string {
 	return sharedPathSegment(value, what, { escapeDots: true });
 }
 
-type Answer = { ok: true; body: IDataObject } | { ok: false; status: number };
+/** A failed answer; `redirect` is the message for a 3xx, which is never followed. */
+type Answer = { ok: true; body: IDataObject } | { ok: false; status: number; redirect?: string };
 
 async function get(
 	functions: ICredentialTestFunctions,
@@ -256,9 +258,20 @@ async function get(
 			uri: url,
 			headers,
 			json: true,
+			// A followed redirect would carry the Api-Access-Token to another address.
+			followRedirect: false,
+			followAllRedirects: false,
 		})) as IDataObject;
 		return { ok: true, body: typeof body === 'object' && body !== null ? body : {} };
 	} catch (error) {
+		const redirect = redirectIn(error);
+		if (redirect) {
+			return {
+				ok: false,
+				status: redirect.status,
+				redirect: redirectMessage('Chatwoot', redirect, 'Base URL', CREDENTIAL_NAME),
+			};
+		}
 		const status = Number(
 			(error as { statusCode?: number }).statusCode ?? (error as { httpCode?: string }).httpCode,
 		);
@@ -278,6 +291,7 @@ async function checkAccessToken(
 ): Promise<string | undefined> {
 	const answer = await get(functions, `${baseUrl}/api/v1/profile`, { 'Api-Access-Token': token });
 	if (!answer.ok) {
+		if (answer.redirect) return answer.redirect;
 		if (answer.status === 401) {
 			return 'Chatwoot refused the User Access Token: copy it again from Chatwoot → Profile Settings → Access Token (the token of an agent bot or platform app does not work). If it is right, a proxy in front of Chatwoot drops the Api-Access-Token header.';
 		}
@@ -307,6 +321,7 @@ async function checkInboxIdentifier(
 		`${baseUrl}/public/api/v1/inboxes/${pathSegment(inboxIdentifier, 'The Inbox Identifier')}`,
 	);
 	if (answer.ok) return undefined;
+	if (answer.redirect) return answer.redirect;
 	if (answer.status === 404) {
 		return 'Chatwoot has no API inbox with this Inbox Identifier. Copy it again from Settings → Inboxes → your API inbox → Configuration, and check that the Base URL is the bare installation URL (such as https://app.chatwoot.com).';
 	}

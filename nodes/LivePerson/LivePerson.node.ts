@@ -7,7 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { describeOperations, operationSubtitle, runOperation } from '../shared/runner';
-import { livePerson } from './vendor';
+import { livePerson, livePersonCredentialTest } from './vendor';
 import { closeConversation } from './conversation/close';
 import { createConversation } from './conversation/create';
 import { transferConversation } from './conversation/transfer';
@@ -38,9 +38,13 @@ export class LivePerson implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'livePersonConversationsApi', required: true }],
+		credentials: [
+			{ name: 'livePersonConversationsApi', required: true, testedBy: 'livePersonCredentialTest' },
+		],
 		properties: describeOperations(operations),
 	};
+
+	methods = { credentialTest: { livePersonCredentialTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return runOperation(this, livePerson, operations);

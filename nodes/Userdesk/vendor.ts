@@ -7,6 +7,7 @@ import type {
 
 import { asObject } from '../shared/objects';
 import { dotSegmentProblem, pathSegment } from '../shared/paths';
+import { redirectIn, redirectMessage } from '../shared/redirects';
 import type { ApiResponse, Vendor } from '../shared/types';
 
 export function userdeskBaseUrl(credentials: ICredentialDataDecryptedObject): string {
@@ -81,6 +82,7 @@ export async function userdeskCredentialTest(
 		return { status: 'Error', message: `The ${problem.field} ${problem.reason}. ${problem.fix}` };
 	// ICredentialTestFunctions offers only `request` (n8n-core routes it through axios).
 	const { helpers } = this;
+	let redirected: string | undefined;
 	const post = async (authorization: string): Promise<number> => {
 		try {
 			await helpers.request({
@@ -89,9 +91,15 @@ export async function userdeskCredentialTest(
 				headers: { Authorization: authorization },
 				body: {},
 				json: true,
+				// A followed redirect would carry the API key to another address.
+				followRedirect: false,
+				followAllRedirects: false,
 			});
 			return 200;
 		} catch (error) {
+			const redirect = redirectIn(error);
+			if (redirect)
+				redirected = redirectMessage('Userdesk', redirect, 'Base URL', 'Userdesk Conversations');
 			return (
 				Number(
 					(error as { statusCode?: number }).statusCode ??
@@ -106,6 +114,7 @@ export async function userdeskCredentialTest(
 	});
 
 	const control = await post(MADE_UP_BEARER);
+	if (redirected) return { status: 'Error', message: redirected };
 	if (control === 0 || control >= 500) return unreachable(control);
 	if (control !== 401) {
 		return {
@@ -114,6 +123,7 @@ export async function userdeskCredentialTest(
 		};
 	}
 	const status = await post(`Bearer ${String(data.apiKey ?? '')}`);
+	if (redirected) return { status: 'Error', message: redirected };
 	if (status === 401)
 		return {
 			status: 'Error',
