@@ -67,7 +67,9 @@ const PUBLISHED_PACKAGES = (() => {
 	try {
 		return require('../index.js').packages.map((p) => p.name);
 	} catch {
-		return ['n8n-nodes-<vendor>-conversations (chatwoot, intercom, liveperson, socialboards, userdesk)'];
+		return [
+			'n8n-nodes-<vendor>-conversations (chatwoot, intercom, liveperson, socialboards, userdesk)',
+		];
 	}
 })();
 
