@@ -49,6 +49,7 @@ import {
 	simplifyChange,
 	stateOf,
 } from './notifications';
+import { livePersonCredentialTest } from './vendor';
 
 /** Conversation states remembered per node, to tell a state change from another update. */
 const REMEMBERED_STATES = 500;
@@ -125,7 +126,10 @@ export class LivePersonTrigger implements INodeType {
 		defaults: { name: 'LivePerson Conversations Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'livePersonConversationsApi', required: true }],
+		credentials: [
+			// The credential's test is the node's method (see livePersonCredentialTest).
+			{ name: 'livePersonConversationsApi', required: true, testedBy: 'livePersonCredentialTest' },
+		],
 		webhooks: [deliveryWebhook()],
 		properties: [
 			setupNotice(
@@ -207,6 +211,8 @@ export class LivePersonTrigger implements INodeType {
 			},
 		],
 	};
+
+	methods = { credentialTest: { livePersonCredentialTest } };
 
 	webhookMethods = {
 		default: {
