@@ -7,6 +7,8 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+import { redirectTestRules } from '../nodes/shared/redirects';
+
 export class IntercomConversationsApi implements ICredentialType {
 	name = 'intercomConversationsApi';
 
@@ -106,8 +108,13 @@ export class IntercomConversationsApi implements ICredentialType {
 			baseURL:
 				'={{$credentials.region === "custom" ? $credentials.baseUrl.replace(/\\/+$/, "") : $credentials.region}}',
 			url: '/me',
+			// n8n follows redirects by default, with the Authorization header, to any origin.
+			disableFollowRedirect: true,
 		},
 		rules: [
+			...redirectTestRules(
+				'Intercom answered with a redirect, which is not followed (the Access Token never goes to another address). Fix the "Region" field of the Intercom Conversations credential, or for a custom region the "Base URL" field: it must be the API\'s own address (https, no redirect).',
+			),
 			{
 				type: 'responseCode',
 				properties: {

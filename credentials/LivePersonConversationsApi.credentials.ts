@@ -1,6 +1,5 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	IDataObject,
 	IHttpRequestHelper,
@@ -18,6 +17,8 @@ const ACCOUNT_CONFIGURATION = /\/api\/account\/[^/]+\/configuration\/le-users\//
  * LivePerson Connector API (Send API). The AppJWT comes from Sentinel (client credentials, one
  * hour) in preAuthentication, into the hidden expirable `appJwt`; n8n gets a new one when it is
  * empty or after a 401. The Domain API names the hosts of the account; overrides replace it.
+ * n8n tests the credential with the LivePerson node's `livePersonCredentialTest` method
+ * (`testedBy`): the AppJWT, then the account's messaging service.
  */
 export class LivePersonConversationsApi implements ICredentialType {
 	name = 'livePersonConversationsApi';
@@ -129,30 +130,5 @@ export class LivePersonConversationsApi implements ICredentialType {
 				Authorization: `${scheme}${String(credentials.appJwt ?? '')}`,
 			},
 		};
-	};
-
-	// n8n runs preAuthentication at every credential test, before this request: that is the
-	// Sentinel token request, and it fails with a message that says which value is wrong (unknown
-	// account ID, or client ID/secret refused). This request then checks that the account has the
-	// messaging service the node uses.
-	test: ICredentialTestRequest = {
-		request: {
-			method: 'GET',
-			baseURL:
-				'={{ (/^https?:\\/\\//i.test(($credentials.domainApiHost || "").trim()) ? "" : "https://") + (($credentials.domainApiHost || "").trim() || "api.liveperson.net").replace(/\\/+$/, "") }}',
-			url: '=/api/account/{{encodeURIComponent(String($credentials.accountId).trim())}}/service/asyncMessagingEnt/baseURI.json',
-			qs: { version: '1.0' },
-		},
-		rules: [
-			{
-				type: 'responseSuccessBody',
-				properties: {
-					key: 'baseURI',
-					value: undefined,
-					message:
-						"The account has no messaging service (asyncMessagingEnt) in LivePerson's Domain API. Check the Account ID, and ask your LivePerson account team to enable the Connector API for this account.",
-				},
-			},
-		],
 	};
 }

@@ -10,7 +10,19 @@ import type {
 } from 'n8n-workflow';
 
 import { cleartextUrlNotice } from '../nodes/shared/credentialNotices';
-import { isTransientStatus, markTokenFailure, TokenFailure } from '../nodes/shared/tokenFailure';
+import {
+	isRedirect,
+	redirectFix,
+	redirectTarget,
+	redirectTestRules,
+} from '../nodes/shared/redirects';
+import {
+	answerShape,
+	isTransientStatus,
+	markTokenFailure,
+	TokenFailure,
+} from '../nodes/shared/tokenFailure';
+import { tokenStepRequests } from '../nodes/shared/tokenStep';
 
 const DEFAULT_TOKEN_URL = 'https://api.socialboards.com/token';
 const CREDENTIAL = 'SocialBoards Conversations';
@@ -45,20 +57,6 @@ function httpFailure(error: unknown): HttpFailure {
 	};
 }
 
-/** What a token answer held, by key names only: its values may be tokens, so none is ever shown. */
-function answerShape(data: unknown): string {
-	if (data === undefined || data === null || data === '') return 'an empty answer';
-	if (typeof data === 'string')
-		return /<html|<!doctype/i.test(data) ? 'an HTML page' : 'a text answer';
-	if (typeof data !== 'object' || Array.isArray(data))
-		return `a JSON ${Array.isArray(data) ? 'list' : typeof data}`;
-	const keys = Object.keys(data);
-	const named = keys.filter((key) => /^[\w.-]{1,40}$/.test(key)).slice(0, 10);
-	if (keys.length === 0) return 'an empty JSON object';
-	const more = keys.length > named.length ? `, and ${keys.length - named.length} more` : '';
-	return `a JSON object with the keys ${named.join(', ') || '(unreadable names)'}${more}`;
-}
-
 /**
  * The token exchange failed with an HTTP answer: name the credential field to fix. The error keeps
  * `response` (status and a body the SocialBoards node recognises by `socialBoardsToken`) so the
@@ -73,7 +71,11 @@ function tokenError(failure: HttpFailure, tokenUrl: string): TokenFailure {
 		typeof body.error === 'string' && /^[\w.-]{1,60}$/.test(body.error) ? body.error : undefined;
 	let reason: string;
 	let fix: string;
-	if (code === 'invalid_grant') {
+	if (isRedirect(failure.status)) {
+		// Not followed: a 307 would post the refresh token to wherever it points.
+		reason = `the token URL ${tokenUrl} answered with a redirect${redirectTarget(failure.headers)}`;
+		fix = redirectFix('Token URL', CREDENTIAL);
+	} else if (code === 'invalid_grant') {
 		reason = 'SocialBoards refused the refresh token (invalid_grant)';
 		fix = `Fix the "Refresh Token" field of the ${CREDENTIAL} credential: the token is wrong, was deleted or was replaced. Create a new refresh token in ${WHERE} and paste it there.`;
 	} else if (code === 'invalid_client' || code === 'unauthorized_client') {
@@ -178,7 +180,8 @@ export class SocialBoardsConversationsApi implements ICredentialType {
 				},
 				body: form.toString(),
 				json: true,
-				timeout: 30_000,
+				// The node's Timeout (at most 30 s), Stop, and no redirect (it would carry the refresh token).
+				...tokenStepRequests(credentials)(),
 			})) as TokenAnswer | string | undefined;
 		} catch (error) {
 			const failure = httpFailure(error);
@@ -227,8 +230,13 @@ export class SocialBoardsConversationsApi implements ICredentialType {
 			baseURL:
 				'={{String($credentials.baseUrl || "https://api.socialboards.com/").trim().replace(/\\/+$/, "")}}',
 			url: '/Teammates',
+			disableFollowRedirect: true,
 		},
 		rules: [
+			// Also the token step's answer: n8n runs preAuthentication before this request.
+			...redirectTestRules(
+				`SocialBoards answered with a redirect, which is not followed (the refresh token and the access token never go to another address). Fix the "Token URL" or the "API Base URL" field of the ${CREDENTIAL} credential: each must be SocialBoards' own address.`,
+			),
 			{
 				type: 'responseCode',
 				properties: {

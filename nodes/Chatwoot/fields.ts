@@ -1,4 +1,5 @@
 import { email, InputError, integer, jsonObject, text, url } from '../shared/checks';
+import { dotSegmentProblem } from '../shared/paths';
 import { locatorField, locatorParts } from '../shared/locator';
 import { multiSelectField } from '../shared/multiSelect';
 import type { Check, Field } from '../shared/types';
@@ -36,7 +37,7 @@ export function numericId(options: { required?: boolean } = {}): Check {
 /**
  * A contact's source ID in one inbox (Chatwoot's ContactInboxBuilder): a UUID for API and website
  * inboxes, the address for e-mail, `+<E.164>` for SMS, `whatsapp:+<E.164>` for Twilio WhatsApp. It
- * goes into URL paths, so "/", "?", "#", "\", "..", a lone "." and whitespace or control characters are refused.
+ * goes into URL paths, so "/", "?", "#", "\", "..", a lone "." (also percent-encoded) and whitespace or control characters are refused.
  */
 export function contactSourceId(options: { required?: boolean } = {}): Check {
 	const asText = text({ required: options.required, maxLength: 255 });
@@ -44,6 +45,8 @@ export function contactSourceId(options: { required?: boolean } = {}): Check {
 		const written = asText(value) as string | undefined;
 		if (written === undefined) return undefined;
 		const problem = sourceIdProblem(written);
+		const dotSegment = problem ? undefined : dotSegmentProblem(written);
+		if (dotSegment) throw new InputError(dotSegment);
 		if (problem) {
 			const shown = [...written]
 				.map((char) => (isControlOrSpace(char) ? '?' : char))

@@ -4,6 +4,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { apiError, itemError } from '../shared/errors';
 import { oncePerExecution } from '../shared/once';
 import type { OperationContext, RequestSpec } from '../shared/types';
+import { CONTACT_SOURCE_ID_LABEL } from './fields';
 import { chatwoot, CREDENTIAL_NAME, pathSegment } from './vendor';
 
 /** Where a public API call points: the credential's inbox, and optionally a contact and a conversation in it. */
@@ -31,9 +32,9 @@ function requireInboxIdentifier(context: OperationContext): string {
 
 /** /public/api/v1/inboxes/{inbox}[/contacts/{contact}[/conversations/{id}]] plus `tail`. */
 export function publicPath(inboxIdentifier: string, target: PublicTarget = {}, tail = ''): string {
-	let path = `/public/api/v1/inboxes/${pathSegment(inboxIdentifier)}`;
+	let path = `/public/api/v1/inboxes/${pathSegment(inboxIdentifier, 'The Inbox Identifier')}`;
 	if (target.contactIdentifier !== undefined)
-		path += `/contacts/${pathSegment(target.contactIdentifier)}`;
+		path += `/contacts/${pathSegment(target.contactIdentifier, CONTACT_SOURCE_ID_LABEL)}`;
 	if (target.conversationId !== undefined) path += `/conversations/${target.conversationId}`;
 	return path + tail;
 }

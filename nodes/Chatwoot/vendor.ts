@@ -9,6 +9,8 @@ import type {
 } from 'n8n-workflow';
 
 import { itemError } from '../shared/errors';
+import { dotSegmentProblem, pathSegment as sharedPathSegment } from '../shared/paths';
+import { redirectIn, redirectMessage } from '../shared/redirects';
 import type {
 	ApiResponse,
 	ErrorExplanation,
@@ -46,6 +48,14 @@ export function credentialProblem(
 			fix: `Remove "${suffix[0]}" from the Base URL, so that it reads ${url.slice(0, url.length - suffix[0].length)}. The node adds the API paths itself.`,
 		};
 	}
+	const inboxIdentifier = dotSegmentProblem(String(credentials.inboxIdentifier ?? '').trim());
+	if (inboxIdentifier) {
+		return {
+			field: 'Inbox Identifier',
+			reason: inboxIdentifier,
+			fix: 'Copy the Inbox Identifier again from Chatwoot → Settings → Inboxes → your API inbox → Configuration.',
+		};
+	}
 	return undefined;
 }
 
@@ -77,7 +87,7 @@ export function conversationUrl(
 	if (conversationId === undefined || conversationId === null) return undefined;
 	const account = String(accountId);
 	if (!/^\d+$/.test(account)) return undefined;
-	return `${chatwootBaseUrl(credentials)}/app/accounts/${account}/conversations/${encodeURIComponent(String(conversationId))}`;
+	return `${chatwootBaseUrl(credentials)}/app/accounts/${account}/conversations/${pathSegment(String(conversationId), 'Conversation ID')}`;
 }
 
 /** identifier_hash for inboxes with identity validation: HMAC-SHA256 of the identifier with the inbox's HMAC token, hex. */
@@ -229,11 +239,12 @@ export function requireAccessToken(
  * One path segment. Rails reads a "." in a segment as the start of a format (ana@example.com →
  * format "com"), so dots are escaped too; Rails decodes %2E back into the parameter.
  */
-export function pathSegment(value: string): string {
-	return encodeURIComponent(value).replace(/\./g, '%2E');
+export function pathSegment(value: string, what = 'A path segment'): string {
+	return sharedPathSegment(value, what, { escapeDots: true });
 }
 
-type Answer = { ok: true; body: IDataObject } | { ok: false; status: number };
+/** A failed answer; `redirect` is the message for a 3xx, which is never followed. */
+type Answer = { ok: true; body: IDataObject } | { ok: false; status: number; redirect?: string };
 
 async function get(
 	functions: ICredentialTestFunctions,
@@ -247,9 +258,20 @@ async function get(
 			uri: url,
 			headers,
 			json: true,
+			// A followed redirect would carry the Api-Access-Token to another address.
+			followRedirect: false,
+			followAllRedirects: false,
 		})) as IDataObject;
 		return { ok: true, body: typeof body === 'object' && body !== null ? body : {} };
 	} catch (error) {
+		const redirect = redirectIn(error);
+		if (redirect) {
+			return {
+				ok: false,
+				status: redirect.status,
+				redirect: redirectMessage('Chatwoot', redirect, 'Base URL', CREDENTIAL_NAME),
+			};
+		}
 		const status = Number(
 			(error as { statusCode?: number }).statusCode ?? (error as { httpCode?: string }).httpCode,
 		);
@@ -269,6 +291,7 @@ async function checkAccessToken(
 ): Promise<string | undefined> {
 	const answer = await get(functions, `${baseUrl}/api/v1/profile`, { 'Api-Access-Token': token });
 	if (!answer.ok) {
+		if (answer.redirect) return answer.redirect;
 		if (answer.status === 401) {
 			return 'Chatwoot refused the User Access Token: copy it again from Chatwoot → Profile Settings → Access Token (the token of an agent bot or platform app does not work). If it is right, a proxy in front of Chatwoot drops the Api-Access-Token header.';
 		}
@@ -295,9 +318,10 @@ async function checkInboxIdentifier(
 ): Promise<string | undefined> {
 	const answer = await get(
 		functions,
-		`${baseUrl}/public/api/v1/inboxes/${pathSegment(inboxIdentifier)}`,
+		`${baseUrl}/public/api/v1/inboxes/${pathSegment(inboxIdentifier, 'The Inbox Identifier')}`,
 	);
 	if (answer.ok) return undefined;
+	if (answer.redirect) return answer.redirect;
 	if (answer.status === 404) {
 		return 'Chatwoot has no API inbox with this Inbox Identifier. Copy it again from Settings → Inboxes → your API inbox → Configuration, and check that the Base URL is the bare installation URL (such as https://app.chatwoot.com).';
 	}

@@ -3,6 +3,7 @@ import { NodeApiError } from 'n8n-workflow';
 
 import { itemError } from '../shared/errors';
 import { oncePerExecution } from '../shared/once';
+import { pathSegment } from '../shared/paths';
 import type { OperationContext } from '../shared/types';
 import type { ContactLookup } from './fields';
 import { apiVersionAtLeast, type IntercomContact } from './vendor';
@@ -55,7 +56,7 @@ async function findByExternalId(
 	if (apiVersionAtLeast(context.credentials.apiVersion, '2.13')) {
 		const user = await context.send<IntercomContact | undefined>({
 			method: 'GET',
-			url: `/contacts/find_by_external_id/${encodeURIComponent(externalId)}`,
+			url: `/contacts/find_by_external_id/${pathSegment(externalId, 'Contact External ID')}`,
 			purpose: 'find the contact by external ID',
 			notFoundIsEmpty: true,
 		});
@@ -78,7 +79,7 @@ async function find(
 		case 'id':
 			return context.send<IntercomContact | undefined>({
 				method: 'GET',
-				url: `/contacts/${encodeURIComponent(String(params.contactId))}`,
+				url: `/contacts/${pathSegment(String(params.contactId), 'Contact ID')}`,
 				purpose: 'find the contact',
 				notFoundIsEmpty: true,
 			});
@@ -111,7 +112,7 @@ async function existingAfterConflict(
 	if (!existingId) return Promise.reject(error);
 	return context.send<IntercomContact>({
 		method: 'GET',
-		url: `/contacts/${encodeURIComponent(existingId)}`,
+		url: `/contacts/${pathSegment(existingId, 'The ID of the existing contact')}`,
 		purpose: 'read the contact that already exists',
 	});
 }

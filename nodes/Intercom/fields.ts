@@ -56,7 +56,8 @@ export function contactFields(purpose: string, note?: string): Field[] {
 					'Your own ID for the contact, as stored in Intercom (for example the CRM record ID)',
 				displayOptions: { show: { contactBy: ['externalId'] } },
 			},
-			check: text({ required: true, maxLength: 255 }),
+			// It becomes a path segment of GET /contacts/find_by_external_id/{external_id}.
+			check: text({ required: true, maxLength: 255, pathSegment: true }),
 		},
 		contactField({
 			description: 'The Intercom contact: pick it, give its ID, or paste its address in Intercom',

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { additionalFields, messageField } from '../shared/fields';
+import { pathSegment } from '../shared/paths';
 import type { Field, OperationContext } from '../shared/types';
 import { simplifyConversation } from './simplify';
 
@@ -16,7 +17,7 @@ export async function sendPart(
 ) {
 	const conversation = await context.send({
 		method: 'POST',
-		url: `/conversations/${encodeURIComponent(String(conversationId))}/parts`,
+		url: `/conversations/${pathSegment(String(conversationId), 'Conversation ID')}/parts`,
 		body,
 		idempotent: body.body === undefined,
 		purpose,

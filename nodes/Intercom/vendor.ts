@@ -1,6 +1,7 @@
 import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
 
 import { asObject } from '../shared/objects';
+import { dotSegmentProblem, pathSegment } from '../shared/paths';
 import type { ApiResponse, Vendor } from '../shared/types';
 
 interface IntercomErrorBody {
@@ -29,7 +30,7 @@ function appUrl(
 ): string | undefined {
 	const workspace = String(credentials.workspaceId ?? '').trim();
 	if (!workspace || id === undefined || id === null) return undefined;
-	return `https://${appHost(credentials)}/a/apps/${encodeURIComponent(workspace)}/${kind}/${encodeURIComponent(String(id))}`;
+	return `https://${appHost(credentials)}/a/apps/${pathSegment(workspace, 'Workspace ID')}/${kind}/${pathSegment(String(id), kind === 'conversations' ? 'Conversation ID' : 'Contact ID')}`;
 }
 
 /** The link that opens a conversation in Intercom's inbox, when the credential names the workspace. */
@@ -93,6 +94,11 @@ export const intercom: Vendor = {
 	credentialName: 'Intercom Conversations',
 	baseUrl: intercomBaseUrl,
 	unauthorizedHint: HINTS.unauthorized,
+	checkCredentials(credentials) {
+		// The Workspace ID becomes a path segment of the links to conversations.
+		const reason = dotSegmentProblem(String(credentials.workspaceId ?? '').trim());
+		return reason ? { field: 'Workspace ID', reason } : undefined;
+	},
 	explainError(response: ApiResponse) {
 		const body = asObject(response.body) as IntercomErrorBody;
 		const first = body.errors?.[0];

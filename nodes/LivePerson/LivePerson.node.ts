@@ -8,7 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { describeOperations, operationSubtitle, runOperation } from '../shared/runner';
 import { livePersonListSearch } from './lists';
-import { livePerson } from './vendor';
+import { livePerson, livePersonCredentialTest } from './vendor';
 import { closeConversation } from './conversation/close';
 import { createConversation } from './conversation/create';
 import { transferConversation } from './conversation/transfer';
@@ -39,11 +39,16 @@ export class LivePerson implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'livePersonConversationsApi', required: true }],
+		credentials: [
+			{ name: 'livePersonConversationsApi', required: true, testedBy: 'livePersonCredentialTest' },
+		],
 		properties: describeOperations(operations),
 	};
 
-	methods = { listSearch: livePersonListSearch };
+	methods = {
+		credentialTest: { livePersonCredentialTest },
+		listSearch: livePersonListSearch,
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return runOperation(this, livePerson, operations);

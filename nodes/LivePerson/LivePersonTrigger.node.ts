@@ -50,6 +50,7 @@ import {
 	simplifyChange,
 	stateOf,
 } from './notifications';
+import { livePersonCredentialTest } from './vendor';
 
 /**
  * How late LivePerson delivers a notification at most: the installation's webhook retry keeps a
@@ -133,7 +134,10 @@ export class LivePersonTrigger implements INodeType {
 		defaults: { name: 'LivePerson Conversations Trigger' },
 		inputs: [],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'livePersonConversationsApi', required: true }],
+		credentials: [
+			// The credential's test is the node's method (see livePersonCredentialTest).
+			{ name: 'livePersonConversationsApi', required: true, testedBy: 'livePersonCredentialTest' },
+		],
 		webhooks: [deliveryWebhook()],
 		properties: [
 			setupNotice(
@@ -215,6 +219,8 @@ export class LivePersonTrigger implements INodeType {
 			},
 		],
 	};
+
+	methods = { credentialTest: { livePersonCredentialTest } };
 
 	webhookMethods = {
 		default: {

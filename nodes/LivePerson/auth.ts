@@ -6,7 +6,10 @@ import type {
 	IN8nHttpFullResponse,
 } from 'n8n-workflow';
 
-import { markTokenFailure, TokenFailure } from '../shared/tokenFailure';
+import { pathSegment } from '../shared/paths';
+import { isRedirect, redirectFix, redirectTarget } from '../shared/redirects';
+import { answerShape, errorCodeIn, markTokenFailure, TokenFailure } from '../shared/tokenFailure';
+import { tokenStepRequests } from '../shared/tokenStep';
 
 /**
  * LivePerson's Connector API has no single base URL: every account lives on its own hosts, which
@@ -77,7 +80,7 @@ export function domainApiUrl(credentials: ICredentialDataDecryptedObject): strin
 }
 
 export function accountSegment(credentials: ICredentialDataDecryptedObject): string {
-	return encodeURIComponent(String(credentials.accountId ?? '').trim());
+	return pathSegment(String(credentials.accountId ?? '').trim(), 'Account ID');
 }
 
 export function accountLabel(credentials: ICredentialDataDecryptedObject): string {
@@ -124,18 +127,27 @@ export interface AuthFailure {
 	step: 'domain' | 'sentinel';
 	message: string;
 	description: string;
-	vendorBody?: unknown;
+	/** What the answer held, by key names only: a Sentinel answer may hold tokens. */
+	answer?: string;
 }
 
 export function authError(status: number, failure: AuthFailure): TokenFailure {
 	return new TokenFailure(`LivePerson: ${failure.message}`, {
 		status,
 		statusText: failure.message,
-		data: { livePersonAuth: failure },
+		// The answer's shape before the long description: error excerpts are cut at 300 characters.
+		data: {
+			livePersonAuth: {
+				step: failure.step,
+				message: failure.message,
+				...(failure.answer ? { answer: failure.answer } : {}),
+				description: failure.description,
+			},
+		},
 	});
 }
 
-/** A Domain API or Sentinel request that got no HTTP answer: n8n's own error, flagged. */
+/** A Domain API or Sentinel request; one that got no HTTP answer throws n8n's own error, flagged. */
 async function tokenStepRequest(
 	helpers: HttpHelpers,
 	options: IHttpRequestOptions,
@@ -185,21 +197,33 @@ export function vendorText(body: unknown): string | undefined {
 	return parts.length ? [...new Set(parts)].join(' / ') : undefined;
 }
 
+const CREDENTIAL_NAME = 'LivePerson Conversations';
+
 /** What an unusable Domain API answer means, for preAuthentication and for the node's own lookups. */
 export function domainFailure(
 	credentials: ICredentialDataDecryptedObject,
 	service: LivePersonService,
 	status: number,
 	body: unknown,
+	headers?: IDataObject,
 ): AuthFailure {
 	const account = accountLabel(credentials);
 	const field = SERVICE_OVERRIDE_FIELD[service];
+	const answer = answerShape(body);
+	if (isRedirect(status)) {
+		return {
+			step: 'domain',
+			message: `the Domain API answered with a redirect${redirectTarget(headers)} (HTTP ${status})`,
+			description: redirectFix('Domain API Host', CREDENTIAL_NAME),
+			answer,
+		};
+	}
 	if (status >= 200 && status < 300) {
 		return {
 			step: 'domain',
 			message: `the Domain API names no ${service} host for account ${account}`,
-			description: `LivePerson's Domain API answered without a baseURI for the service "${service}". Check that account ${account} has the Connector API (messaging) enabled, or set the "${field}" override in the LivePerson Conversations credential.`,
-			vendorBody: body,
+			description: `LivePerson's Domain API answered without a baseURI for the service "${service}" (${answer}). Check that account ${account} has the Connector API (messaging) enabled, or set the "${field}" override in the LivePerson Conversations credential.`,
+			answer,
 		};
 	}
 	if (status === 400 || status === 401 || status === 403 || status === 404) {
@@ -207,14 +231,14 @@ export function domainFailure(
 			step: 'domain',
 			message: `LivePerson does not know the account ID "${account}" (Domain API answered ${status})`,
 			description: `Check the Account ID of the LivePerson Conversations credential: it is your LivePerson site ID, the number shown after you log in to Conversational Cloud. If you use a private cloud or proxy, check the Domain API Host too.`,
-			vendorBody: body,
+			answer,
 		};
 	}
 	return {
 		step: 'domain',
-		message: `the Domain API could not name the ${service} host (HTTP ${status}${vendorText(body) ? `: ${vendorText(body)}` : ''})`,
+		message: `the Domain API could not name the ${service} host (HTTP ${status})`,
 		description: `Check the Domain API Host of the LivePerson Conversations credential (default ${DEFAULT_DOMAIN_API}), or set the "${field}" override. Run the workflow again later if LivePerson had a fault.`,
-		vendorBody: body,
+		answer,
 	};
 }
 
@@ -223,16 +247,30 @@ export function sentinelFailure(
 	credentials: ICredentialDataDecryptedObject,
 	status: number,
 	body: unknown,
+	headers?: IDataObject,
 ): AuthFailure {
 	const account = accountLabel(credentials);
-	const said = vendorText(body);
-	const detail = said ? ` (${said})` : '';
+	// Only an OAuth error code is quoted: the answer's texts and values are never kept.
+	const code = errorCodeIn(body);
+	const detail = code ? ` (${code})` : '';
+	const answer = answerShape(body);
+	if (isRedirect(status)) {
+		const overridden = serviceOverride(credentials, 'sentinel') !== undefined;
+		return {
+			step: 'sentinel',
+			message: `Sentinel answered with a redirect${redirectTarget(headers)} (HTTP ${status})`,
+			description: overridden
+				? redirectFix('Sentinel URL (Override)', CREDENTIAL_NAME)
+				: `The Sentinel host the Domain API named redirects, and redirects are not followed (the Client Secret never goes to another address). Set the "Sentinel URL (Override)" field of the ${CREDENTIAL_NAME} credential to the Sentinel of your account, or check its "Domain API Host".`,
+			answer,
+		};
+	}
 	if (status === 401) {
 		return {
 			step: 'sentinel',
 			message: `Sentinel refused the Client ID or Client Secret${detail}`,
 			description: `Copy the Client ID (the connector's app installation ID) and the Client Secret again from what LivePerson sent when it registered your connector. They are issued for one account: the Account ID (${account}) must be that account.`,
-			vendorBody: body,
+			answer,
 		};
 	}
 	if (status === 404) {
@@ -241,7 +279,7 @@ export function sentinelFailure(
 			message: `Sentinel does not know the account ID "${account}"${detail}`,
 			description:
 				'Check the Account ID of the LivePerson Conversations credential (your LivePerson site ID). If you set a Sentinel URL override, check that it is the Sentinel of this account.',
-			vendorBody: body,
+			answer,
 		};
 	}
 	if (status === 400 || status === 403) {
@@ -249,16 +287,16 @@ export function sentinelFailure(
 			step: 'sentinel',
 			message: `Sentinel refused the token request for account ${account}${detail}`,
 			description: `The connector installation (Client ID) is not allowed to get tokens for account ${account}. Check that the Account ID is the account LivePerson installed the connector on, and that the installation has the client_credentials grant and the msg.consumer scope (ask your LivePerson account team).`,
-			vendorBody: body,
+			answer,
 		};
 	}
 	if (status >= 200 && status < 300) {
 		return {
 			step: 'sentinel',
-			message: 'Sentinel answered without an access_token',
+			message: `Sentinel answered without an access_token (${answer})`,
 			description:
 				'Check the Sentinel URL override of the LivePerson Conversations credential: it does not point at a LivePerson Sentinel.',
-			vendorBody: body,
+			answer,
 		};
 	}
 	return {
@@ -266,26 +304,34 @@ export function sentinelFailure(
 		message: `Sentinel could not issue an AppJWT (HTTP ${status}${detail})`,
 		description:
 			"LivePerson's token service had a problem. Run the workflow again later; check the Sentinel URL override if you set one.",
-		vendorBody: body,
+		answer,
 	};
 }
 
 type HttpHelpers = IHttpRequestHelper['helpers'];
 
-/** The Sentinel base URL: the override, or the Domain API's answer for the account. */
-async function sentinelBaseUrl(
+type NextRequest = ReturnType<typeof tokenStepRequests>;
+
+/**
+ * The base URL of one of the account's services: the credential's override, or the Domain API's
+ * answer. `next` gives the request's timeout, cancel signal and no redirect (see tokenStepRequests).
+ */
+export async function serviceBaseUrl(
 	helpers: HttpHelpers,
 	credentials: ICredentialDataDecryptedObject,
+	service: LivePersonService,
+	next: NextRequest = tokenStepRequests(credentials),
 ): Promise<string> {
-	const override = serviceOverride(credentials, 'sentinel');
+	const override = serviceOverride(credentials, service);
 	if (override) return override;
 	const answer = await tokenStepRequest(helpers, {
 		method: 'GET',
-		url: domainLookupUrl(credentials, 'sentinel'),
+		url: domainLookupUrl(credentials, service),
 		qs: { version: '1.0' },
 		json: true,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		...next(),
 	});
 	const body = parseBody(answer.body) as IDataObject | undefined;
 	const host = typeof body === 'object' && body !== null ? body.baseURI : undefined;
@@ -297,7 +343,7 @@ async function sentinelBaseUrl(
 	) {
 		throw authError(
 			answer.statusCode,
-			domainFailure(credentials, 'sentinel', answer.statusCode, answer.body),
+			domainFailure(credentials, service, answer.statusCode, answer.body, answer.headers),
 		);
 	}
 	return withScheme(host);
@@ -305,13 +351,15 @@ async function sentinelBaseUrl(
 
 /**
  * The AppJWT (valid one hour): Sentinel's OAuth2 client-credentials grant, a form POST with the
- * connector's installation ID and secret. Runs inside the credential's preAuthentication.
+ * connector's installation ID and secret. Runs inside the credential's preAuthentication, with the
+ * node's Timeout (at most 30 s) for the lookup and the POST together, and the execution's Stop.
  */
 export async function requestAppJwt(
 	helpers: HttpHelpers,
 	credentials: ICredentialDataDecryptedObject,
 ): Promise<string> {
-	const base = await sentinelBaseUrl(helpers, credentials);
+	const next = tokenStepRequests(credentials);
+	const base = await serviceBaseUrl(helpers, credentials, 'sentinel', next);
 	const form = [
 		`client_id=${encodeURIComponent(String(credentials.clientId ?? '').trim())}`,
 		`client_secret=${encodeURIComponent(String(credentials.clientSecret ?? ''))}`,
@@ -324,6 +372,8 @@ export async function requestAppJwt(
 		json: false,
 		returnFullResponse: true,
 		ignoreHttpStatusErrors: true,
+		// A followed 307 would post the client secret to wherever it points.
+		...next(),
 	});
 	const body = parseBody(answer.body) as IDataObject | undefined;
 	const token = typeof body === 'object' && body !== null ? body.access_token : undefined;
@@ -335,7 +385,7 @@ export async function requestAppJwt(
 	) {
 		throw authError(
 			answer.statusCode,
-			sentinelFailure(credentials, answer.statusCode, answer.body),
+			sentinelFailure(credentials, answer.statusCode, answer.body, answer.headers),
 		);
 	}
 	return token;

@@ -32,6 +32,7 @@ async function lookupDomain(
 		url: domainLookupUrl(context.credentials, service),
 		qs: { version: '1.0' },
 		purpose: `look up the ${service} host of account ${accountLabel(context.credentials)}`,
+		tokenStep: true,
 	});
 	const host = answer?.baseURI;
 	if (typeof host !== 'string' || host.trim() === '') {
@@ -67,6 +68,7 @@ export function consumerJws(
 			// The same external ID always maps to the same consumer: asking twice creates nothing new.
 			idempotent: true,
 			purpose: `get a ConsumerJWS for the external consumer ID "${externalConsumerId}"`,
+			tokenStep: true,
 		});
 		const token = answer?.token;
 		if (typeof token !== 'string' || token === '') {

@@ -1,4 +1,11 @@
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	IDataObject,
+	IHttpRequestHelper,
+	INodeCredentialTestResult,
+} from 'n8n-workflow';
 
 import { asObject } from '../shared/objects';
 import type { ApiResponse, ErrorExplanation, RequestSpec, Vendor } from '../shared/types';
@@ -8,6 +15,8 @@ import {
 	domainApiUrl,
 	isAuthFailureBody,
 	isDomainLookup,
+	requestAppJwt,
+	serviceBaseUrl,
 	vendorText,
 } from './auth';
 
@@ -160,13 +169,14 @@ function explainLpError(response: ApiResponse, request: RequestSpec): ErrorExpla
 			.join(': ');
 		return { message: `${title || 'error'} [${code}]`, description: ERROR_CODE_HINTS[code] };
 	}
-	const said = vendorText(body);
 	if (isDomainLookup(request.url) && [400, 401, 403, 404].includes(statusCode)) {
+		// The answer's texts are not quoted: token and discovery answers keep only key names.
 		return {
-			message: `LivePerson's Domain API does not know the account${said ? ` (${said})` : ''}`,
+			message: "LivePerson's Domain API does not know the account",
 			description: `Check the Account ID of the ${CREDENTIAL} credential (your LivePerson site ID) and its Domain API Host.`,
 		};
 	}
+	const said = request.tokenStep ? undefined : vendorText(body);
 	if (statusCode === 429) {
 		return {
 			message: `too many requests${said ? ` (${said})` : ''}`,
@@ -196,3 +206,62 @@ export const livePerson: Vendor = {
 		return undefined;
 	},
 };
+
+/**
+ * n8n's legacy `request`, which is all a credential test gets, as the httpRequest the token step
+ * uses: the full answer whatever its status, and no redirect followed.
+ */
+function testHelpers(functions: ICredentialTestFunctions): IHttpRequestHelper['helpers'] {
+	return {
+		httpRequest: async (options) =>
+			functions.helpers.request({
+				method: options.method ?? 'GET',
+				uri: options.url,
+				qs: options.qs,
+				headers: options.headers,
+				body: options.body,
+				json: options.json,
+				timeout: options.timeout,
+				resolveWithFullResponse: true,
+				simple: false,
+				followRedirect: false,
+				followAllRedirects: false,
+			}),
+	};
+}
+
+/**
+ * Tests the credential as the node uses it: the AppJWT from Sentinel (the Domain API names it;
+ * a failure says which value is wrong), then that the account has the messaging service. A test
+ * method rather than a declarative `test`: its redirect refusals name the field to fix, which
+ * a declarative test's rules cannot do beside the check of the Domain API's answer.
+ */
+export async function livePersonCredentialTest(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+): Promise<INodeCredentialTestResult> {
+	const data = credential.data ?? {};
+	const problem = credentialProblem(data);
+	if (problem) {
+		return {
+			status: 'Error',
+			message: `The ${problem.field} ${problem.reason}. ${problem.fix ?? `Fix the "${problem.field}" field.`}`,
+		};
+	}
+	const helpers = testHelpers(this);
+	try {
+		await requestAppJwt(helpers, data);
+		await serviceBaseUrl(helpers, data, 'asyncMessagingEnt');
+	} catch (error) {
+		const failure = asObject(asObject(asObject(error).response).data).livePersonAuth;
+		if (isAuthFailureBody({ livePersonAuth: failure })) {
+			const { message, description } = failure as { message: string; description: string };
+			return { status: 'Error', message: `LivePerson: ${message}. ${description}` };
+		}
+		return {
+			status: 'Error',
+			message: `LivePerson could not be reached (${(error as Error).message}). Check the Domain API Host and the URL overrides of the ${CREDENTIAL} credential.`,
+		};
+	}
+	return { status: 'OK', message: 'Connection successful' };
+}

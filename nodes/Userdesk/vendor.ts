@@ -6,6 +6,8 @@ import type {
 } from 'n8n-workflow';
 
 import { asObject } from '../shared/objects';
+import { dotSegmentProblem, pathSegment } from '../shared/paths';
+import { redirectIn, redirectMessage } from '../shared/redirects';
 import type { ApiResponse, Vendor } from '../shared/types';
 
 export function userdeskBaseUrl(credentials: ICredentialDataDecryptedObject): string {
@@ -16,7 +18,20 @@ export function chatbotPath(
 	credentials: ICredentialDataDecryptedObject,
 	endpoint: 'conversation' | 'message',
 ): string {
-	return `/chatbot/${encodeURIComponent(String(credentials.chatbotId ?? '').trim())}/${endpoint}`;
+	return `/chatbot/${pathSegment(String(credentials.chatbotId ?? '').trim(), 'Chatbot ID')}/${endpoint}`;
+}
+
+/** The Chatbot ID becomes a path segment of every request: "." and ".." are refused. */
+function chatbotIdProblem(
+	credentials: ICredentialDataDecryptedObject,
+): { field: string; reason: string; fix: string } | undefined {
+	const reason = dotSegmentProblem(String(credentials.chatbotId ?? '').trim());
+	if (!reason) return undefined;
+	return {
+		field: 'Chatbot ID',
+		reason,
+		fix: "Copy the Chatbot ID again from the chatbot's API section in Userdesk.",
+	};
 }
 
 // Userdesk documents its statuses (401 missing or wrong key, 403 chatbot not allowed) but no error
@@ -28,6 +43,7 @@ export const userdesk: Vendor = {
 	baseUrl: userdeskBaseUrl,
 	unauthorizedHint:
 		'Check the API Key of the Userdesk Conversations credential: it is missing, wrong or deleted.',
+	checkCredentials: chatbotIdProblem,
 	explainError(response: ApiResponse) {
 		const body = asObject(response.body) as {
 			message?: string;
@@ -61,8 +77,12 @@ export async function userdeskCredentialTest(
 	credential: ICredentialsDecrypted,
 ): Promise<INodeCredentialTestResult> {
 	const data = credential.data ?? {};
+	const problem = chatbotIdProblem(data);
+	if (problem)
+		return { status: 'Error', message: `The ${problem.field} ${problem.reason}. ${problem.fix}` };
 	// ICredentialTestFunctions offers only `request` (n8n-core routes it through axios).
 	const { helpers } = this;
+	let redirected: string | undefined;
 	const post = async (authorization: string): Promise<number> => {
 		try {
 			await helpers.request({
@@ -71,9 +91,15 @@ export async function userdeskCredentialTest(
 				headers: { Authorization: authorization },
 				body: {},
 				json: true,
+				// A followed redirect would carry the API key to another address.
+				followRedirect: false,
+				followAllRedirects: false,
 			});
 			return 200;
 		} catch (error) {
+			const redirect = redirectIn(error);
+			if (redirect)
+				redirected = redirectMessage('Userdesk', redirect, 'Base URL', 'Userdesk Conversations');
 			return (
 				Number(
 					(error as { statusCode?: number }).statusCode ??
@@ -88,6 +114,7 @@ export async function userdeskCredentialTest(
 	});
 
 	const control = await post(MADE_UP_BEARER);
+	if (redirected) return { status: 'Error', message: redirected };
 	if (control === 0 || control >= 500) return unreachable(control);
 	if (control !== 401) {
 		return {
@@ -96,6 +123,7 @@ export async function userdeskCredentialTest(
 		};
 	}
 	const status = await post(`Bearer ${String(data.apiKey ?? '')}`);
+	if (redirected) return { status: 'Error', message: redirected };
 	if (status === 401)
 		return {
 			status: 'Error',

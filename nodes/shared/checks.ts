@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { dotSegmentProblem } from './paths';
 import type { Check } from './types';
 
 /** A value a user can fix; the runner adds the field and the item. */
@@ -44,6 +45,8 @@ interface TextOptions {
 	noHtml?: boolean;
 	pattern?: RegExp;
 	patternHint?: string;
+	/** The value becomes a URL path segment: ".", ".." and their percent-encoded forms are refused. */
+	pathSegment?: boolean;
 }
 
 /**
@@ -75,6 +78,8 @@ export function text(options: TextOptions = {}): Check {
 				`"${trimmed.slice(0, 60)}" is not valid: ${options.patternHint ?? 'wrong format'}`,
 			);
 		}
+		const dotSegment = options.pathSegment ? dotSegmentProblem(trimmed) : undefined;
+		if (dotSegment) throw new InputError(dotSegment);
 		return trimmed;
 	};
 }
@@ -86,6 +91,7 @@ export function id(options: { required?: boolean } = {}): Check {
 		maxLength: 128,
 		pattern: /^[A-Za-z0-9_:-]+$/,
 		patternHint: 'an ID has only letters, digits, "-", "_" and ":"',
+		pathSegment: true,
 	});
 }
 

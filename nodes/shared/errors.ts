@@ -1,6 +1,7 @@
 import type { INode, JsonObject } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { answerShape } from './tokenFailure';
 import type { ApiResponse, OperationContext, RequestSpec, Vendor } from './types';
 
 const MAX_BODY_TEXT = 300;
@@ -91,11 +92,13 @@ export function apiError(
 	explained = vendor.explainError(response, request),
 ): NodeApiError {
 	const { statusCode } = response;
-	const reason = explained.message ?? (bodyExcerpt(response.body) || `HTTP ${statusCode}`);
+	// A token step's answer may hold tokens: only its key names are kept (n8n stores the error).
+	const kept = request.tokenStep ? answerShape(response.body) : bodyExcerpt(response.body);
+	const reason = explained.message ?? (kept || `HTTP ${statusCode}`);
 	const message = `${vendor.label} could not ${request.purpose}: ${reason} (HTTP ${statusCode}) [item ${itemIndex}]`;
 	const safeResponse = {
 		httpCode: String(statusCode),
-		body: bodyExcerpt(response.body),
+		body: kept,
 	} as JsonObject;
 	return new NodeApiError(node, safeResponse, {
 		message,

@@ -8,6 +8,7 @@ import type {
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { readFields, operationProperties } from './fields';
+import { PathSegmentError } from './paths';
 import {
 	createSend,
 	DEFAULT_TRANSPORT_OPTIONS,
@@ -435,7 +436,12 @@ export async function runOperation(
 				const error =
 					caught instanceof NodeApiError || caught instanceof NodeOperationError
 						? caught
-						: new NodeOperationError(context.getNode(), caught as Error, { itemIndex });
+						: caught instanceof PathSegmentError
+							? new NodeOperationError(context.getNode(), `${caught.message} [item ${itemIndex}]`, {
+									itemIndex,
+									description: 'The request with this value in its address was not sent.',
+								})
+							: new NodeOperationError(context.getNode(), caught as Error, { itemIndex });
 				if (continueOnFail) output[itemIndex] = [errorItem(error, itemIndex)];
 				else failure ??= error;
 			}

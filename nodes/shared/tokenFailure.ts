@@ -46,20 +46,87 @@ export class TokenFailure extends Error {
 	}
 }
 
-/** A token request that got no HTTP answer: n8n's own error, passed on with the flags (one more try may work). */
+const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ESOCKETTIMEDOUT']);
+
+/** Whether a request failed because its timeout ran out (n8n's HTTP client, possibly wrapped). */
+export function isTimeout(error: unknown): boolean {
+	for (let current = error, depth = 0; current && depth < 3; depth++) {
+		const failure = current as { code?: unknown; message?: unknown; cause?: unknown };
+		if (typeof failure.code === 'string' && TIMEOUT_CODES.has(failure.code)) return true;
+		if (typeof failure.message === 'string' && /\btimeout\b/i.test(failure.message)) return true;
+		current = failure.cause;
+	}
+	return false;
+}
+
+/**
+ * A token request that got no HTTP answer: n8n's own error, passed on with the flags (one more
+ * try may work; `timedOut` when its timeout ran out, which the transport tries at most once more).
+ */
 export function markTokenFailure<E extends object>(
 	error: E,
-): E & { tokenStep: true; retryable: true } {
-	return Object.assign(error, { tokenStep: true as const, retryable: true as const });
+): E & { tokenStep: true; retryable: true; timedOut: boolean } {
+	return Object.assign(error, {
+		tokenStep: true as const,
+		retryable: true as const,
+		timedOut: isTimeout(error),
+	});
+}
+
+export interface TokenStepFailure {
+	retryable: boolean;
+	timedOut: boolean;
 }
 
 /** The token failure among an error and its causes, if any. */
-export function findTokenFailure(chain: unknown[]): { retryable: boolean } | undefined {
+export function findTokenFailure(chain: unknown[]): TokenStepFailure | undefined {
 	const failure = chain.find(
 		(link) =>
 			typeof link === 'object' &&
 			link !== null &&
 			(link as { tokenStep?: unknown }).tokenStep === true,
-	) as { retryable?: unknown } | undefined;
-	return failure ? { retryable: failure.retryable === true } : undefined;
+	) as { retryable?: unknown; timedOut?: unknown } | undefined;
+	return failure
+		? { retryable: failure.retryable === true, timedOut: failure.timedOut === true }
+		: undefined;
+}
+
+/**
+ * What an answer of a token or discovery step held, by key names only: its values may be tokens
+ * or secrets, so none is ever shown or kept in an error.
+ */
+export function answerShape(data: unknown): string {
+	if (data === undefined || data === null || data === '') return 'an empty answer';
+	if (typeof data === 'string') {
+		const trimmed = data.trim();
+		if (/^[[{]/.test(trimmed)) {
+			try {
+				return answerShape(JSON.parse(trimmed));
+			} catch {
+				// Not JSON after all: said as text below.
+			}
+		}
+		return /<html|<!doctype/i.test(data) ? 'an HTML page' : 'a text answer';
+	}
+	if (typeof data !== 'object' || Array.isArray(data))
+		return `a JSON ${Array.isArray(data) ? 'list' : typeof data}`;
+	const keys = Object.keys(data);
+	const named = keys.filter((key) => /^[\w.-]{1,40}$/.test(key)).slice(0, 10);
+	if (keys.length === 0) return 'an empty JSON object';
+	const more = keys.length > named.length ? `, and ${keys.length - named.length} more` : '';
+	return `a JSON object with the keys ${named.join(', ') || '(unreadable names)'}${more}`;
+}
+
+/** An OAuth-style error code of an answer ({"error": "invalid_client"}), when it is a plain word. */
+export function errorCodeIn(data: unknown): string | undefined {
+	let body = data;
+	if (typeof body === 'string') {
+		try {
+			body = JSON.parse(body);
+		} catch {
+			return undefined;
+		}
+	}
+	const code = (body as IDataObject | null)?.error;
+	return typeof code === 'string' && /^[\w.-]{1,60}$/.test(code) ? code : undefined;
 }

@@ -8,6 +8,8 @@ export type LaneOutcome =
 	| 'unauthorized'
 	/** The credential's token step (preAuthentication) failed: nothing was sent. */
 	| 'tokenFailure'
+	/** The token step's service did not answer within its timeout: nothing was sent. */
+	| 'tokenTimeout'
 	/** No answer at all (network error, cancelled). */
 	| 'none';
 
@@ -33,6 +35,8 @@ export class TokenLane {
 	private endSolo: () => void = () => undefined;
 	/** After a token failure: nobody tries the token step before this wait ends. */
 	private cooling?: Promise<void>;
+	/** Bumped when a token step timed out: the requests that waited for it give up too. */
+	private timeouts = 0;
 
 	/**
 	 * The next request goes alone: the first of every execution, so that a token expired since the
@@ -42,12 +46,22 @@ export class TokenLane {
 		this.suspect = true;
 	}
 
-	/** Waits for the request's turn; the pass must be handed back to `leave`. */
-	async enter(signal: AbortSignal | undefined, cancelled: () => Error): Promise<LanePass> {
+	/**
+	 * Waits for the request's turn; the pass must be handed back to `leave`. A request that was
+	 * waiting while a token step timed out fails with `timedOut()` instead of trying the token
+	 * service again itself: it has already waited that long, and the service does not answer.
+	 */
+	async enter(
+		signal: AbortSignal | undefined,
+		cancelled: () => Error,
+		timedOut: () => Error = cancelled,
+	): Promise<LanePass> {
+		const timeoutsBefore = this.timeouts;
 		for (;;) {
 			const busy = this.solo ?? this.cooling;
 			if (busy) {
 				if (!(await settledOrCancelled(busy, signal))) throw cancelled();
+				if (this.timeouts !== timeoutsBefore) throw timedOut();
 				continue;
 			}
 			if (this.suspect) {
@@ -69,6 +83,9 @@ export class TokenLane {
 		} else if (outcome === 'unauthorized' && pass.generation === this.generation) {
 			// A 401 to a request sent after the last renewal: the token in store no longer works.
 			this.suspect = true;
+		} else if (outcome === 'tokenTimeout') {
+			this.suspect = true;
+			this.timeouts++;
 		} else if (outcome === 'tokenFailure') {
 			this.suspect = true;
 			if (cool) {

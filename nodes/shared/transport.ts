@@ -1,18 +1,22 @@
 import type {
 	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
 	IDataObject,
 	IExecuteFunctions,
 	ILoadOptionsFunctions,
 	INode,
 	IHttpRequestOptions,
 	IN8nHttpFullResponse,
+	JsonObject,
 } from 'n8n-workflow';
-import { ApplicationError, sleep } from 'n8n-workflow';
+import { ApplicationError, NodeApiError, sleep } from 'n8n-workflow';
 
 import { apiError, bodyExcerpt, connectionError, markNotSent } from './errors';
 import { MultipartBody } from './multipart';
-import { findTokenFailure } from './tokenFailure';
+import { redirectFix, redirectTarget } from './redirects';
+import { findTokenFailure, type TokenStepFailure } from './tokenFailure';
 import { tokenLane, type LaneOutcome } from './tokenLane';
+import { TOKEN_STEP_MAX_MS, withTokenStepLimits } from './tokenStep';
 import type { ApiResponse, RequestSpec, Send, Vendor } from './types';
 
 export interface TransportOptions {
@@ -73,6 +77,13 @@ export function tokenRetryDelayMs(attempt: number, random: () => number = Math.r
 
 /** Runs whose token step failed for good: their other requests try it once, without waits. */
 const tokenGivenUp = new WeakSet<RateGate>();
+/**
+ * How many times a run's token step timed out. A timed-out step is not tried again by the request
+ * that waited for it (that would double the wait): the run's next request tries it once more, and
+ * after a second timeout the run's requests fail without sending anything.
+ */
+const tokenTimeouts = new WeakMap<RateGate, number>();
+const TOKEN_TIMEOUTS_PER_RUN = 2;
 /** Runs whose first call has started: it went alone in its credential's lane. */
 const lanesOpened = new WeakSet<RateGate>();
 
@@ -400,7 +411,7 @@ interface ThrownFailure {
 	code?: string;
 	message?: string;
 	/** The credential's token step failed (preAuthentication): the request itself was never sent. */
-	tokenStep?: { retryable: boolean };
+	tokenStep?: TokenStepFailure;
 }
 
 type Thrown = {
@@ -449,6 +460,7 @@ function tokenStepError(
 	failure: ThrownFailure,
 ): Error {
 	const notSent = `Nothing was sent to ${request.purpose}, so running this item again is safe.`;
+	if (failure.tokenStep?.timedOut) return tokenTimeoutError(node, vendor, request, itemIndex);
 	if (!failure.response) {
 		return markNotSent(
 			connectionError(node, vendor, request, itemIndex, {
@@ -459,11 +471,29 @@ function tokenStepError(
 		);
 	}
 	const explained = vendor.explainError(failure.response, request);
-	const error = apiError(node, vendor, failure.response, request, itemIndex, {
+	// The body is the credential's own account of the failure (the vendor's answer by key names only).
+	const carried = { ...request, tokenStep: false };
+	const error = apiError(node, vendor, failure.response, carried, itemIndex, {
 		message: explained.message ?? failure.message,
 		description: `${explained.description ?? vendor.unauthorizedHint} ${notSent}`,
 	});
 	return markNotSent(error);
+}
+
+/** The credential's token service did not answer within the node's Timeout (at most 30 s). */
+function tokenTimeoutError(
+	node: INode,
+	vendor: Vendor,
+	request: RequestSpec,
+	itemIndex: number,
+): Error {
+	return markNotSent(
+		new NodeApiError(node, { reason: 'token step timed out' } as JsonObject, {
+			message: `${vendor.label} could not ${request.purpose}: the ${vendor.credentialName} credential got no token, its token service did not answer in time [item ${itemIndex}]`,
+			description: `${vendor.label}'s token service did not answer within the node's Timeout (at most ${TOKEN_STEP_MAX_MS / 1000} s for the token), and it was tried at most once more in this run. Nothing was sent to ${request.purpose}, so running this item again is safe: run the workflow again later, or raise "Timeout" in the node's options.`,
+			itemIndex,
+		}),
+	);
 }
 
 /** A 3xx: the Base URL points at a moved or proxied address; following it could resend the credential elsewhere. */
@@ -474,13 +504,10 @@ function redirectError(
 	request: RequestSpec,
 	itemIndex: number,
 ): Error {
-	const location = header(response.headers, 'location');
-	let where = '';
-	if (location && URL.canParse(location)) where = ` to ${new URL(location).origin}`;
-	const field = vendor.baseUrlField ?? 'Base URL';
+	const fix = redirectFix(vendor.baseUrlField ?? 'Base URL', vendor.credentialName);
 	return apiError(node, vendor, response, request, itemIndex, {
-		message: `the server answered with a redirect${where} instead of an answer`,
-		description: `Fix the "${field}" field of the ${vendor.credentialName} credential: it must be the API's own address (https, no redirect). Redirects are not followed, so the request and the credential's keys never go to another address.${request.method === 'GET' ? '' : ' Nothing was created.'}`,
+		message: `the server answered with a redirect${redirectTarget(response.headers)} instead of an answer`,
+		description: `${fix}${request.method === 'GET' ? '' : ' Nothing was created.'}`,
 	});
 }
 
@@ -490,6 +517,28 @@ function isSuccess(status: number): boolean {
 
 /** Where requests are sent from: a node's execution, or a list the editor asks for. */
 export type RequestContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+/**
+ * The credential as n8n would read it for this request, with the limits of its token step (the
+ * node's Timeout, the execution's Stop), handed to n8n as `credentialsDecrypted`: n8n passes that
+ * object on to the credential's preAuthentication (see tokenStep.ts).
+ */
+async function withLimits(
+	context: RequestContext,
+	vendor: Vendor,
+	options: TransportOptions,
+	gate: RateGate,
+	itemIndex: number,
+): Promise<ICredentialsDecrypted> {
+	const details = context.getNode().credentials?.[vendor.credentialType];
+	const data = await context.getCredentials(vendor.credentialType, itemIndex);
+	return {
+		id: details?.id ?? '',
+		name: details?.name ?? vendor.credentialName,
+		type: vendor.credentialType,
+		data: withTokenStepLimits({ ...data }, { timeoutMs: options.timeoutMs, signal: gate.signal }),
+	};
+}
 
 /**
  * The one place that sends requests: n8n's httpRequestWithAuthentication (the credential's own
@@ -520,11 +569,16 @@ export function createSend(
 		let faults = 0;
 		let tokenRetries = 0;
 		let unauthorizedRetries = 0;
+		const timedOut = () => tokenTimeoutError(node, vendor, spec, itemIndex);
 		for (;;) {
+			if (lane && (tokenTimeouts.get(gate) ?? 0) >= TOKEN_TIMEOUTS_PER_RUN) throw timedOut();
 			// Token credentials: after a 401 or a token failure one request goes alone (see TokenLane).
-			const pass = await lane?.enter(gate.signal, () => new ExecutionCancelledError());
+			const pass = await lane?.enter(gate.signal, () => new ExecutionCancelledError(), timedOut);
 			let ticket: GateTicket | undefined;
+			let credentialsDecrypted: ICredentialsDecrypted | undefined;
 			try {
+				if (lane)
+					credentialsDecrypted = await withLimits(context, vendor, options, gate, itemIndex);
 				ticket = await gate.wait();
 			} finally {
 				if (!ticket && pass) lane?.leave(pass, 'none');
@@ -536,7 +590,7 @@ export function createSend(
 				headers: { ...(request.headers ?? {}) },
 				body: request.body,
 				json: !request.form,
-				timeout,
+				timeout: request.tokenStep ? Math.min(timeout, TOKEN_STEP_MAX_MS) : timeout,
 				returnFullResponse: true,
 				// A redirect would turn a POST into a GET and carry the credential's headers to another origin.
 				disableFollowRedirect: true,
@@ -562,6 +616,7 @@ export function createSend(
 					context,
 					vendor.credentialType,
 					httpOptions,
+					credentialsDecrypted && { credentialsDecrypted },
 				)) as IN8nHttpFullResponse;
 				answer = { statusCode: full.statusCode, headers: full.headers ?? {}, body: full.body };
 			} catch (error) {
@@ -577,10 +632,20 @@ export function createSend(
 				: false;
 
 			let outcome: LaneOutcome = 'none';
-			if (thrown?.tokenStep) outcome = 'tokenFailure';
+			if (thrown?.tokenStep) outcome = thrown.tokenStep.timedOut ? 'tokenTimeout' : 'tokenFailure';
 			else if (answer?.statusCode === 401) outcome = 'unauthorized';
 			else if (answer) outcome = 'answered';
 
+			if (thrown?.tokenStep && gate.signal?.aborted) {
+				if (pass) lane?.leave(pass, 'none');
+				throw new ExecutionCancelledError();
+			}
+			if (thrown?.tokenStep?.timedOut) {
+				// Not tried again by this request (it has waited the whole Timeout): see tokenTimeouts.
+				tokenTimeouts.set(gate, (tokenTimeouts.get(gate) ?? 0) + 1);
+				if (pass) lane?.leave(pass, outcome);
+				throw timedOut();
+			}
 			if (thrown?.tokenStep) {
 				// Nothing was sent: try again, reading the credential again (n8n does on every call), e.g.
 				// for a refresh token that another run or worker rotated and stored meanwhile.
@@ -615,13 +680,19 @@ export function createSend(
 			if (!answer) {
 				const code = thrown?.code;
 				const sent = !(code && NOT_SENT_CODES.has(code));
-				const timedOut = !!code && TIMEOUT_CODES.has(code);
-				if ((!sent || idempotent) && faults < IDEMPOTENT_RETRIES) {
+				const noAnswerInTime = !!code && TIMEOUT_CODES.has(code);
+				// A token or discovery request that timed out is tried at most once more.
+				const retries = request.tokenStep && noAnswerInTime ? 1 : IDEMPOTENT_RETRIES;
+				if ((!sent || idempotent) && faults < retries) {
 					faults++;
 					await gate.sleep(500 * faults);
 					continue;
 				}
-				throw connectionError(node, vendor, spec, itemIndex, { code, sent, timedOut });
+				throw connectionError(node, vendor, spec, itemIndex, {
+					code,
+					sent,
+					timedOut: noAnswerInTime,
+				});
 			}
 			const response: ApiResponse = answer;
 

@@ -55,6 +55,12 @@ export interface RequestSpec {
 	notFound?: string;
 	/** A 404 is an answer ("not found"), not a failure: send() resolves to undefined. */
 	notFoundIsEmpty?: boolean;
+	/**
+	 * A token or discovery request (a consumer token, a service's host): its timeout is the node's
+	 * Timeout capped at 30 s, a timeout is tried again at most once, and a failed answer's body is
+	 * kept by key names only.
+	 */
+	tokenStep?: boolean;
 }
 
 export interface ApiResponse {

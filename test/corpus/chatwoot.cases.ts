@@ -290,6 +290,20 @@ export const chatwootCases: BadInput[] = [
 		reason: `${NOT_A_SOURCE_ID} ".."`,
 	},
 	{
+		name: 'a contact source ID that is "%2E%2E" (".." once decoded)',
+		parameters: { ...getConversation, contactIdentifier: '%2E%2E' },
+		field: SOURCE_ID,
+		reason: 'is "%2E%2E", which a URL reads as ".." (the parent folder)',
+	},
+	{
+		name: 'a credential Inbox Identifier that is ".." (sent as %2E%2E, which a URL reads as "..")',
+		parameters: getConversation,
+		credentials: { inboxIdentifier: '..' },
+		field: 'The Inbox Identifier of the Chatwoot Conversations credential',
+		reason: 'is "..", which a URL reads as ".."',
+		description: 'Copy the Inbox Identifier again',
+	},
+	{
 		name: 'a contact source ID that is one dot',
 		parameters: { ...sendMessage, contactIdentifier: '.' },
 		field: SOURCE_ID,

@@ -26,6 +26,19 @@ export const intercomCases: BadInput[] = [
 		.filter((entry) => !entry.name.includes('number'))
 		.map((entry) => ({ ...entry, parameters: { contactBy: 'id', ...entry.parameters } })),
 	{
+		// GET /contacts/find_by_external_id/.. is GET /contacts/: the list was taken for the contact.
+		name: 'an external ID that is ".." (the parent folder in a URL)',
+		parameters: { contactBy: 'externalId', contactExternalId: '..' },
+		field: 'Contact External ID',
+		reason: 'is "..", which a URL reads as ".." (the parent folder)',
+	},
+	{
+		name: 'an external ID that is "%2e." (".." once decoded)',
+		parameters: { contactBy: 'externalId', contactExternalId: '%2e.' },
+		field: 'Contact External ID',
+		reason: 'is "%2e.", which a URL reads as ".."',
+	},
+	{
 		name: 'malformed e-mail',
 		parameters: { contactEmail: 'ana@example' },
 		field: 'Contact Email',

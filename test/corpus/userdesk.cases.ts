@@ -14,6 +14,14 @@ export const userdeskCases: BadInput[] = [
 			parameters: { resource: 'message', operation: 'send', message: 'Hi', ...entry.parameters },
 		})),
 	{
+		name: 'a credential Chatbot ID that is "%2E%2E" (the parent folder in a URL)',
+		parameters: {},
+		credentials: { chatbotId: '%2E%2E' },
+		field: 'The Chatbot ID of the Userdesk Conversations credential',
+		reason: 'is "%2E%2E", which a URL reads as ".."',
+		description: 'Copy the Chatbot ID again',
+	},
+	{
 		name: 'malformed e-mail',
 		parameters: { userEmail: 'ana@' },
 		field: 'User Email',

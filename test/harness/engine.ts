@@ -116,6 +116,37 @@ export interface RunNodeResult {
 	credentialsHelper: TestCredentialsHelper;
 }
 
+/** What n8n gives an execution (and a credential test) besides the workflow: URLs, credentials, hooks. */
+export function additionalDataFor(
+	credentialsHelper: TestCredentialsHelper,
+	hooks?: ExecutionLifecycleHooks,
+): IWorkflowExecuteAdditionalData {
+	return {
+		executionId: '1',
+		credentialsHelper,
+		hooks,
+		restApiUrl: 'http://localhost:5678/rest',
+		instanceBaseUrl: 'http://localhost:5678/',
+		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
+		webhookBaseUrl: 'http://localhost:5678/webhook',
+		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
+		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
+		variables: {},
+		currentNodeParameters: undefined,
+		userId: 'test-user',
+		executeWorkflow: async () => {
+			throw new Error('Sub-workflows are not available in these tests');
+		},
+		getRunExecutionData: async () => undefined,
+		logAiEvent: () => undefined,
+		setExecutionStatus: () => undefined,
+		sendDataToUI: () => undefined,
+		startRunnerTask: async () => {
+			throw new Error('Task runners are not available in these tests');
+		},
+	} as unknown as IWorkflowExecuteAdditionalData;
+}
+
 const NODE_NAME = 'Node under test';
 
 /**
@@ -175,30 +206,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	const finished = new Promise<IRun>((resolve) => (resolveRun = resolve));
 	hooks.addHandler('workflowExecuteAfter', (run) => resolveRun(run));
 
-	const additionalData = {
-		executionId: '1',
-		credentialsHelper,
-		hooks,
-		restApiUrl: 'http://localhost:5678/rest',
-		instanceBaseUrl: 'http://localhost:5678/',
-		formWaitingBaseUrl: 'http://localhost:5678/form-waiting',
-		webhookBaseUrl: 'http://localhost:5678/webhook',
-		webhookWaitingBaseUrl: 'http://localhost:5678/webhook-waiting',
-		webhookTestBaseUrl: 'http://localhost:5678/webhook-test',
-		variables: {},
-		currentNodeParameters: undefined,
-		userId: 'test-user',
-		executeWorkflow: async () => {
-			throw new Error('Sub-workflows are not available in these tests');
-		},
-		getRunExecutionData: async () => undefined,
-		logAiEvent: () => undefined,
-		setExecutionStatus: () => undefined,
-		sendDataToUI: () => undefined,
-		startRunnerTask: async () => {
-			throw new Error('Task runners are not available in these tests');
-		},
-	} as unknown as IWorkflowExecuteAdditionalData;
+	const additionalData = additionalDataFor(credentialsHelper, hooks);
 
 	const items = options.inputItems ?? (options.items ?? [{}]).map((json) => ({ json }));
 	const runExecutionData = createRunExecutionData({

@@ -4,9 +4,9 @@ import type {
 	IHttpRequestOptions,
 	INodeParameters,
 } from 'n8n-workflow';
-import { Workflow } from 'n8n-workflow';
 
-import { loadPackage, nodeTypeName, runNode } from '../harness/engine';
+import { testCredential } from '../harness/credential-test';
+import { loadPackage, runNode } from '../harness/engine';
 import * as lp from './mock';
 
 function create(parameters: INodeParameters = {}, credentials: Record<string, string> = {}) {
@@ -237,7 +237,7 @@ describe('LivePerson › getting the AppJWT fails', () => {
 		const result = await create({}, OVERRIDES);
 
 		expect(result.error?.message).toBe(
-			'LivePerson could not get a ConsumerJWS for the external consumer ID "u1": no AppJWT: Sentinel refused the Client ID or Client Secret (Bad client credentials / invalid_client) (HTTP 401) [item 0]',
+			'LivePerson could not get a ConsumerJWS for the external consumer ID "u1": no AppJWT: Sentinel refused the Client ID or Client Secret (invalid_client) (HTTP 401) [item 0]',
 		);
 		expect(result.error?.description).toContain(
 			"Copy the Client ID (the connector's app installation ID) and the Client Secret again",
@@ -275,7 +275,7 @@ describe('LivePerson › getting the AppJWT fails', () => {
 		const result = await create({}, { ...OVERRIDES, sentinelUrl: 'http://127.0.0.1:18090' });
 
 		expect(result.error?.message).toBe(
-			'LivePerson could not get a ConsumerJWS for the external consumer ID "u1": no AppJWT: Sentinel answered without an access_token (HTTP 200) [item 0]',
+			'LivePerson could not get a ConsumerJWS for the external consumer ID "u1": no AppJWT: Sentinel answered without an access_token (a JSON object with the keys hello) (HTTP 200) [item 0]',
 		);
 		expect(trace.log).toEqual(['token']);
 	});
@@ -446,44 +446,135 @@ describe('LivePerson › credential', () => {
 		expect(result.credentialsHelper.store.livePersonConversationsApi.appJwt).toBe(lp.APP_JWT);
 	});
 
-	it('tests against the Domain API of the account, with a rule for an account without messaging', async () => {
-		const { nodeTypes } = await loadPackage();
-		const type = await credentialType();
-		const node = {
-			id: '1',
-			name: 'n',
-			type: nodeTypeName('livePerson'),
-			typeVersion: 1,
-			position: [0, 0] as [number, number],
-			parameters: {},
+	const testCredentialWith = (overrides: Record<string, string> = {}) =>
+		testCredential(
+			'livePersonConversationsApi',
+			lp.credentials(overrides).livePersonConversationsApi,
+		);
+
+	it('is tested by the node: the AppJWT from Sentinel, then the messaging service of the account', async () => {
+		const trace = new lp.Trace();
+		lp.lookup(trace, 'sentinel', lp.SENTINEL);
+		lp.token(trace);
+		lp.lookup(trace, 'asyncMessagingEnt', lp.MESSAGING);
+		expect((await credentialType()).test).toBeUndefined();
+
+		expect(await testCredentialWith()).toEqual({
+			status: 'OK',
+			message: 'Connection successful',
+		});
+		expect(trace.log).toEqual(['domain sentinel', 'token', 'domain asyncMessagingEnt']);
+	});
+
+	it('says which value is wrong when the credential test fails', async () => {
+		const trace = new lp.Trace();
+		lp.lookup(trace, 'sentinel', lp.SENTINEL, { times: 2 });
+		lp.token(trace, { status: 401, body: { error: 'invalid_client' } });
+		lp.token(trace);
+		lp.lookup(trace, 'asyncMessagingEnt', lp.MESSAGING, {
+			body: { service: 'asyncMessagingEnt', account: lp.ACCOUNT },
+		});
+
+		const refused = await testCredentialWith();
+		expect(refused.status).toBe('Error');
+		expect(refused.message).toContain(
+			'LivePerson: Sentinel refused the Client ID or Client Secret (invalid_client).',
+		);
+		const noMessaging = await testCredentialWith();
+		expect(noMessaging.status).toBe('Error');
+		expect(noMessaging.message).toContain(
+			'LivePerson: the Domain API names no asyncMessagingEnt host for account 12345678.',
+		);
+		const badAccount = await testCredentialWith({ accountId: 'acme' });
+		expect(badAccount).toEqual({
+			status: 'Error',
+			message:
+				'The Account ID must be your LivePerson account number, but is "acme". Enter the account (site) ID: digits only, as shown in LivePerson\'s console.',
+		});
+		expect(nock.pendingMocks()).toEqual([]);
+	});
+});
+
+describe('LivePerson › a failed token or discovery answer keeps only its key names', () => {
+	const LEAK = 'LEAKED-4711';
+	/** The error and everything of the run n8n stores in the execution, as text. */
+	function stored(result: Awaited<ReturnType<typeof create>>): string {
+		const seen = new WeakSet<object>();
+		const replacer = (_key: string, value: unknown) => {
+			if (typeof value === 'object' && value !== null) {
+				if (seen.has(value)) return undefined;
+				seen.add(value);
+			}
+			return value;
 		};
-		const workflow = new Workflow({ nodes: [node], connections: {}, active: false, nodeTypes });
-		const resolve = (value: unknown, creds: Record<string, string>) =>
-			workflow.expression.getSimpleParameterValue(
-				node,
-				value as string,
-				'internal',
-				{ $credentials: { ...lp.credentials().livePersonConversationsApi, ...creds } },
-				undefined,
-				'',
-			);
-		const request = type.test!.request;
-		expect(resolve(request.baseURL, {})).toBe('https://api.liveperson.net');
-		expect(resolve(request.baseURL, { domainApiHost: ' api.liveperson.net/ ' })).toBe(
-			'https://api.liveperson.net',
+		const error = result.error as unknown as Record<string, unknown>;
+		const own = Object.fromEntries(
+			Object.getOwnPropertyNames(error).map((key) => [key, error[key]]),
 		);
-		expect(resolve(request.baseURL, { domainApiHost: 'http://127.0.0.1:5000/' })).toBe(
-			'http://127.0.0.1:5000',
-		);
-		expect(resolve(request.url, { accountId: ' 12345678 ' })).toBe(
-			'/api/account/12345678/service/asyncMessagingEnt/baseURI.json',
-		);
-		expect(request.qs).toEqual({ version: '1.0' });
-		expect(type.test!.rules).toEqual([
-			{
-				type: 'responseSuccessBody',
-				properties: expect.objectContaining({ key: 'baseURI', value: undefined }),
+		return JSON.stringify([own, result.run.data], replacer);
+	}
+
+	it('Sentinel: a 401 body with tokens and texts', async () => {
+		const trace = new lp.Trace();
+		lp.lookup(trace, 'sentinel', lp.SENTINEL, { times: 2 });
+		lp.token(trace, {
+			status: 401,
+			times: 2,
+			body: {
+				error: 'invalid_client',
+				error_description: `client ${LEAK} unknown`,
+				access_token: LEAK,
 			},
-		]);
+		});
+
+		const result = await create({}, OVERRIDES);
+
+		expect(result.error?.message).toContain(
+			'Sentinel refused the Client ID or Client Secret (invalid_client) (HTTP 401) [item 0]',
+		);
+		const text = stored(result);
+		expect(text).toContain('a JSON object with the keys error, error_description, access_token');
+		expect(text).not.toContain(LEAK);
+	});
+
+	it('Sentinel: a 500 page', async () => {
+		const trace = new lp.Trace();
+		lp.lookup(trace, 'sentinel', lp.SENTINEL, { times: 6 });
+		lp.token(trace, { status: 500, times: 6, body: `<html>proxy ${LEAK}</html>` });
+
+		const result = await create({}, OVERRIDES);
+
+		expect(result.error?.message).toContain('Sentinel could not issue an AppJWT (HTTP 500)');
+		expect(stored(result)).not.toContain(LEAK);
+	});
+
+	it('Domain API: the Sentinel lookup inside the token step', async () => {
+		const trace = new lp.Trace();
+		lp.lookup(trace, 'sentinel', lp.SENTINEL, {
+			status: 404,
+			body: { kind: 'resp', code: 404, body: { title: 'Not Found', details: LEAK } },
+		});
+
+		const result = await create();
+
+		expect(result.error?.message).toContain('LivePerson does not know the account ID "12345678"');
+		expect(stored(result)).toContain('a JSON object with the keys kind, code, body');
+		expect(stored(result)).not.toContain(LEAK);
+	});
+
+	it("Domain API: the node's own lookup of the idp host", async () => {
+		const trace = new lp.Trace();
+		lp.lookup(trace, 'idp', lp.IDP, {
+			status: 403,
+			body: { error: 'forbidden', message: `site ${LEAK} blocked` },
+		});
+
+		const result = await create({}, { appJwt: lp.APP_JWT });
+
+		expect(result.error?.message).toBe(
+			"LivePerson could not look up the idp host of account 12345678: LivePerson's Domain API does not know the account (HTTP 403) [item 0]",
+		);
+		expect(stored(result)).toContain('a JSON object with the keys error, message');
+		expect(stored(result)).not.toContain(LEAK);
 	});
 });

@@ -201,7 +201,7 @@ describe('LivePerson errors', () => {
 		expect(
 			livePerson.explainError({ statusCode: 401, headers: {}, body: 'invalid site' }, lookup)
 				.message,
-		).toBe("LivePerson's Domain API does not know the account (invalid site)");
+		).toBe("LivePerson's Domain API does not know the account");
 		const carried = { livePersonAuth: { step: 'sentinel', message: 'M', description: 'D' } };
 		expect(
 			livePerson.explainError({ statusCode: 401, headers: {}, body: carried }, lookup),
@@ -256,7 +256,7 @@ describe('LivePerson errors', () => {
 			'Sentinel refused the token request for account 77',
 		);
 		expect(sentinelFailure(creds, 503, 'down').message).toBe(
-			'Sentinel could not issue an AppJWT (HTTP 503 (down))',
+			'Sentinel could not issue an AppJWT (HTTP 503)',
 		);
 		expect(domainFailure(creds, 'idp', 404, {}).message).toBe(
 			'LivePerson does not know the account ID "77" (Domain API answered 404)',

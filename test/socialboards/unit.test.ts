@@ -264,9 +264,14 @@ describe('credential', () => {
 				},
 				body: 'grant_type=refresh_token&refresh_token=refresh-1&client_id=client-1',
 				json: true,
-				timeout: 30_000,
+				// Outside a node run (n8n's credential test) the token step gets 30 s.
+				timeout: expect.any(Number),
+				disableFollowRedirect: true,
 			},
 		]);
+		const { timeout } = calls[0] as { timeout: number };
+		expect(timeout).toBeGreaterThan(29_000);
+		expect(timeout).toBeLessThanOrEqual(30_000);
 	});
 
 	test('returns the rotated refresh token with the access token, so n8n stores both', async () => {

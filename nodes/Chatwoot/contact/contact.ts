@@ -4,6 +4,7 @@ import { email, oneOf, text } from '../../shared/checks';
 import { itemError } from '../../shared/errors';
 import { buildBody } from '../../shared/fields';
 import { asObject } from '../../shared/objects';
+import { pathSegment } from '../../shared/paths';
 import type { Field, Operation, OperationResult } from '../../shared/types';
 import { accountPath, applicationAccount, withAccount } from '../application';
 import {
@@ -22,7 +23,7 @@ function contactUrl(
 	contactId: unknown,
 ): string | undefined {
 	if (contactId === undefined || contactId === null) return undefined;
-	return `${chatwootBaseUrl(credentials)}/app/accounts/${accountId}/contacts/${encodeURIComponent(String(contactId))}`;
+	return `${chatwootBaseUrl(credentials)}/app/accounts/${accountId}/contacts/${pathSegment(String(contactId), 'Contact ID')}`;
 }
 
 /** The compact view of an Application API contact, with its source ID in every inbox. */

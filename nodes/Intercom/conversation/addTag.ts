@@ -1,3 +1,4 @@
+import { pathSegment } from '../../shared/paths';
 import type { Field, Operation } from '../../shared/types';
 import { actingAdminId } from '../admin';
 import { adminIdField, conversationIdField } from '../fields';
@@ -24,7 +25,7 @@ export const addTagToConversation: Operation = {
 		const adminId = await actingAdminId(context, params);
 		const answer = await context.send({
 			method: 'POST',
-			url: `/conversations/${encodeURIComponent(String(params.conversationId))}/tags`,
+			url: `/conversations/${pathSegment(String(params.conversationId), 'Conversation ID')}/tags`,
 			body: { id: tag.id, admin_id: adminId },
 			idempotent: true,
 			purpose: 'add the tag to the conversation',

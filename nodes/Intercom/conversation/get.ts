@@ -1,4 +1,5 @@
 import { conversationGet } from '../../shared/operations';
+import { pathSegment } from '../../shared/paths';
 import type { Operation } from '../../shared/types';
 import { conversationIdField } from '../fields';
 import { lastMessages, simplifyConversation } from '../simplify';
@@ -11,7 +12,7 @@ export const getConversation: Operation = {
 	async run(context, params) {
 		const conversation = await context.send({
 			method: 'GET',
-			url: `/conversations/${encodeURIComponent(String(params.conversationId))}`,
+			url: `/conversations/${pathSegment(String(params.conversationId), 'Conversation ID')}`,
 			purpose: 'get the conversation',
 			notFound: `No Intercom conversation has the ID "${params.conversationId}".`,
 		});

@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { pathSegment } from '../../shared/paths';
 import type { Field, OperationContext, OperationResult, Operation } from '../../shared/types';
 import { actingAdminId } from '../admin';
 import { adminIdField, conversationIdField } from '../fields';
@@ -48,7 +49,7 @@ export const removeTagFromConversation: Operation = {
 		const adminId = await actingAdminId(context, params);
 		const answer = await context.send({
 			method: 'DELETE',
-			url: `/conversations/${encodeURIComponent(String(params.conversationId))}/tags/${encodeURIComponent(tag.id)}`,
+			url: `/conversations/${pathSegment(String(params.conversationId), 'Conversation ID')}/tags/${pathSegment(tag.id, 'Tag ID')}`,
 			body: { admin_id: adminId },
 			idempotent: true,
 			purpose: 'remove the tag from the conversation',

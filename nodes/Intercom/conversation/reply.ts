@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { buildBody } from '../../shared/fields';
+import { pathSegment } from '../../shared/paths';
 import type { Field, Operation } from '../../shared/types';
 import { attachmentFields, contactFields, conversationIdField, messageField } from '../fields';
 import { simplifyConversation } from '../simplify';
@@ -41,7 +42,7 @@ export const replyToConversation: Operation = {
 		};
 		const conversation = await context.send({
 			method: 'POST',
-			url: `/conversations/${encodeURIComponent(String(params.conversationId))}/reply`,
+			url: `/conversations/${pathSegment(String(params.conversationId), 'Conversation ID')}/reply`,
 			body,
 			purpose: 'reply to the conversation',
 			notFound: `Intercom found no conversation "${params.conversationId}", or no contact with the given ${params.contactBy === 'id' ? 'ID' : params.contactBy === 'email' ? 'e-mail' : 'external ID'}.`,

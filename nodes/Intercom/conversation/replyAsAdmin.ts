@@ -1,5 +1,6 @@
 import { oneOf } from '../../shared/checks';
 import { buildBody, messageField } from '../../shared/fields';
+import { pathSegment } from '../../shared/paths';
 import type { Field, Operation } from '../../shared/types';
 import { actingAdminId } from '../admin';
 import { adminIdField, attachmentFields, conversationIdField } from '../fields';
@@ -58,7 +59,7 @@ export const replyAsAdmin: Operation = {
 		const body = { ...buildBody(fields, params), type: 'admin', admin_id: adminId };
 		const conversation = await context.send({
 			method: 'POST',
-			url: `/conversations/${encodeURIComponent(String(params.conversationId))}/reply`,
+			url: `/conversations/${pathSegment(String(params.conversationId), 'Conversation ID')}/reply`,
 			body,
 			purpose: params.messageType === 'note' ? 'add the note' : 'reply as the admin',
 			notFound: `Intercom found no conversation "${params.conversationId}", or no admin with the ID "${adminId}".`,

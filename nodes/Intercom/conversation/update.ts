@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { jsonObject, text } from '../../shared/checks';
 import { buildBody } from '../../shared/fields';
+import { pathSegment } from '../../shared/paths';
 import type { Check, Field, Operation } from '../../shared/types';
 import { conversationIdField } from '../fields';
 import { simplifyConversation } from '../simplify';
@@ -103,7 +104,7 @@ export const updateConversation: Operation = {
 	async run(context, params) {
 		const conversation = await context.send({
 			method: 'PUT',
-			url: `/conversations/${encodeURIComponent(String(params.conversationId))}`,
+			url: `/conversations/${pathSegment(String(params.conversationId), 'Conversation ID')}`,
 			body: buildBody(fields, params),
 			idempotent: true,
 			purpose: 'update the conversation',

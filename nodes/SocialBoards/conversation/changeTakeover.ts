@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { oneOf } from '../../shared/checks';
 import { locatorField } from '../../shared/locator';
 import { asObject } from '../../shared/objects';
+import { pathSegment } from '../../shared/paths';
 import type { Field, Operation } from '../../shared/types';
 import { dataOf, type Envelope } from '../vendor';
 import { AGENT_ID_HELP, checkOptionalUserId, conversationIdField } from '../fields';
@@ -66,7 +67,7 @@ export const changeTakeover: Operation = {
 		const conversationId = String(params.conversationId);
 		const answer = await context.send<Envelope>({
 			method: 'PATCH',
-			url: `/chat/conversations/${encodeURIComponent(conversationId)}/takeover`,
+			url: `/chat/conversations/${pathSegment(conversationId, 'Conversation ID')}/takeover`,
 			body: takeoverBody(params),
 			// Setting the same state twice leaves it as it is.
 			idempotent: true,

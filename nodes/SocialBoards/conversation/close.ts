@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { isObject } from '../../shared/objects';
+import { pathSegment } from '../../shared/paths';
 import type { Field, Operation } from '../../shared/types';
 import { dataOf, type Envelope } from '../vendor';
 import { conversationIdField } from '../fields';
@@ -27,7 +28,7 @@ export const closeConversation: Operation = {
 		const conversationId = String(params.conversationId);
 		const answer = await context.send<Envelope<unknown>>({
 			method: 'PATCH',
-			url: `/chat/conversations/${encodeURIComponent(conversationId)}/close`,
+			url: `/chat/conversations/${pathSegment(conversationId, 'Conversation ID')}/close`,
 			idempotent: true,
 			purpose: 'close the conversation',
 			notFound: `No SocialBoards conversation has the ID ${conversationId}. Check the Conversation ID, and that the credential belongs to the account the conversation is in.`,

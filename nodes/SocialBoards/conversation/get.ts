@@ -1,5 +1,6 @@
 import { boolean } from '../../shared/checks';
 import { conversationGet } from '../../shared/operations';
+import { pathSegment } from '../../shared/paths';
 import type { Field, Operation } from '../../shared/types';
 import { dataOf, type Envelope } from '../vendor';
 import { conversationIdField } from '../fields';
@@ -27,7 +28,7 @@ export const getConversation: Operation = {
 		const withMessages = params.includeMessages !== false;
 		const answer = await context.send<Envelope>({
 			method: 'GET',
-			url: `/chat/conversations/${encodeURIComponent(String(params.conversationId))}`,
+			url: `/chat/conversations/${pathSegment(String(params.conversationId), 'Conversation ID')}`,
 			// "orderyBy" is how SocialBoards' documentation spells the parameter.
 			qs: withMessages
 				? { includeMessages: true, orderyBy: 'creation_time_desc' }

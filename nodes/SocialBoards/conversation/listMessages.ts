@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { oneOf } from '../../shared/checks';
 import { returnAllFields } from '../../shared/fields';
 import { isObject } from '../../shared/objects';
+import { pathSegment } from '../../shared/paths';
 import type { Field, Operation, OperationResult } from '../../shared/types';
 import { dataOf, type Envelope } from '../vendor';
 import { conversationIdField } from '../fields';
@@ -51,7 +52,7 @@ export const listMessages: Operation = {
 			const take = Math.min(PAGE_SIZE, wanted - messages.length);
 			const answer = await context.send<Envelope<IDataObject[]>>({
 				method: 'GET',
-				url: `/chat/conversations/${encodeURIComponent(conversationId)}/messages`,
+				url: `/chat/conversations/${pathSegment(conversationId, 'Conversation ID')}/messages`,
 				qs: { orderBy: params.orderBy, skip: messages.length, take },
 				purpose: 'list the messages',
 				notFound: `No SocialBoards conversation has the ID ${conversationId}. Check the Conversation ID, and that the credential belongs to the account the conversation is in.`,

@@ -1,6 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { boolean, dateTime, text } from '../../shared/checks';
+import { pathSegment } from '../../shared/paths';
 import type { Field, Operation } from '../../shared/types';
 import { dataOf, type Envelope } from '../vendor';
 import { authorFields, userValue, conversationIdField } from '../fields';
@@ -102,7 +103,7 @@ export const addMessages: Operation = {
 	async run(context, params) {
 		const messages = await context.send<Envelope<IDataObject[]>>({
 			method: 'POST',
-			url: `/chat/conversations/${encodeURIComponent(String(params.conversationId))}/messages`,
+			url: `/chat/conversations/${pathSegment(String(params.conversationId), 'Conversation ID')}/messages`,
 			body: (params.messages as IDataObject[]).map(messageBody),
 			purpose: 'add the messages',
 			notFound: `No SocialBoards conversation has the ID ${params.conversationId}. Check the Conversation ID.`,
