@@ -42,6 +42,15 @@ import { DEFAULT_CONCURRENCY } from '../nodes/shared/runner';
 import { benchRequests } from './bench-requests';
 
 const ROOT = path.resolve(__dirname, '..');
+/** The five packages (index.js): each one's folder and manifest. */
+const { packages: PACKAGES } = require('../index.js') as {
+	packages: Array<{
+		vendor: string;
+		name: string;
+		dir: string;
+		manifest: { n8n: { nodes: string[] } };
+	}>;
+};
 
 function arg(name: string, fallback: string): string {
 	const index = process.argv.indexOf(`--${name}`);
@@ -534,13 +543,16 @@ async function ownShare(work: () => Promise<unknown>): Promise<number> {
 		profile: { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[] };
 	};
 	session.disconnect();
-	const dist = path.join(ROOT, 'dist') + path.sep;
+	// the built files of every package (packages/<vendor>/dist)
+	const dists = PACKAGES.map((pkg) => path.join(pkg.dir, 'dist') + path.sep);
+	const isOwn = (url: string) =>
+		dists.some((dist) => url.replace(/^file:\/\//, '').startsWith(dist));
 	const kind = new Map(
 		profile.nodes.map((node) => [
 			node.id,
 			node.callFrame.functionName === '(idle)'
 				? 'idle'
-				: node.callFrame.url.replace(/^file:\/\//, '').startsWith(dist)
+				: isOwn(node.callFrame.url)
 					? 'own'
 					: 'other',
 		]),
@@ -592,21 +604,39 @@ async function cpuPerItem(fakes: Fakes, server: BenchServer, target: FaultTarget
 
 // ---------------------------------------------------------------- output
 
+/** Milliseconds to require every node file of the five packages in a fresh Node process. */
 function loadTimeMs(): number {
-	const nodes = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).n8n
-		.nodes as string[];
-	const script = `const t=process.hrtime.bigint();${nodes.map((file) => `require(${JSON.stringify(path.join(ROOT, file))})`).join(';')};console.log(Number(process.hrtime.bigint()-t)/1e6)`;
+	const files = PACKAGES.flatMap((pkg) =>
+		pkg.manifest.n8n.nodes.map((file) => path.join(pkg.dir, file)),
+	);
+	const script = `const t=process.hrtime.bigint();${files.map((file) => `require(${JSON.stringify(file)})`).join(';')};console.log(Number(process.hrtime.bigint()-t)/1e6)`;
 	return Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim());
 }
 
-function packedSize(): { size: number; unpackedSize: number; files: number } {
-	const out = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
-		cwd: ROOT,
-		encoding: 'utf8',
-		stdio: ['ignore', 'pipe', 'ignore'],
-	});
-	const [info] = JSON.parse(out);
-	return { size: info.size, unpackedSize: info.unpackedSize, files: info.entryCount };
+/** `npm pack --dry-run` of each package: [{name, size, unpackedSize, files}]. */
+function packedSizes(): Array<{ name: string; size: number; unpackedSize: number; files: number }> {
+	const out = execFileSync(
+		'npm',
+		['pack', '--dry-run', '--json', '--ignore-scripts', '--workspaces'],
+		{
+			cwd: ROOT,
+			encoding: 'utf8',
+			stdio: ['ignore', 'pipe', 'ignore'],
+		},
+	);
+	return (
+		JSON.parse(out.slice(out.indexOf('['))) as Array<{
+			name: string;
+			size: number;
+			unpackedSize: number;
+			entryCount: number;
+		}>
+	).map((info) => ({
+		name: info.name,
+		size: info.size,
+		unpackedSize: info.unpackedSize,
+		files: info.entryCount,
+	}));
 }
 
 function table(rows: Row[], first: string): string {
@@ -666,7 +696,7 @@ async function main() {
 	} finally {
 		await fakes.close();
 	}
-	const pack = packedSize();
+	const packs = packedSizes();
 	console.log(
 		`\nBenchmark ${new Date().toISOString().slice(0, 16)}Z, ${os.cpus().length} × ${os.cpus()[0]?.model.trim()}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}; load average (1, 5, 15 min) ${loadBefore} before, ${load()} after`,
 	);
@@ -688,7 +718,12 @@ async function main() {
 	);
 	console.log(cpu.join('\n'));
 	console.log(
-		`\nPackage: load time of all nodes ${loadTimeMs().toFixed(0)} ms; packed ${(pack.size / 1024).toFixed(1)} KiB (${(pack.unpackedSize / 1024).toFixed(1)} KiB unpacked, ${pack.files} files)`,
+		`\nPackages: load time of all nodes of the ${PACKAGES.length} packages ${loadTimeMs().toFixed(0)} ms; packed ${packs
+			.map(
+				(pack) =>
+					`${pack.name} ${(pack.size / 1024).toFixed(1)} KiB (${(pack.unpackedSize / 1024).toFixed(1)} KiB unpacked, ${pack.files} files)`,
+			)
+			.join('; ')}`,
 	);
 }
 
