@@ -123,7 +123,6 @@ const VENDORS = {
 			contactEmail: '={{ $json.email }}',
 			whenNotFound: 'createUser',
 			body: '=Hello! We would like help getting started with {{ $json.deal }}.',
-			senderType: 'auto',
 			additionalFields: { contactName: '={{ $json.name }}' },
 		},
 		followUp: {
