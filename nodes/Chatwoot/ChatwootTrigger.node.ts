@@ -11,6 +11,7 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
+import { idList, multiSelectField } from '../shared/multiSelect';
 import { asObject } from '../shared/objects';
 import {
 	chosenEvents,
@@ -40,6 +41,8 @@ import {
 	startExecution,
 	triggerCredentials,
 } from '../shared/trigger';
+import { numericId } from './fields';
+import { chatwootLoadOptions } from './lists';
 import { isoTime, withoutSecrets } from './simplify';
 import { accessTokenOf, chatwootBaseUrl, credentialAccountId, credentialProblem } from './vendor';
 
@@ -66,6 +69,35 @@ const CHANGED_ATTRIBUTES = [
 ];
 
 type Context = IHookFunctions | IWebhookFunctions;
+
+const inboxIdList = idList({ check: numericId({ required: true }) });
+
+/**
+ * The inbox filter (parameter `inboxIds`): picked from the account's inboxes, or, as saved before it
+ * was a list, text with IDs separated by commas or spaces ("1, 4").
+ */
+const inboxFilter = multiSelectField('Inbox Names or IDs', 'inboxIds', {
+	description: 'Only events of these inboxes. Empty: every inbox.',
+	loadOptionsMethod: 'getInboxes',
+	listCheck: (value) =>
+		inboxIdList(typeof value === 'string' ? value.split(/[\s,]+/) : value) as string[] | undefined,
+});
+
+/** The inbox IDs the filter keeps (empty: every inbox); a value that is no list of inbox IDs fails, naming the field. */
+function chosenInboxIds(context: Context): string[] {
+	try {
+		return (inboxFilter.check?.(context.getNodeParameter('inboxIds', [])) as string[]) ?? [];
+	} catch (error) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`${inboxFilter.property.displayName} ${(error as Error).message}`,
+			{
+				description:
+					"Pick the inboxes from the list, or give their numeric IDs (the number after /settings/inboxes/ in Chatwoot's address of the inbox).",
+			},
+		);
+	}
+}
 
 /** The attributes a conversation_updated names in `changed_attributes` ([{attribute: {previous_value, current_value}}]). */
 function changedAttributesOf(payload: IDataObject): string[] {
@@ -367,9 +399,7 @@ async function filteredOut(
 	payload: IDataObject,
 	data: TriggerData,
 ): Promise<string | undefined> {
-	const inboxIds = String(context.getNodeParameter('inboxIds', '') ?? '')
-		.split(/[\s,]+/)
-		.filter((id) => id !== '');
+	const inboxIds = chosenInboxIds(context);
 	if (inboxIds.length > 0) {
 		const inboxId = inboxIdOf(payload);
 		if (inboxId === undefined || !inboxIds.includes(String(inboxId))) return 'inbox';
@@ -419,15 +449,7 @@ export class ChatwootTrigger implements INodeType {
 				options: CHATWOOT_EVENTS,
 				description: 'The Chatwoot events that start the workflow',
 			}),
-			{
-				displayName: 'Inbox IDs',
-				name: 'inboxIds',
-				type: 'string',
-				default: '',
-				placeholder: 'e.g. 1, 4',
-				description:
-					'Only events of these inboxes (comma-separated numeric IDs, from Settings → Inboxes). Empty: every inbox.',
-			},
+			inboxFilter.property,
 			{
 				displayName: 'Message Types',
 				name: 'messageTypes',
@@ -472,9 +494,15 @@ export class ChatwootTrigger implements INodeType {
 		],
 	};
 
+	methods = {
+		loadOptions: { getInboxes: chatwootLoadOptions.getInboxes },
+	};
+
 	webhookMethods = {
 		default: {
 			async checkExists(this: IHookFunctions): Promise<boolean> {
+				// a filter that is no list of inbox IDs fails activation, before any request
+				chosenInboxIds(this);
 				const data = this.getWorkflowStaticData('node') as TriggerData;
 				const url = this.getNodeWebhookUrl('default');
 				const path = await accountPath(this);

@@ -1,9 +1,9 @@
 'use strict';
 /**
  * Chatwoot: an incoming message → n8n's AI Agent (OpenAI Chat Model) → its tool, the Chatwoot node's
- * Message → Send as Agent, fills the conversation ID and the reply itself ($fromAI). The trigger
- * listens to incoming messages only and ignores what this access token posts: the reply does not
- * start the workflow again.
+ * Message → Send as Agent, fills the conversation (its Conversation picker, By ID) and the reply
+ * itself ($fromAI). The trigger listens to incoming messages only and ignores what this access
+ * token posts: the reply does not start the workflow again.
  */
 
 /** The OpenAI credential the example names (in your n8n: pick yours; its Base URL may point at any OpenAI-compatible server). */
@@ -21,8 +21,13 @@ const REPLY_TOOL_PARAMETERS = {
 	descriptionType: 'auto',
 	resource: 'message',
 	operation: 'sendAsAgent',
-	conversationId:
-		"={{ $fromAI('conversationId', 'The number of the Chatwoot conversation to answer: the conversation ID given with the customer message', 'number') }}",
+	// a resource locator (By ID) whose value the model fills: n8n's "let the model define this"
+	conversationId: {
+		__rl: true,
+		mode: 'id',
+		value:
+			"={{ $fromAI('conversationId', 'The number of the Chatwoot conversation to answer: the conversation ID given with the customer message', 'number') }}",
+	},
 	message:
 		"={{ $fromAI('message', 'Your reply to the customer, as plain text. The customer sees it as a message from the support agent.', 'string') }}",
 	privateNote: false,
@@ -45,7 +50,7 @@ function examples({ SANDBOX_CREDENTIALS, nodeType, uuid, node, sticky }) {
 			[
 				'## Chatwoot: an AI Agent answers incoming messages',
 				`**${AI_NAMES.trigger}** registers its own webhook in your Chatwoot account when you publish the workflow, and starts it for each **incoming** message (the customer's). *Ignore Messages Sent Through This Access Token* stays on, so the agent's own reply does not start it again.`,
-				`**${AI_NAMES.agent}** gets the conversation ID and the text. Its only tool, **${AI_NAMES.tool}**, is this package's Chatwoot node used as a tool: **Message → Send as Agent**, with *Conversation ID* and *Message* left to the model (\`$fromAI()\`).`,
+				`**${AI_NAMES.agent}** gets the conversation ID and the text. Its only tool, **${AI_NAMES.tool}**, is this package's Chatwoot node used as a tool: **Message → Send as Agent**, with *Conversation* (By ID) and *Message* left to the model (\`$fromAI()\`).`,
 				`**${AI_NAMES.model}**: choose your OpenAI credential (any OpenAI-compatible server works: set the credential's Base URL). Uses the Chat Completions API.`,
 			].join('\n'),
 			[-40, -260],

@@ -36,6 +36,12 @@ const toolNode = example.nodes.find((n) => n.type === `${nodeTypeName('chatwoot'
 
 test("the example's tool node is Send as Agent, connected to the agent as its tool", () => {
 	expect(toolNode.parameters).toMatchObject({ resource: 'message', operation: 'sendAsAgent' });
+	// the Conversation picker (a resource locator) is left to the model: By ID, its value $fromAI
+	expect(toolNode.parameters.conversationId).toEqual({
+		__rl: true,
+		mode: 'id',
+		value: expect.stringMatching(/^=\{\{ \$fromAI\('conversationId', /),
+	});
 	expect(example.connections[toolNode.name].ai_tool).toEqual([
 		[{ node: 'AI Agent', type: 'ai_tool', index: 0 }],
 	]);

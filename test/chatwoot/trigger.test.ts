@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { runLoadOptions } from '../harness/lists';
 import { startTrigger, type TriggerHarness } from '../harness/webhook';
 
 // Chatwoot Conversations Trigger: webhookMethods through n8n-core's HookContext against the sandbox's
@@ -603,14 +604,59 @@ describe('webhook(): where the secret comes from, and Chatwoot without signature
 });
 
 describe('webhook(): filters', () => {
-	test('inbox IDs: events of other inboxes are skipped', async () => {
+	test("Inbox Names or IDs: the editor lists the account's inboxes by name, the ID as value", async () => {
+		expect(
+			await runLoadOptions({
+				type: 'chatwootTrigger',
+				method: 'getInboxes',
+				credentials: credentials(),
+			}),
+		).toEqual([
+			{ name: 'Sandbox API inbox (API)', value: '1' },
+			{ name: 'Sandbox API inbox (identity validation) (API)', value: '2' },
+		]);
+		expect(fake.requestsTo('GET', '/api/v1/accounts/1/inboxes')).toHaveLength(1);
+	});
+
+	test('Inbox Names or IDs: events of inboxes not picked are skipped', async () => {
+		const t = await start({ inboxIds: ['2', '7'] });
+		const [result] = await fake.deliver(incoming());
+		expect(JSON.parse(result.body)).toEqual({ received: true, ignored: 'inbox' });
+		expect(t.executions).toHaveLength(0);
+		await t.hook('delete');
+		await t.close();
+		const u = await start({ inboxIds: ['2', '1'] });
+		await fake.deliver(incoming());
+		expect(u.executions).toHaveLength(1);
+	});
+
+	test('Inbox Names or IDs: a list of IDs from an expression, numbers included', async () => {
+		const t = await start({ inboxIds: '={{ [7, 1] }}' });
+		await fake.deliver(incoming());
+		expect(t.executions).toHaveLength(1);
+	});
+
+	test('Inbox Names or IDs: a value that is no list of inbox IDs fails activation before any request', async () => {
+		trigger = await startTrigger({
+			type: 'chatwootTrigger',
+			parameters: { events: ['message_created'], inboxIds: ['1', 'support'] },
+			credentials: credentials(),
+		});
+		await expect(trigger.activate()).rejects.toThrow(
+			'Inbox Names or IDs has an invalid entry (number 2)',
+		);
+		expect(fake.requestsTo('GET', /webhooks/)).toHaveLength(0);
+		expect(fake.state.webhooks).toEqual([]);
+	});
+
+	test('inbox IDs saved as text before the list (commas or spaces) still filter', async () => {
 		const t = await start({ inboxIds: '2, 7' });
 		const [result] = await fake.deliver(incoming());
 		expect(JSON.parse(result.body)).toEqual({ received: true, ignored: 'inbox' });
 		expect(t.executions).toHaveLength(0);
 		await t.hook('delete');
 		await t.close();
-		const u = await start({ inboxIds: '1' });
+		const u = await start({ inboxIds: '7 1' });
 		await fake.deliver(incoming());
 		expect(u.executions).toHaveLength(1);
 	});

@@ -14,7 +14,9 @@
  *    the credentials' Test button; opens the editor in headless Chromium (Debian's /usr/bin/chromium
  *    through playwright-core), adds each node to a new workflow, checks its operations and required
  *    fields, executes it against the sandbox and saves a screenshot (test-results/e2e/screenshots;
- *    with --update-screenshots also docs/screenshots, the README's pictures).
+ *    with --update-screenshots also docs/screenshots, the README's pictures); picks a Chatwoot inbox
+ *    and an Intercom admin from their From lists, saves, executes and checks the IDs the sandbox got
+ *    (live/editor-pick.js).
  * Each package alone (five fresh user folders, a sandbox of that vendor only): 1 and 2 for its
  * examples, no other vendor's node loaded; then one n8n start: its live checks, its credential
  * type alone, its Test button, its published webhook example.
@@ -49,7 +51,9 @@ const { log, results, setPrefix, check, assert, assertEqual, waitFor, SANDBOX_VI
 /**
  * Live checks against a running n8n (triggers, AI), one module each, with the vendor whose package
  * they need: `workflows` (test workflows to import and publish), `publish` (IDs of examples/
- * workflows to publish), `credentials` (more credentials to import, optional) and `run(n8n, sandbox)`.
+ * workflows to publish), `credentials` (more credentials to import, optional) and `run(n8n, sandbox)`;
+ * optionally `editor({ page, n8n, sandbox, shots })`, run in the editor checks of all five together
+ * (a signed-in Chromium page), and `sandboxOptions` for the sandbox of all five together.
  */
 const LIVE = [
 	['chatwoot', './live/chatwoot-trigger'],
@@ -61,6 +65,7 @@ const LIVE = [
 	['liveperson', './live/liveperson-trigger'],
 	['chatwoot', './live/ai-agent'],
 	['liveperson', './live/liveperson-vip'],
+	['chatwoot', './live/editor-pick'],
 ].map(([vendor, file]) => ({ vendor, ...require(file) }));
 
 /**
@@ -1038,6 +1043,10 @@ async function browserPhase(rt, phase) {
 			);
 		}
 
+		// the live modules' editor checks (pick from a list, execute, check the sandbox)
+		for (const m of LIVE.filter((x) => x.editor && phase.vendors.includes(x.vendor)))
+			await m.editor({ page, n8n, sandbox, shots: SHOTS });
+
 		await check('editor: run an example workflow (Chatwoot, webhook) from the canvas', async () => {
 			sandbox.reset();
 			await page.goto(`${n8n.url}/workflow/${webhookExample.workflow.id}`);
@@ -1198,7 +1207,9 @@ async function main() {
 			log('--skip-together: the checks of all five together are skipped');
 		else
 			await runPhase('', async () => {
-				const sandbox = await local.startSandbox({ basePort: 0 });
+				const sandbox = await local.startSandbox(
+					Object.assign({ basePort: 0 }, ...LIVE.map((m) => m.sandboxOptions ?? {})),
+				);
 				try {
 					const phase = makePhase(work, { slug: 'cli', packs, sandbox });
 					await cliPhase(rt, phase);

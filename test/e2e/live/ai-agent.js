@@ -3,8 +3,9 @@
  * The two-way examples in a running n8n, one at a time (published through the REST API, so the
  * other trigger checks see only their own webhook):
  * - examples/chatwoot-ai-agent.json: a signed incoming message → n8n's AI Agent, whose OpenAI Chat
- *   Model (credential Base URL → test/e2e/fake-openai.js) calls our Chatwoot node's Tool → one agent
- *   reply in the sandbox's conversation; that reply's own message_created starts nothing.
+ *   Model (credential Base URL → test/e2e/fake-openai.js) calls our Chatwoot node's Tool, whose
+ *   Conversation (a resource locator, By ID) is $fromAI → one agent reply in the conversation the
+ *   model chose; that reply's own message_created starts nothing.
  * - examples/chatwoot-reply.json: the same without AI: one incoming message → one reply, no loop.
  */
 const path = require('path');
@@ -181,8 +182,18 @@ async function run(n8n, sandbox) {
 			'ai agent: an incoming message → one execution; the agent calls our Chatwoot tool → one agent reply in that conversation; the reply starts nothing',
 			async () => {
 				const { workflow } = example('ai-agent');
+				// the tool's Conversation is a resource locator the model fills (By ID, $fromAI)
+				const conversationParameter = workflow.nodes.find((n) => n.name === AI_NAMES.tool)
+					.parameters.conversationId;
+				assert(
+					conversationParameter?.__rl === true &&
+						conversationParameter.mode === 'id' &&
+						/\$fromAI\('conversationId'/.test(conversationParameter.value),
+					`the tool's Conversation is not a resource locator filled by $fromAI: ${JSON.stringify(conversationParameter)}`,
+				);
 				const unpublish = await publish(n8n, cookie, srv, workflow);
 				try {
+					const since = Date.now();
 					const customerText = 'Hello, my parcel has not arrived yet (e2e AI)';
 					const { conversationId, message } = await incomingMessage(srv, customerText);
 					await deliverMessage(srv, workflow, message.id);
@@ -241,10 +252,16 @@ async function run(n8n, sandbox) {
 					);
 					const [call] = completions[0].answer.tool_calls ?? [];
 					assertEqual(call?.function?.name, toolName, 'the tool the fake called');
+					const chosen = JSON.parse(call.function.arguments).conversationId;
+					assertEqual(chosen, conversationId, 'conversationId in the tool call');
+					// the resource locator's $fromAI value became the request's conversation
 					assertEqual(
-						JSON.parse(call.function.arguments).conversationId,
-						conversationId,
-						'conversationId in the tool call',
+						srv
+							.requestsTo('POST', /^\/api\/v1\/accounts\/1\/conversations\/\d+\/messages$/)
+							.filter((r) => r.at >= since)
+							.map((r) => r.path),
+						[`/api/v1/accounts/1/conversations/${chosen}/messages`],
+						'messages the tool sent (the conversation the model chose)',
 					);
 					const toolResult = completions[1].body.messages.find((m) => m.role === 'tool');
 					assert(toolResult, 'the second completion carries no tool result');
