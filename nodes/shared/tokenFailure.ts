@@ -16,6 +16,9 @@ export interface TokenAnswer {
 	retryable?: boolean;
 }
 
+/** Where a TokenFailure's body points back to it (not enumerable: never serialised or shown). */
+const FAILURE_OF_BODY = Symbol.for('n8n-nodes-conversations.tokenFailure');
+
 /**
  * A credential's token step (preAuthentication) failed, so nothing of the actual request was sent.
  * preAuthentication cannot name the node or the item, so the failure travels as an HTTP answer
@@ -37,13 +40,25 @@ export class TokenFailure extends Error {
 	constructor(message: string, answer: TokenAnswer) {
 		super(message);
 		this.retryable = answer.retryable ?? isTransientStatus(answer.status);
+		const data = { ...answer.data };
+		// n8n 1.x and 2.0 drop this error from the NodeApiError they wrap it in, but keep its body
+		Object.defineProperty(data, FAILURE_OF_BODY, { value: this });
 		this.response = {
 			status: answer.status,
 			statusText: answer.statusText ?? message,
 			headers: answer.headers ?? {},
-			data: answer.data,
+			data,
 		};
 	}
+}
+
+/** The TokenFailure whose body this is (n8n kept only the body), if any. */
+export function tokenFailureIn(body: unknown): TokenFailure | undefined {
+	if (typeof body !== 'object' || body === null) return undefined;
+	const failure = (body as { [FAILURE_OF_BODY]?: unknown })[FAILURE_OF_BODY];
+	return (failure as { tokenStep?: unknown } | undefined)?.tokenStep === true
+		? (failure as TokenFailure)
+		: undefined;
 }
 
 /** A token request that got no HTTP answer: n8n's own error, passed on with the flags (one more try may work). */

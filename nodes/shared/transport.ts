@@ -10,7 +10,7 @@ import { ApplicationError, sleep } from 'n8n-workflow';
 
 import { apiError, bodyExcerpt, connectionError, markNotSent } from './errors';
 import { encodeMultipart } from './multipart';
-import { findTokenFailure } from './tokenFailure';
+import { findTokenFailure, tokenFailureIn } from './tokenFailure';
 import { tokenLane, type LaneOutcome } from './tokenLane';
 import type { ApiResponse, RequestSpec, Send, Vendor } from './types';
 
@@ -65,6 +65,13 @@ export function tokenRetryDelayMs(attempt: number, random: () => number = Math.r
 	return Math.round(300 + random() * (ceiling - 300));
 }
 
+/**
+ * Whether this n8n reads `ignoreHttpStatusErrors: { ignore: true, except: [401] }` as "ignore every
+ * status" (n8n 1.x and 2.0: no `except`), learnt from the first 401 it hands back as an answer.
+ * A 401 must be thrown for n8n to renew the token, so such an n8n gets `false` instead.
+ */
+let exceptIgnored = false;
+
 /** Runs whose token step failed for good: their other requests try it once, without waits. */
 const tokenGivenUp = new WeakSet<RateGate>();
 /** Runs whose first call has started: it went alone in its credential's lane. */
@@ -77,6 +84,21 @@ export class ExecutionCancelledError extends ApplicationError {
 	}
 }
 
+/** Settles with `promise`, or resolves as soon as `signal` fires (callers check `signal.aborted`). */
+async function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T | undefined> {
+	if (!signal) return promise;
+	let onAbort: () => void = () => undefined;
+	const aborted = new Promise<undefined>((resolve) => {
+		onAbort = () => resolve(undefined);
+		signal.addEventListener('abort', onAbort, { once: true });
+	});
+	try {
+		return await Promise.race([promise, aborted]);
+	} finally {
+		signal.removeEventListener('abort', onAbort);
+	}
+}
+
 /** Waits `ms`, or until the execution is cancelled (then throws ExecutionCancelledError). */
 export async function abortableSleep(
 	ms: number,
@@ -84,8 +106,9 @@ export async function abortableSleep(
 	clock: Clock = DEFAULT_TRANSPORT_OPTIONS,
 ): Promise<void> {
 	if (signal?.aborted) throw new ExecutionCancelledError();
-	// The clock's sleep (n8n-workflow's by default) ends early, rejecting, when the signal fires.
-	const ended = await clock.sleep(ms, signal).then(
+	// n8n-workflow's sleep ends early, rejecting, when the signal fires; n8n 1.x's takes no signal
+	// and waits on, so the wait also ends at the signal itself.
+	const ended = await untilAborted(clock.sleep(ms, signal), signal).then(
 		() => true,
 		() => false,
 	);
@@ -340,19 +363,8 @@ export class RateGate {
 
 	/** Awaits `promise`, or throws ExecutionCancelledError as soon as the execution is cancelled. */
 	private async whileNotCancelled(promise: Promise<void>): Promise<void> {
-		const signal = this.signal;
-		if (!signal) return promise;
-		let onAbort: () => void = () => undefined;
-		const aborted = new Promise<void>((resolve) => {
-			onAbort = resolve;
-			signal.addEventListener('abort', onAbort, { once: true });
-		});
-		try {
-			await Promise.race([promise, aborted]);
-		} finally {
-			signal.removeEventListener('abort', onAbort);
-		}
-		if (signal.aborted) throw new ExecutionCancelledError();
+		await untilAborted(promise, this.signal);
+		if (this.signal?.aborted) throw new ExecutionCancelledError();
 	}
 }
 
@@ -402,14 +414,34 @@ type Thrown = {
 	code?: string;
 	message?: string;
 	response?: { status: number; headers?: IDataObject; data?: unknown };
+	httpCode?: unknown;
+	context?: { data?: unknown };
 };
+
+/**
+ * What n8n 1.x and 2.0 keep of the HTTP client's error in a NodeApiError, whose `cause` they drop
+ * (a class field resets it): the status or network code (`httpCode`) and an object body
+ * (`context.data`, the very object, so a token step's TokenFailure is found through it). Headers
+ * and text bodies are lost there. Undefined when the error keeps its cause (n8n 2.x) or is not n8n's.
+ */
+export function keptOfDroppedCause(error: Thrown): Thrown | undefined {
+	if (error.cause !== undefined || error.httpCode === undefined || !error.context) return undefined;
+	const data = error.context.data;
+	const failure = tokenFailureIn(data);
+	if (failure) return failure as Thrown;
+	const httpCode = String(error.httpCode ?? '');
+	if (/^\d{3}$/.test(httpCode))
+		return { response: { status: Number(httpCode), headers: {}, data } };
+	if (/^E[A-Z_]+$/.test(httpCode)) return { code: httpCode };
+	return undefined;
+}
 
 /** The error and its causes: n8n wraps failures in NodeApiError with the HTTP client's error as `cause`. */
 function causeChain(error: unknown): Thrown[] {
 	const chain: Thrown[] = [];
 	for (let current = error; typeof current === 'object' && current !== null && chain.length < 5; ) {
 		chain.push(current as Thrown);
-		current = (current as Thrown).cause;
+		current = (current as Thrown).cause ?? keptOfDroppedCause(current as Thrown);
 	}
 	return chain;
 }
@@ -515,6 +547,10 @@ export function createSend(
 			} finally {
 				if (!ticket && pass) lane?.leave(pass, 'none');
 			}
+			// Every status comes back as a response, except a 401 to the request that goes alone in
+			// its credential's lane: n8n then runs preAuthentication again and re-sends once.
+			const statusErrors = (alone: boolean): IHttpRequestOptions['ignoreHttpStatusErrors'] =>
+				!alone ? true : exceptIgnored ? false : { ignore: true, except: [401] };
 			const httpOptions: IHttpRequestOptions = {
 				method: request.method,
 				url: /^https?:\/\//.test(request.url) ? request.url : `${baseUrl}${request.url}`,
@@ -526,9 +562,7 @@ export function createSend(
 				returnFullResponse: true,
 				// A redirect would turn a POST into a GET and carry the credential's headers to another origin.
 				disableFollowRedirect: true,
-				// Every status comes back as a response, except a 401 to the request that goes alone in
-				// its credential's lane: n8n then runs preAuthentication again and re-sends once.
-				ignoreHttpStatusErrors: pass?.alone ? { ignore: true, except: [401] } : true,
+				ignoreHttpStatusErrors: statusErrors(pass?.alone === true),
 			};
 			if (request.multipart) {
 				const { body, contentType } = encodeMultipart(request.multipart);
@@ -544,17 +578,31 @@ export function createSend(
 
 			let answer: ApiResponse | undefined;
 			let thrown: ThrownFailure | undefined;
+			const call = async () => {
+				answer = undefined;
+				thrown = undefined;
+				try {
+					const full = (await context.helpers.httpRequestWithAuthentication.call(
+						context,
+						vendor.credentialType,
+						httpOptions,
+					)) as IN8nHttpFullResponse;
+					answer = { statusCode: full.statusCode, headers: full.headers ?? {}, body: full.body };
+				} catch (error) {
+					thrown = unwrapThrown(error);
+					// A failed token step is the token URL's answer, not the API's.
+					if (!thrown.tokenStep) answer = thrown.response;
+				}
+			};
 			try {
-				const full = (await context.helpers.httpRequestWithAuthentication.call(
-					context,
-					vendor.credentialType,
-					httpOptions,
-				)) as IN8nHttpFullResponse;
-				answer = { statusCode: full.statusCode, headers: full.headers ?? {}, body: full.body };
-			} catch (error) {
-				thrown = unwrapThrown(error);
-				// A failed token step is the token URL's answer, not the API's.
-				if (!thrown.tokenStep) answer = thrown.response;
+				await call();
+				if (pass?.alone && !exceptIgnored && !thrown && answer?.statusCode === 401) {
+					// n8n handed the 401 back instead of renewing: it has no `except`. The 401 was a
+					// refusal (nothing processed), so the request goes again with statuses thrown.
+					exceptIgnored = true;
+					httpOptions.ignoreHttpStatusErrors = statusErrors(true);
+					await call();
+				}
 			} finally {
 				// Always handed back: a probe that ends without an answer lets the next waiting call probe.
 				if (!answer) gate.answered(ticket);
