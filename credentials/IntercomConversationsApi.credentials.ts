@@ -1,12 +1,13 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	Icon,
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
+// n8n tests this credential with the Intercom node's `intercomCredentialTest` method (`testedBy`):
+// GET /me with the Access Token, a message that names the field on every n8n version.
 export class IntercomConversationsApi implements ICredentialType {
 	name = 'intercomConversationsApi';
 
@@ -100,22 +101,4 @@ export class IntercomConversationsApi implements ICredentialType {
 			Accept: 'application/json',
 		},
 	});
-
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL:
-				'={{$credentials.region === "custom" ? $credentials.baseUrl.replace(/\\/+$/, "") : $credentials.region}}',
-			url: '/me',
-		},
-		rules: [
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message:
-						'Intercom refused the Access Token: it is wrong or was revoked. Copy it again from the Developer Hub (your app → Configure → Authentication).',
-				},
-			},
-		],
-	};
 }

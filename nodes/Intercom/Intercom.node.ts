@@ -7,7 +7,7 @@ import type {
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { describeOperations, operationSubtitle, runOperation } from '../shared/runner';
-import { intercom } from './vendor';
+import { intercom, intercomCredentialTest } from './vendor';
 import { createConversation } from './conversation/create';
 import { getConversation } from './conversation/get';
 import { replyToConversation } from './conversation/reply';
@@ -50,9 +50,13 @@ export class Intercom implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'intercomConversationsApi', required: true }],
+		credentials: [
+			{ name: 'intercomConversationsApi', required: true, testedBy: 'intercomCredentialTest' },
+		],
 		properties: describeOperations(operations),
 	};
+
+	methods = { credentialTest: { intercomCredentialTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return runOperation(this, intercom, operations);

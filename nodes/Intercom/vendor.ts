@@ -1,5 +1,13 @@
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	IDataObject,
+	INodeCredentialTestResult,
+} from 'n8n-workflow';
 
+import { IntercomConversationsApi } from '../../credentials/IntercomConversationsApi.credentials';
+import { testRequest, unreachableResult } from '../shared/credentialTest';
 import { asObject } from '../shared/objects';
 import type { ApiResponse, Vendor } from '../shared/types';
 
@@ -87,4 +95,34 @@ export function apiVersionAtLeast(version: unknown, minimum: string): boolean {
 	const wanted = parse(minimum) ?? [0, 0];
 	if (!actual) return version === 'Unstable' || version === 'Preview';
 	return actual[0] !== wanted[0] ? actual[0] > wanted[0] : actual[1] >= wanted[1];
+}
+
+/**
+ * The credential's Test button: GET /me with the access token (the node's `testedBy`, so that the
+ * message names the field on every n8n: n8n 1.x and 2.0 replace a declarative test's rule messages
+ * with their own words for the status).
+ */
+export async function intercomCredentialTest(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+): Promise<INodeCredentialTestResult> {
+	const data = credential.data ?? {};
+	const url = `${intercomBaseUrl(data)}/me`;
+	const { headers } = await new IntercomConversationsApi().authenticate(data, { url });
+	let answer;
+	try {
+		answer = await testRequest(this, { method: 'GET', url, headers });
+	} catch (error) {
+		return unreachableResult('Intercom', `the Region or Base URL (${url})`, asObject(error));
+	}
+	if (answer.status === 401) {
+		return {
+			status: 'Error',
+			message:
+				'Intercom refused the Access Token: it is wrong or was revoked. Copy it again from the Developer Hub (your app → Configure → Authentication).',
+		};
+	}
+	if (answer.status >= 200 && answer.status < 300)
+		return { status: 'OK', message: 'Connection successful' };
+	return unreachableResult('Intercom', `the Region or Base URL (${url})`, answer);
 }

@@ -10,7 +10,7 @@ import { ApplicationError, sleep } from 'n8n-workflow';
 
 import { apiError, bodyExcerpt, connectionError, markNotSent } from './errors';
 import { encodeMultipart } from './multipart';
-import { findTokenFailure, tokenFailureIn } from './tokenFailure';
+import { findTokenFailure, tokenAnswerIn, tokenFailureIn } from './tokenFailure';
 import { tokenLane, type LaneOutcome } from './tokenLane';
 import type { ApiResponse, RequestSpec, Send, Vendor } from './types';
 
@@ -428,7 +428,7 @@ export function keptOfDroppedCause(error: Thrown): Thrown | undefined {
 	if (error.cause !== undefined || error.httpCode === undefined || !error.context) return undefined;
 	const data = error.context.data;
 	const failure = tokenFailureIn(data);
-	if (failure) return failure as Thrown;
+	if (failure) return failure as unknown as Thrown;
 	const httpCode = String(error.httpCode ?? '');
 	if (/^\d{3}$/.test(httpCode))
 		return { response: { status: Number(httpCode), headers: {}, data } };
@@ -449,6 +449,17 @@ function causeChain(error: unknown): Thrown[] {
 function unwrapThrown(error: unknown): ThrownFailure {
 	const chain = causeChain(error);
 	const tokenStep = findTokenFailure(chain);
+	const failure = tokenAnswerIn(chain);
+	if (failure) {
+		return {
+			tokenStep,
+			response: {
+				statusCode: failure.httpStatus,
+				headers: failure.response.headers,
+				body: failure.response.data,
+			},
+		};
+	}
 	const cause = (chain[1] ?? chain[0] ?? {}) as Thrown;
 	const withResponse = chain.find(
 		(link) => link.response && typeof link.response.status === 'number',
