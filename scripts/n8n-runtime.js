@@ -52,12 +52,15 @@ const REPO_ROOT = path.resolve(__dirname, '..');
  * The n8n versions this script can prepare, each with the Node it runs on and the npm overrides
  * its install needs here (n8n 2.41.1's linkedom; 1.x and early 2.x name xlsx by a URL outside
  * the registry). The first is the default (npm start, test:e2e, test:queue); the others are for
- * test:compat (test/compat/run.js), each cached in .cache/n8n-runtime-<version>.
+ * test:compat (test/compat/run.js), each cached in .cache/n8n-runtime-<version>: the first and
+ * the last 1.123 (n8n 1.x's last line), and 2.0.0 (the first 2.x; 2.10.0 cannot be installed from
+ * the registry, it lacks @n8n/ai-utilities 0.4.0).
  */
 const RUNTIMES = {
 	'2.41.1': { node: '24.21.0', overrides: { linkedom: '0.18.14' } },
 	'2.0.0': { node: '22.22.2', overrides: { xlsx: '0.18.5' } },
 	'1.123.81': { node: '22.22.2', overrides: { xlsx: '0.18.5' } },
+	'1.123.0': { node: '22.22.2', overrides: { xlsx: '0.18.5' } },
 };
 const N8N_VERSION = Object.keys(RUNTIMES)[0];
 const NODE_VERSION = RUNTIMES[N8N_VERSION].node;
