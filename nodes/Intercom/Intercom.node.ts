@@ -8,7 +8,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { describeOperations, operationSubtitle, runOperation } from '../shared/runner';
 import { intercomListSearch, intercomLoadOptions } from './lists';
-import { intercom } from './vendor';
+import { intercom, intercomCredentialTest } from './vendor';
 import { createConversation } from './conversation/create';
 import { getConversation } from './conversation/get';
 import { replyToConversation } from './conversation/reply';
@@ -51,11 +51,17 @@ export class Intercom implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
-		credentials: [{ name: 'intercomConversationsApi', required: true }],
+		credentials: [
+			{ name: 'intercomConversationsApi', required: true, testedBy: 'intercomCredentialTest' },
+		],
 		properties: describeOperations(operations),
 	};
 
-	methods = { listSearch: intercomListSearch, loadOptions: intercomLoadOptions };
+	methods = {
+		credentialTest: { intercomCredentialTest },
+		listSearch: intercomListSearch,
+		loadOptions: intercomLoadOptions,
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return runOperation(this, intercom, operations);

@@ -1,5 +1,14 @@
-import type { ICredentialDataDecryptedObject, IDataObject } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	IDataObject,
+	INodeCredentialTestResult,
+} from 'n8n-workflow';
 
+import { IntercomConversationsApi } from '../../credentials/IntercomConversationsApi.credentials';
+import { testRequest, unreachableResult } from '../shared/credentialTest';
+import { isRedirect, redirectMessage, redirectTarget } from '../shared/redirects';
 import { asObject } from '../shared/objects';
 import { dotSegmentProblem, pathSegment } from '../shared/paths';
 import type { ApiResponse, Vendor } from '../shared/types';
@@ -135,4 +144,44 @@ export function apiVersionAtLeast(version: unknown, minimum: string): boolean {
 	const wanted = parse(minimum) ?? [0, 0];
 	if (!actual) return version === 'Unstable' || version === 'Preview';
 	return actual[0] !== wanted[0] ? actual[0] > wanted[0] : actual[1] >= wanted[1];
+}
+
+/**
+ * The credential's Test button: GET /me with the access token (the node's `testedBy`, so that the
+ * message names the field on every n8n: n8n 1.x and 2.0 replace a declarative test's rule messages
+ * with their own words for the status).
+ */
+export async function intercomCredentialTest(
+	this: ICredentialTestFunctions,
+	credential: ICredentialsDecrypted,
+): Promise<INodeCredentialTestResult> {
+	const data = credential.data ?? {};
+	const url = `${intercomBaseUrl(data)}/me`;
+	const { headers } = await new IntercomConversationsApi().authenticate(data, { url });
+	let answer;
+	try {
+		answer = await testRequest(this, { method: 'GET', url, headers });
+	} catch (error) {
+		return unreachableResult('Intercom', `the Region or Base URL (${url})`, asObject(error));
+	}
+	if (answer.status === 401) {
+		return {
+			status: 'Error',
+			message:
+				'Intercom refused the Access Token: it is wrong or was revoked. Copy it again from the Developer Hub (your app → Configure → Authentication).',
+		};
+	}
+	if (isRedirect(answer.status))
+		return {
+			status: 'Error',
+			message: redirectMessage(
+				'Intercom',
+				{ status: answer.status, target: redirectTarget(answer.headers) },
+				String(data.region) === 'custom' ? 'Base URL' : 'Region',
+				'Intercom Conversations',
+			),
+		};
+	if (answer.status >= 200 && answer.status < 300)
+		return { status: 'OK', message: 'Connection successful' };
+	return unreachableResult('Intercom', `the Region or Base URL (${url})`, answer);
 }

@@ -120,8 +120,8 @@ export function sentinelTokenUrl(
 
 /**
  * How a failed token step travels: preAuthentication cannot name the node or the item, so it
- * throws an error shaped like an HTTP failure (`response`), whose body the node's error mapper
- * reads (`livePersonAuth`) and whose statusText n8n's credential test shows as its message.
+ * throws an error shaped like an HTTP failure (TokenFailure), whose body the node's error mapper
+ * reads (`livePersonAuth`) and whose message n8n's credential test shows.
  */
 export interface AuthFailure {
 	step: 'domain' | 'sentinel';
@@ -134,7 +134,6 @@ export interface AuthFailure {
 export function authError(status: number, failure: AuthFailure): TokenFailure {
 	return new TokenFailure(`LivePerson: ${failure.message}`, {
 		status,
-		statusText: failure.message,
 		// The answer's shape before the long description: error excerpts are cut at 300 characters.
 		data: {
 			livePersonAuth: {

@@ -7,8 +7,6 @@ export function isTransientStatus(status: number | undefined): boolean {
 
 export interface TokenAnswer {
 	status: number;
-	/** What n8n's credential test shows; the message by default. */
-	statusText?: string;
 	headers?: IDataObject;
 	/** A body the vendor's error explainer recognises. */
 	data: IDataObject;
@@ -16,33 +14,38 @@ export interface TokenAnswer {
 	retryable?: boolean;
 }
 
+/** Where a TokenFailure's body points back to it (not enumerable: never serialised or shown). */
+const FAILURE_OF_BODY = Symbol.for('n8n-nodes-conversations.tokenFailure');
+
 /**
  * A credential's token step (preAuthentication) failed, so nothing of the actual request was sent.
  * preAuthentication cannot name the node or the item, so the failure travels as an HTTP answer
- * (`response`) that the transport reports like any other; `tokenStep` and `retryable` tell it that
- * sending again is safe and whether one more try may work.
+ * (`httpStatus`, `response`) that the transport reports like any other; `tokenStep` and
+ * `retryable` tell it that sending again is safe and whether one more try may work.
+ *
+ * The message names the field to fix, and n8n shows it as it is (the credential's Test button,
+ * the error of a node using the credential) as long as n8n finds no HTTP status on the error: given
+ * one (`status`, `response.status`), n8n puts its own words for the status in place of the message
+ * (always in n8n 1.x and 2.0, whose NodeApiError drops this error; 2.x shows the status text). So
+ * the status is `httpStatus`, a name n8n does not look for.
  */
 export class TokenFailure extends Error {
 	readonly tokenStep = true as const;
 
 	readonly retryable: boolean;
 
-	readonly response: {
-		status: number;
-		statusText: string;
-		headers: IDataObject;
-		data: IDataObject;
-	};
+	readonly httpStatus: number;
+
+	readonly response: { headers: IDataObject; data: IDataObject };
 
 	constructor(message: string, answer: TokenAnswer) {
 		super(message);
 		this.retryable = answer.retryable ?? isTransientStatus(answer.status);
-		this.response = {
-			status: answer.status,
-			statusText: answer.statusText ?? message,
-			headers: answer.headers ?? {},
-			data: answer.data,
-		};
+		this.httpStatus = answer.status;
+		const data = { ...answer.data };
+		// n8n 1.x and 2.0 drop this error from the NodeApiError they wrap it in, but keep its body
+		Object.defineProperty(data, FAILURE_OF_BODY, { value: this });
+		this.response = { headers: answer.headers ?? {}, data };
 	}
 }
 
@@ -57,6 +60,24 @@ export function isTimeout(error: unknown): boolean {
 		current = failure.cause;
 	}
 	return false;
+}
+
+/** The TokenFailure with the token service's answer among an error and its causes, if any. */
+export function tokenAnswerIn(chain: unknown[]): TokenFailure | undefined {
+	return chain.find(
+		(link) =>
+			(link as { tokenStep?: unknown } | null)?.tokenStep === true &&
+			typeof (link as { httpStatus?: unknown }).httpStatus === 'number',
+	) as TokenFailure | undefined;
+}
+
+/** The TokenFailure whose body this is (n8n kept only the body), if any. */
+export function tokenFailureIn(body: unknown): TokenFailure | undefined {
+	if (typeof body !== 'object' || body === null) return undefined;
+	const failure = (body as { [FAILURE_OF_BODY]?: unknown })[FAILURE_OF_BODY];
+	return (failure as { tokenStep?: unknown } | undefined)?.tokenStep === true
+		? (failure as TokenFailure)
+		: undefined;
 }
 
 /**

@@ -14,7 +14,12 @@ import { ApplicationError, NodeApiError, sleep } from 'n8n-workflow';
 import { apiError, bodyExcerpt, connectionError, markNotSent } from './errors';
 import { MultipartBody } from './multipart';
 import { redirectFix, redirectTarget } from './redirects';
-import { findTokenFailure, type TokenStepFailure } from './tokenFailure';
+import {
+	findTokenFailure,
+	tokenAnswerIn,
+	tokenFailureIn,
+	type TokenStepFailure,
+} from './tokenFailure';
 import { tokenLane, type LaneOutcome } from './tokenLane';
 import { TOKEN_STEP_MAX_MS, withTokenStepLimits } from './tokenStep';
 import type { ApiResponse, RequestSpec, Send, Vendor } from './types';
@@ -75,6 +80,13 @@ export function tokenRetryDelayMs(attempt: number, random: () => number = Math.r
 	return Math.round(300 + random() * (ceiling - 300));
 }
 
+/**
+ * Whether this n8n reads `ignoreHttpStatusErrors: { ignore: true, except: [401] }` as "ignore every
+ * status" (n8n 1.x and 2.0: no `except`), learnt from the first 401 it hands back as an answer.
+ * A 401 must be thrown for n8n to renew the token, so such an n8n gets `false` instead.
+ */
+let exceptIgnored = false;
+
 /** Runs whose token step failed for good: their other requests try it once, without waits. */
 const tokenGivenUp = new WeakSet<RateGate>();
 /**
@@ -94,6 +106,21 @@ export class ExecutionCancelledError extends ApplicationError {
 	}
 }
 
+/** Settles with `promise`, or resolves as soon as `signal` fires (callers check `signal.aborted`). */
+async function untilAborted<T>(promise: Promise<T>, signal?: AbortSignal): Promise<T | undefined> {
+	if (!signal) return promise;
+	let onAbort: () => void = () => undefined;
+	const aborted = new Promise<undefined>((resolve) => {
+		onAbort = () => resolve(undefined);
+		signal.addEventListener('abort', onAbort, { once: true });
+	});
+	try {
+		return await Promise.race([promise, aborted]);
+	} finally {
+		signal.removeEventListener('abort', onAbort);
+	}
+}
+
 /** Waits `ms`, or until the execution is cancelled (then throws ExecutionCancelledError). */
 export async function abortableSleep(
 	ms: number,
@@ -101,8 +128,9 @@ export async function abortableSleep(
 	clock: Clock = DEFAULT_TRANSPORT_OPTIONS,
 ): Promise<void> {
 	if (signal?.aborted) throw new ExecutionCancelledError();
-	// The clock's sleep (n8n-workflow's by default) ends early, rejecting, when the signal fires.
-	const ended = await clock.sleep(ms, signal).then(
+	// n8n-workflow's sleep ends early, rejecting, when the signal fires; n8n 1.x's takes no signal
+	// and waits on, so the wait also ends at the signal itself.
+	const ended = await untilAborted(clock.sleep(ms, signal), signal).then(
 		() => true,
 		() => false,
 	);
@@ -357,19 +385,8 @@ export class RateGate {
 
 	/** Awaits `promise`, or throws ExecutionCancelledError as soon as the execution is cancelled. */
 	private async whileNotCancelled(promise: Promise<void>): Promise<void> {
-		const signal = this.signal;
-		if (!signal) return promise;
-		let onAbort: () => void = () => undefined;
-		const aborted = new Promise<void>((resolve) => {
-			onAbort = resolve;
-			signal.addEventListener('abort', onAbort, { once: true });
-		});
-		try {
-			await Promise.race([promise, aborted]);
-		} finally {
-			signal.removeEventListener('abort', onAbort);
-		}
-		if (signal.aborted) throw new ExecutionCancelledError();
+		await untilAborted(promise, this.signal);
+		if (this.signal?.aborted) throw new ExecutionCancelledError();
 	}
 }
 
@@ -419,14 +436,34 @@ type Thrown = {
 	code?: string;
 	message?: string;
 	response?: { status: number; headers?: IDataObject; data?: unknown };
+	httpCode?: unknown;
+	context?: { data?: unknown };
 };
+
+/**
+ * What n8n 1.x and 2.0 keep of the HTTP client's error in a NodeApiError, whose `cause` they drop
+ * (a class field resets it): the status or network code (`httpCode`) and an object body
+ * (`context.data`, the very object, so a token step's TokenFailure is found through it). Headers
+ * and text bodies are lost there. Undefined when the error keeps its cause (n8n 2.x) or is not n8n's.
+ */
+export function keptOfDroppedCause(error: Thrown): Thrown | undefined {
+	if (error.cause !== undefined || error.httpCode === undefined || !error.context) return undefined;
+	const data = error.context.data;
+	const failure = tokenFailureIn(data);
+	if (failure) return failure as unknown as Thrown;
+	const httpCode = String(error.httpCode ?? '');
+	if (/^\d{3}$/.test(httpCode))
+		return { response: { status: Number(httpCode), headers: {}, data } };
+	if (/^E[A-Z_]+$/.test(httpCode)) return { code: httpCode };
+	return undefined;
+}
 
 /** The error and its causes: n8n wraps failures in NodeApiError with the HTTP client's error as `cause`. */
 function causeChain(error: unknown): Thrown[] {
 	const chain: Thrown[] = [];
 	for (let current = error; typeof current === 'object' && current !== null && chain.length < 5; ) {
 		chain.push(current as Thrown);
-		current = (current as Thrown).cause;
+		current = (current as Thrown).cause ?? keptOfDroppedCause(current as Thrown);
 	}
 	return chain;
 }
@@ -434,6 +471,17 @@ function causeChain(error: unknown): Thrown[] {
 function unwrapThrown(error: unknown): ThrownFailure {
 	const chain = causeChain(error);
 	const tokenStep = findTokenFailure(chain);
+	const failure = tokenAnswerIn(chain);
+	if (failure) {
+		return {
+			tokenStep,
+			response: {
+				statusCode: failure.httpStatus,
+				headers: failure.response.headers,
+				body: failure.response.data,
+			},
+		};
+	}
 	const cause = (chain[1] ?? chain[0] ?? {}) as Thrown;
 	const withResponse = chain.find(
 		(link) => link.response && typeof link.response.status === 'number',
@@ -583,6 +631,10 @@ export function createSend(
 			} finally {
 				if (!ticket && pass) lane?.leave(pass, 'none');
 			}
+			// Every status comes back as a response, except a 401 to the request that goes alone in
+			// its credential's lane: n8n then runs preAuthentication again and re-sends once.
+			const statusErrors = (alone: boolean): IHttpRequestOptions['ignoreHttpStatusErrors'] =>
+				!alone ? true : exceptIgnored ? false : { ignore: true, except: [401] };
 			const httpOptions: IHttpRequestOptions = {
 				method: request.method,
 				url: /^https?:\/\//.test(request.url) ? request.url : `${baseUrl}${request.url}`,
@@ -594,9 +646,7 @@ export function createSend(
 				returnFullResponse: true,
 				// A redirect would turn a POST into a GET and carry the credential's headers to another origin.
 				disableFollowRedirect: true,
-				// Every status comes back as a response, except a 401 to the request that goes alone in
-				// its credential's lane: n8n then runs preAuthentication again and re-sends once.
-				ignoreHttpStatusErrors: pass?.alone ? { ignore: true, except: [401] } : true,
+				ignoreHttpStatusErrors: statusErrors(pass?.alone === true),
 			};
 			if (multipart) {
 				httpOptions.body = multipart;
@@ -611,18 +661,32 @@ export function createSend(
 
 			let answer: ApiResponse | undefined;
 			let thrown: ThrownFailure | undefined;
+			const call = async () => {
+				answer = undefined;
+				thrown = undefined;
+				try {
+					const full = (await context.helpers.httpRequestWithAuthentication.call(
+						context,
+						vendor.credentialType,
+						httpOptions,
+						credentialsDecrypted && { credentialsDecrypted },
+					)) as IN8nHttpFullResponse;
+					answer = { statusCode: full.statusCode, headers: full.headers ?? {}, body: full.body };
+				} catch (error) {
+					thrown = unwrapThrown(error);
+					// A failed token step is the token URL's answer, not the API's.
+					if (!thrown.tokenStep) answer = thrown.response;
+				}
+			};
 			try {
-				const full = (await context.helpers.httpRequestWithAuthentication.call(
-					context,
-					vendor.credentialType,
-					httpOptions,
-					credentialsDecrypted && { credentialsDecrypted },
-				)) as IN8nHttpFullResponse;
-				answer = { statusCode: full.statusCode, headers: full.headers ?? {}, body: full.body };
-			} catch (error) {
-				thrown = unwrapThrown(error);
-				// A failed token step is the token URL's answer, not the API's.
-				if (!thrown.tokenStep) answer = thrown.response;
+				await call();
+				if (pass?.alone && !exceptIgnored && !thrown && answer?.statusCode === 401) {
+					// n8n handed the 401 back instead of renewing: it has no `except`. The 401 was a
+					// refusal (nothing processed), so the request goes again with statuses thrown.
+					exceptIgnored = true;
+					httpOptions.ignoreHttpStatusErrors = statusErrors(true);
+					await call();
+				}
 			} finally {
 				// Always handed back: a probe that ends without an answer lets the next waiting call probe.
 				if (!answer) gate.answered(ticket);

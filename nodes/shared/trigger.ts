@@ -13,6 +13,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { asObject } from './objects';
+import { tokenAnswerIn, tokenFailureIn } from './tokenFailure';
 import type { Vendor } from './types';
 
 /**
@@ -208,10 +209,15 @@ export async function triggerCredentials(
 	return credentials;
 }
 
-/** The HTTP status of a failed request of n8n's helpers (on the error, its response or its cause). */
+/**
+ * The HTTP status of a failed request of n8n's helpers (on the error, its response or its cause;
+ * a credential's failed token step carries the token service's, see TokenFailure).
+ */
 export function httpStatusOf(error: unknown): number | undefined {
 	const e = asObject(error) as IDataObject & { response?: IDataObject; cause?: IDataObject };
+	const tokenStep = tokenAnswerIn([e, e.cause, tokenFailureIn(asObject(e.context).data)]);
 	for (const value of [
+		tokenStep?.httpStatus,
 		e.httpCode,
 		asObject(e.response).status,
 		asObject(asObject(e.cause).response).status,

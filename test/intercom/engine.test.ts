@@ -1,6 +1,8 @@
 import nock from 'nock';
+import { proxyRequestToAxios } from 'n8n-core/dist/execution-engine/node-execution-context/utils/request-helpers/legacy-request-adapter';
+import type { ICredentialTestFunctions, INodeType } from 'n8n-workflow';
 
-import { runNode } from '../harness/engine';
+import { loadPackage, nodeTypeName, runNode } from '../harness/engine';
 
 const API = 'https://api.intercom.io';
 const CONTACT_ID = '6762f0dd1bb69f9f2193bb83';
@@ -648,5 +650,66 @@ describe('Intercom Conversations → errors', () => {
 			['slow', { item: 0 }],
 			['fast', { item: 1 }],
 		]);
+	});
+});
+
+describe('Intercom credential test (testedBy)', () => {
+	// What n8n gives a testedBy method: `request` through n8n-core's axios adapter (1.x and 2.x alike).
+	const testFunctions = {
+		logger: console,
+		helpers: {
+			request: async (options: object) =>
+				proxyRequestToAxios(undefined, undefined, undefined, options as never),
+		},
+	} as unknown as ICredentialTestFunctions;
+
+	async function testCredential(data: Record<string, unknown> = {}) {
+		const { nodes } = await loadPackage();
+		const node = nodes[nodeTypeName('intercom')] as INodeType;
+		expect(node.description.credentials).toEqual([
+			{ name: 'intercomConversationsApi', required: true, testedBy: 'intercomCredentialTest' },
+		]);
+		return node.methods!.credentialTest!.intercomCredentialTest.call(testFunctions, {
+			id: '1',
+			name: 'Intercom',
+			type: 'intercomConversationsApi',
+			data: { ...credentials.intercomConversationsApi, ...data },
+		});
+	}
+
+	afterEach(() => nock.cleanAll());
+
+	test('reads /me with the token and the API version the nodes send', async () => {
+		const scope = intercom().get('/me').reply(200, { type: 'admin', id: '991267001' });
+		expect(await testCredential()).toEqual({ status: 'OK', message: 'Connection successful' });
+		scope.done();
+	});
+
+	test('a refused token names the Access Token field, in its own words on every n8n version', async () => {
+		const scope = nock(API)
+			.get('/me')
+			.reply(401, errorBody('unauthorized', 'Access Token Invalid'));
+		const result = await testCredential({ accessToken: 'wrong-secret-value-1234' });
+		scope.done();
+		expect(result.status).toBe('Error');
+		expect(result.message).toContain('Intercom refused the Access Token');
+		expect(result.message).not.toContain('wrong-secret-value-1234');
+	});
+
+	test('another status, or no answer, points at the Region or Base URL', async () => {
+		const scope = nock('https://intercom-proxy.example.com').get('/me').reply(404, 'Not here');
+		const moved = await testCredential({
+			region: 'custom',
+			baseUrl: 'https://intercom-proxy.example.com/',
+		});
+		scope.done();
+		expect(moved).toEqual({
+			status: 'Error',
+			message:
+				'Intercom could not be reached at the Region or Base URL (https://intercom-proxy.example.com/me) (HTTP 404).',
+		});
+		const closed = await testCredential({ region: 'custom', baseUrl: 'http://127.0.0.1:9' });
+		expect(closed.status).toBe('Error');
+		expect(closed.message).toContain('(ECONNREFUSED)');
 	});
 });

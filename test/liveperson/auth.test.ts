@@ -226,11 +226,10 @@ describe('LivePerson › AppJWT renewal and the 401 codes', () => {
 describe('LivePerson › getting the AppJWT fails', () => {
 	it('says the client ID or secret is wrong when Sentinel answers 401', async () => {
 		const trace = new lp.Trace();
-		lp.lookup(trace, 'sentinel', lp.SENTINEL, { times: 2 });
+		lp.lookup(trace, 'sentinel', lp.SENTINEL);
 		lp.token(trace, {
 			status: 401,
 			body: { error: 'invalid_client', error_description: 'Bad client credentials' },
-			times: 2,
 		});
 		lp.consumer(trace, 'u1');
 
@@ -242,8 +241,9 @@ describe('LivePerson › getting the AppJWT fails', () => {
 		expect(result.error?.description).toContain(
 			"Copy the Client ID (the connector's app installation ID) and the Client Secret again",
 		);
-		// n8n runs preAuthentication once more after a 401, then gives up; the IDP is never asked.
-		expect(trace.log).toEqual(['domain sentinel', 'token', 'domain sentinel', 'token']);
+		// n8n does not repeat a failed token step (its error carries no status n8n reads); the IDP is
+		// never asked.
+		expect(trace.log).toEqual(['domain sentinel', 'token']);
 	});
 
 	it('says the account ID is unknown when the Domain API does not know it', async () => {
@@ -391,10 +391,13 @@ describe('LivePerson › credential', () => {
 			{ helpers } as never,
 			lp.credentials().livePersonConversationsApi,
 		);
-		// n8n's credential test shows response.statusText when no rule matches the status.
+		// n8n's credential test shows the message: the error carries no status n8n would put its own
+		// words for in its place.
 		await expect(failure).rejects.toMatchObject({
-			response: { status, statusText: expect.stringContaining(message) },
+			httpStatus: status,
+			message: expect.stringContaining(message),
 		});
+		await expect(failure).rejects.not.toHaveProperty('response.status');
 		// The transport reads these: a token-step failure sent nothing; a refusal is not retried.
 		await expect(failure).rejects.toMatchObject({ tokenStep: true, retryable: false });
 	});
@@ -413,7 +416,7 @@ describe('LivePerson › credential', () => {
 		await expect(busy).rejects.toMatchObject({
 			tokenStep: true,
 			retryable: true,
-			response: { status: 503 },
+			httpStatus: 503,
 		});
 
 		const unreachable = Object.assign(new Error('getaddrinfo ENOTFOUND api.liveperson.net'), {
