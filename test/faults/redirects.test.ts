@@ -166,7 +166,7 @@ describe('credential tests', () => {
 		expect(elsewhere.sawSecret(SECRET)).toBe(false);
 	});
 
-	test('Intercom (the node's test): a 301 from the custom Base URL fails the test, naming the field; the access token stays here', async () => {
+	test('Intercom (tested by the node): a 301 from the custom Base URL fails the test, naming the field; the access token stays here', async () => {
 		const baseUrl = await redirectTo(301);
 		const result = await testCredential('intercomConversationsApi', {
 			accessToken: SECRET,

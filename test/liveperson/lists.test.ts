@@ -115,7 +115,8 @@ describe('Skill: From list (the Skills API)', () => {
 		await expect(search('searchSkills', undefined, {})).rejects.toThrow(
 			/Sentinel refused the Client ID or Client Secret.*Copy the Client ID .* and the Client Secret again/,
 		);
-		expect(trace.log).toEqual(['domain sentinel', 'token', 'domain sentinel', 'token']);
+		// a refused token step is not repeated: n8n finds no HTTP status on it (TokenFailure.httpStatus)
+		expect(trace.log).toEqual(['domain sentinel', 'token']);
 	});
 
 	test('an account the Domain API does not know names the Account ID', async () => {
