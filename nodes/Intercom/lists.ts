@@ -34,41 +34,28 @@ function label(entry: Named, ...details: Array<string | undefined>): string {
 
 const byName = (a: INodeListSearchItems, b: INodeListSearchItems) => a.name.localeCompare(b.name);
 
-async function admins(context: ILoadOptionsFunctions): Promise<INodeListSearchItems[]> {
-	const answer = await listRequest<{ admins?: Named[] } & IDataObject>(context, intercom, {
+/** A list Intercom gives whole (no paging): its entries with an ID, sorted by name. */
+async function wholeList(
+	context: ILoadOptionsFunctions,
+	what: 'admins' | 'teams' | 'tags',
+	key: string,
+	name: (entry: Named) => string,
+): Promise<INodeListSearchItems[]> {
+	const answer = await listRequest<IDataObject>(context, intercom, {
 		method: 'GET',
-		url: '/admins',
-		purpose: 'list the admins',
+		url: `/${what}`,
+		purpose: `list the ${what}`,
 	});
-	return (answer?.admins ?? [])
+	return ((answer?.[key] ?? []) as Named[])
 		.filter(hasId)
-		.map((admin) => ({ name: label(admin), value: String(admin.id) }))
+		.map((entry) => ({ name: name(entry), value: String(entry.id) }))
 		.sort(byName);
 }
 
-async function teams(context: ILoadOptionsFunctions): Promise<INodeListSearchItems[]> {
-	const answer = await listRequest<{ teams?: Named[] } & IDataObject>(context, intercom, {
-		method: 'GET',
-		url: '/teams',
-		purpose: 'list the teams',
-	});
-	return (answer?.teams ?? [])
-		.filter(hasId)
-		.map((team) => ({ name: team.name || String(team.id), value: String(team.id) }))
-		.sort(byName);
-}
-
-async function tags(context: ILoadOptionsFunctions): Promise<INodeListSearchItems[]> {
-	const answer = await listRequest<{ data?: Named[] } & IDataObject>(context, intercom, {
-		method: 'GET',
-		url: '/tags',
-		purpose: 'list the tags',
-	});
-	return (answer?.data ?? [])
-		.filter(hasId)
-		.map((tag) => ({ name: tag.name || String(tag.id), value: String(tag.id) }))
-		.sort(byName);
-}
+const nameOrId = (entry: Named) => entry.name || String(entry.id);
+const admins = (context: ILoadOptionsFunctions) => wholeList(context, 'admins', 'admins', label);
+const teams = (context: ILoadOptionsFunctions) => wholeList(context, 'teams', 'teams', nameOrId);
+const tags = (context: ILoadOptionsFunctions) => wholeList(context, 'tags', 'data', nameOrId);
 
 /** The cursor of the next page, unless it is missing or the one just used (a server that does not advance). */
 function nextCursor(answer: IDataObject, used: string | undefined): string | undefined {
