@@ -29,6 +29,7 @@ const local = require('../../scripts/n8n-local');
 const runtime = require('../../scripts/n8n-runtime');
 const { packages } = require('../..');
 const { startFakeOpenAi } = require('../e2e/fake-openai');
+const { assert, assertEqual, pause, waitFor, sandboxChatwootConversation } = require('../e2e/lib');
 const wf = require('./workflows');
 
 const { REPO_ROOT } = local;
@@ -64,19 +65,6 @@ function checker(version) {
 		}
 	}
 	return { results, check };
-}
-function assert(cond, message) {
-	if (!cond) throw new Error(message);
-}
-function assertEqual(actual, expected, what) {
-	const a = JSON.stringify(actual);
-	const e = JSON.stringify(expected);
-	if (a !== e) throw new Error(`${what}: expected ${e}, got ${a}`);
-}
-const pause = (ms) => new Promise((res) => setTimeout(res, ms));
-async function waitFor(condition, timeoutMs) {
-	const deadline = Date.now() + timeoutMs;
-	while (!(await condition()) && Date.now() < deadline) await pause(250);
 }
 
 // ---------------------------------------------------------------- n8n's REST API
@@ -291,32 +279,6 @@ function hasAiAgent(rt) {
 	return fs.existsSync(path.join(langchain, 'dist', 'nodes', 'agents', 'Agent'));
 }
 
-async function chatwootConversation(srv) {
-	const api = (method, p, body) =>
-		local.request(`${srv.baseUrl}${p}`, {
-			method,
-			headers: { 'api-access-token': srv.credentials.apiAccessToken },
-			body,
-		});
-	const contact = await api('POST', '/api/v1/accounts/1/contacts', {
-		inbox_id: 1,
-		name: 'Compat Test',
-		identifier: `crm-compat-${Date.now()}`,
-	});
-	assertEqual(contact.status, 200, `sandbox contact (${contact.text.slice(0, 200)})`);
-	const conversation = await api('POST', '/api/v1/accounts/1/conversations', {
-		inbox_id: 1,
-		contact_id: contact.json.payload.contact.id,
-		source_id: contact.json.payload.contact_inbox.source_id,
-	});
-	assertEqual(
-		conversation.status,
-		200,
-		`sandbox conversation (${conversation.text.slice(0, 200)})`,
-	);
-	return conversation.json.id;
-}
-
 async function aiAgentPhase(n8n, sandbox, fake, check) {
 	const workflow = wf.aiAgentWorkflow();
 	const srv = sandbox.servers.chatwoot;
@@ -325,7 +287,7 @@ async function aiAgentPhase(n8n, sandbox, fake, check) {
 		'AI Agent: the model calls the Chatwoot node as a tool; one agent reply in the conversation',
 		async () => {
 			await activate(n8n, workflow.id);
-			const conversationId = await chatwootConversation(srv);
+			const conversationId = await sandboxChatwootConversation(srv, 'Compat Test');
 			const before = fake.completions().length;
 			const hook = await postWebhook(n8n, 'compat-ai-agent', {
 				conversationId,
@@ -414,7 +376,7 @@ const TRIGGER_DRIVERS = {
 			srv.state.webhooks.some(ours),
 			`no webhook for ${url} in the sandbox: ${JSON.stringify(srv.state.webhooks.map((w) => w.url))}`,
 		);
-		const conversationId = await chatwootConversation(srv);
+		const conversationId = await sandboxChatwootConversation(srv, 'Compat Test');
 		const signed = async (forge) => {
 			const message = srv.addMessage(conversationId, 'Where is my order? (compat)', 0);
 			const payload = srv.payloadFor('message_created', { messageId: message.id });

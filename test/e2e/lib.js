@@ -134,6 +134,33 @@ const SANDBOX_VIEW = {
 	},
 };
 
+/** A new contact and conversation in the Chatwoot sandbox, made through its agent API; the conversation's ID. */
+async function sandboxChatwootConversation(srv, name) {
+	const api = (method, p, body) =>
+		local.request(`${srv.baseUrl}${p}`, {
+			method,
+			headers: { 'api-access-token': srv.credentials.apiAccessToken },
+			body,
+		});
+	const contact = await api('POST', '/api/v1/accounts/1/contacts', {
+		inbox_id: 1,
+		name,
+		identifier: `crm-${name.toLowerCase().replace(/\W+/g, '-')}-${Date.now()}`,
+	});
+	assertEqual(contact.status, 200, `sandbox contact (${contact.text.slice(0, 200)})`);
+	const conversation = await api('POST', '/api/v1/accounts/1/conversations', {
+		inbox_id: 1,
+		contact_id: contact.json.payload.contact.id,
+		source_id: contact.json.payload.contact_inbox.source_id,
+	});
+	assertEqual(
+		conversation.status,
+		200,
+		`sandbox conversation (${conversation.text.slice(0, 200)})`,
+	);
+	return conversation.json.id;
+}
+
 module.exports = {
 	SANDBOX_VIEW,
 	log,
@@ -149,4 +176,5 @@ module.exports = {
 	executionData,
 	executionItems,
 	publishOverRest,
+	sandboxChatwootConversation,
 };

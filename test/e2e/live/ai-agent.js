@@ -24,6 +24,7 @@ const {
 	executionsOf,
 	finishedExecutions,
 	executionData,
+	sandboxChatwootConversation,
 } = require('../lib');
 
 const { nodeType } = local.registry;
@@ -80,30 +81,9 @@ async function publish(n8n, cookie, srv, workflow) {
 
 /** A new contact and conversation in the sandbox, and an incoming message in it. */
 async function incomingMessage(srv, text) {
-	const api = (method, p, body) =>
-		local.request(`${srv.baseUrl}${p}`, {
-			method,
-			headers: { 'api-access-token': srv.credentials.apiAccessToken },
-			body,
-		});
-	const contact = await api('POST', '/api/v1/accounts/1/contacts', {
-		inbox_id: 1,
-		name: 'Loop Test',
-		identifier: `crm-loop-${Date.now()}`,
-	});
-	assertEqual(contact.status, 200, `sandbox contact (${contact.text.slice(0, 200)})`);
-	const conversation = await api('POST', '/api/v1/accounts/1/conversations', {
-		inbox_id: 1,
-		contact_id: contact.json.payload.contact.id,
-		source_id: contact.json.payload.contact_inbox.source_id,
-	});
-	assertEqual(
-		conversation.status,
-		200,
-		`sandbox conversation (${conversation.text.slice(0, 200)})`,
-	);
-	const message = srv.addMessage(conversation.json.id, text, 0);
-	return { conversationId: conversation.json.id, message };
+	const conversationId = await sandboxChatwootConversation(srv, 'Loop Test');
+	const message = srv.addMessage(conversationId, text, 0);
+	return { conversationId, message };
 }
 
 /**
